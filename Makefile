@@ -1,0 +1,39 @@
+# The README's two commands: `make run` and `make test`. Everything they need is installed from
+# requirements.lock (exact versions with hashes, the spaCy models included) into .venv.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck eval bench lock clean
+
+run: $(STAMP)
+	$(PY) cli.py run
+	$(PY) cli.py score --kind outlet
+	$(PY) cli.py score --kind official
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+eval: $(STAMP)
+	$(PY) cli.py eval tests/labels
+
+# Reinstalls only when the lock changes.
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+# Regenerate the lock after editing pyproject.toml (needs uv: `pip install uv`).
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) data/corroborate.duckdb data/corroborate.duckdb.staging

@@ -1,0 +1,243 @@
+"""corroborate's command line: a thin layer over the ``corroborate`` package.
+
+Every command has ``--help`` with an example. Tabular output takes ``--format table|json|csv``; the
+database is ``--db PATH``, else ``$CORROBORATE_DB``, else ``data/corroborate.duckdb``.
+
+Exit codes: 0 success (a run with rejected records is a success), 1 a failed run or query, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from corroborate import db
+from corroborate.output import OutputFormat, render
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    help="Follow every attributed figure in the news and score who it holds up for.",
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB file. Default: $CORROBORATE_DB, else data/corroborate.duckdb.", show_default=False),
+]
+
+
+class TableFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExtractFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    table = "table"
+
+
+class Kind(enum.StrEnum):
+    outlet = "outlet"
+    official = "official"
+
+
+class Method(enum.StrEnum):
+    simple = "simple"
+    iterative = "iterative"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _db(path: Path | None) -> Path:
+    return path or db.default_db_path()
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders of .txt (+ manifest.csv), .json, .jsonl, .html. Default: seeds/."),
+    ] = None,
+    db_path: DbOption = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")] = 500,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
+    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")] = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+) -> None:
+    """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
+
+    Example: `python cli.py run articles/ --db data/corroborate.duckdb`
+    """
+    if not quiet:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    else:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    missing = [str(p) for p in inputs or [] if not p.exists()]
+    if missing:
+        raise _fail(f"no such input: {', '.join(missing)}", 2)
+    from corroborate.store import RunLockedError, run_lock
+
+    target = _db(db_path)
+    try:  # fail fast, before Prefect starts its server, when another run holds the database
+        with run_lock(target, wait_seconds=wait):
+            pass
+    except RunLockedError as error:
+        raise _fail(str(error)) from None
+
+    from flows.nightly import nightly
+
+    try:
+        result = nightly(
+            inputs=[str(p) for p in inputs] if inputs else None,
+            db_path=str(target),
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            method=method.value,
+            wait_seconds=wait,
+        )
+    except RunLockedError as error:
+        raise _fail(str(error)) from None
+    except Exception as error:  # the run is recorded as failed in `runs`, with this reason
+        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+    typer.echo(result["summary"])
+    if result["articles_rejected"] or result["rejects"]:
+        typer.echo(
+            f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
+            "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
+        )
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="A file or folder of articles.", exists=True)],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+) -> None:
+    """Print every attributed figure found in the articles, touching no database.
+
+    Example: `python cli.py extract seeds --format jsonl`
+    """
+    from corroborate.api import extract_path
+
+    claims, rejected = extract_path(path)
+    for source_path, reason in rejected:
+        typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
+    render(claims, OutputFormat(fmt.value))
+
+
+@app.command()
+def score(
+    kind: Annotated[Kind | None, typer.Option(help="Only outlets or only officials.")] = None,
+    min_claims: Annotated[int, typer.Option(min=0, help="Hide sources with fewer claims.")] = 0,
+    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    fmt: FormatOption = TableFormat.table,
+    db_path: DbOption = None,
+) -> None:
+    """Scores of outlets and officials from the last completed run, best lower bound first.
+
+    Example: `python cli.py score --kind official --min-claims 3 --format csv`
+    """
+    from corroborate.api import source_scores
+
+    frame = source_scores(_db(db_path), kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
+    render(frame, OutputFormat(fmt.value), title=f"Source scores ({method.value})")
+
+
+@app.command()
+def explain(
+    source: Annotated[str, typer.Argument(help="A source name or alias (person, institution or outlet).")],
+    fmt: FormatOption = TableFormat.table,
+    db_path: DbOption = None,
+) -> None:
+    """Every claim credited to a source (or anyone under it) with its outcome and evidence.
+
+    Example: `python cli.py explain "Pentagone"`
+    """
+    from corroborate.api import explain_source
+
+    frame = explain_source(_db(db_path), source)
+    if frame.is_empty():
+        raise _fail(f"no claims credited to {source!r} (try `python cli.py score` for the known sources)")
+    render(frame, OutputFormat(fmt.value), title=f"Claims of {source}")
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL statement; the database is opened read-only.")],
+    fmt: FormatOption = TableFormat.table,
+    db_path: DbOption = None,
+) -> None:
+    """Run read-only SQL against the database.
+
+    Example: `python cli.py query "SELECT source, count(*) AS n FROM claims GROUP BY ALL ORDER BY n DESC" -f csv`
+    """
+    import duckdb
+
+    from corroborate.api import run_query
+
+    try:
+        frame = run_query(_db(db_path), sql)
+    except (duckdb.Error, FileNotFoundError) as error:
+        raise _fail(str(error)) from None
+    render(frame, OutputFormat(fmt.value))
+
+
+@app.command(name="eval")
+def evaluate(
+    labels: Annotated[Path, typer.Argument(help="A labelled set (JSONL).", exists=True)] = Path("tests/labels"),
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")] = TableFormat.table,
+) -> None:
+    """Precision, recall and F1 of the extractor on a labelled set, and its attribution accuracy.
+
+    Example: `python cli.py eval tests/labels`
+    """
+    from corroborate.api import evaluate_labels
+
+    report, text = evaluate_labels(labels)
+    if fmt is TableFormat.table:
+        typer.echo(text)
+    else:
+        render(report, OutputFormat(fmt.value))
+
+
+@app.command()
+def validate(
+    docs: Annotated[Path | None, typer.Option(help="Also write Great Expectations Data Docs to this folder.")] = None,
+    fmt: FormatOption = TableFormat.table,
+    db_path: DbOption = None,
+) -> None:
+    """Re-run the expectation suites on the stored tables and print every result.
+
+    Example: `python cli.py validate --docs data/docs`
+    """
+    from corroborate.api import revalidate
+
+    results, docs_index = revalidate(_db(db_path), docs)
+    render(results, OutputFormat(fmt.value), title="Validation results")
+    if docs_index:
+        typer.echo(f"Data Docs: {docs_index}", err=True)
+    if results.height and not results["success"].all():
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The library API behind every CLI command: each function returns a polars frame that the CLI renders.
+
+Readers open the database read-only (``corroborate.store.connect_reader``), so they answer while a run
+writes its staging copy, with the last published results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import polars as pl
+
+from corroborate import store
+
+EXTRACT_COLUMNS: tuple[str, ...] = (
+    "article_id", "external_id", "source", "source_org", "attributed", "value", "value_low", "value_high",
+    "qualifier", "unit", "subject", "scope", "text", "char_start", "char_end", "confidence",
+)  # fmt: skip
+
+
+def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Claims found in the articles at ``path`` (file or folder), and the records rejected on reading.
+
+    Returns the claims with the columns of the ``extract`` contract (DESIGN.md) and a list of
+    ``(source_path, reason)`` for the records that could not be read.
+    """
+    from corroborate.extract import Extractor
+    from corroborate.ingest import read_records
+
+    records, log = read_records([path])
+    rejected = [
+        (row["source_path"], row["reason"])
+        for row in log.filter(pl.col("status") == "rejected").select("source_path", "reason").iter_rows(named=True)
+    ]
+    articles = records.unique(subset="article_id", keep="first", maintain_order=True)
+    if articles.is_empty():
+        return pl.DataFrame(schema=dict.fromkeys(EXTRACT_COLUMNS, pl.String)), rejected
+    claims = Extractor().extract(articles)
+    return claims.select(EXTRACT_COLUMNS), rejected
+
+
+def run_query(db_path: Path, sql: str) -> pl.DataFrame:
+    """The result of one read-only SQL statement."""
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        relation = con.sql(sql)
+        return relation.pl() if relation is not None else pl.DataFrame()
+
+
+def source_scores(
+    db_path: Path, *, kind: str | None = None, min_claims: int = 0, method: str = "simple"
+) -> pl.DataFrame:
+    """Scores of the last completed run, ranked by the lower bound of their credible interval."""
+    from corroborate.score import scores
+
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        return scores(con, kind=kind, min_claims=min_claims, method=method)
+
+
+def explain_source(db_path: Path, source: str) -> pl.DataFrame:
+    """Every claim credited to ``source`` or anyone under it, with its outcome and evidence."""
+    from corroborate.link import explain
+
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        return explain(con, source)
+
+
+def evaluate_labels(labels: Path) -> tuple[pl.DataFrame, str]:
+    """Extraction quality on a labelled set: a one-row-per-slice metrics frame and a readable report."""
+    from corroborate.extract import Extractor
+    from corroborate.extract.evaluate import evaluate, format_report
+
+    report = evaluate(labels, Extractor())
+    return report.metrics_frame(), format_report(report)
+
+
+def revalidate(db_path: Path, docs_dir: Path | None = None) -> tuple[pl.DataFrame, Path | None]:
+    """Re-run every expectation suite on the stored tables; optionally write Data Docs."""
+    from corroborate.validate import build_data_docs
+    from corroborate.validate import revalidate as run_suites
+
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        results = run_suites(con)
+    index = build_data_docs(results, docs_dir) if docs_dir else None
+    return results, index

@@ -1,0 +1,63 @@
+"""The DuckDB store: connections, the schema in ``sql/schema``, and the SQL models in ``sql/models``.
+
+SQL lives in ``.sql`` files, one table or view per file, named after what it makes. Python never
+builds SQL by concatenation: values travel as parameters (``$name``) and only the file name is
+chosen in code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+SCHEMA_DIR = SQL_DIR / "schema"
+MODELS_DIR = SQL_DIR / "models"
+
+DEFAULT_DB = Path("data") / "corroborate.duckdb"
+DB_ENV_VAR = "CORROBORATE_DB"
+
+
+def default_db_path() -> Path:
+    """The database file: ``$CORROBORATE_DB`` when set, else ``data/corroborate.duckdb``."""
+    return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database at ``path``; a writable connection creates it and its schema if needed."""
+    path = Path(path)
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"no database at {path}: run `cli.py run` first")
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    apply_schema(con)
+    return con
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table of ``sql/schema`` that does not exist yet (idempotent)."""
+    for ddl in sorted(SCHEMA_DIR.glob("*.sql")):
+        con.execute(ddl.read_text(encoding="utf-8"))
+
+
+def model_sql(name: str) -> str:
+    """The text of the model ``sql/models/<name>.sql``."""
+    path = MODELS_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"no SQL model named {name!r} in {MODELS_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def run_model(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Execute the model ``sql/models/<name>.sql`` with named parameters (``$run_id`` …)."""
+    sql = model_sql(name)
+    return con.execute(sql, dict(params)) if params else con.execute(sql)

@@ -1,0 +1,115 @@
+"""The stages of a run, as plain functions over a staging database connection.
+
+``flows/nightly.py`` wraps each of them in a Prefect task; tests and other tools call them directly.
+Each stage reads what the previous ones wrote to the database, so a stage can be re-run on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from corroborate import db
+
+DEFAULT_BATCH_SIZE = 500
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What storing one batch of extracted articles did."""
+
+    articles: int
+    claims_stored: int
+    claims_rejected: int
+
+
+def pending_count(con: duckdb.DuckDBPyConnection, extractor_version: str) -> int:
+    """How many stored articles the current extractor version has not extracted yet."""
+    row = db.run_model(con, "articles_pending_count", {"extractor_version": extractor_version}).fetchone()
+    return int(row[0]) if row else 0
+
+
+def pending_batches(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[pl.DataFrame]:
+    """Yield article frames of at most ``batch_size`` rows until every article is extracted.
+
+    The caller must store each batch (``store_batch``) before asking for the next one: the query picks
+    articles that have no extraction yet, so memory stays bounded by one batch whatever the corpus size.
+    """
+    params = {"extractor_version": extractor_version, "batch_size": batch_size}
+    while True:
+        batch = db.run_model(con, "articles_pending", params).pl()
+        if batch.is_empty():
+            return
+        yield batch
+
+
+def with_claim_ids(claims: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    """Add ``claim_id``, ``quantity_id`` (null until linked) and ``run_id`` to extracted claims."""
+    from corroborate.extract import claim_id
+
+    ids = [
+        claim_id(article_id, start, end, source)
+        for article_id, start, end, source in claims.select(
+            "article_id", "char_start", "char_end", "source"
+        ).iter_rows()
+    ]
+    return claims.with_columns(
+        pl.Series("claim_id", ids, dtype=pl.String),
+        pl.lit(None, dtype=pl.String).alias("quantity_id"),
+        pl.lit(run_id).alias("run_id"),
+    ).unique(subset="claim_id", keep="first", maintain_order=True)
+
+
+def store_batch(
+    con: duckdb.DuckDBPyConnection,
+    articles: pl.DataFrame,
+    claims: pl.DataFrame,
+    run_id: str,
+    extractor_version: str,
+) -> BatchResult:
+    """Validate a batch's claims, store the valid ones and mark its articles extracted, atomically.
+
+    Claims an earlier extractor version produced for these articles are replaced.
+    """
+    from corroborate.validate import validate_claims
+
+    candidates = with_claim_ids(claims, run_id)
+    con.execute("BEGIN")
+    try:
+        valid = validate_claims(con, candidates, run_id)
+        con.register("batch_articles", articles.select("article_id"))
+        con.register("batch_claims", valid)
+        db.run_model(con, "claims_delete_batch")
+        db.run_model(con, "claims_insert_batch")
+        db.run_model(
+            con, "extractions_insert_batch", {"extractor_version": extractor_version, "run_id": run_id}
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for view in ("batch_articles", "batch_claims"):
+            con.unregister(view)
+    return BatchResult(articles.height, valid.height, candidates.height - valid.height)
+
+
+def count(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> int:
+    """Rows of a stored table (all, or those of one run): used for run summaries."""
+    model = {"claims": "count_claims", "rejects": "count_rejects"}[table]
+    row = db.run_model(con, model, {"run_id": run_id}).fetchone()
+    return int(row[0]) if row else 0
+
+
+def resolve_inputs(inputs: Sequence[str | Path] | None) -> list[Path]:
+    """The input paths of a run: those given, or the sample articles in ``seeds/``."""
+    if not inputs:
+        return [db.PROJECT_ROOT / "seeds"]
+    return [Path(p) for p in inputs]

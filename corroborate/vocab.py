@@ -1,0 +1,67 @@
+"""Closed vocabularies shared by the extractor, the expectation suites and the SQL models.
+
+Every value written to ``claims.qualifier``, ``claims.unit`` or ``articles.language`` comes from
+here; the Great Expectations suites in ``expectations/`` check the same sets.
+"""
+
+from __future__ import annotations
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "range", "projection")
+
+# unit -> family. Claims can only speak of the same quantity when their families agree
+# (soldiers and troops are both counted in "people"; km2 is an area; usd and eur are money).
+UNIT_FAMILIES: dict[str, str] = {
+    "people": "people",
+    "soldiers": "people",
+    "deaths": "deaths",
+    "injured": "injured",
+    "casualties": "casualties",
+    "prisoners": "people",
+    "refugees": "people",
+    "jobs": "jobs",
+    "km2": "area",
+    "km": "length",
+    "usd": "money",
+    "eur": "money",
+    "gbp": "money",
+    "rub": "money",
+    "uah": "money",
+    "percent": "ratio",
+    "tonnes": "mass",
+    "vehicles": "things",
+    "aircraft": "things",
+    "drones": "things",
+    "missiles": "things",
+    "shells": "things",
+    "units": "things",
+    "count": "count",
+}
+
+UNITS: tuple[str, ...] = tuple(UNIT_FAMILIES)
+
+# Upper bound of a plausible value for one claim, per unit family. Anything above is an
+# extraction error or a typo, and is rejected before scoring (expectations/claims.json).
+PLAUSIBLE_MAX: dict[str, float] = {
+    "people": 9e9,
+    "deaths": 1e9,
+    "injured": 1e9,
+    "casualties": 1e9,
+    "jobs": 5e9,
+    "area": 5.2e8,  # the surface of the Earth, km2
+    "length": 4.1e4 * 10,
+    "money": 1e15,
+    "ratio": 1e4,
+    "mass": 1e13,
+    "things": 1e10,
+    "count": 1e12,
+}
+
+CLAIM_OUTCOMES: tuple[str, ...] = ("corroborated", "revised", "unresolved")
+SOURCE_KINDS: tuple[str, ...] = ("outlet", "official")
+INGEST_STATUSES: tuple[str, ...] = ("stored", "duplicate", "rejected")
+RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed", "incomplete")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+UNKNOWN_OUTLET = "unknown"

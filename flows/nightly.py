@@ -1,0 +1,161 @@
+"""The ``nightly`` flow: ingest → extract → validate → link → score → publish.
+
+Orchestration only: every task calls one function of the ``corroborate`` package. A task runs per stage,
+or per batch of articles for extraction, never per article or per claim (each Prefect task run costs
+milliseconds of bookkeeping on the temporary server). Everything is written to a staging copy of the
+database, which replaces the live file atomically at the end (see ``corroborate.store``).
+
+With no ``PREFECT_API_URL`` configured, Prefect starts its own temporary local server for the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+# Telemetry would try to reach the network and, on the temporary server's SQLite, races the first
+# flow run ("database is locked"). Users who want it can still set the variable.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import polars as pl  # noqa: E402
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from corroborate import db, stages, store  # noqa: E402
+
+
+@cache
+def _extractor() -> Any:
+    """One extractor per process: spaCy models load once (~6 s for French)."""
+    from corroborate.extract import Extractor
+
+    return Extractor()
+
+
+def extractor_version() -> str:
+    from corroborate.extract import EXTRACTOR_VERSION
+
+    return str(EXTRACTOR_VERSION)
+
+
+@task(name="ingest", cache_policy=NO_CACHE)
+def ingest_task(staging: str, inputs: list[str], run_id: str, max_bytes: int) -> dict[str, int]:
+    from corroborate.ingest import ingest_paths
+    from corroborate.validate import validate_articles
+
+    with contextlib.closing(db.connect(staging)) as con:
+        summary = ingest_paths(con, [Path(p) for p in inputs], run_id, max_bytes=max_bytes)
+        invalid = validate_articles(con, run_id)
+    return {
+        "stored": summary.stored - invalid,
+        "duplicate": summary.duplicate,
+        "rejected": summary.rejected + invalid,
+    }
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(articles: pl.DataFrame) -> pl.DataFrame:
+    return _extractor().extract(articles)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(
+    staging: str, articles: pl.DataFrame, claims: pl.DataFrame, run_id: str, version: str
+) -> stages.BatchResult:
+    with contextlib.closing(db.connect(staging)) as con:
+        return stages.store_batch(con, articles, claims, run_id, version)
+
+
+@task(name="link", cache_policy=NO_CACHE)
+def link_task(staging: str, run_id: str) -> Any:
+    from corroborate.link import link
+
+    with contextlib.closing(db.connect(staging)) as con:
+        return link(con, run_id)
+
+
+@task(name="score", cache_policy=NO_CACHE)
+def score_task(staging: str, run_id: str, method: str) -> int:
+    from corroborate.score import score_sources
+    from corroborate.validate import validate_outputs
+
+    with contextlib.closing(db.connect(staging)) as con:
+        written = score_sources(con, run_id, method=method)
+        validate_outputs(con, run_id)
+    return written
+
+
+@contextlib.contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
+
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@flow(name="nightly", log_prints=True, validate_parameters=False)
+def nightly(
+    inputs: list[str] | None = None,
+    db_path: str | None = None,
+    batch_size: int = stages.DEFAULT_BATCH_SIZE,
+    max_bytes: int = stages.DEFAULT_MAX_BYTES,
+    method: str = "simple",
+    wait_seconds: float = 0.0,
+    progress: ProgressCallback | None = None,
+) -> dict[str, Any]:
+    """Run every stage on ``inputs`` (default: ``seeds/``) into ``db_path`` and publish the result.
+
+    Returns the run's record (counts and seconds per stage). Raises when the run failed; the live
+    database then keeps the previous results and ``runs`` says why.
+    """
+    paths = [str(p) for p in stages.resolve_inputs(inputs)]
+    target = Path(db_path) if db_path else db.default_db_path()
+    version = extractor_version()
+    report: ProgressCallback = progress or (lambda stage, done, total: None)
+
+    with store.open_run(target, paths, version, wait_seconds=wait_seconds) as run:
+        record, seconds, staging = run.record, run.record.stage_seconds, str(run.staging)
+
+        with _timed(seconds, "ingest"):
+            ingested = ingest_task(staging, paths, run.run_id, max_bytes)
+        record.articles_new = ingested["stored"]
+        record.articles_duplicate = ingested["duplicate"]
+        record.articles_rejected = ingested["rejected"]
+
+        with contextlib.closing(db.connect(staging)) as con:
+            total = stages.pending_count(con, version)
+            batches = stages.pending_batches(con, version, batch_size)
+            report("extract", 0, total)
+            while True:
+                with _timed(seconds, "read"):
+                    batch = next(batches, None)
+                if batch is None:
+                    break
+                with _timed(seconds, "extract"):
+                    claims = extract_task(batch)
+                with _timed(seconds, "validate"):
+                    result = validate_task(staging, batch, claims, run.run_id, version)
+                record.articles_extracted += result.articles
+                record.claims_new += result.claims_stored
+                report("extract", record.articles_extracted, total)
+
+        with _timed(seconds, "link"):
+            link_task(staging, run.run_id)
+        with _timed(seconds, "score"):
+            score_task(staging, run.run_id, method)
+
+        with contextlib.closing(db.connect(staging)) as con:
+            record.claims_total = stages.count(con, "claims")
+            record.rejects = stages.count(con, "rejects", run.run_id)
+        with _timed(seconds, "publish"):
+            run.publish()
+    return {"summary": record.summary_line(), **record.__dict__}

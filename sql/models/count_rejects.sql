@@ -1,0 +1,2 @@
+-- Rejected rows, all of them or those of one run ($run_id null = all).
+SELECT count(*) FROM rejects WHERE $run_id IS NULL OR run_id = $run_id;
