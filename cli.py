@@ -8,16 +8,22 @@ Exit codes: 0 success (a run with rejected records is a success), 1 a failed run
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from corroborate import db
 from corroborate.output import OutputFormat, render
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 app = typer.Typer(
     add_completion=False,
@@ -28,7 +34,9 @@ app = typer.Typer(
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="DuckDB file. Default: $CORROBORATE_DB, else data/corroborate.duckdb.", show_default=False),
+    typer.Option(
+        "--db", help="DuckDB file. Default: $CORROBORATE_DB, else data/corroborate.duckdb.", show_default=False
+    ),
 ]
 
 
@@ -67,6 +75,43 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+@contextlib.contextmanager
+def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """Progress bars per stage on a terminal, plain log lines otherwise, nothing when quiet."""
+    if quiet:
+        yield lambda stage, done, total: None
+        return
+    if not sys.stderr.isatty():
+
+        def log_line(stage: str, done: int, total: int) -> None:
+            typer.echo(f"[{time.strftime('%H:%M:%S')}] {stage}: {done}/{total}", err=True)
+
+        yield log_line
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+    ) as bars:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                for earlier in tasks.values():  # a new stage means the earlier ones are finished
+                    bars.update(earlier, completed=bars.tasks[earlier].total)
+                tasks[stage] = bars.add_task(stage, total=total)
+            bars.update(tasks[stage], completed=done, total=total)
+
+        yield update
+        for task_id in tasks.values():
+            bars.update(task_id, completed=bars.tasks[task_id].total)
+
+
 @app.command()
 def run(
     inputs: Annotated[
@@ -100,17 +145,19 @@ def run(
     except RunLockedError as error:
         raise _fail(str(error)) from None
 
+    from corroborate.progress import listening
     from flows.nightly import nightly
 
     try:
-        result = nightly(
-            inputs=[str(p) for p in inputs] if inputs else None,
-            db_path=str(target),
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            method=method.value,
-            wait_seconds=wait,
-        )
+        with _progress_display(quiet) as show, listening(show):
+            result = nightly(
+                inputs=[str(p) for p in inputs] if inputs else None,
+                db_path=str(target),
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                method=method.value,
+                wait_seconds=wait,
+            )
     except RunLockedError as error:
         raise _fail(str(error)) from None
     except Exception as error:  # the run is recorded as failed in `runs`, with this reason
@@ -200,7 +247,9 @@ def query(
 @app.command(name="eval")
 def evaluate(
     labels: Annotated[Path, typer.Argument(help="A labelled set (JSONL).", exists=True)] = Path("tests/labels"),
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
+    ] = TableFormat.table,
 ) -> None:
     """Precision, recall and F1 of the extractor on a labelled set, and its attribution accuracy.
 

@@ -88,9 +88,7 @@ def store_batch(
         con.register("batch_claims", valid)
         db.run_model(con, "claims_delete_batch")
         db.run_model(con, "claims_insert_batch")
-        db.run_model(
-            con, "extractions_insert_batch", {"extractor_version": extractor_version, "run_id": run_id}
-        )
+        db.run_model(con, "extractions_insert_batch", {"extractor_version": extractor_version, "run_id": run_id})
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

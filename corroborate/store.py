@@ -70,8 +70,7 @@ def run_lock(db_path: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise RunLockedError(
-                        f"another run is writing {db_path} (lock {path}); wait for it to finish "
-                        "or pass --wait SECONDS"
+                        f"another run is writing {db_path} (lock {path}); wait for it to finish or pass --wait SECONDS"
                     ) from None
                 time.sleep(0.2)
         handle.seek(0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import polars as pl  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from corroborate import db, stages, store  # noqa: E402
+from corroborate import db, progress, stages, store  # noqa: E402
 
 
 @cache
@@ -82,6 +82,7 @@ def link_task(staging: str, run_id: str) -> Any:
 @task(name="score", cache_policy=NO_CACHE)
 def score_task(staging: str, run_id: str, method: str) -> int:
     from corroborate.score import score_sources
+
     from corroborate.validate import validate_outputs
 
     with contextlib.closing(db.connect(staging)) as con:
@@ -99,9 +100,6 @@ def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
         seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
-ProgressCallback = Callable[[str, int, int], None]
-
-
 @flow(name="nightly", log_prints=True, validate_parameters=False)
 def nightly(
     inputs: list[str] | None = None,
@@ -110,7 +108,6 @@ def nightly(
     max_bytes: int = stages.DEFAULT_MAX_BYTES,
     method: str = "simple",
     wait_seconds: float = 0.0,
-    progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """Run every stage on ``inputs`` (default: ``seeds/``) into ``db_path`` and publish the result.
 
@@ -120,11 +117,11 @@ def nightly(
     paths = [str(p) for p in stages.resolve_inputs(inputs)]
     target = Path(db_path) if db_path else db.default_db_path()
     version = extractor_version()
-    report: ProgressCallback = progress or (lambda stage, done, total: None)
 
     with store.open_run(target, paths, version, wait_seconds=wait_seconds) as run:
         record, seconds, staging = run.record, run.record.stage_seconds, str(run.staging)
 
+        progress.report("ingest", 0, 1)
         with _timed(seconds, "ingest"):
             ingested = ingest_task(staging, paths, run.run_id, max_bytes)
         record.articles_new = ingested["stored"]
@@ -134,7 +131,7 @@ def nightly(
         with contextlib.closing(db.connect(staging)) as con:
             total = stages.pending_count(con, version)
             batches = stages.pending_batches(con, version, batch_size)
-            report("extract", 0, total)
+            progress.report("extract", 0, total)
             while True:
                 with _timed(seconds, "read"):
                     batch = next(batches, None)
@@ -146,10 +143,12 @@ def nightly(
                     result = validate_task(staging, batch, claims, run.run_id, version)
                 record.articles_extracted += result.articles
                 record.claims_new += result.claims_stored
-                report("extract", record.articles_extracted, total)
+                progress.report("extract", record.articles_extracted, total)
 
+        progress.report("link", 0, 1)
         with _timed(seconds, "link"):
             link_task(staging, run.run_id)
+        progress.report("score", 0, 1)
         with _timed(seconds, "score"):
             score_task(staging, run.run_id, method)
 
@@ -158,4 +157,5 @@ def nightly(
             record.rejects = stages.count(con, "rejects", run.run_id)
         with _timed(seconds, "publish"):
             run.publish()
+        progress.report("publish", 1, 1)
     return {"summary": record.summary_line(), **record.__dict__}

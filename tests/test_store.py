@@ -99,8 +99,9 @@ def test_a_second_run_on_the_same_database_is_refused_clearly(tmp_path: Path) ->
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(store.RunLockedError, match="another run is writing"), store.run_lock(
-            db_path, wait_seconds=0.5
+        with (
+            pytest.raises(store.RunLockedError, match="another run is writing"),
+            store.run_lock(db_path, wait_seconds=0.5),
         ):
             pass
     finally:
@@ -122,7 +123,8 @@ def test_readers_see_the_last_published_results_while_a_run_writes(tmp_path: Pat
                     sys.executable,
                     "-c",
                     "from pathlib import Path; from corroborate import store\n"
-                    f"print(store.connect_reader(Path({str(db_path)!r})).execute('SELECT value FROM marker').fetchone()[0])",
+                    f"con = store.connect_reader(Path({str(db_path)!r}))\n"
+                    "print(con.execute('SELECT value FROM marker').fetchone()[0])",
                 ],
                 cwd=Path(__file__).parent.parent,
                 capture_output=True,
