@@ -284,6 +284,31 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command()
+def schedule(
+    cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
+    inputs: Annotated[
+        list[Path] | None, typer.Option("--input", help="Folder or file to read each night (repeatable). Default: seeds/.")
+    ] = None,
+    db_path: DbOption = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+) -> None:
+    """Serve the nightly flow on a cron schedule until interrupted (Prefect's `serve`).
+
+    With `PREFECT_API_URL` set, the deployment and its schedule appear in that Prefect server's API and UI;
+    without it, Prefect keeps them in a temporary local server for as long as this command runs.
+
+    Example: `python cli.py schedule --cron "0 3 * * *" --input /srv/articles/today --db /srv/corroborate.duckdb`
+    """
+    from flows.nightly import nightly
+
+    parameters = {
+        "inputs": [str(p.resolve()) for p in inputs] if inputs else None,
+        "db_path": str(_db(db_path).resolve()),
+    }
+    nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
+
+
 def main() -> None:
     app()
 
