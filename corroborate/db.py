@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
@@ -61,3 +62,17 @@ def run_model(
     """Execute the model ``sql/models/<name>.sql`` with named parameters (``$run_id`` …)."""
     sql = model_sql(name)
     return con.execute(sql, dict(params)) if params else con.execute(sql)
+
+
+def query_model(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> pl.DataFrame:
+    """The rows of the SELECT model ``sql/models/<name>.sql`` as a polars frame (fully read)."""
+    result = run_model(con, name, params)
+    return pl.from_arrow(result.to_arrow_table())  # type: ignore[return-value]
+
+
+def scalar_model(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> Any:
+    """The single value of the SELECT model ``sql/models/<name>.sql``."""
+    rows = run_model(con, name, params).fetchall()
+    return rows[0][0] if rows else None

@@ -30,8 +30,7 @@ class BatchResult:
 
 def pending_count(con: duckdb.DuckDBPyConnection, extractor_version: str) -> int:
     """How many stored articles the current extractor version has not extracted yet."""
-    row = db.run_model(con, "articles_pending_count", {"extractor_version": extractor_version}).fetchone()
-    return int(row[0]) if row else 0
+    return int(db.scalar_model(con, "articles_pending_count", {"extractor_version": extractor_version}))
 
 
 def pending_batches(
@@ -44,7 +43,7 @@ def pending_batches(
     """
     params = {"extractor_version": extractor_version, "batch_size": batch_size}
     while True:
-        batch = db.run_model(con, "articles_pending", params).pl()
+        batch = db.query_model(con, "articles_pending", params)
         if batch.is_empty():
             return
         yield batch
@@ -102,8 +101,7 @@ def store_batch(
 def count(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> int:
     """Rows of a stored table (all, or those of one run): used for run summaries."""
     model = {"claims": "count_claims", "rejects": "count_rejects"}[table]
-    row = db.run_model(con, model, {"run_id": run_id}).fetchone()
-    return int(row[0]) if row else 0
+    return int(db.scalar_model(con, model, {"run_id": run_id}))
 
 
 def resolve_inputs(inputs: Sequence[str | Path] | None) -> list[Path]:
