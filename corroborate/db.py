@@ -68,8 +68,7 @@ def query_model(
     con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> pl.DataFrame:
     """The rows of the SELECT model ``sql/models/<name>.sql`` as a polars frame (fully read)."""
-    result = run_model(con, name, params)
-    return pl.from_arrow(result.to_arrow_table())  # type: ignore[return-value]
+    return con.sql(model_sql(name), params=dict(params) if params else None).pl()
 
 
 def scalar_model(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> Any:

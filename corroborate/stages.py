@@ -42,10 +42,15 @@ def pending_batches(
     articles that have no extraction yet, so memory stays bounded by one batch whatever the corpus size.
     """
     params = {"extractor_version": extractor_version, "batch_size": batch_size}
+    seen: set[str] = set()
     while True:
         batch = db.query_model(con, "articles_pending", params)
         if batch.is_empty():
             return
+        ids = set(batch.get_column("article_id").to_list())
+        if ids & seen:  # an unstored batch would otherwise come back forever
+            raise RuntimeError("a batch of articles came back unextracted: store each batch before the next")
+        seen |= ids
         yield batch
 
 
