@@ -1,0 +1,601 @@
+"""The figure finder: every number in a news text that someone could be credited with.
+
+``find_figures(text, lang)`` takes a sentence or a whole article (``lang`` "fr" or "en") and returns
+one ``Figure`` per figure, in reading order, with offsets into ``text`` as given. A figure is a
+number with what it counts: ``environ 10'000 soldats``, ``jusqu’à 3 000 soldats``, ``478 km²``,
+``plus de 10.000 hommes``, ``20 milliards de dollars``, ``$20bn``, ``18,4 %``, ``une quarantaine de
+soldats``, ``between 10,000 and 12,000``. Pure Python and ``re``: it runs on every sentence before
+any parser, so ``has_figure`` is the cheap pre-test that skips sentences without one.
+
+Span
+    ``char_start..char_end`` runs from the first qualifier word ("environ", "plus de", "up to",
+    "entre", "from") or currency sign, through the unit word when there is one ("soldats",
+    "km²", "dollars"); a qualifier written after the figure ("1.500 soldats environ") is included.
+    A toll written as a predicate sets the unit but stays out of the span: in "Plus de 600'000
+    soldats russes ont été tués ou blessés" the span is "Plus de 600'000 soldats", the unit
+    casualties and ``unit_raw`` "tués ou blessés". ``number_start..number_end`` covers the number
+    alone, scale word included ("20 milliards", "20bn", "10 000 et 12 000").
+
+Value and interval (``value_low <= value <= value_high``, always finite)
+    exact       [v, v]
+    approx      [v·(1−t), v·(1+t)]; t = 10 %, or 20 % when the number is round (written with one
+                significant digit: "environ 10 000", "about 3,000", "5 millions") or is an
+                approximate noun ("une quarantaine", "a dozen"): a speaker who rounds to the
+                leading digit can be off by half of it, and "une dizaine" means roughly 8 to 14.
+    at_least    [v, 2·v]  ("plus de", "au moins", "more than", "over"). "More than 100 dead" is
+                often written while the toll climbs towards 200; a value beyond twice the floor
+                would have been reported as such. ``value`` is the number written.
+    at_most     [v/2, v]  ("jusqu'à", "moins de", "up to", "as many as"): the ceiling the speaker
+                expects to be near; half of it is the symmetric floor. ``value`` is the number.
+    range       [low, high], value = midpoint ("entre 10 000 et 12 000", "11,000-12,000",
+                "de 10 à 12 000"). When the first end is a bare small number and the second carries
+                a scale ("12 000", "12 millions"), the scale applies to both: "de 10 à 12 000" is
+                10 000–12 000. "Passé de 3 000 à 10 000" (a verb of change) gives two figures.
+    projection  the interval of the qualifier inside it ("pourrait atteindre environ 12 000" is a
+                projection with the approx interval), when a modal or future verb governs the
+                figure in the same clause ("pourrait atteindre", "could reach", "is expected to",
+                "devrait", "coûtera", "would provide", "12000 soldats pourraient être déployés")
+                or a deadline follows it ("d'ici décembre", "by December"). The French
+                conditional of hearsay ("seraient déjà présents") is not a projection.
+
+Units
+    Nouns after the number (after "de"/"of" and up to two adjectives: "3,000 North Korean troops")
+    map to ``corroborate.vocab.UNITS`` through ``corroborate.extract.lexicon.UNIT_NOUNS``;
+    ``unit_raw`` keeps the words as written. Without a known noun the unit is "count" and
+    ``unit_raw`` the following noun if there is one. "477 et 459 km2" gives both figures km2;
+    "le nombre de soldats … pourrait atteindre 12 000" and "estimé à 3 000 le nombre de soldats"
+    take "soldats" from the head they count; "quasiment 10.000 autres" takes the unit of the figure
+    before it in the sentence; "700 000 Ukrainiens" counts people. People "perdus"/"lost", "tués",
+    "blessés", "killed or wounded" are deaths, injured or casualties; "ont fui"/"fled" refugees.
+
+Numbers
+    Separators are read by language (see ``corroborate.extract.numbers``): "10 000", "10'000",
+    "10.000" (fr), "10,000" (en), "1,5 million" (fr), "3.5 billion", "$20bn", "€3m", "3 Md$".
+
+Not figures (never returned)
+    dates and years ("2022", "en février 2022", "le 28 octobre", "2024-10"; a bare four-digit
+    number from 1500 to 2100 with no unit is a year, "2000 soldats" is not), times ("14h30",
+    "3 p.m."), durations and ages ("trois ans", "48 heures", "a 45-year-old", "âgé de 45 ans"),
+    ordinals ("1er", "3e", "troisième"), multiples and fractions ("trois fois plus", "two-thirds",
+    "un tiers"), a measure converted in brackets ("478 km² (185 square miles)"), list numbering,
+    phone numbers, numbers inside identifiers ("G7", "F-16", "COVID-19", "article 5"), articles
+    ("un soldat", "one of"), number words that count nothing named ("les deux pays"), and counts
+    of unspecified size ("des milliers", "dozens"). Denied figures are left to the attribution layer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from corroborate.extract import lexicon
+from corroborate.extract.numbers import HYPHENS, Numeral, find_numerals, has_numeral_hint
+from corroborate.vocab import LANGUAGES, UNIT_FAMILIES
+
+TOLERANCE_PRECISE = Decimal("0.10")
+TOLERANCE_ROUND = Decimal("0.20")
+AT_LEAST_CEILING_FACTOR = Decimal(2)
+AT_MOST_FLOOR_FACTOR = Decimal("0.5")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a text; offsets index the string given to ``find_figures``."""
+
+    char_start: int
+    char_end: int
+    text: str  # text[char_start:char_end]
+    value: float  # central value: midpoint of a range, the written number for at_least/at_most
+    value_low: float
+    value_high: float
+    qualifier: str  # one of corroborate.vocab.QUALIFIERS
+    unit: str  # one of corroborate.vocab.UNITS
+    unit_raw: str | None  # the unit as written ("soldats", "km²", "$", "%")
+    number_start: int  # the number alone, scale word included
+    number_end: int
+
+
+# --- compiled once --------------------------------------------------------------------------------
+
+_BLANK = "[ \u00a0\u202f\u2009]"
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", rf"{_BLANK}+") for p in ordered)
+
+
+_UNIT_RE = re.compile(rf"(?:{_alternation(list(lexicon.UNIT_NOUNS))})(?!\w)", re.IGNORECASE)
+_TOLL_RE = re.compile(rf"(?:{_alternation(list(lexicon.TOLL_WORDS))})(?!\w)", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐‑'’][^\W\d_]+)*")
+_GAP_RE = re.compile(rf"{_BLANK}*\n?{_BLANK}*")
+_CONNECTOR_RE = re.compile(rf"(?:(?:de|of)(?!\w)|d['’]){_BLANK}*", re.IGNORECASE)
+_PARTICIPLE_RE = re.compile(r"(?:ée?s?|ed|ing)$")
+
+_QUALIFIER_RE = {
+    lang: re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(patterns))
+        + rf"){_BLANK}*$",
+        re.IGNORECASE,
+    )
+    for lang, patterns in lexicon.QUALIFIER_WORDS.items()
+}
+_TRAILING_APPROX_RE = {
+    lang: re.compile(rf"{_BLANK}+(?:{pattern})(?!\w)", re.IGNORECASE)
+    for lang, pattern in lexicon.TRAILING_APPROX.items()
+}
+_RANGE_OPENER_RE = re.compile(rf"(?<!\w)(?P<opener>{lexicon.RANGE_OPENERS}){_BLANK}*$", re.IGNORECASE)
+_RANGE_JOINER_RE = {
+    lang: [
+        (re.compile(
+            rf"{_BLANK}*(?:{joiner}){_BLANK}*" if joiner.startswith("-") else rf"{_BLANK}+(?:{joiner}){_BLANK}+",
+            re.IGNORECASE,
+        ), opener)
+        for joiner, opener in joiners
+    ]
+    for lang, joiners in lexicon.RANGE_JOINERS.items()
+}
+_CHANGE_VERB_RE = re.compile(rf"(?<!\w)(?:{lexicon.CHANGE_VERBS}){_BLANK}+$", re.IGNORECASE)
+
+_CLAUSE_BREAK_RE = re.compile(
+    r"[.;:!?«»\"“”()\[\]\n]|,\s|(?<!\w)(?:et|mais|que|qu['’]|qui|and|but|that|which|who|while)(?!\w)",
+    re.IGNORECASE,
+)
+_PROJECTION_BEFORE_RE = {
+    lang: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    for lang, pattern in lexicon.PROJECTION_BEFORE.items()
+}
+_FUTURE_VERB_RE = {
+    lang: re.compile(rf"(?<![\w'’])(?:{pattern})(?:{_BLANK}+(?:à|de|d['’]|les?))?{_BLANK}*$")
+    for lang, pattern in lexicon.FUTURE_VERB_BEFORE.items()
+}
+_PROJECTION_AFTER_RE = {
+    lang: re.compile(rf"{_BLANK}*(?:[\w’'-]+{_BLANK}+){{0,2}}(?:{pattern})(?!\w)", re.IGNORECASE)
+    for lang, pattern in lexicon.PROJECTION_AFTER_VERB.items()
+}
+_DEADLINE_RE = {
+    lang: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    for lang, pattern in lexicon.PROJECTION_DEADLINE.items()
+}
+
+_MONTHS = rf"(?:(?i:{lexicon.MONTHS_FR})|{lexicon.MONTHS_EN})"
+_MONTH_AFTER_RE = re.compile(rf"{_BLANK}+{_MONTHS}(?!\w)")
+_MONTH_OR_DAY_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS}|(?i:{lexicon.DAYS_FR}))\.?,?{_BLANK}+$")
+_TIME_BEFORE_RE = re.compile(rf"\d{_BLANK}?(?:h|heures?){_BLANK}?$", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.AGE_BEFORE}){_BLANK}+$", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(rf"([^\W\d_][\w°º.'’-]*){_BLANK}*$")
+_CAPITALISED_BEFORE_RE = re.compile(rf"(?<!\w)[A-Z][\w-]*{_BLANK}$")
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?:«»\"“”\n])\s*$")
+_COUNT_HEAD_RE = re.compile(
+    rf"(?<!\w)(?:{lexicon.COUNT_HEADS}){_BLANK}+(?:de|d['’]|des|of(?:{_BLANK}+the)?){_BLANK}*"
+    rf"(?:[\w-]+{_BLANK}+){{0,2}}(?P<unit>{_alternation(list(lexicon.UNIT_NOUNS))})(?!\w)",
+    re.IGNORECASE,
+)
+_COUNT_HEAD_AFTER_RE = re.compile(
+    rf"{_BLANK}+(?:(?:le|la|the)(?!\w)|l['’])?{_BLANK}*(?:nombre|total|chiffre|effectif|bilan|number)"
+    rf"{_BLANK}+(?:de|d['’]|des|of(?:{_BLANK}+the)?)(?!\w){_BLANK}*(?:[\w-]+{_BLANK}+){{0,2}}"
+    rf"(?P<unit>{_alternation(list(lexicon.UNIT_NOUNS))})(?!\w)",
+    re.IGNORECASE,
+)
+# A capitalised plural demonym right after a number counts people: "700 000 Ukrainiens",
+# "10,000 North Koreans".
+_DEMONYM_RE = re.compile(
+    rf"{_BLANK}+(?P<noun>(?:[A-Z][a-zé]+[-{_BLANK[1:-1]}])?[A-ZÉ][\w-]*"
+    r"(?:iens|iennes|éens|éennes|ains|aines|ais|aises|ois|oises|ians|eans|ans|ese|ites|ards|ands|usses))(?!\w)"
+)
+_ASIDE_RE = re.compile(rf",{_BLANK}*(?:{lexicon.INCLUSION_WORDS})(?!\w)[^,.;:()«»]{{0,80}},", re.IGNORECASE)
+_IN_ASIDE_RE = re.compile(rf"(?<!\w)(?:{lexicon.INCLUSION_WORDS}){_BLANK}+$", re.IGNORECASE)
+_LOSS_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{lexicon.LOSS_VERBS}){_BLANK}+(?:[\w'’-]+{_BLANK}+){{0,2}}$", re.IGNORECASE
+)
+_ELLIPSIS_AFTER_RE = re.compile(
+    rf"{_BLANK}+(?:autres|others|more|de plus|supplémentaires|additional|further)(?!\w)", re.IGNORECASE
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S|\n")
+_SHARED_UNIT_GAP_RE = re.compile(rf"{_BLANK}*(?:,|et|ou|and|or|&){_BLANK}*", re.IGNORECASE)
+_CONVERSION_LEAD_RE = re.compile(
+    rf"{_BLANK}*(?:soit|environ|about|around|approx\.?|approximately|roughly|some|près de|ca\.?|~|≈)?{_BLANK}*",
+    re.IGNORECASE,
+)
+_CONVERSION_TAIL_RE = re.compile(rf"{_BLANK}*\)")
+
+_CURRENCY_UNITS = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "₽": "rub", "₴": "uah"}
+_CONVERTIBLE_FAMILIES = frozenset({"area", "length", "mass", "money"})
+_UNIT_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.UNIT_NOUNS.items()}
+_TOLL_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.TOLL_WORDS.items()}
+
+
+def _unit_of(raw: str, lookup: dict[str, str]) -> str:
+    return lookup[re.sub(rf"{_BLANK}+", " ", raw.lower())]
+
+
+# --- pieces ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: Numeral
+    last: Numeral
+    is_range: bool = False
+    opener_start: int | None = None
+    low: Decimal = Decimal(0)
+    high: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    unit: str
+    raw: str | None
+    end: int | None  # where the span ends when the unit is written after the number
+
+
+def _as_range(text: str, first: Numeral, second: Numeral, lang: str) -> _Candidate | None:
+    """``first`` and ``second`` as the two ends of one range, or None."""
+    if "approx_noun" in (first.kind, second.kind):
+        return None
+    between_end = second.span_start
+    for joiner_re, required_opener in _RANGE_JOINER_RE[lang]:
+        if not joiner_re.fullmatch(text, first.end, between_end):
+            continue
+        is_hyphen = text[first.end:between_end].strip() in tuple(HYPHENS)
+        if is_hyphen and "words" in (first.kind, second.kind):
+            return None
+        opener = _RANGE_OPENER_RE.search(text, max(0, first.span_start - 12), first.span_start)
+        opener_word = opener.group("opener").lower() if opener else None
+        if required_opener and opener_word != required_opener:
+            return None
+        if opener and required_opener is None:
+            if opener_word in ("entre", "between"):
+                opener = None  # "entre 3 et 4" is required for "et"; "entre 10 à 12" is not a range
+            elif _CHANGE_VERB_RE.search(text, max(0, opener.start() - 30), opener.start()):
+                return None  # "passé de 3 000 à 10 000": two figures
+        low, high = first.value, second.value
+        if second.scale > 1 and first.scale == 1 and not first.grouped and first.value <= second.mantissa:
+            low = first.value * second.scale  # "de 10 à 12 000", "entre 2 et 3 millions"
+        if not low < high:
+            return None
+        return _Candidate(first, second, True, opener.start() if opener else None, low, high)
+    return None
+
+
+def _candidates(text: str, numerals: list[Numeral], lang: str) -> list[_Candidate]:
+    """Numbers grouped into single figures and ranges; hyphen-joined pairs that are no range drop."""
+    found: list[_Candidate] = []
+    index = 0
+    while index < len(numerals):
+        current = numerals[index]
+        if index + 1 < len(numerals):
+            as_range = _as_range(text, current, numerals[index + 1], lang)
+            if as_range is not None:
+                found.append(as_range)
+                index += 2
+                continue
+        if not (current.hyphen_before or current.hyphen_after):  # 2024-10, 3-1
+            found.append(_Candidate(current, current))
+        index += 1
+    return found
+
+
+def _unit_after(text: str, position: int) -> _Unit | None:
+    """The unit written after a number ending at ``position``; None when no noun follows."""
+    position = _GAP_RE.match(text, position).end()  # type: ignore[union-attr]
+    direct = _UNIT_RE.match(text, position)
+    if direct:
+        return _Unit(_unit_of(direct.group(), _UNIT_LOOKUP), direct.group(), direct.end())
+    connector = _CONNECTOR_RE.match(text, position)
+    scan_from = connector.end() if connector else position
+    first_word: re.Match[str] | None = None
+    cursor = scan_from
+    only_duration_modifiers = True
+    for _ in range(3):
+        word = _WORD_RE.match(text, cursor)
+        if word is None:
+            break
+        first_word = first_word or word
+        unit = _UNIT_RE.match(text, cursor)
+        if unit:
+            name = _unit_of(unit.group(), _UNIT_LOOKUP)
+            if name == lexicon.TRAP and not only_duration_modifiers:
+                break  # "3,000 last week": a time adverbial after the figure, not its unit
+            return _Unit(name, unit.group(), unit.end())
+        lowered = word.group().lower()
+        if lowered in lexicon.STOP_WORDS:
+            break
+        only_duration_modifiers = only_duration_modifiers and lowered in lexicon.DURATION_MODIFIERS
+        gap = re.compile(rf"{_BLANK}+").match(text, word.end())
+        if gap is None:
+            break
+        cursor = gap.end()
+    if first_word is not None and first_word.start() == scan_from:
+        noun = first_word.group()
+        lowered = noun.lower()
+        if (noun[:1].islower() and len(noun) >= 3 and lowered not in lexicon.STOP_WORDS
+                and lowered not in lexicon.MODIFIERS and not _PARTICIPLE_RE.search(lowered)):
+            return _Unit("count", noun, first_word.end())
+    return None
+
+
+def _toll_after(text: str, position: int, in_aside: bool) -> _Unit | None:
+    """A toll predicate after a head count: "soldats russes ont été tués ou blessés" -> casualties.
+
+    An aside after the noun is skipped ("21 people, including two children, were killed"); a figure
+    inside such an aside (``in_aside``) reads the toll after the comma that closes it.
+    """
+    aside = _ASIDE_RE.match(text, position)
+    if aside:
+        position = aside.end()
+    elif in_aside and text[position : position + 1] == ",":
+        position += 1
+    cursor, adjectives = position, 0
+    for _ in range(6):
+        gap = re.compile(rf"{_BLANK}+").match(text, cursor)
+        if gap is None:
+            return None
+        cursor = gap.end()
+        toll = _TOLL_RE.match(text, cursor)
+        if toll:
+            return _Unit(_unit_of(toll.group(), _TOLL_LOOKUP), toll.group(), toll.end())
+        word = _WORD_RE.match(text, cursor)
+        if word is None:
+            return None
+        lowered = word.group().lower()
+        if lowered in lexicon.TOLL_FILLERS:
+            pass
+        elif lowered not in lexicon.STOP_WORDS and adjectives < 2 and word.group()[:1].islower():
+            adjectives += 1
+        else:
+            return None
+        cursor = word.end()
+    return None
+
+
+def _unit_counted_around(text: str, start: int, end: int) -> _Unit | None:
+    """The unit of a bare number read from what it counts: the noun of "le nombre de soldats" just
+    after it ("estimé à 3 000 le nombre de soldats") or heading its clause ("le nombre de soldats
+    … pourrait atteindre 12 000"), or a demonym after it ("700 000 Ukrainiens")."""
+    head_after = _COUNT_HEAD_AFTER_RE.match(text, end)
+    if head_after:
+        unit = _unit_of(head_after.group("unit"), _UNIT_LOOKUP)
+        if unit not in (lexicon.TRAP, lexicon.FOREIGN_MEASURE):
+            return _Unit(unit, head_after.group("unit"), None)
+    demonym = _DEMONYM_RE.match(text, end)
+    if demonym:
+        return _Unit("people", demonym.group("noun"), demonym.end())
+    window_start = max(0, start - 120)
+    breaks = [m.end() for m in re.finditer(r"[.;!?«»\"“”()\n]", text[window_start:start])]
+    clause_start = window_start + (breaks[-1] if breaks else 0)
+    heads = list(_COUNT_HEAD_RE.finditer(text, clause_start, start))
+    if not heads:
+        return None
+    raw = heads[-1].group("unit")
+    unit = _unit_of(raw, _UNIT_LOOKUP)
+    if unit in (lexicon.TRAP, lexicon.FOREIGN_MEASURE):
+        return None
+    return _Unit(unit, raw, None)
+
+
+def _qualifier_before(text: str, start: int, lang: str) -> tuple[str, int] | None:
+    match = _QUALIFIER_RE[lang].search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    for index, (_, qualifier) in enumerate(lexicon.QUALIFIER_WORDS[lang]):
+        if match.group(f"q{index}") is not None:
+            return qualifier, match.start(f"q{index}")
+    return None
+
+
+def _is_projection(text: str, start: int, end: int, lang: str) -> bool:
+    """A modal or future verb governing the figure, or a deadline after it, in the same clause."""
+    window_start = max(0, start - 120)
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, window_start, start)]
+    clause_before = text[breaks[-1] if breaks else window_start : start]
+    last_words = " ".join(clause_before.split()[-5:])
+    if _PROJECTION_BEFORE_RE[lang].search(last_words) or _FUTURE_VERB_RE[lang].search(clause_before):
+        return True
+    window_end = min(len(text), end + 100)
+    next_break = _CLAUSE_BREAK_RE.search(text, end, window_end)
+    clause_after = text[end : next_break.start() if next_break else window_end]
+    if _PROJECTION_AFTER_RE[lang].match(clause_after):
+        return True
+    first_words = " ".join(clause_after.split()[:8])
+    return bool(_DEADLINE_RE[lang].search(first_words))
+
+
+def _is_year(numeral: Numeral, text: str) -> bool:
+    written = text[numeral.start : numeral.end]
+    return written.isdigit() and len(written) == 4 and 1500 <= numeral.value <= 2100
+
+
+def _is_date_or_reference(text: str, numeral: Numeral, lang: str) -> bool:
+    """Days of the month, years next to a month, ages, and references such as "article 5"."""
+    written = text[numeral.start : numeral.end]
+    if numeral.kind == "digits" and written.isdigit():
+        if 1 <= numeral.value <= 31 and _MONTH_AFTER_RE.match(text, numeral.end):
+            return True  # 27 octobre, 5 May
+        if _MONTH_OR_DAY_BEFORE_RE.search(text, max(0, numeral.start - 20), numeral.start):
+            return True  # mars 2022, October 27, lundi 28
+        if _TIME_BEFORE_RE.search(text, max(0, numeral.start - 12), numeral.start):
+            return True  # the minutes of "14 h 30"
+    if _AGE_BEFORE_RE.search(text, max(0, numeral.span_start - 20), numeral.span_start):
+        return True
+    word = _WORD_BEFORE_RE.search(text, max(0, numeral.span_start - 20), numeral.span_start)
+    if word is None:
+        return False
+    elided = re.split(r"['’]", word.group(1).lower())[-1]  # l'article -> article
+    return elided.rstrip(".") in lexicon.REFERENCE_WORDS
+
+
+def _interval(qualifier: str, value: Decimal, tolerance: Decimal) -> tuple[Decimal, Decimal]:
+    if qualifier == "approx":
+        return value * (1 - tolerance), value * (1 + tolerance)
+    if qualifier == "at_least":
+        return value, value * AT_LEAST_CEILING_FACTOR
+    if qualifier == "at_most":
+        return value * AT_MOST_FLOOR_FACTOR, value
+    return value, value
+
+
+def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
+    first, last = candidate.first, candidate.last
+    currency_raw = last.currency_raw or first.currency_raw
+    found = None if currency_raw else _unit_after(text, last.end)
+    if found and found.unit == lexicon.TRAP:
+        return None  # trois ans, deux fois, 48 heures, two thirds, 3 p.m.
+    if currency_raw:
+        unit = _Unit(_CURRENCY_UNITS[currency_raw], currency_raw, None)
+    elif found and found.unit == lexicon.FOREIGN_MEASURE:
+        unit = _Unit("count", found.raw, found.end)
+    else:
+        unit = found or _Unit("count", None, None)
+    if unit.unit in lexicon.PEOPLE_UNITS and not currency_raw:
+        in_aside = bool(_IN_ASIDE_RE.search(text, max(0, first.span_start - 30), first.span_start))
+        toll = _toll_after(text, unit.end if unit.end is not None else last.end, in_aside)
+        if toll:
+            # the span stops at the noun counted; unit_raw names the toll that sets the unit
+            unit = _Unit(toll.unit, toll.raw, unit.end)
+    if unit.unit == "count" and unit.raw is None:
+        unit = _unit_counted_around(text, first.span_start, last.end) or unit
+    counts_people = unit.unit in ("soldiers", "people") or (unit.unit == "count" and unit.raw is None)
+    if counts_people and _LOSS_BEFORE_RE.search(text, max(0, first.span_start - 40), first.span_start):
+        unit = _Unit("casualties", unit.raw, unit.end)  # "a perdu 8 000 hommes"
+
+    # what is not a figure
+    if first.kind == "words" and first.value < 1000:
+        if unit.unit == "count":
+            return None  # "les deux pays", "trois" alone
+        before = _WORD_BEFORE_RE.search(text, max(0, first.start - 20), first.start)
+        if before and before.group(1).lower() in lexicon.DETERMINERS:
+            return None  # "les trois soldats": a known group, not a reported count
+    if unit.unit == "count" and not currency_raw:
+        if all(_is_year(n, text) for n in {first, last}) and first.scale == 1:
+            return None
+        if not candidate.is_range and first.kind == "digits" and first.scale == 1:
+            name = _CAPITALISED_BEFORE_RE.search(text, max(0, first.start - 30), first.start)
+            if name and unit.raw is None and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start()):
+                return None  # Boeing 737, Route 66 (a capital that only opens the sentence is no name)
+    if _is_date_or_reference(text, first, lang) or (candidate.is_range and _is_date_or_reference(text, last, lang)):
+        return None
+
+    # qualifier and interval
+    start = first.span_start
+    end = max(last.end, unit.end or 0)
+    if candidate.is_range:
+        qualifier = "range"
+        low, high = candidate.low, candidate.high
+        value = (low + high) / 2
+        if candidate.opener_start is not None:
+            start = candidate.opener_start
+    else:
+        qualifier = "approx" if first.kind == "approx_noun" else "exact"
+        written = _qualifier_before(text, start, lang)
+        if written is not None:
+            qualifier, start = written
+        trailing = _TRAILING_APPROX_RE[lang].match(text, end)
+        if trailing and qualifier == "exact":
+            qualifier, end = "approx", trailing.end()
+        value = first.value
+        round_number = first.significant_digits == 1 or first.kind == "approx_noun"
+        low, high = _interval(qualifier, value, TOLERANCE_ROUND if round_number else TOLERANCE_PRECISE)
+    if _is_projection(text, start, end, lang):
+        qualifier = "projection"
+    return Figure(
+        char_start=start,
+        char_end=end,
+        text=text[start:end],
+        value=float(value),
+        value_low=float(low),
+        value_high=float(high),
+        qualifier=qualifier,
+        unit=unit.unit,
+        unit_raw=unit.raw,
+        number_start=first.start,
+        number_end=last.end,
+    )
+
+
+def _inherit_elided_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """"1.500 soldats …, quasiment 10.000 autres": a bare number followed by "autres"/"more" counts
+    what the previous figure of the same sentence counts."""
+    inherited = list(figures)
+    for index in range(1, len(inherited)):
+        bare, previous = inherited[index], inherited[index - 1]
+        if (bare.unit == "count" and bare.unit_raw is None and previous.unit != "count"
+                and _ELLIPSIS_AFTER_RE.match(text, bare.number_end)
+                and not _SENTENCE_BREAK_RE.search(text, previous.char_end, bare.char_start)):
+            inherited[index] = replace(bare, unit=previous.unit, unit_raw=previous.unit_raw)
+    return inherited
+
+
+def _share_trailing_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """"(477 et 459 km2)": a bare number joined to the next figure takes that figure's unit."""
+    shared = list(figures)
+    for index in range(len(shared) - 2, -1, -1):
+        bare, following = shared[index], shared[index + 1]
+        if (bare.unit == "count" and bare.unit_raw is None and following.unit != "count"
+                and _SHARED_UNIT_GAP_RE.fullmatch(text, bare.char_end, following.char_start)):
+            shared[index] = replace(bare, unit=following.unit, unit_raw=following.unit_raw)
+    return shared
+
+
+def _without_conversions(text: str, figures: list[Figure]) -> list[Figure]:
+    """Drop a measure converted in brackets right after a figure: "478 km² (185 square miles)"."""
+    kept: list[Figure] = []
+    for index, figure in enumerate(figures):
+        if index > 0:
+            previous = figures[index - 1]
+            paren = text.find("(", previous.char_end, figure.char_start)
+            family = UNIT_FAMILIES.get(figure.unit)
+            is_conversion = (
+                paren != -1
+                and not text[previous.char_end : paren].strip()
+                and _CONVERSION_LEAD_RE.fullmatch(text, paren + 1, figure.char_start) is not None
+                and _CONVERSION_TAIL_RE.match(text, figure.char_end) is not None
+                and (
+                    (figure.unit_raw or "").lower() in _FOREIGN_RAW
+                    or (family in _CONVERTIBLE_FAMILIES and UNIT_FAMILIES.get(previous.unit) == family)
+                )
+            )
+            if is_conversion:
+                continue
+        kept.append(figure)
+    return kept
+
+
+_FOREIGN_RAW = frozenset(p.lower() for p, unit in lexicon.UNIT_NOUNS.items() if unit == lexicon.FOREIGN_MEASURE)
+
+
+# --- public ---------------------------------------------------------------------------------------
+
+
+def find_figures(text: str, lang: str) -> list[Figure]:
+    """Every figure in ``text`` (a sentence or an article), in reading order.
+
+    ``lang`` is "fr" or "en"; it decides decimal comma vs thousands separator and which number
+    words and qualifiers are read. Offsets in the returned figures index ``text`` as given.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    return list(_figures_of(text, lang))
+
+
+# The extractor asks has_figure and then find_figures of the same sentence: the second is free.
+@lru_cache(maxsize=256)
+def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
+    candidates = _candidates(text, find_numerals(text, lang), lang)
+    figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None]
+    return tuple(_without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures))))
+
+
+def has_figure(text: str, lang: str) -> bool:
+    """True when ``text`` holds at least one figure (same answer as ``bool(find_figures(...))``).
+
+    A character scan first rejects the many sentences without any digit or number word.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    if not has_numeral_hint(text, lang):
+        return False
+    return bool(_figures_of(text, lang))

@@ -1,0 +1,304 @@
+"""Word lists the figure finder reads around a number, French and English.
+
+Everything here is data: which words before a number set its qualifier, which nouns after it
+name its unit, which nouns make it a date, a duration or a multiple rather than a figure, and which
+verbs announce a projection. ``corroborate.extract.figures`` compiles them once at import.
+
+Units map to ``corroborate.vocab.UNITS``. Two markers are not units: ``TRAP`` (the number counts
+time, times or parts: "trois ans", "deux fois", "two thirds") and ``FOREIGN_MEASURE`` (an imperial
+measure that only appears as a conversion: "185 square miles"); both are resolved by the finder.
+"""
+
+from __future__ import annotations
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one blank-separated string, easier to read and to extend."""
+    return frozenset(words.split())
+
+
+TRAP = "_trap"
+FOREIGN_MEASURE = "_foreign_measure"
+
+# Qualifier words written just before the number, longest first within a language; matched
+# case-insensitively and only when nothing but blanks (or a currency sign) separates them from it.
+QUALIFIER_WORDS: dict[str, list[tuple[str, str]]] = {
+    "fr": [
+        (r"un peu plus d['’]|un peu plus de", "at_least"),
+        (r"un peu moins d['’]|un peu moins de", "at_most"),
+        (r"(?:bien|largement) plus d['’]|(?:bien|largement) plus de", "at_least"),
+        (r"pas moins d['’]|pas moins de|au moins|au minimum|au[- ]delà d['’]|au[- ]delà de", "at_least"),
+        (r"plus d['’]|plus de|supérieure?s? à|dépass(?:ant|ent|e|er|é|ée|és|ées|era|eront|erait|eraient)"
+         r"(?: largement)?(?: les| le)?|excédant|franchi(?:ssant|r|t)? (?:la barre|le cap) des", "at_least"),
+        (r"jusqu['’]à|jusqu['’]a|tout au plus|au plus|au maximum|pas plus d['’]|pas plus de"
+         r"|inférieure?s? à|moins d['’]|moins de", "at_most"),
+        (r"aux alentours d['’]|aux alentours de|autour d['’]|autour de|de l['’]ordre d['’]|de l['’]ordre de"
+         r"|à peu près|approximativement|grosso modo|environ|env\.|près d['’]|près de|presque|quasiment"
+         r"|quasi|pratiquement|quelque|(?:estimée?s?|évaluée?s?) à|~|≈", "approx"),
+    ],
+    "en": [
+        (r"well over|well above|just over|more than|at least|upwards of|in excess of|no fewer than"
+         r"|no less than|not less than|a minimum of|over|above|exceeding|topping|topped|north of", "at_least"),
+        (r"up to|as many as|as much as|at most|no more than|not more than|a maximum of|fewer than"
+         r"|less than|just under|under|below", "at_most"),
+        (r"in the region of|on the order of|an estimated|estimated at|an approximate|approximately"
+         r"|approx\.|roughly|around|about|nearly|almost|close to|circa|some|~|≈", "approx"),
+    ],
+}
+
+# Written right after the figure ("1.500 soldats environ", "3,000 troops or so").
+TRAILING_APPROX: dict[str, str] = {
+    "fr": r"environ|à peu près|approximativement",
+    "en": r"or so|approximately|roughly|or thereabouts",
+}
+
+# Words that open a range before its first number ("entre 10 000 et 12 000", "from 5 to 10").
+RANGE_OPENERS = r"entre|between|de|d['’]|du|from"
+# Between the two ends of a range, with the opener each requires (None: no opener needed).
+RANGE_JOINERS: dict[str, list[tuple[str, str | None]]] = {
+    "fr": [(r"et", r"entre"), (r"à", None), (r"-|–|—|‐|‑", None)],
+    "en": [(r"and", r"between"), (r"to", None), (r"-|–|—|‐|‑", None)],
+}
+# A verb of change right before "de X à Y" / "from X to Y" makes two figures, not a range:
+# "le bilan est passé de 300 à 500 morts" states 300 then 500.
+CHANGE_VERBS = (
+    r"pass(?:é|ée|és|ées|ant|er|era|ent|e)|augment(?:é|ée|és|ées|ant|er|e|ent)|grimp(?:é|ée|ant|e|ent)"
+    r"|bondi|bondissant|chut(?:é|ée|ant|e|ent)|baiss(?:é|ée|ant|e|ent)|recul(?:é|ée|ant|e|ent)"
+    r"|diminu(?:é|ée|ant|e|ent)|rédui(?:t|te|ts|tes|sant)|revue?s?|révis(?:é|ée|és|ées)|corrig(?:é|ée|és|ées)"
+    r"|relev(?:é|ée|és|ées)|abaiss(?:é|ée|és|ées)|mont(?:é|ée|ant)|ramen(?:é|ée|és|ées)|port(?:é|ée|és|ées)"
+    r"|rose|risen|rising|rises|increased|increasing|grew|grown|growing|fell|fallen|falling|dropped"
+    r"|dropping|declined|declining|jumped|climbed|went|gone|soared|plunged|revised|raised|lowered"
+    r"|corrected|reduced|expanded|cut|up|down"
+)
+
+# Projection cues: a modal or future verb in the clause before the figure ("pourrait atteindre",
+# "is expected to"), or right after it ("12000 soldats pourraient être déployés"), or a
+# future deadline after it ("d'ici décembre", "by December").
+PROJECTION_BEFORE: dict[str, str] = {
+    "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|atteindr(?:a|ait|aient|ont)|ser(?:a|ont)"
+          r"|(?:va|vont|allait|allaient) (?:atteindre|dépasser|envoyer|déployer|être|passer|s['’]élever)"
+          r"|prévoi(?:t|ent|r)|prévue?s?|attendue?s?|envisag(?:e|ent|é|ée)|projett?(?:e|ent)|compte(?:nt)? envoyer"
+          r"|risqu(?:e|ent) de|d['’]ici|à l['’]horizon",
+    "en": r"could|might|(?-i:may)|will|would|shall|['’]ll|(?:is|are|was|were) (?:expected|projected|forecast|set"
+          r"|likely|poised|due) to|expected to|projected to|forecast to|likely to|set to|plans? to"
+          r"|planned to|planning to|going to|intends? to|aims? to",
+}
+# The simple future right before the figure ("coûtera 486 milliards", "s'élèvera à 3 000"):
+# lower-case verbs ending in a third-person future, minus the nouns that end the same way.
+FUTURE_VERB_BEFORE: dict[str, str] = {
+    "fr": r"(?-i:(?!(?:caméra|opéra|choléra|extra|ultra|mantra|cobra|sierra|contra|aura|tiara)s?\b)"
+          r"[a-zàâçéèêëîïôûù'’]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront))",
+    "en": r"(?!x)x",
+}
+PROJECTION_AFTER_VERB: dict[str, str] = {
+    "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|ser(?:a|ont) (?:bientôt )?(?:déployée?s?|envoyée?s?)"
+          r"|(?:sont|seront|étaient) (?:attendue?s?|prévue?s?)|attendue?s?|prévue?s?",
+    "en": r"could|might|(?-i:may)|will|would|['’]ll|(?:are|is|were|was) (?:expected|projected|set|due|likely|poised)"
+          r"|expected|projected",
+}
+MONTHS_FR = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+             r"|décembre|decembre|janv\.|févr\.|fév\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\.")
+MONTHS_EN = (r"January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
+PROJECTION_DEADLINE: dict[str, str] = {
+    "fr": rf"d['’]ici (?:(?:la )?fin |le |à |au |l['’]|début |mi-)?(?:{MONTHS_FR}|\d{{4}}|l['’]an|l['’]année"
+          r"|(?:la |les |le |l['’])?(?:prochaine?s?|semaine|mois|année|été|hiver|printemps|automne|fin))",
+    "en": rf"by (?:the end of |the start of |early |mid-?|late )?(?:(?-i:{MONTHS_EN})|\d{{4}}|next|the end"
+          r"|year-end|the summer|the winter|the spring|the autumn)",
+}
+
+DAYS_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+
+# Nouns after a number, as written (lower case) -> unit. Matched longest first, both languages at
+# once (wire copy mixes them). The word may come after a few adjectives ("3,000 North Korean troops").
+UNIT_NOUNS: dict[str, str] = {
+    # soldiers
+    **dict.fromkeys(
+        ["soldats", "soldat", "militaires", "hommes", "combattants", "combattant", "troupes", "conscrits",
+         "mercenaires", "recrues", "réservistes", "paramilitaires", "officiers", "sous-officiers",
+         "fantassins", "parachutistes",
+         "soldiers", "soldier", "troops", "servicemen", "servicemembers", "service members",
+         "military personnel", "personnels militaires", "fighters", "combatants", "conscripts",
+         "mercenaries", "recruits", "reservists", "paratroopers", "marines", "men"],
+        "soldiers",
+    ),
+    # people
+    **dict.fromkeys(
+        ["personnes", "personne", "civils", "civil", "habitants", "individus", "enfants", "femmes",
+         "adultes", "migrants", "manifestants", "électeurs", "travailleurs", "salariés", "employés",
+         "ouvriers", "résidents", "citoyens", "ressortissants", "policiers", "gendarmes",
+         "patients", "élèves", "étudiants",
+         "people", "persons", "person", "civilians", "civilian", "residents", "inhabitants", "individuals",
+         "children", "women", "adults", "migrants", "protesters", "protestors", "demonstrators", "voters",
+         "workers", "employees", "citizens", "nationals", "police officers", "officers",
+         "patients", "pupils", "students", "pompiers", "firefighters", "secouristes", "rescuers", "médecins",
+         "doctors", "infirmiers", "nurses", "journalistes", "journalists", "humanitaires", "aid workers",
+         "bénévoles", "volunteers", "passagers", "passengers", "touristes", "tourists", "pèlerins", "pilgrims",
+         "spectateurs", "spectators", "marins", "sailors", "mineurs", "miners"],
+        "people",
+    ),
+    # deaths
+    **dict.fromkeys(
+        ["morts", "mort", "tués", "tuées", "décès", "décédés", "victimes mortelles", "dead", "deaths",
+         "killed", "fatalities", "lives"],
+        "deaths",
+    ),
+    # injured
+    **dict.fromkeys(["blessés", "blessées", "blessé", "wounded", "injured", "injuries"], "injured"),
+    # casualties
+    **dict.fromkeys(
+        ["tués ou blessés", "tués et blessés", "morts ou blessés", "morts et blessés", "pertes",
+         "victimes", "killed or wounded", "killed and wounded", "killed or injured", "killed and injured",
+         "dead or wounded", "dead and wounded", "dead or injured", "dead and injured", "casualties",
+         "victims"],
+        "casualties",
+    ),
+    # prisoners
+    **dict.fromkeys(
+        ["prisonniers de guerre", "prisonniers", "prisonnier", "détenus", "captifs", "otages",
+         "prisoners of war", "prisoners", "prisoner", "pows", "detainees", "captives", "hostages"],
+        "prisoners",
+    ),
+    # refugees
+    **dict.fromkeys(
+        ["réfugiés", "réfugiées", "déplacés", "déplacées", "demandeurs d'asile", "demandeurs d’asile",
+         "exilés", "refugees", "displaced", "displaced people", "displaced persons", "asylum seekers",
+         "asylum-seekers", "evacuees"],
+        "refugees",
+    ),
+    # jobs
+    **dict.fromkeys(["emplois", "emploi", "postes", "jobs", "job"], "jobs"),
+    # area, length
+    **dict.fromkeys(
+        ["km²", "km2", "km carrés", "kilomètres carrés", "kilometres carrés", "kilomètres²",
+         "square kilometres", "square kilometers", "square km", "sq km", "sq. km", "sq km.", "km sq"],
+        "km2",
+    ),
+    **dict.fromkeys(["km", "kilomètres", "kilomètre", "kilometres", "kilometers", "kilometre", "kilometer"],
+                    "km"),
+    # money
+    **dict.fromkeys(
+        ["dollars américains", "dollars us", "dollars", "dollar", "$", "us$", "$us", "usd", "us dollars"],
+        "usd",
+    ),
+    **dict.fromkeys(["euros", "euro", "€", "eur"], "eur"),
+    **dict.fromkeys(["livres sterling", "pounds sterling", "£", "gbp"], "gbp"),
+    **dict.fromkeys(["roubles", "rouble", "rubles", "ruble", "₽", "rub"], "rub"),
+    **dict.fromkeys(["hryvnias", "hryvnia", "hryvnas", "hryvnies", "grivnas", "₴", "uah"], "uah"),
+    # ratio
+    **dict.fromkeys(["%", "pour cent", "pourcent", "pour-cent", "percent", "per cent", "pc"], "percent"),
+    # mass
+    **dict.fromkeys(["tonnes", "tonne", "tons", "ton", "metric tons", "tonnes métriques"], "tonnes"),
+    # things
+    **dict.fromkeys(
+        ["véhicules blindés", "véhicules", "véhicule", "blindés", "chars d'assaut", "chars d’assaut",
+         "chars", "char", "camions", "armored vehicles", "armoured vehicles", "vehicles", "vehicle",
+         "tanks", "tank", "trucks", "apcs"],
+        "vehicles",
+    ),
+    **dict.fromkeys(
+        ["avions de combat", "avions de chasse", "avions", "avion", "hélicoptères", "aéronefs",
+         "aircraft", "airplanes", "planes", "warplanes", "fighter jets", "jets", "helicopters"],
+        "aircraft",
+    ),
+    **dict.fromkeys(["drones", "drone", "uavs", "uav"], "drones"),
+    **dict.fromkeys(
+        ["missiles balistiques", "missiles de croisière", "missiles", "missile", "roquettes", "rockets",
+         "ballistic missiles", "cruise missiles"],
+        "missiles",
+    ),
+    **dict.fromkeys(
+        ["obus d'artillerie", "obus d’artillerie", "obus", "munitions", "artillery shells", "shells",
+         "rounds of ammunition"],
+        "shells",
+    ),
+    # measures that only show up as conversions of a metric figure
+    **dict.fromkeys(
+        ["square miles", "sq miles", "sq mi", "miles carrés", "milles carrés", "miles", "mi", "acres",
+         "pounds", "lbs", "lb", "feet", "ft", "gallons", "yards"],
+        FOREIGN_MEASURE,
+    ),
+    # not figures: durations and ages, times of day, multiples, fractions, temperatures
+    **dict.fromkeys(
+        ["ans", "an", "années", "année", "mois", "semaines", "semaine", "jours", "jour", "heures", "heure",
+         "minutes", "minute", "secondes", "seconde", "siècles", "siècle", "décennies", "décennie", "nuits",
+         "nuit", "trimestres", "semestres", "h", "years", "year", "months", "month", "weeks", "week", "days",
+         "day", "hours", "hour", "mins", "seconds", "second", "decades", "decade", "centuries", "century",
+         "nights", "night", "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "fois", "times", "tiers", "quart",
+         "quarts", "moitié", "moitiés", "thirds", "third", "quarters", "quarter", "halves", "half", "fifths",
+         "fifth", "tenths", "°c", "°", "degrés", "degrees"],
+        TRAP,
+    ),
+}
+
+# Participles and adjectives after a people noun that turn a head count into a toll:
+# "600 000 soldats russes ont été tués ou blessés" counts casualties, not soldiers.
+TOLL_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ["tués ou blessés", "tués et blessés", "morts ou blessés", "morts et blessés", "killed or wounded",
+         "killed and wounded", "killed or injured", "killed and injured", "dead or wounded",
+         "dead and wounded", "wounded or killed", "injured or killed"],
+        "casualties",
+    ),
+    **dict.fromkeys(["tués", "tuées", "morts", "mortes", "décédés", "péri", "killed", "dead", "died"], "deaths"),
+    **dict.fromkeys(["blessés", "blessées", "wounded", "injured"], "injured"),
+    **dict.fromkeys(["capturés", "faits prisonniers", "captured", "taken prisoner", "detained"], "prisoners"),
+    **dict.fromkeys(["fui", "fled", "fleeing", "displaced", "déplacées", "déplacés", "sheltering",
+                     "forced to flee", "contraintes de fuir", "contraints de fuir"], "refugees"),
+}
+# "les forces russes ont perdu 1 150 soldats": people lost in a war are casualties.
+LOSS_VERBS = r"perdu|perd|perdent|perdait|perdaient|perdrait|perdra|lost|lose|loses|losing"
+# A figure inside "…, including two children, were killed" takes the toll after the aside.
+INCLUSION_WORDS = r"including|among them|dont|notamment|y compris|parmi eux|parmi elles|parmi lesquels|parmi lesquelles"
+# Auxiliaries and adverbs allowed between the noun and the toll word.
+TOLL_FILLERS = _word_set(
+    "ont a sont été avaient auraient seraient aurait serait déjà au total ensemble probablement "
+    "have has had been were was are already reportedly so far in total possibly probably"
+)
+PEOPLE_UNITS = frozenset({"people", "soldiers", "count"})
+
+# Words after which a following noun is not the unit of the number (function words, auxiliaries).
+STOP_WORDS = _word_set(
+    """le la les l un une des du de d au aux à a en dans sur sous par pour avec sans chez vers entre contre
+    et ou mais donc ni car que qu qui dont où ce cet cette ces se s sa son ses leur leurs nos vos notre
+    votre il ils elle elles on y ne n pas très tout tous toute toutes déjà encore aussi selon depuis
+    pendant avant après lors comme ont est sont été était étaient sera seront serait seraient avait
+    avaient aurait auraient fut soit être avoir fait font ont environ seulement près plus moins
+    the an of in on at to for by with from into than as and or but nor so that which who whom whose
+    this these those its their his her our your my it they he she we you is are was were be been being
+    has have had will would could should may might can do does did not no about over under up per each
+    all both some any such only also already still just now then there here said says say according
+    while since during after before when if than last next ago hier demain yesterday today tomorrow
+    tonight lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# The only words that may sit between a number and a time noun for it to be a duration ("les 12
+# derniers mois"); elsewhere a time noun further on is an adverbial ("3,000 last week").
+DURATION_MODIFIERS = _word_set(
+    """derniers dernières prochains prochaines premiers premières longs longues bonnes courtes petites
+    pleines entières"""
+)
+# Words that may sit between a number and its noun but never name the unit themselves.
+MODIFIERS = _word_set(
+    """autres supplémentaires nouveaux nouvelles premiers premières derniers dernières jeunes anciens
+    other others more additional new extra further fresh young former"""
+)
+
+# Before a number word, a determiner means the count is known already ("les deux pays",
+# "the three leaders"): it is not a figure anyone reports.
+DETERMINERS = _word_set(
+    "les ces ses leurs nos vos mes tes aux the these those their its our your my his her both all"
+)
+
+# A number right after one of these is a reference, not a quantity ("article 5", "n° 3").
+REFERENCE_WORDS = _word_set(
+    """article articles page pages chapitre chapter section paragraphe paragraph alinéa numéro number no
+    n° nº vol flight ligne line route résolution resolution décret decree loi law version tome annexe
+    annex figure fig tableau table point note"""
+)
+
+# "âgé de 45", "aged 45": ages.
+AGE_BEFORE = r"âgée?s? de|âge de|l['’]âge de|aged|age|ages|at age"
+
+# Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
+COUNT_HEADS = r"nombre|total|chiffre|effectif|effectifs|bilan|contingent|number|total|figure|tally|toll|count"

@@ -1,0 +1,806 @@
+"""Great Expectations guards every table before anything is scored.
+
+One suite per table lives in ``expectations/<table>.json`` (articles, claims, claim_outcomes,
+source_scores). Users edit those files like any other configuration: the suites are read from disk
+on every validation and loaded into one ephemeral GX 1.x context per process, so no GX project
+folder or cloud account is involved.
+
+What happens to a failure:
+
+* row level: the rows an expectation flags are moved to ``rejects`` (stage ``validate``, the failing
+  expectations named, the row as JSON) and the run goes on with the rest;
+* batch level: a suite that cannot be read or built, an expectation that cannot run (unknown column,
+  bad arguments), a failing expectation that does not point at rows (a table-level expectation), or a
+  rejected share above ``max_reject_share`` raises :class:`BatchValidationError`: the run must not
+  publish.
+
+Every expectation's outcome is recorded in ``validation_results``. An expectation with ``mostly``
+below 1 that still succeeds keeps its unexpected rows: ``mostly`` is the tolerance the suite's author
+chose.
+
+Engine: GX 1.x has no polars engine, so a batch is handed to GX's pandas engine (``polars`` ->
+``pandas`` conversion, vectorised). The other option, GX's SQL engine on the DuckDB tables through
+SQLAlchemy and ``duckdb-engine`` 0.17.0, fails on the pinned stack (GX 1.24.1, duckdb 2.0.1): every
+metric ends in ``IndexError: list index out of range`` inside
+``SqlAlchemyExecutionEngine.resolve_metric_bundle`` (most likely because GX fetches the rows after
+closing the connection that produced them; GX issue #11579, the trap DESIGN.md lists for GX 1.10). The pandas path also
+validates candidate claims before they are stored, which the SQL path could not do without writing
+them first. Measured with ``benchmarks/validation_cost.py`` on 2 shared cores: 0.18 s per 1,000
+articles, 0.4-0.5 s per 10,000 claims, plus ~4 s to import GX once per process (the largest share).
+
+Derived columns: some expectations compare a row with something outside its columns. They are added
+as polars expressions before validation and never stored:
+
+* claims: ``magnitude`` = max(|value|, |value_low|, |value_high|); ``plausible_max``, the bound the
+  suite's ``meta.plausible_max`` gives the unit's family (``vocab.UNIT_FAMILIES``); ``article_length``
+  and ``article_span`` (the article's text at ``[char_start, char_end)``), joined from ``articles``;
+* source_scores: ``outcomes_total`` = corroborated + revised + unresolved.
+
+Suite parameters: ``{"$PARAMETER": "today"}`` is the validation date (UTC), so "not in the future"
+needs no edit to the suite.
+
+Importing this module does not import GX (~4 s); the first validation does, once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from corroborate import vocab
+from corroborate.db import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    import duckdb
+
+log = logging.getLogger(__name__)
+
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+TABLES: tuple[str, ...] = ("articles", "claims", "claim_outcomes", "source_scores")
+STAGE = "validate"
+
+# Column carrying each row's position through GX, so that flagged rows are found again even when
+# their key is duplicated or null (the very failures we look for).
+_ROW = "__row__"
+_META_ID = "corroborate_expectation"
+
+REJECT_SCHEMA: dict[str, Any] = {
+    "run_id": pl.String,
+    "stage": pl.String,
+    "suite": pl.String,
+    "expectation": pl.String,
+    "table_name": pl.String,
+    "row_key": pl.String,
+    "row_json": pl.String,
+    "reason": pl.String,
+}
+RESULT_SCHEMA: dict[str, Any] = {
+    "run_id": pl.String,
+    "suite": pl.String,
+    "table_name": pl.String,
+    "expectation": pl.String,
+    "column_name": pl.String,
+    "success": pl.Boolean,
+    "element_count": pl.Int64,
+    "unexpected_count": pl.Int64,
+    "observed_value": pl.String,
+}
+
+
+class BatchValidationError(Exception):
+    """A batch cannot be trusted: a suite cannot load or run, or too many rows were rejected.
+
+    The run must not publish. ``report`` holds what was validated when the suite did run, so the
+    caller can still record the results and the rejected rows.
+    """
+
+    def __init__(self, reason: str, report: ValidationReport | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.report = report
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of one suite on one frame.
+
+    ``valid``: the rows that passed, with the frame's own columns (derived columns dropped);
+    ``rejects``: one row per rejected row, columns of the ``rejects`` table;
+    ``results``: one row per expectation, columns of the ``validation_results`` table.
+    """
+
+    valid: pl.DataFrame
+    rejects: pl.DataFrame
+    results: pl.DataFrame
+    suite_result: Any = field(default=None, repr=False)  # GX ExpectationSuiteValidationResult, for Data Docs
+
+
+# --------------------------------------------------------------------------------------------
+# The GX context: imported and built once per process.
+
+
+class _Gx:
+    """The GX module and one ephemeral context with a pandas data source (one asset per table)."""
+
+    def __init__(self) -> None:
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.gx = gx
+        self.context = gx.get_context(mode="ephemeral")
+        # Progress bars would write to the terminal of every nightly run.
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        self.datasource = self.context.data_sources.add_pandas("corroborate")
+        self._batch_definitions: dict[str, Any] = {}
+
+    def batch_definition(self, table: str) -> Any:
+        if table not in self._batch_definitions:
+            asset = self.datasource.add_dataframe_asset(table)
+            self._batch_definitions[table] = asset.add_batch_definition_whole_dataframe(table)
+        return self._batch_definitions[table]
+
+
+_gx: _Gx | None = None
+_gx_lock = threading.Lock()
+
+
+def _get_gx() -> _Gx:
+    global _gx
+    with _gx_lock:
+        if _gx is None:
+            _gx = _Gx()
+        return _gx
+
+
+# --------------------------------------------------------------------------------------------
+# Suites
+
+
+@dataclass
+class _Suite:
+    name: str
+    table: str
+    key: list[str]
+    columns: set[str]  # every column the expectations refer to
+    meta: dict[str, Any]
+    gx_suite: Any
+    labels: dict[str, str]  # expectation id -> label
+    notes: dict[str, str]  # expectation id -> notes
+
+
+def _referenced_columns(node: Any) -> set[str]:
+    """Column names an expectation's kwargs refer to, row conditions included."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in ("column", "column_A", "column_B") and isinstance(v, str):
+                found.add(v)
+            elif k == "column" and isinstance(v, dict) and isinstance(v.get("name"), str):
+                found.add(v["name"])
+            elif k == "column_list" and isinstance(v, list):
+                found.update(c for c in v if isinstance(c, str))
+            else:
+                found |= _referenced_columns(v)
+    elif isinstance(node, list):
+        for v in node:
+            found |= _referenced_columns(v)
+    return found
+
+
+def _label(type_: str, kwargs: dict[str, Any]) -> str:
+    """``type(columns)`` plus the row condition, e.g. ``expect_..._between(magnitude) where unit IN [...]``."""
+    if "column" in kwargs:
+        cols = [kwargs["column"]]
+    elif "column_A" in kwargs:
+        cols = [kwargs["column_A"], kwargs.get("column_B")]
+    else:
+        cols = list(kwargs.get("column_list") or [])
+    label = f"{type_}({', '.join(str(c) for c in cols)})"
+    cond = kwargs.get("row_condition")
+    if cond:
+        label += f" where {_condition_text(cond)}"
+    return label
+
+
+def _condition_text(cond: Any) -> str:
+    if isinstance(cond, str):
+        return cond
+    if isinstance(cond, dict):
+        if "conditions" in cond:
+            joiner = " and " if cond.get("type") == "and" else " or "
+            return joiner.join(_condition_text(c) for c in cond["conditions"])
+        col = cond.get("column", {})
+        name = col.get("name") if isinstance(col, dict) else col
+        if "is_null" in cond:
+            return f"{name} IS {'NULL' if cond['is_null'] else 'NOT NULL'}"
+        return f"{name} {cond.get('operator')} {json.dumps(cond.get('parameter'))}"
+    return str(cond)
+
+
+def load_suite(table: str, suites_dir: Path = EXPECTATIONS_DIR) -> _Suite:
+    """Read and build ``<suites_dir>/<table>.json``; any problem is a :class:`BatchValidationError`."""
+    path = Path(suites_dir) / f"{table}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BatchValidationError(f"suite for {table!r} not found: {path}") from exc
+    except (OSError, ValueError) as exc:
+        raise BatchValidationError(f"suite {path} cannot be read: {exc}") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("expectations"), list):
+        raise BatchValidationError(f"suite {path}: expected an object with an 'expectations' list")
+    meta = raw.get("meta") or {}
+    name = str(raw.get("name") or table)
+    key = list(meta.get("key") or [])
+
+    g = _get_gx()
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    expectations = []
+    labels: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    columns: set[str] = set(key)
+    for i, item in enumerate(raw["expectations"]):
+        if not isinstance(item, dict) or "type" not in item:
+            raise BatchValidationError(f"suite {path}: expectation #{i} has no 'type'")
+        kwargs = item.get("kwargs") or {}
+        # ExpectationSuite() only logs an invalid expectation and drops it; building each one here
+        # turns a typo in the JSON into a failed batch instead of a silently weaker suite.
+        try:
+            config = ExpectationConfiguration(
+                type=item["type"],
+                kwargs=kwargs,
+                # The position travels in meta because GX returns results in its own order.
+                meta={**(item.get("meta") or {}), _META_ID: f"{name}-{i}"},
+                notes=item.get("notes"),
+                description=item.get("description"),
+            )
+            expectation = config.to_domain_obj()
+        except Exception as exc:  # GX raises several unrelated types for a bad configuration
+            raise BatchValidationError(f"suite {path}: expectation #{i} ({item['type']}) is invalid: {exc}") from exc
+        expectations.append(expectation)
+        labels[f"{name}-{i}"] = _label(item["type"], kwargs)
+        note = item.get("notes")
+        notes[f"{name}-{i}"] = " ".join(note) if isinstance(note, list) else (note or "")
+        columns |= _referenced_columns(kwargs)
+    try:
+        gx_suite = g.gx.ExpectationSuite(name=name, expectations=expectations, meta=meta or None)
+    except Exception as exc:
+        raise BatchValidationError(f"suite {path} cannot be built: {exc}") from exc
+    if len(gx_suite.expectations) != len(expectations):
+        raise BatchValidationError(f"suite {path}: some expectations were not accepted by GX")
+    return _Suite(name, table, key, columns, meta, gx_suite, labels, notes)
+
+
+# --------------------------------------------------------------------------------------------
+# Derived columns (polars expressions, no per-row Python)
+
+
+def add_derived_columns(table: str, frame: pl.DataFrame, meta: dict[str, Any] | None = None) -> pl.DataFrame:
+    """Add the derived columns that need only the frame and the suite's ``meta``.
+
+    ``plausible_max`` is looked up in the suite (``meta.plausible_max``, per unit family) rather than
+    written as one row-conditioned expectation per family: each row condition costs GX a pandas
+    ``query`` per metric, and twelve of them were 60% of the claims suite's time.
+    """
+    meta = meta or {}
+    cols = set(frame.columns)
+    if table == "claims" and {"value", "value_low", "value_high"} <= cols and "magnitude" not in cols:
+        frame = frame.with_columns(
+            pl.max_horizontal(pl.col("value").abs(), pl.col("value_low").abs(), pl.col("value_high").abs())
+            .cast(pl.Float64)
+            .alias("magnitude")
+        )
+    limits = meta.get("plausible_max")
+    if table == "claims" and isinstance(limits, dict) and "unit" in cols and "plausible_max" not in cols:
+        by_unit = {unit: float(limits[family]) for unit, family in vocab.UNIT_FAMILIES.items() if family in limits}
+        frame = frame.with_columns(
+            pl.col("unit").replace_strict(by_unit, default=None, return_dtype=pl.Float64).alias("plausible_max")
+        )
+    if table == "source_scores" and {"corroborated", "revised", "unresolved"} <= cols and "outcomes_total" not in cols:
+        frame = frame.with_columns(
+            (pl.col("corroborated") + pl.col("revised") + pl.col("unresolved")).alias("outcomes_total")
+        )
+    return frame
+
+
+def add_article_spans(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Add ``article_length`` and ``article_span`` to claims from ``articles(article_id, text)``.
+
+    Both are null when the claim's article is not in ``articles``. Offsets are in characters, as
+    Python and the extract contract count them.
+    """
+    texts = articles.select(pl.col("article_id"), pl.col("text").alias("__article_text")).unique(
+        subset="article_id", keep="first"
+    )
+    start = pl.col("char_start").clip(lower_bound=0)
+    joined = claims.join(texts, on="article_id", how="left")
+    return joined.with_columns(
+        pl.col("__article_text").str.len_chars().cast(pl.Int64).alias("article_length"),
+        pl.col("__article_text")
+        .str.slice(start, (pl.col("char_end") - start).clip(lower_bound=0))
+        .alias("article_span"),
+    ).drop("__article_text")
+
+
+def _to_pandas(frame: pl.DataFrame) -> Any:
+    """The pandas frame GX validates, with dtypes its comparisons handle.
+
+    GX turns a date bound written in a suite ("1990-01-01") into a ``datetime.date``, which pandas
+    refuses to compare with a ``datetime64`` column: date columns are handed over as ``date``
+    objects instead. Numbers are widened to 64 bits, the dtypes GX compares vectorised (anything
+    else falls back to a Python call per value).
+    """
+    casts = []
+    dates = []
+    for name, dtype in frame.schema.items():
+        if dtype == pl.Date:
+            dates.append(name)
+        elif isinstance(dtype, pl.Datetime):
+            casts.append(pl.col(name).cast(pl.Datetime("ns")))
+        elif dtype.is_integer() and dtype != pl.Int64:
+            casts.append(pl.col(name).cast(pl.Int64))
+        elif dtype.is_float() and dtype != pl.Float64:
+            casts.append(pl.col(name).cast(pl.Float64))
+    if casts:
+        frame = frame.with_columns(casts)
+    pdf = frame.drop(dates).to_pandas()
+    if dates:
+        import pandas as pd
+
+        for name in dates:
+            pdf[name] = pd.Series(frame.get_column(name).to_list(), index=pdf.index, dtype=object)
+        pdf = pdf[frame.columns]
+    return pdf
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+def _exception_message(exception_info: Any) -> str | None:
+    """The first exception GX caught while running an expectation, if any."""
+    if not exception_info:
+        return None
+    infos = [exception_info] if "raised_exception" in exception_info else list(exception_info.values())
+    for info in infos:
+        if isinstance(info, dict) and info.get("raised_exception"):
+            message = str(info.get("exception_message") or "").strip()
+            return message.splitlines()[-1] if message else "unknown error"
+    return None
+
+
+def _expectation_id(res: Any) -> str:
+    meta = res.expectation_config.meta or {}
+    return str(meta.get(_META_ID, res.expectation_config.type))
+
+
+def _short(value: Any, limit: int = 300) -> str | None:
+    if value is None:
+        return None
+    try:
+        text = json.dumps(value, default=str, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _observed(result: dict[str, Any]) -> str | None:
+    if "observed_value" in result:
+        return _short(result["observed_value"])
+    unexpected = result.get("unexpected_list")
+    if unexpected:
+        distinct: list[Any] = []
+        for v in unexpected:
+            if v not in distinct:
+                distinct.append(v)
+            if len(distinct) == 5:
+                break
+        return _short({"unexpected": [str(v) for v in distinct]})
+    return None
+
+
+def validate_table(
+    table: str,
+    frame: pl.DataFrame,
+    run_id: str,
+    *,
+    suites_dir: Path = EXPECTATIONS_DIR,
+    max_reject_share: float = 0.5,
+    today: dt.date | None = None,
+) -> ValidationReport:
+    """Validate ``frame`` against ``<suites_dir>/<table>.json``.
+
+    Derived columns that need only the frame are added here; claims also need ``article_length`` and
+    ``article_span`` (:func:`add_article_spans`, done by :func:`validate_claims`). Raises
+    :class:`BatchValidationError` on a batch-level failure (see the module docstring), with the report
+    attached when the suite ran.
+    """
+    suite = load_suite(table, suites_dir)
+    data = add_derived_columns(table, frame, suite.meta)
+    missing = sorted(suite.columns - set(data.columns))
+    if missing:
+        raise BatchValidationError(f"suite {suite.name}: column(s) {', '.join(missing)} missing from the {table} frame")
+    data = data.with_row_index(_ROW)
+    today = today or dt.datetime.now(dt.UTC).date()
+
+    g = _get_gx()
+    batch = g.batch_definition(table).get_batch(batch_parameters={"dataframe": _to_pandas(data)})
+    suite_result = batch.validate(
+        suite.gx_suite,
+        result_format={
+            "result_format": "COMPLETE",
+            "unexpected_index_column_names": [_ROW],
+            "return_unexpected_index_query": False,
+            "partial_unexpected_count": 0,
+        },
+        expectation_parameters={"today": today},
+    )
+
+    order = {eid: i for i, eid in enumerate(suite.labels)}
+    result_rows: list[dict[str, Any]] = []
+    failures_by_row: dict[int, list[str]] = {}
+    broken: list[str] = []
+    for res in sorted(suite_result.results, key=lambda r: order.get(_expectation_id(r), len(order))):
+        config = res.expectation_config
+        eid = _expectation_id(res)
+        label = suite.labels.get(eid) or _label(config.type, dict(config.kwargs))
+        kwargs = dict(config.kwargs)
+        column = kwargs.get("column") or kwargs.get("column_A")
+        if column is None and kwargs.get("column_list"):
+            column = ", ".join(kwargs["column_list"])
+        result = dict(res.result or {})
+        error = _exception_message(res.exception_info)
+        result_rows.append(
+            {
+                "run_id": run_id,
+                "suite": suite.name,
+                "table_name": table,
+                "expectation": label,
+                "column_name": column,
+                "success": bool(res.success),
+                "element_count": result.get("element_count", data.height),
+                "unexpected_count": result.get("unexpected_count"),
+                "observed_value": _short({"error": error}) if error else _observed(result),
+            }
+        )
+        if error:
+            broken.append(f"{label}: {error}")
+            continue
+        if res.success:
+            continue
+        index_list = result.get("unexpected_index_list")
+        if index_list is None:
+            broken.append(f"{label} failed on the whole table (observed {_observed(result)})")
+            continue
+        for entry in index_list:
+            row = entry[_ROW] if isinstance(entry, dict) else entry
+            failures_by_row.setdefault(int(row), []).append(eid)
+
+    results = pl.DataFrame(result_rows, schema=RESULT_SCHEMA)
+    rejected_rows = sorted(failures_by_row)
+    rejects = _reject_frame(suite, frame, data, failures_by_row, rejected_rows, run_id)
+    rejected = pl.Series(_ROW, rejected_rows, dtype=data.schema[_ROW])
+    valid = data.filter(~pl.col(_ROW).is_in(rejected.implode())).select(frame.columns)
+    report = ValidationReport(valid=valid, rejects=rejects, results=results, suite_result=suite_result)
+
+    if broken:
+        raise BatchValidationError(f"suite {suite.name} on {table}: " + "; ".join(broken), report)
+    if data.height and len(rejected_rows) / data.height > max_reject_share:
+        raise BatchValidationError(
+            f"suite {suite.name} rejected {len(rejected_rows)} of {data.height} {table} rows "
+            f"(more than {max_reject_share:.0%})",
+            report,
+        )
+    return report
+
+
+def _reject_frame(
+    suite: _Suite,
+    frame: pl.DataFrame,
+    data: pl.DataFrame,
+    failures_by_row: dict[int, list[str]],
+    rows: list[int],
+    run_id: str,
+) -> pl.DataFrame:
+    """One ``rejects`` row per rejected row, naming every expectation it failed."""
+    if not rows:
+        return pl.DataFrame(schema=REJECT_SCHEMA)
+    # Only the rejected rows are handled here, so the per-row Python stays proportional to them.
+    labels = ["; ".join(suite.labels.get(eid, eid) for eid in failures_by_row[r]) for r in rows]
+    reasons = [
+        "failed "
+        + "; ".join(
+            suite.labels.get(eid, eid) + (f" ({suite.notes[eid]})" if suite.notes.get(eid) else "")
+            for eid in failures_by_row[r]
+        )
+        for r in rows
+    ]
+    picked = data.filter(pl.col(_ROW).is_in(pl.Series(rows, dtype=data.schema[_ROW]).implode())).sort(_ROW)
+    key_cols = [c for c in suite.key if c in frame.columns]
+    if key_cols:
+        key_expr = pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in key_cols], separator="/")
+    else:
+        key_expr = pl.col(_ROW).cast(pl.String)
+    return picked.select(
+        pl.lit(run_id, pl.String).alias("run_id"),
+        pl.lit(STAGE, pl.String).alias("stage"),
+        pl.lit(suite.name, pl.String).alias("suite"),
+        pl.Series("expectation", labels, dtype=pl.String),
+        pl.lit(suite.table, pl.String).alias("table_name"),
+        key_expr.alias("row_key"),
+        pl.struct([pl.col(c) for c in frame.columns]).struct.json_encode().alias("row_json"),
+        pl.Series("reason", reasons, dtype=pl.String),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Stages: what the flow calls
+
+_INSERT_REJECTS = """
+INSERT INTO rejects (run_id, stage, suite, expectation, table_name, row_key, row_json, reason)
+SELECT run_id, stage, suite, expectation, table_name, row_key, row_json, reason FROM __validate_rejects
+"""
+_INSERT_RESULTS = """
+INSERT INTO validation_results
+    (run_id, suite, table_name, expectation, column_name, success, element_count, unexpected_count,
+     observed_value)
+SELECT run_id, suite, table_name, expectation, column_name, success, element_count, unexpected_count,
+       observed_value
+FROM __validate_results
+"""
+_ARTICLE_TEXTS = """
+SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest($ids))
+"""
+_RUN_ARTICLES = "SELECT * FROM articles WHERE run_id = $run_id"
+_LOG_REJECTED_ARTICLES = """
+UPDATE ingest_log SET status = 'rejected', reason = r.reason
+FROM __validate_rejects AS r
+WHERE ingest_log.run_id = $run_id AND ingest_log.article_id = r.row_key AND ingest_log.status = 'stored'
+"""
+_DELETE_REJECTED_ARTICLES = """
+DELETE FROM articles
+WHERE run_id = $run_id AND article_id IN (SELECT row_key FROM __validate_rejects)
+"""
+_TABLE_EXISTS = """
+SELECT count(*) FROM information_schema.tables
+WHERE table_name = $name AND table_schema = current_schema()
+"""
+_TABLE_COLUMNS = """
+SELECT column_name FROM information_schema.columns
+WHERE table_name = $name AND table_schema = current_schema()
+"""
+_RUN_SCORES = "SELECT * FROM source_scores WHERE run_id = $run_id"
+_ALL_SCORES = "SELECT * FROM source_scores"
+_RUN_OUTCOMES = "SELECT * FROM claim_outcomes WHERE run_id = $run_id"
+_ALL_OUTCOMES = "SELECT * FROM claim_outcomes"
+_ALL_ARTICLES = "SELECT * FROM articles"
+_RUN_CLAIMS = "SELECT * FROM claims WHERE run_id = $run_id"
+_ALL_CLAIMS = "SELECT * FROM claims"
+_ALL_ARTICLE_TEXTS = "SELECT article_id, text FROM articles"
+
+
+def record(con: duckdb.DuckDBPyConnection, report: ValidationReport) -> None:
+    """Write a report's rejects and results (the caller owns the transaction)."""
+    if report.rejects.height:
+        con.register("__validate_rejects", report.rejects)
+        try:
+            con.sql(_INSERT_REJECTS)
+        finally:
+            con.unregister("__validate_rejects")
+    if report.results.height:
+        con.register("__validate_results", report.results)
+        try:
+            con.sql(_INSERT_RESULTS)
+        finally:
+            con.unregister("__validate_results")
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
+    """A query's result as a polars frame (through Arrow, so an empty result keeps its column types)."""
+    return pl.from_arrow(con.sql(sql, params=params or {}).to_arrow_table())  # type: ignore[return-value]
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    rows = con.sql(_TABLE_EXISTS, params={"name": name}).fetchall()
+    return bool(rows and rows[0][0])
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return column in {r[0] for r in con.sql(_TABLE_COLUMNS, params={"name": table}).fetchall()}
+
+
+def _article_texts(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> pl.DataFrame:
+    ids = sorted({i for i in article_ids if i is not None})
+    return _frame(con, _ARTICLE_TEXTS, {"ids": ids})
+
+
+def _validate_and_record(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_id: str, **kw: Any
+) -> ValidationReport:
+    """Validate, then record results and rejects even when the batch fails."""
+    try:
+        report = validate_table(table, frame, run_id, **kw)
+    except BatchValidationError as exc:
+        if exc.report is not None:
+            record(con, exc.report)
+        raise
+    record(con, report)
+    return report
+
+
+def validate_claims(con: duckdb.DuckDBPyConnection, candidates: pl.DataFrame, run_id: str, **kw: Any) -> pl.DataFrame:
+    """Validate candidate claims (columns of ``sql/schema/claims.sql``) against the stored articles.
+
+    Writes the rejected claims to ``rejects`` and every expectation's result to
+    ``validation_results``; returns the valid rows, with the candidates' columns, for the caller to
+    insert. A claim whose article is not stored (or was rejected) is rejected.
+    """
+    texts = _article_texts(con, candidates.get_column("article_id").to_list()) if candidates.height else None
+    if texts is None:
+        texts = pl.DataFrame(schema={"article_id": pl.String, "text": pl.String})
+    frame = add_article_spans(candidates, texts)
+    report = _validate_and_record(con, "claims", frame, run_id, **kw)
+    return report.valid.select(candidates.columns)
+
+
+def validate_articles(con: duckdb.DuckDBPyConnection, run_id: str, **kw: Any) -> int:
+    """Validate the articles this run stored; move the failing ones to ``rejects``.
+
+    A rejected article leaves ``articles`` and its ``ingest_log`` row becomes ``rejected`` with the
+    reason. Returns how many articles were rejected.
+    """
+    frame = _frame(con, _RUN_ARTICLES, {"run_id": run_id})
+    report = _validate_and_record(con, "articles", frame, run_id, **kw)
+    if not report.rejects.height:
+        return 0
+    con.register("__validate_rejects", report.rejects)
+    try:
+        con.sql(_LOG_REJECTED_ARTICLES, params={"run_id": run_id})
+        con.sql(_DELETE_REJECTED_ARTICLES, params={"run_id": run_id})
+    finally:
+        con.unregister("__validate_rejects")
+    return report.rejects.height
+
+
+def _outputs(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[tuple[str, pl.DataFrame]]:
+    """This run's claim outcomes and source scores (every row when ``run_id`` is None)."""
+    frames = []
+    if _table_exists(con, "claim_outcomes"):
+        if run_id is not None and _has_column(con, "claim_outcomes", "run_id"):
+            frames.append(("claim_outcomes", _frame(con, _RUN_OUTCOMES, {"run_id": run_id})))
+        else:
+            frames.append(("claim_outcomes", _frame(con, _ALL_OUTCOMES)))
+    else:
+        log.warning("no claim_outcomes table: its suite was not run")
+    if _table_exists(con, "source_scores"):
+        if run_id is not None:
+            frames.append(("source_scores", _frame(con, _RUN_SCORES, {"run_id": run_id})))
+        else:
+            frames.append(("source_scores", _frame(con, _ALL_SCORES)))
+    return frames
+
+
+def validate_outputs(con: duckdb.DuckDBPyConnection, run_id: str, **kw: Any) -> None:
+    """Validate ``claim_outcomes`` and this run's ``source_scores``; any failing row fails the batch.
+
+    Scores are never partially published, so a single rejected row raises
+    :class:`BatchValidationError` (after its results and rejects are recorded).
+    """
+    kw = {**kw, "max_reject_share": 1.0}
+    for table, frame in _outputs(con, run_id):
+        report = _validate_and_record(con, table, frame, run_id, **kw)
+        if report.rejects.height:
+            raise BatchValidationError(
+                f"{report.rejects.height} {table} row(s) failed suite {table}: "
+                + "; ".join(sorted(set(report.rejects.get_column("expectation").to_list())))[:1000],
+                report,
+            )
+
+
+def _stored_reports(con: duckdb.DuckDBPyConnection, run_id: str | None, suites_dir: Path) -> list[ValidationReport]:
+    """Every suite on the stored tables, rejected share ignored (nothing is written)."""
+    reports = []
+    label = run_id or "stored"
+    kw: dict[str, Any] = {"suites_dir": suites_dir, "max_reject_share": 1.0}
+    if _table_exists(con, "articles"):
+        articles = _frame(con, _RUN_ARTICLES, {"run_id": run_id}) if run_id else _frame(con, _ALL_ARTICLES)
+        reports.append(validate_table("articles", articles, label, **kw))
+    if _table_exists(con, "claims"):
+        claims = _frame(con, _RUN_CLAIMS, {"run_id": run_id}) if run_id else _frame(con, _ALL_CLAIMS)
+        texts = _frame(con, _ALL_ARTICLE_TEXTS)
+        reports.append(validate_table("claims", add_article_spans(claims, texts), label, **kw))
+    for table, frame in _outputs(con, run_id):
+        reports.append(validate_table(table, frame, label, **kw))
+    return reports
+
+
+# The GX results behind the last frame :func:`revalidate` returned, so that Data Docs can be built
+# from that frame without running the suites again.
+_last_revalidation: tuple[pl.DataFrame, list[ValidationReport]] | None = None
+
+
+def revalidate(
+    con_read_only: duckdb.DuckDBPyConnection,
+    run_id: str | None = None,
+    *,
+    suites_dir: Path = EXPECTATIONS_DIR,
+) -> pl.DataFrame:
+    """Re-run every suite on the stored tables (one run's rows, or all) and return the results.
+
+    Writes nothing. The ``run_id`` column holds ``run_id``, or ``stored`` when every row was checked.
+    A suite that cannot load or run raises :class:`BatchValidationError`.
+    """
+    global _last_revalidation
+    reports = _stored_reports(con_read_only, run_id, suites_dir)
+    results = pl.concat([r.results for r in reports]) if reports else pl.DataFrame(schema=RESULT_SCHEMA)
+    _last_revalidation = (results, reports)
+    return results
+
+
+def build_data_docs(
+    source: duckdb.DuckDBPyConnection | pl.DataFrame | Sequence[ValidationReport],
+    out_dir: Path,
+    *,
+    run_id: str | None = None,
+    suites_dir: Path = EXPECTATIONS_DIR,
+) -> Path:
+    """Write GX Data Docs (a static site) and return the path of its ``index.html``.
+
+    ``source`` is the frame :func:`revalidate` just returned, reports from :func:`validate_table`, or
+    a connection (every suite is then run on the stored tables first, as :func:`revalidate` does).
+    """
+    if isinstance(source, pl.DataFrame):
+        if _last_revalidation is None or not _last_revalidation[0].equals(source):
+            raise ValueError("Data Docs need the results of revalidate() in this process, or a connection")
+        reports = _last_revalidation[1]
+    elif isinstance(source, Sequence):
+        reports = list(source)
+    else:
+        reports = _stored_reports(source, run_id, suites_dir)
+    out_dir = Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    g = _get_gx()
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    context = g.context
+    site = "corroborate"
+    if site in context.list_data_docs_sites():
+        context.delete_data_docs_site(site)
+    context.add_data_docs_site(
+        site,
+        {
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+    run_time = dt.datetime.now(dt.UTC)
+    identifiers = []
+    for i, report in enumerate(reports):
+        result = report.suite_result
+        if result is None:
+            continue
+        suite_id = ExpectationSuiteIdentifier(name=result.suite_name)
+        run_name = str(report.results.get_column("run_id")[0]) if report.results.height else "validate"
+        identifier = ValidationResultIdentifier(
+            expectation_suite_identifier=suite_id,
+            run_id=RunIdentifier(run_name=run_name, run_time=run_time),
+            batch_identifier=f"{result.suite_name}-{i}",
+        )
+        context.validation_results_store.set(identifier, result)
+        identifiers.append(identifier)
+    context.build_data_docs(site_names=[site], resource_identifiers=identifiers or None)
+    return out_dir / "index.html"

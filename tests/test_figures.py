@@ -1,0 +1,392 @@
+"""The figure finder: written forms, qualifiers and intervals, units, traps, and the five seeds."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from corroborate.extract.figures import Figure, find_figures, has_figure
+from corroborate.vocab import QUALIFIERS, UNITS
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def only(text: str, lang: str) -> Figure:
+    figures = find_figures(text, lang)
+    assert len(figures) == 1, [f.text for f in figures]
+    return figures[0]
+
+
+def check(figure: Figure, span: str, value: float, low: float, high: float, qualifier: str, unit: str,
+          unit_raw: str | None) -> None:
+    assert (figure.text, figure.qualifier, figure.unit, figure.unit_raw) == (span, qualifier, unit, unit_raw)
+    assert figure.value == pytest.approx(value)
+    assert (figure.value_low, figure.value_high) == (pytest.approx(low), pytest.approx(high))
+
+
+# text, lang, span, value, low, high, qualifier, unit, unit_raw
+FORMS = [
+    # separators: spaces, apostrophes, dots and commas by language
+    ("10 000 soldats", "fr", "10 000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("10\u00a0000 soldats", "fr", "10\u00a0000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("10\u202f000 soldats", "fr", "10\u202f000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("10'000 soldats", "fr", "10'000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("10’000 soldats", "fr", "10’000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("10.000 hommes", "fr", "10.000 hommes", 10_000, 10_000, 10_000, "exact", "soldiers", "hommes"),
+    ("1.500 soldats", "fr", "1.500 soldats", 1_500, 1_500, 1_500, "exact", "soldiers", "soldats"),
+    ("12000 soldats", "fr", "12000 soldats", 12_000, 12_000, 12_000, "exact", "soldiers", "soldats"),
+    ("10,000 soldiers", "en", "10,000 soldiers", 10_000, 10_000, 10_000, "exact", "soldiers", "soldiers"),
+    ("1,5 million de personnes", "fr", "1,5 million de personnes", 1.5e6, 1.5e6, 1.5e6, "exact", "people",
+     "personnes"),
+    ("3.5 billion dollars", "en", "3.5 billion dollars", 3.5e9, 3.5e9, 3.5e9, "exact", "usd", "dollars"),
+    ("1,500 million people", "en", "1,500 million people", 1.5e9, 1.5e9, 1.5e9, "exact", "people", "people"),
+    # money
+    ("20 milliards de dollars", "fr", "20 milliards de dollars", 2e10, 2e10, 2e10, "exact", "usd", "dollars"),
+    ("un prêt de $20bn", "en", "$20bn", 2e10, 2e10, 2e10, "exact", "usd", "$"),
+    ("€3m", "en", "€3m", 3e6, 3e6, 3e6, "exact", "eur", "€"),
+    ("US$5 million", "en", "US$5 million", 5e6, 5e6, 5e6, "exact", "usd", "US$"),
+    ("3 Md$", "fr", "3 Md$", 3e9, 3e9, 3e9, "exact", "usd", "$"),
+    ("un million d'euros", "fr", "un million d'euros", 1e6, 1e6, 1e6, "exact", "eur", "euros"),
+    # percent, area, length
+    ("18,4 %", "fr", "18,4 %", 18.4, 18.4, 18.4, "exact", "percent", "%"),
+    ("18,4\u00a0%", "fr", "18,4\u00a0%", 18.4, 18.4, 18.4, "exact", "percent", "%"),
+    ("18.4%", "en", "18.4%", 18.4, 18.4, 18.4, "exact", "percent", "%"),
+    ("18,4 pour cent", "fr", "18,4 pour cent", 18.4, 18.4, 18.4, "exact", "percent", "pour cent"),
+    ("18.4 per cent", "en", "18.4 per cent", 18.4, 18.4, 18.4, "exact", "percent", "per cent"),
+    ("dix pour cent", "fr", "dix pour cent", 10, 10, 10, "exact", "percent", "pour cent"),
+    ("478 km²", "fr", "478 km²", 478, 478, 478, "exact", "km2", "km²"),
+    ("478 km2", "fr", "478 km2", 478, 478, 478, "exact", "km2", "km2"),
+    ("478 kilomètres carrés", "fr", "478 kilomètres carrés", 478, 478, 478, "exact", "km2", "kilomètres carrés"),
+    ("478 square kilometres", "en", "478 square kilometres", 478, 478, 478, "exact", "km2", "square kilometres"),
+    ("à 100 km de Kiev", "fr", "100 km", 100, 100, 100, "exact", "km", "km"),
+    # number words
+    ("trois soldats", "fr", "trois soldats", 3, 3, 3, "exact", "soldiers", "soldats"),
+    ("deux mille soldats", "fr", "deux mille soldats", 2_000, 2_000, 2_000, "exact", "soldiers", "soldats"),
+    ("vingt-cinq chars", "fr", "vingt-cinq chars", 25, 25, 25, "exact", "vehicles", "chars"),
+    ("quatre-vingt-dix civils", "fr", "quatre-vingt-dix civils", 90, 90, 90, "exact", "people", "civils"),
+    ("soixante et onze morts", "fr", "soixante et onze morts", 71, 71, 71, "exact", "deaths", "morts"),
+    ("une quarantaine de soldats", "fr", "une quarantaine de soldats", 40, 32, 48, "approx", "soldiers", "soldats"),
+    ("une dizaine de blessés", "fr", "une dizaine de blessés", 10, 8, 12, "approx", "injured", "blessés"),
+    ("un millier de réfugiés", "fr", "un millier de réfugiés", 1_000, 800, 1_200, "approx", "refugees", "réfugiés"),
+    ("une dizaine de milliers de personnes", "fr", "une dizaine de milliers de personnes", 10_000, 8_000,
+     12_000, "approx", "people", "personnes"),
+    ("two soldiers", "en", "two soldiers", 2, 2, 2, "exact", "soldiers", "soldiers"),
+    ("a dozen soldiers", "en", "a dozen soldiers", 12, 9.6, 14.4, "approx", "soldiers", "soldiers"),
+    ("two thousand people", "en", "two thousand people", 2_000, 2_000, 2_000, "exact", "people", "people"),
+    ("one hundred and fifty tanks", "en", "one hundred and fifty tanks", 150, 150, 150, "exact", "vehicles", "tanks"),
+    ("one million people", "en", "one million people", 1e6, 1e6, 1e6, "exact", "people", "people"),
+    # qualifiers
+    ("environ 10'000 soldats", "fr", "environ 10'000 soldats", 10_000, 8_000, 12_000, "approx", "soldiers",
+     "soldats"),
+    ("estimé à 10 000 soldats", "fr", "estimé à 10 000 soldats", 10_000, 8_000, 12_000, "approx", "soldiers",
+     "soldats"),
+    ("près de 478 km²", "fr", "près de 478 km²", 478, 430.2, 525.8, "approx", "km2", "km²"),
+    ("quasiment 12 000 soldats", "fr", "quasiment 12 000 soldats", 12_000, 10_800, 13_200, "approx", "soldiers",
+     "soldats"),
+    ("1.500 soldats environ", "fr", "1.500 soldats environ", 1_500, 1_350, 1_650, "approx", "soldiers", "soldats"),
+    ("about 10,000 troops", "en", "about 10,000 troops", 10_000, 8_000, 12_000, "approx", "soldiers", "troops"),
+    ("an estimated 1.2 million people", "en", "an estimated 1.2 million people", 1.2e6, 1.08e6, 1.32e6, "approx",
+     "people", "people"),
+    ("Some 3,000 soldiers", "en", "Some 3,000 soldiers", 3_000, 2_400, 3_600, "approx", "soldiers", "soldiers"),
+    ("plus de 10.000 hommes", "fr", "plus de 10.000 hommes", 10_000, 10_000, 20_000, "at_least", "soldiers",
+     "hommes"),
+    ("au moins 50 morts", "fr", "au moins 50 morts", 50, 50, 100, "at_least", "deaths", "morts"),
+    ("plus d'un million de personnes", "fr", "plus d'un million de personnes", 1e6, 1e6, 2e6, "at_least",
+     "people", "personnes"),
+    ("more than 600 dead", "en", "more than 600 dead", 600, 600, 1_200, "at_least", "deaths", "dead"),
+    ("over 100 people", "en", "over 100 people", 100, 100, 200, "at_least", "people", "people"),
+    ("jusqu’à 3 000 soldats", "fr", "jusqu’à 3 000 soldats", 3_000, 1_500, 3_000, "at_most", "soldiers",
+     "soldats"),
+    ("jusqu'à 3 000 soldats", "fr", "jusqu'à 3 000 soldats", 3_000, 1_500, 3_000, "at_most", "soldiers",
+     "soldats"),
+    ("moins de 100 civils", "fr", "moins de 100 civils", 100, 50, 100, "at_most", "people", "civils"),
+    ("up to 3,000 troops", "en", "up to 3,000 troops", 3_000, 1_500, 3_000, "at_most", "soldiers", "troops"),
+    ("as many as 12,000 soldiers", "en", "as many as 12,000 soldiers", 12_000, 6_000, 12_000, "at_most",
+     "soldiers", "soldiers"),
+    # ranges
+    ("entre 10 000 et 12 000 soldats", "fr", "entre 10 000 et 12 000 soldats", 11_000, 10_000, 12_000, "range",
+     "soldiers", "soldats"),
+    ("de 10 à 12 000 soldats", "fr", "de 10 à 12 000 soldats", 11_000, 10_000, 12_000, "range", "soldiers",
+     "soldats"),
+    ("entre 2 et 3 millions de dollars", "fr", "entre 2 et 3 millions de dollars", 2.5e6, 2e6, 3e6, "range", "usd",
+     "dollars"),
+    ("un bilan de 300 à 500 morts", "fr", "de 300 à 500 morts", 400, 300, 500, "range", "deaths", "morts"),
+    ("11,000-12,000 troops", "en", "11,000-12,000 troops", 11_500, 11_000, 12_000, "range", "soldiers", "troops"),
+    ("between 10,000 and 12,000 troops", "en", "between 10,000 and 12,000 troops", 11_000, 10_000, 12_000, "range",
+     "soldiers", "troops"),
+    ("from 5 to 10 million dollars", "en", "from 5 to 10 million dollars", 7.5e6, 5e6, 1e7, "range", "usd",
+     "dollars"),
+    ("between 500 and 1,000 people", "en", "between 500 and 1,000 people", 750, 500, 1_000, "range", "people",
+     "people"),
+    # projections keep the interval of the qualifier inside them
+    ("le nombre pourrait atteindre environ 12 000 soldats", "fr", "environ 12 000 soldats", 12_000, 10_800,
+     13_200, "projection", "soldiers", "soldats"),
+    ("ce nombre pourrait atteindre 12 000 soldats", "fr", "12 000 soldats", 12_000, 12_000, 12_000, "projection",
+     "soldiers", "soldats"),
+    ("jusqu’à 12000 soldats pourraient être déployés d’ici décembre", "fr", "jusqu’à 12000 soldats", 12_000,
+     6_000, 12_000, "projection", "soldiers", "soldats"),
+    ("12 000 soldats d'ici décembre", "fr", "12 000 soldats", 12_000, 12_000, 12_000, "projection", "soldiers",
+     "soldats"),
+    ("Le bilan devrait dépasser 1 000 morts.", "fr", "dépasser 1 000 morts", 1_000, 1_000, 2_000, "projection",
+     "deaths", "morts"),
+    ("The force could reach 12,000 troops.", "en", "12,000 troops", 12_000, 12_000, 12_000, "projection",
+     "soldiers", "troops"),
+    ("It is expected to reach about 12,000 troops.", "en", "about 12,000 troops", 12_000, 10_800, 13_200,
+     "projection", "soldiers", "troops"),
+    ("12,000 troops by December", "en", "12,000 troops", 12_000, 12_000, 12_000, "projection", "soldiers",
+     "troops"),
+    # units after adjectives, tolls, other nouns
+    ("10 000 soldats nord-coréens", "fr", "10 000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("3,000 North Korean troops", "en", "3,000 North Korean troops", 3_000, 3_000, 3_000, "exact", "soldiers",
+     "troops"),
+    ("600 000 soldats tués ou blessés", "fr", "600 000 soldats", 600_000, 600_000, 600_000, "exact",
+     "casualties", "tués ou blessés"),
+    ("3 000 personnes ont été tuées", "fr", "3 000 personnes", 3_000, 3_000, 3_000, "exact", "deaths",
+     "tuées"),
+    ("5,000 were killed", "en", "5,000", 5_000, 5_000, 5_000, "exact", "deaths", "killed"),
+    ("200 killed or wounded", "en", "200 killed or wounded", 200, 200, 200, "exact", "casualties",
+     "killed or wounded"),
+    ("10 000 prisonniers", "fr", "10 000 prisonniers", 10_000, 10_000, 10_000, "exact", "prisoners", "prisonniers"),
+    ("3 000 emplois", "fr", "3 000 emplois", 3_000, 3_000, 3_000, "exact", "jobs", "emplois"),
+    ("50 tonnes", "fr", "50 tonnes", 50, 50, 50, "exact", "tonnes", "tonnes"),
+    ("30 avions", "fr", "30 avions", 30, 30, 30, "exact", "aircraft", "avions"),
+    ("les forces russes avaient perdu 1 150 soldats", "fr", "1 150 soldats", 1_150, 1_150, 1_150, "exact",
+     "casualties", "soldats"),
+    ("Russia has lost more than 8,000 men", "en", "more than 8,000 men", 8_000, 8_000, 16_000, "at_least",
+     "casualties", "men"),
+    ("A dozen firefighters were injured battling the blaze.", "en", "A dozen firefighters", 12, 9.6, 14.4, "approx",
+     "injured", "injured"),
+    ("Près de 1,5 million de personnes ont fui vers le sud.", "fr", "Près de 1,5 million de personnes", 1.5e6,
+     1.35e6, 1.65e6, "approx", "refugees", "fui"),
+    ("la reconstruction coûtera 486 milliards de dollars", "fr", "486 milliards de dollars", 4.86e11, 4.86e11,
+     4.86e11, "projection", "usd", "dollars"),
+    ("the United States said it would provide $20bn.", "en", "$20bn", 2e10, 2e10, 2e10, "projection", "usd", "$"),
+    ("200 drones", "en", "200 drones", 200, 200, 200, "exact", "drones", "drones"),
+    ("40 missiles", "fr", "40 missiles", 40, 40, 40, "exact", "missiles", "missiles"),
+    ("1 000 obus", "fr", "1 000 obus", 1_000, 1_000, 1_000, "exact", "shells", "obus"),
+    ("300 tanks", "en", "300 tanks", 300, 300, 300, "exact", "vehicles", "tanks"),
+    ("3 000 chevaux", "fr", "3 000 chevaux", 3_000, 3_000, 3_000, "exact", "count", "chevaux"),
+    ("ils sont déjà 3 000 et", "fr", "3 000", 3_000, 3_000, 3_000, "exact", "count", None),
+    ("Le Pentagone a estimé à 3 000 le nombre de soldats.", "fr", "estimé à 3 000", 3_000, 2_400, 3_600,
+     "approx", "soldiers", "soldats"),
+    ("Quelque 700 000 Ukrainiens vivent en Pologne.", "fr", "Quelque 700 000 Ukrainiens", 700_000, 560_000,
+     840_000, "approx", "people", "Ukrainiens"),
+    ("some 10,000 North Koreans", "en", "some 10,000 North Koreans", 10_000, 8_000, 12_000, "approx", "people",
+     "North Koreans"),
+    ("up from an estimate of 3,000 last week", "en", "3,000", 3_000, 3_000, 3_000, "exact", "count", None),
+    ("2000 soldats", "fr", "2000 soldats", 2_000, 2_000, 2_000, "exact", "soldiers", "soldats"),
+    ("10,000 soldats", "fr", "10,000 soldats", 10_000, 10_000, 10_000, "exact", "soldiers", "soldats"),
+    ("1,500 milliard d'euros", "fr", "1,500 milliard d'euros", 1.5e9, 1.5e9, 1.5e9, "exact", "eur", "euros"),
+    ("1 234,5 km", "fr", "1 234,5 km", 1_234.5, 1_234.5, 1_234.5, "exact", "km", "km"),
+    ("18,4\u202f%", "fr", "18,4\u202f%", 18.4, 18.4, 18.4, "exact", "percent", "%"),
+    ("près d'un millier de soldats", "fr", "près d'un millier de soldats", 1_000, 800, 1_200, "approx",
+     "soldiers", "soldats"),
+    ("au moins une dizaine de morts", "fr", "au moins une dizaine de morts", 10, 10, 20, "at_least", "deaths",
+     "morts"),
+    ("10-12 000 soldats", "fr", "10-12 000 soldats", 11_000, 10_000, 12_000, "range", "soldiers", "soldats"),
+    ("Environ 12 000 soldats pourraient être déployés d'ici la fin de l'année.", "fr", "Environ 12 000 soldats",
+     12_000, 10_800, 13_200, "projection", "soldiers", "soldats"),
+    ("Troops may reach 12,000.", "en", "12,000", 12_000, 12_000, 12_000, "projection", "count", None),
+    ("3,000 troops or so", "en", "3,000 troops or so", 3_000, 2_400, 3_600, "approx", "soldiers", "troops"),
+    ("the number of North Korean troops could reach 12,000.", "en", "12,000", 12_000, 12_000, 12_000, "projection",
+     "soldiers", "troops"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "span", "value", "low", "high", "qualifier", "unit", "unit_raw"), FORMS)
+def test_written_forms(text: str, lang: str, span: str, value: float, low: float, high: float, qualifier: str,
+                       unit: str, unit_raw: str | None) -> None:
+    check(only(text, lang), span, value, low, high, qualifier, unit, unit_raw)
+    assert has_figure(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number"),
+    [
+        ("environ 10 000 soldats", "fr", "10 000"),
+        ("$20bn", "en", "20bn"),
+        ("20 milliards de dollars", "fr", "20 milliards"),
+        ("entre 10 000 et 12 000 soldats", "fr", "10 000 et 12 000"),
+        ("une quarantaine de soldats", "fr", "une quarantaine"),
+        ("Plus de 600'000 soldats russes ont été tués ou blessés", "fr", "600'000"),
+        ("5,000 were killed", "en", "5,000"),
+    ],
+)
+def test_number_offsets_cover_the_number_alone(text: str, lang: str, number: str) -> None:
+    figure = only(text, lang)
+    assert text[figure.number_start : figure.number_end] == number
+
+
+def test_offsets_index_the_string_given() -> None:
+    text = "Selon Kiev, « environ 10 000 soldats » sont là."
+    figure = only(text, "fr")
+    assert text[figure.char_start : figure.char_end] == figure.text == "environ 10 000 soldats"
+    assert figure.char_start == text.index("environ")
+
+
+def test_change_of_figure_gives_two_figures_not_a_range() -> None:
+    figures = find_figures("Le bilan est passé de 300 à 500 morts.", "fr")
+    assert [(f.text, f.qualifier) for f in figures] == [("300", "exact"), ("500 morts", "exact")]
+    figures = find_figures("The toll rose from 300 to 500 dead.", "en")
+    assert [(f.value, f.qualifier) for f in figures] == [(300, "exact"), (500, "exact")]
+
+
+def test_a_toll_after_an_aside_counts_both_figures() -> None:
+    text = "At least 21 people, including two children, were killed in a strike on Sumy."
+    figures = find_figures(text, "en")
+    assert [(f.text, f.qualifier, f.unit) for f in figures] == [
+        ("At least 21 people", "at_least", "deaths"),
+        ("two children", "exact", "deaths"),
+    ]
+
+
+def test_a_bracketed_pair_shares_its_unit() -> None:
+    figures = find_figures("les mois d'août et de septembre (477 et 459 km2)", "fr")
+    assert [(f.text, f.value, f.unit, f.unit_raw) for f in figures] == [
+        ("477", 477, "km2", "km2"),
+        ("459 km2", 459, "km2", "km2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("478 km² (185 square miles)", "fr", ["478 km²"]),
+        ("478 km² (environ 185 miles carrés)", "fr", ["478 km²"]),
+        ("$20bn (€18.5bn)", "en", ["$20bn"]),
+        ("20 milliards de dollars (18,5 milliards d'euros)", "fr", ["20 milliards de dollars"]),
+        ("10 000 soldats (dont 3 000 officiers)", "fr", ["10 000 soldats", "3 000 officiers"]),
+    ],
+)
+def test_bracketed_conversions_are_not_figures(text: str, lang: str, kept: list[str]) -> None:
+    assert [f.text for f in find_figures(text, lang)] == kept
+
+
+TRAPS = [
+    # dates and years
+    ("en février 2022", "fr"), ("le 28 octobre", "fr"), ("depuis mars 2022", "fr"), ("date 2024-10", "fr"),
+    ("Au 27 octobre, rien", "fr"), ("depuis 2014", "fr"), ("la guerre de 2022-2023", "fr"), ("le 28/10/2024", "fr"),
+    ("lundi 28", "fr"), ("entre 2020 et 2022", "fr"), ("in February 2022", "en"), ("on October 27", "en"),
+    ("on 5 May", "en"), ("by 2030", "en"),
+    # times
+    ("à 14h30", "fr"), ("à 14 h 30", "fr"), ("à 15 heures", "fr"), ("at 3 p.m.", "en"), ("at 10:30", "en"),
+    # durations and ages
+    ("pendant trois ans", "fr"), ("deux semaines", "fr"), ("48 heures", "fr"), ("âgé de 45 ans", "fr"),
+    ("il y a 20 ans", "fr"), ("les 12 derniers mois", "fr"), ("for two years", "en"), ("a 45-year-old man", "en"),
+    ("aged 45", "en"), ("a 10-day truce", "en"),
+    # ordinals
+    ("le 1er", "fr"), ("la troisième année", "fr"), ("le 3e régiment", "fr"), ("le XXIe siècle", "fr"),
+    ("the first", "en"), ("the third", "en"), ("the 2nd battalion", "en"),
+    # multiples and fractions
+    ("trois fois plus", "fr"), ("deux fois", "fr"), ("3 fois", "fr"), ("un tiers", "fr"), ("deux tiers", "fr"),
+    ("deux-tiers", "fr"), ("pourrait quadrupler", "fr"), ("two-thirds", "en"), ("half", "en"), ("a third", "en"),
+    ("twice", "en"), ("three times more", "en"), ("1/3 of them", "en"), ("a 3-fold rise", "en"),
+    # identifiers, references, phone numbers, list numbering
+    ("le G7", "fr"), ("les F-16", "fr"), ("le COVID-19", "fr"), ("un Su-34", "fr"), ("un A320", "fr"),
+    ("l'article 5", "fr"), ("le n° 3", "fr"), ("Appelez le 01 23 45 67 89.", "fr"),
+    ("Appelez le +33 1 23 45 67 89.", "fr"), ("1. Introduction", "fr"), ("un Boeing 737", "en"),
+    ("call (555) 123-4567", "en"), ("version 3.5.1", "en"), ("a 3-1 win", "en"),
+    # articles and counts of no stated size
+    ("Un soldat russe", "fr"), ("une partie", "fr"), ("un mois", "fr"), ("des milliers de soldats", "fr"),
+    ("des centaines de civils", "fr"), ("des dizaines de milliers de morts", "fr"), ("les deux pays", "fr"),
+    ("les trois soldats", "fr"), ("one of the soldiers", "en"), ("one soldier", "en"), ("dozens of soldiers", "en"),
+    ("thousands of people", "en"), ("tens of thousands", "en"), ("the two leaders", "en"),
+    ("a hundred", "en"), ("une dizaine de jours", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), TRAPS)
+def test_traps_are_not_figures(text: str, lang: str) -> None:
+    assert [f.text for f in find_figures(text, lang)] == []
+    assert not has_figure(text, lang)
+
+
+SEED_FIGURES = {
+    "000": [
+        ("environ 10 000 soldats", 10_000, "approx", "soldiers"),
+        ("environ 12 000", 12_000, "projection", "soldiers"),
+        ("3 000 soldats", 3_000, "exact", "soldiers"),
+        ("10 000 soldats", 10_000, "exact", "soldiers"),
+        ("478 km²", 478, "exact", "km2"),
+    ],
+    "001": [
+        ("estimé à 10 000 soldats", 10_000, "approx", "soldiers"),
+        ("12 000 soldats", 12_000, "projection", "soldiers"),
+        ("3 000", 3_000, "exact", "count"),
+        ("478 km²", 478, "exact", "km2"),
+    ],
+    "002": [
+        ("jusqu’à 3 000 soldats", 3_000, "at_most", "soldiers"),
+        ("20 milliards de dollars", 2e10, "exact", "usd"),
+        ("jusqu’à 12000 soldats", 12_000, "projection", "soldiers"),
+    ],
+    "003": [
+        ("environ 10'000 soldats", 10_000, "approx", "soldiers"),
+        ("environ 10'000 soldats", 10_000, "approx", "soldiers"),
+        ("478 km2", 478, "exact", "km2"),
+        ("477", 477, "exact", "km2"),
+        ("459 km2", 459, "exact", "km2"),
+        # the soldiers are counted as casualties: the figure is a toll, not a deployment
+        ("Plus de 600'000 soldats", 600_000, "at_least", "casualties"),
+    ],
+    "004": [
+        ("1.500 soldats environ", 1_500, "approx", "soldiers"),
+        ("quasiment 10.000", 10_000, "approx", "soldiers"),  # "10.000 autres": more of the same
+        ("plus de 10.000 soldats", 10_000, "at_least", "soldiers"),
+        ("Plus de 10.000 hommes", 10_000, "at_least", "soldiers"),
+        ("plus de 10.000 hommes", 10_000, "at_least", "soldiers"),
+    ],
+}
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_FIGURES))
+def test_seed_figures_are_those_a_fact_checker_lists(prefix: str) -> None:
+    figures = find_figures(seed_text(prefix), "fr")
+    assert [(f.text, f.value, f.qualifier, f.unit) for f in figures] == SEED_FIGURES[prefix]
+
+
+def test_seed_003_leaves_out_its_dates_and_multiples() -> None:
+    text = seed_text("003")
+    found = [text[f.number_start : f.number_end] for f in find_figures(text, "fr")]
+    for not_a_figure in ("2022", "27", "2024", "10"):
+        assert not_a_figure not in found
+    assert all("fois" not in f.text for f in find_figures(text, "fr"))
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_FIGURES))
+def test_every_figure_keeps_the_contract(prefix: str) -> None:
+    text = seed_text(prefix)
+    for figure in find_figures(text, "fr"):
+        assert text[figure.char_start : figure.char_end] == figure.text
+        assert figure.char_start <= figure.number_start < figure.number_end <= figure.char_end
+        assert figure.qualifier in QUALIFIERS and figure.unit in UNITS
+        assert all(math.isfinite(v) for v in (figure.value, figure.value_low, figure.value_high))
+        assert figure.value_low <= figure.value <= figure.value_high
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le Pentagone évoque environ 10 000 soldats.", "fr", True),
+        ("Les États-Unis ont annoncé un prêt de 20 milliards de dollars.", "fr", True),
+        ("About a dozen soldiers were seen.", "en", True),
+        ("depuis mars 2022", "fr", False),
+        ("Un soldat russe (Associated Press)", "fr", False),
+        ("Le président a réagi.", "fr", False),
+    ],
+)
+def test_has_figure_agrees_with_find_figures(text: str, lang: str, expected: bool) -> None:
+    assert has_figure(text, lang) is expected
+    assert bool(find_figures(text, lang)) is expected
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        find_figures("10 000 soldats", "de")
