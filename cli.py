@@ -58,6 +58,11 @@ class Kind(enum.StrEnum):
     official = "official"
 
 
+class Runner(enum.StrEnum):
+    default = "default"
+    dask = "dask"
+
+
 class Method(enum.StrEnum):
     simple = "simple"
     iterative = "iterative"
@@ -123,11 +128,18 @@ def run(
     max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
     method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")] = 0.0,
+    runner: Annotated[Runner, typer.Option(help="Where extraction runs: here, or on Dask.")] = Runner.default,
+    address: Annotated[
+        str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
 
     Example: `python cli.py run articles/ --db data/corroborate.duckdb`
+
+    On a Dask cluster: `python cli.py run archive/ --runner dask --address tcp://10.0.0.5:8786`
     """
     if not quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -146,17 +158,21 @@ def run(
         raise _fail(str(error)) from None
 
     from corroborate.progress import listening
-    from flows.nightly import nightly
+    from flows.nightly import with_runner
 
+    if address and runner is not Runner.dask:
+        raise _fail("--address needs --runner dask", 2)
     try:
+        flow_run = with_runner(runner.value, address=address, workers=workers)
         with _progress_display(quiet) as show, listening(show):
-            result = nightly(
+            result = flow_run(
                 inputs=[str(p) for p in inputs] if inputs else None,
                 db_path=str(target),
                 batch_size=batch_size,
                 max_bytes=max_bytes,
                 method=method.value,
                 wait_seconds=wait,
+                window=2 * workers if runner is Runner.dask else 2,
             )
     except RunLockedError as error:
         raise _fail(str(error)) from None
@@ -288,7 +304,8 @@ def validate(
 def schedule(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
     inputs: Annotated[
-        list[Path] | None, typer.Option("--input", help="Folder or file to read each night (repeatable). Default: seeds/.")
+        list[Path] | None,
+        typer.Option("--input", help="Folder or file to read each night (repeatable). Default: seeds/."),
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",

@@ -78,6 +78,8 @@ def _render_table(frame: pl.DataFrame, title: str | None, out: IO[str]) -> None:
         table.add_column(name, justify="right" if dtype.is_numeric() else "left", overflow="fold")
     for row in frame.iter_rows():
         table.add_row(*(_format_cell(v) for v in row))
-    Console(file=out, soft_wrap=False).print(table)
+    # Off a terminal (a pipe, a file) rich would wrap every cell at 80 columns: let rows be as wide as they are.
+    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 10_000)
+    console.print(table)
     if frame.is_empty():
-        Console(file=out).print("(no rows)")
+        console.print("(no rows)")

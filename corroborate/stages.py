@@ -36,21 +36,18 @@ def pending_count(con: duckdb.DuckDBPyConnection, extractor_version: str) -> int
 def pending_batches(
     con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[pl.DataFrame]:
-    """Yield article frames of at most ``batch_size`` rows until every article is extracted.
+    """Yield article frames of at most ``batch_size`` rows, in id order, that still need extracting.
 
-    The caller must store each batch (``store_batch``) before asking for the next one: the query picks
-    articles that have no extraction yet, so memory stays bounded by one batch whatever the corpus size.
+    Only one batch is read at a time, so memory stays bounded by a batch whatever the corpus size, and
+    batches may be extracted in parallel before the earlier ones are stored.
     """
-    params = {"extractor_version": extractor_version, "batch_size": batch_size}
-    seen: set[str] = set()
+    after = ""
     while True:
+        params = {"extractor_version": extractor_version, "batch_size": batch_size, "after": after}
         batch = db.query_model(con, "articles_pending", params)
         if batch.is_empty():
             return
-        ids = set(batch.get_column("article_id").to_list())
-        if ids & seen:  # an unstored batch would otherwise come back forever
-            raise RuntimeError("a batch of articles came back unextracted: store each batch before the next")
-        seen |= ids
+        after = batch.get_column("article_id")[-1]
         yield batch
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from collections import deque
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 import polars as pl  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import PrefectFuture  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from corroborate import db, progress, stages, store  # noqa: E402
 
@@ -82,7 +85,6 @@ def link_task(staging: str, run_id: str) -> Any:
 @task(name="score", cache_policy=NO_CACHE)
 def score_task(staging: str, run_id: str, method: str) -> int:
     from corroborate.score import score_sources
-
     from corroborate.validate import validate_outputs
 
     with contextlib.closing(db.connect(staging)) as con:
@@ -100,7 +102,9 @@ def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
         seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
-@flow(name="nightly", log_prints=True, validate_parameters=False)
+# One extraction at a time in a worker thread while the main thread validates and stores the previous
+# batch: spaCy keeps one core busy and DuckDB / Great Expectations the other.
+@flow(name="nightly", log_prints=True, validate_parameters=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def nightly(
     inputs: list[str] | None = None,
     db_path: str | None = None,
@@ -108,10 +112,13 @@ def nightly(
     max_bytes: int = stages.DEFAULT_MAX_BYTES,
     method: str = "simple",
     wait_seconds: float = 0.0,
+    window: int = 2,
 ) -> dict[str, Any]:
     """Run every stage on ``inputs`` (default: ``seeds/``) into ``db_path`` and publish the result.
 
-    Returns the run's record (counts and seconds per stage). Raises when the run failed; the live
+    ``window`` is how many batches may be extracting at once (raise it to the number of workers when
+    extraction runs on a Dask cluster, see :func:`with_runner`). Returns the run's record (counts and
+    seconds per stage). Raises when the run failed; the live
     database then keeps the previous results and ``runs`` says why.
     """
     paths = [str(p) for p in stages.resolve_inputs(inputs)]
@@ -130,17 +137,23 @@ def nightly(
 
         with contextlib.closing(db.connect(staging)) as con:
             total = stages.pending_count(con, version)
-            batches = stages.pending_batches(con, version, batch_size)
             progress.report("extract", 0, total)
+            in_flight: deque[tuple[pl.DataFrame, PrefectFuture[pl.DataFrame]]] = deque()
+            batches = stages.pending_batches(con, version, batch_size)
             while True:
                 with _timed(seconds, "read"):
                     batch = next(batches, None)
-                if batch is None:
-                    break
+                if batch is not None:
+                    in_flight.append((batch, extract_task.submit(batch)))
+                if not in_flight or (batch is not None and len(in_flight) < window):
+                    if batch is None:
+                        break
+                    continue
+                done_batch, future = in_flight.popleft()
                 with _timed(seconds, "extract"):
-                    claims = extract_task(batch)
+                    claims = future.result()
                 with _timed(seconds, "validate"):
-                    result = validate_task(staging, batch, claims, run.run_id, version)
+                    result = validate_task(staging, done_batch, claims, run.run_id, version)
                 record.articles_extracted += result.articles
                 record.claims_new += result.claims_stored
                 progress.report("extract", record.articles_extracted, total)
@@ -159,3 +172,22 @@ def nightly(
             run.publish()
         progress.report("publish", 1, 1)
     return {"summary": record.summary_line(), **record.__dict__}
+
+
+def with_runner(runner: str = "default", address: str | None = None, workers: int = 2) -> Any:
+    """The nightly flow with its task runner: threads (default) or a Dask cluster.
+
+    ``runner="dask"`` runs extraction on an existing cluster at ``address`` (``tcp://HOST:PORT``), or on a
+    local cluster of ``workers`` processes when no address is given. Everything else stays in this process:
+    the DuckDB file has one writer.
+    """
+    if runner == "default":
+        return nightly
+    if runner != "dask":
+        raise ValueError(f"unknown runner {runner!r}: use 'default' or 'dask'")
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return nightly.with_options(task_runner=DaskTaskRunner(address=address))
+    cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True}
+    return nightly.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))

@@ -1,0 +1,1968 @@
+"""A synthetic newsroom with known truth: articles in French and English, and what they really say.
+
+Benchmarks and score-recovery checks need a corpus where every planted figure, its speaker, the
+real-world number it speaks of and whether it is right are known. This module builds one.
+
+Usage::
+
+    .venv/bin/python benchmarks/newsroom.py --articles 10000 --out /tmp/newsroom \\
+        [--seed 0] [--outlets 12] [--officials 40] [--lang-mix 0.5] [--copy-share 0.3] [--months 6]
+
+writes ``OUT/articles.jsonl`` (records ``{"id", "outlet", "url", "published_at", "language", "title",
+"text"}``, the input format of ``cli.py run``) and ``OUT/truth/``:
+
+``claims.jsonl``        every planted figure: article ``id``, ``char_start``/``char_end`` of the figure span
+                        in ``text`` (first qualifier word through the unit, as ``find_figures`` spans it),
+                        value interval, qualifier, unit, the source credited (official, or the outlet for an
+                        unattributed figure) with its organisation and root organisation, the quantity, and
+                        whether the figure is right;
+``outcomes.jsonl``      the expected outcome of each claim under DESIGN.md's rules, with the claims it rests on;
+``reliabilities.csv``   ``source,kind,p,organisation,root``: every official's and outlet's true reliability;
+``quantities.jsonl``    the real-world numbers (topic, scope month, unit, true value);
+``copies.csv``          ``article_id,copy_of,agency``: which article republishes which wire dispatch;
+``distractors.jsonl``   numbers that are not claims (dates, years, ages, durations, ordinals, multiples, times).
+
+In Python: ``generate(n_articles, seed=...) -> Newsroom`` returns the same in memory; ``Newsroom.write(dir)``
+writes the files. The same arguments give byte-identical files.
+
+World model
+-----------
+* Quantities: storylines (North Korean troops in Russia, deaths in the Kharkiv region, Russian territorial
+  gains, EU aid to Ukraine, Ukrainian refugees in Poland, drones, missiles, armour losses, prisoner swaps,
+  grain exports ...) times scope months. A stock (troops, refugees, displaced people) evolves from month to
+  month; a flow (deaths in October) is drawn per month. Each quantity has one true integer value.
+* Officials: people (name, gender, role, organisation) and institutions speaking as themselves; every
+  organisation sits in a tree (spokesperson -> Pentagon -> US government). Each official has a true
+  reliability p; outlets have one too, for the figures they publish as their own.
+* A statement is one source giving one figure on one quantity on one day: right with probability p (its
+  interval contains the true value), else wrong by a clear margin (see ``MARGIN``). A source speaks at most
+  once per quantity, so nobody contradicts their own earlier figure.
+* Every wrong statement schedules two later statements on the same quantity by officials of two other root
+  organisations (drawn, like everyone, right with their own p): "the standing figure from independent
+  sources". Those that come out right revise the wrong one.
+* Articles: each statement is covered by one to three outlets, each article written its own way; an article
+  also cites earlier statements on the same or the previous month's quantity, sometimes a second figure of
+  the same speaker (pronoun follow-up: "a-t-elle ajouté", "she added") and the outlet's own figure. Wire
+  agencies (AFP, Reuters, AP) publish dispatches that other outlets of the same language republish with a
+  new headline, synonyms, another paragraph order and a credit line ("avec AFP"); copies corroborate nothing.
+
+Outcome rules (DESIGN.md), as computed by :func:`expected_outcomes`
+------------------------------------------------------------------
+* Two claims are *independent* when their articles belong to different copy groups (a dispatch and its
+  republications form one group) and their sources have different root organisations (an outlet's own
+  figure has the outlet as root).
+* *compatible*: the value intervals meet after widening by the qualifier's tolerance (``TOLERANCE``);
+  ``at_least`` is open upwards, ``at_most`` downwards.
+* *corroborated*: an independent compatible claim on the same quantity published the same day or later.
+* *revised*: a claim on the same quantity published on a later day, incompatible, that stands: the same
+  source correcting itself, or a claim that is itself corroborated. Revised wins over corroborated.
+* else *unresolved*.
+
+Right intervals all contain the true value and wrong ones stay ``MARGIN`` (15 %) clear of every other claim
+on the quantity, so the outcomes are the same for any relative tolerance up to 15 % (approx and projection
+need at least 3 %: right round figures are within 3 % of the truth).
+
+Limits: topics, phrasings and filler are drawn from fixed template lists; an official's role never changes;
+an unattributed figure in a republished dispatch is credited to the republishing outlet, as a reader of the
+copy would credit it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+
+# Relative widening of each qualifier's interval when deciding whether two claims are compatible.
+TOLERANCE: dict[str, float] = {
+    "exact": 0.0,
+    "approx": 0.10,
+    "projection": 0.15,
+    "range": 0.0,
+    "at_least": 0.0,
+    "at_most": 0.0,
+}
+# Every wrong figure stays clear of every other figure on its quantity even when both are widened by this
+# much, so the expected outcomes do not hinge on the tolerance an implementation picks.
+MARGIN = 0.15
+# Wrong figures sit on rungs of the true value: inflated (x1.8, x2.6 ...) or deflated (x0.5, x0.34 ...).
+_RUNG_RATIO = 1.45
+_HIGH_RUNGS = tuple(1.8 * _RUNG_RATIO**i for i in range(10))
+_LOW_RUNGS = tuple(0.5 / _RUNG_RATIO**i for i in range(10))
+
+DEFAULT_START = date(2024, 7, 1)
+
+# --------------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------------
+
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation, in both languages: ``fr_the`` "le Pentagone", ``fr_of`` "du Pentagone",
+    ``en_the`` "the Pentagon", ``en_attr`` "Pentagon" (before a role: "Pentagon spokesperson")."""
+
+    key: str
+    parent: str | None
+    fr_the: str
+    fr_of: str
+    en_the: str
+    en_attr: str
+    fr_gender: str  # "m" | "f": the pronoun when the institution itself speaks ("a-t-il ajouté")
+
+
+ORGS: tuple[Org, ...] = (
+    Org("us", None, "le gouvernement américain", "du gouvernement américain", "the US government",
+        "US government", "m"),
+    Org("pentagon", "us", "le Pentagone", "du Pentagone", "the Pentagon", "Pentagon", "m"),
+    Org("state_dept", "us", "le département d'État", "du département d'État", "the State Department",
+        "State Department", "m"),
+    Org("ua", None, "le gouvernement ukrainien", "du gouvernement ukrainien", "the Ukrainian government",
+        "Ukrainian government", "m"),
+    Org("ua_mod", "ua", "le ministère ukrainien de la Défense", "du ministère ukrainien de la Défense",
+        "the Ukrainian Defence Ministry", "Ukrainian Defence Ministry", "m"),
+    Org("ua_staff", "ua", "l'état-major ukrainien", "de l'état-major ukrainien", "the Ukrainian General Staff",
+        "Ukrainian General Staff", "m"),
+    Org("ua_intel", "ua", "le renseignement militaire ukrainien", "du renseignement militaire ukrainien",
+        "Ukrainian military intelligence", "Ukrainian military intelligence", "m"),
+    Org("ru", None, "le gouvernement russe", "du gouvernement russe", "the Russian government",
+        "Russian government", "m"),
+    Org("ru_mod", "ru", "le ministère russe de la Défense", "du ministère russe de la Défense",
+        "the Russian Defence Ministry", "Russian Defence Ministry", "m"),
+    Org("kremlin", "ru", "le Kremlin", "du Kremlin", "the Kremlin", "Kremlin", "m"),
+    Org("kr", None, "le gouvernement sud-coréen", "du gouvernement sud-coréen", "the South Korean government",
+        "South Korean government", "m"),
+    Org("kr_intel", "kr", "le renseignement sud-coréen", "du renseignement sud-coréen", "South Korean intelligence",
+        "South Korean intelligence", "m"),
+    Org("fr", None, "le gouvernement français", "du gouvernement français", "the French government",
+        "French government", "m"),
+    Org("fr_armees", "fr", "le ministère des Armées", "du ministère des Armées", "the French Armed Forces Ministry",
+        "French Armed Forces Ministry", "m"),
+    Org("uk", None, "le gouvernement britannique", "du gouvernement britannique", "the British government",
+        "British government", "m"),
+    Org("uk_mod", "uk", "le ministère britannique de la Défense", "du ministère britannique de la Défense",
+        "the British Defence Ministry", "British Defence Ministry", "m"),
+    Org("pl", None, "le gouvernement polonais", "du gouvernement polonais", "the Polish government",
+        "Polish government", "m"),
+    Org("pl_int", "pl", "le ministère polonais de l'Intérieur", "du ministère polonais de l'Intérieur",
+        "the Polish Interior Ministry", "Polish Interior Ministry", "m"),
+    Org("un", None, "l'ONU", "de l'ONU", "the UN", "UN", "f"),
+    Org("unhcr", "un", "le HCR", "du HCR", "the UNHCR", "UNHCR", "m"),
+    Org("ocha", "un", "l'Ocha", "de l'Ocha", "OCHA", "OCHA", "m"),
+    Org("iom", "un", "l'OIM", "de l'OIM", "the IOM", "IOM", "f"),
+    Org("nato", None, "l'Otan", "de l'Otan", "NATO", "NATO", "f"),
+    Org("eu", None, "l'Union européenne", "de l'Union européenne", "the European Union", "EU", "f"),
+    Org("ec", "eu", "la Commission européenne", "de la Commission européenne", "the European Commission",
+        "European Commission", "f"),
+    Org("isw", None, "l'Institut pour l'étude de la guerre", "de l'Institut pour l'étude de la guerre",
+        "the Institute for the Study of War", "Institute for the Study of War", "m"),
+    Org("icrc", None, "le CICR", "du CICR", "the ICRC", "ICRC", "m"),
+    Org("msf", None, "Médecins sans frontières", "de Médecins sans frontières", "Doctors Without Borders",
+        "Doctors Without Borders", "m"),
+    Org("sd", None, "le gouvernement soudanais", "du gouvernement soudanais", "the Sudanese government",
+        "Sudanese government", "m"),
+    Org("sd_army", "sd", "l'armée soudanaise", "de l'armée soudanaise", "the Sudanese army", "Sudanese army", "f"),
+)
+ORG_BY_KEY: dict[str, Org] = {o.key: o for o in ORGS}
+
+# role key -> (French masculine, French feminine, English)
+ROLES: dict[str, tuple[str, str, str]] = {
+    "spokesperson": ("porte-parole", "porte-parole", "spokesperson"),
+    "deputy_spokesperson": ("porte-parole adjoint", "porte-parole adjointe", "deputy spokesperson"),
+    "director": ("directeur", "directrice", "director"),
+    "adviser": ("conseiller", "conseillère", "adviser"),
+    "analyst": ("analyste", "analyste", "analyst"),
+    "representative": ("représentant", "représentante", "representative"),
+    "head_comms": ("chef de la communication", "cheffe de la communication", "head of communications"),
+}
+
+FIRST_F = ("Claire", "Olena", "Maria", "Sofia", "Anna", "Hélène", "Laura", "Nadia", "Emma", "Ingrid", "Yuna",
+           "Sarah", "Irina", "Camille", "Julia", "Marta", "Alice", "Nora", "Lena", "Agnès", "Beatrix", "Dana")
+FIRST_M = ("Marc", "Oleksandr", "Daniel", "Pavel", "Thomas", "Jonas", "Minho", "David", "Andriy", "Pierre",
+           "Lukas", "Samuel", "Viktor", "Hugo", "Tomasz", "Karim", "Erik", "Julien", "Peter", "Ivan", "Felix")
+LAST = ("Varga", "Moreau", "Kovalenko", "Lindqvist", "Brennan", "Okafor", "Delacroix", "Novak", "Hartmann",
+        "Sato", "Petrenko", "Duval", "Whitfield", "Marchetti", "Kaminski", "Rousseau", "Halvorsen", "Ferreira",
+        "Castellane", "Bauer", "Mironov", "Lefebvre", "Osei", "Tanaka", "Kowalczyk", "Brandt", "Arnaud",
+        "Holloway", "Zielinski", "Fontaine", "Quist", "Albescu", "Dragan", "Ekwueme", "Morland", "Vasquez")
+
+WIRES: tuple[tuple[str, str], ...] = (("AFP", "afp.com"), ("Reuters", "reuters.com"), ("AP", "apnews.com"))
+OUTLET_FR_A = ("Le Courrier", "La Tribune", "L'Écho", "Le Journal", "La Gazette", "Le Messager", "La Voix",
+               "L'Observateur")
+OUTLET_FR_B = ("du Matin", "de l'Est", "du Soir", "du Nord", "de l'Ouest", "des Alpes", "du Rhône", "du Littoral")
+OUTLET_EN_A = ("The Morning", "The Northern", "The Harbour", "The Evening", "The Continental", "The Riverside",
+               "The Atlantic", "The Capital")
+OUTLET_EN_B = ("Ledger", "Herald", "Times", "Dispatch", "Post", "Chronicle", "Courier", "Observer")
+
+# Regions for deaths, injured and displaced people: (slug, French "de X" form, English, dateline city).
+REGIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("kharkiv", "de Kharkiv", "Kharkiv", "KHARKIV"),
+    ("donetsk", "de Donetsk", "Donetsk", "KYIV"),
+    ("zaporizhzhia", "de Zaporijjia", "Zaporizhzhia", "ZAPORIZHZHIA"),
+    ("kherson", "de Kherson", "Kherson", "KHERSON"),
+    ("sumy", "de Soumy", "Sumy", "KYIV"),
+    ("darfur", "du Darfour", "Darfur", "KHARTOUM"),
+    ("khartoum", "de Khartoum", "Khartoum", "PORT SUDAN"),
+    ("kordofan", "du Kordofan", "Kordofan", "PORT SUDAN"),
+    ("north-kivu", "du Nord-Kivu", "North Kivu", "GOMA"),
+    ("ituri", "de l'Ituri", "Ituri", "KINSHASA"),
+    ("tigray", "du Tigré", "Tigray", "ADDIS ABABA"),
+    ("amhara", "de l'Amhara", "Amhara", "ADDIS ABABA"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Storyline:
+    """One topic about one entity; its quantities are its months."""
+
+    slug: str
+    topic: str
+    unit: str  # a key of corroborate.vocab.UNIT_FAMILIES
+    stock: bool  # stocks evolve from month to month, flows are drawn per month
+    magnitude: tuple[float, float]
+    fr_clauses: tuple[str, ...]  # "{F}" is the figure, "{T}" the scope
+    en_clauses: tuple[str, ...]
+    fr_nouns: tuple[str, ...]
+    en_nouns: tuple[str, ...]
+    en_adj: str  # before the English noun, inside the figure span ("North Korean troops")
+    fr_proj: tuple[str, bool]  # subject of a projection, and whether it is plural
+    en_proj: str
+    fr_title: str
+    en_title: str
+    dateline: str
+
+
+def _storylines() -> list[Storyline]:
+    out: list[Storyline] = []
+    troops = (
+        ("north-korean.russia", "nord-coréens", "North Korean", "en Russie", "in Russia", "SEOUL"),
+        ("russian.belarus", "russes", "Russian", "au Bélarus", "in Belarus", "VILNIUS"),
+        ("russian.transnistria", "russes", "Russian", "en Transnistrie", "in Transnistria", "CHISINAU"),
+        ("belarusian.border", "biélorusses", "Belarusian", "près de la frontière ukrainienne",
+         "near the Ukrainian border", "KYIV"),
+        ("iranian.syria", "iraniens", "Iranian", "en Syrie", "in Syria", "BEIRUT"),
+        ("russian.kursk", "russes", "Russian", "dans la région de Koursk", "in the Kursk region", "MOSCOW"),
+        ("ukrainian.kursk", "ukrainiens", "Ukrainian", "dans la région de Koursk", "in the Kursk region", "KYIV"),
+        ("chadian.darfur", "tchadiens", "Chadian", "au Darfour", "in Darfur", "N'DJAMENA"),
+    )
+    for slug, fadj, eadj, floc, eloc, city in troops:
+        out.append(Storyline(
+            f"troops.{slug}", "troops", "soldiers", True, (1500, 60000),
+            (f"{{F}} {fadj} sont déployés {floc} {{T}}", f"{{F}} {fadj} se trouvent {floc} {{T}}"),
+            (f"{{F}} are deployed {eloc} {{T}}", f"{{F}} are stationed {eloc} {{T}}"),
+            ("soldats", "militaires"), ("troops", "soldiers"), eadj,
+            (f"les effectifs {fadj} {floc}", True), f"the {eadj} deployment {eloc}",
+            f"Soldats {fadj} {floc}", f"{eadj} troops {eloc}", city))
+    for slug, fr_of, en, city in REGIONS:
+        out.append(Storyline(
+            f"deaths.{slug}", "deaths", "deaths", False, (20, 4000),
+            (f"{{F}} ont été recensés dans la région {fr_of} {{T}}",
+             f"les combats ont fait {{F}} dans la région {fr_of} {{T}}"),
+            (f"{{F}} were recorded in the {en} region {{T}}", f"fighting caused {{F}} in the {en} region {{T}}"),
+            ("morts", "tués"), ("deaths", "dead"), "",
+            (f"le bilan dans la région {fr_of}", False), f"the death toll in the {en} region",
+            f"Bilan des combats dans la région {fr_of}", f"Death toll in the {en} region", city))
+        out.append(Storyline(
+            f"injured.{slug}", "injured", "injured", False, (50, 8000),
+            (f"{{F}} ont été soignés dans les hôpitaux de la région {fr_of} {{T}}",
+             f"les hôpitaux de la région {fr_of} ont accueilli {{F}} {{T}}"),
+            (f"{{F}} were treated in hospitals in the {en} region {{T}}",
+             f"hospitals in the {en} region took in {{F}} {{T}}"),
+            ("blessés",), ("wounded", "injured people"), "",
+            (f"le nombre de blessés dans la région {fr_of}", False), f"the number of injured in the {en} region",
+            f"Afflux de blessés dans la région {fr_of}", f"Hospitals overwhelmed in the {en} region", city))
+        out.append(Storyline(
+            f"displaced.{slug}", "displaced", "people", True, (10000, 3000000),
+            (f"{{F}} ont été déplacées dans la région {fr_of} {{T}}",
+             f"{{F}} ont dû fuir leur foyer dans la région {fr_of} {{T}}"),
+            (f"{{F}} have been displaced in the {en} region {{T}}",
+             f"{{F}} have fled their homes in the {en} region {{T}}"),
+            ("personnes",), ("people",), "",
+            (f"le nombre de déplacés dans la région {fr_of}", False),
+            f"the number of displaced people in the {en} region",
+            f"Exode dans la région {fr_of}", f"Exodus in the {en} region", city))
+    armies = (
+        ("russia.ukraine", "les forces russes", "Russian forces", "de territoire ukrainien", "of Ukrainian territory",
+         "les gains territoriaux russes", "Russian territorial gains", "Avancée russe en Ukraine",
+         "Russia's advance in Ukraine", "KYIV"),
+        ("ukraine.kursk", "les forces ukrainiennes", "Ukrainian forces", "dans la région de Koursk",
+         "in the Kursk region", "les gains ukrainiens dans la région de Koursk",
+         "Ukrainian gains in the Kursk region", "Offensive ukrainienne à Koursk", "Ukraine's Kursk offensive",
+         "KYIV"),
+        ("sudan.darfur", "les paramilitaires", "paramilitary forces", "au Darfour", "in Darfur",
+         "les gains des paramilitaires au Darfour", "paramilitary gains in Darfur", "Les paramilitaires avancent",
+         "Paramilitaries advance in Darfur", "KHARTOUM"),
+    )
+    for slug, farmy, earmy, fobj, eobj, fproj, eproj, ftitle, etitle, city in armies:
+        out.append(Storyline(
+            f"territory.{slug}", "territory", "km2", False, (40, 900),
+            (f"{farmy} ont conquis {{F}} {fobj} {{T}}", f"{farmy} ont pris le contrôle de {{F}} {fobj} {{T}}"),
+            (f"{earmy} captured {{F}} {eobj} {{T}}", f"{earmy} took control of {{F}} {eobj} {{T}}"),
+            ("km²", "kilomètres carrés"), ("square kilometres", "km²", "sq km"), "",
+            (fproj, True), eproj, ftitle, etitle, city))
+    donors = (
+        ("us", "les États-Unis", "the United States", "usd", "aide américaine", "US aid"),
+        ("eu", "l'Union européenne", "the European Union", "eur", "aide européenne", "EU aid"),
+        ("germany", "l'Allemagne", "Germany", "eur", "aide allemande", "German aid"),
+        ("france", "la France", "France", "eur", "aide française", "French aid"),
+        ("japan", "le Japon", "Japan", "usd", "aide japonaise", "Japanese aid"),
+    )
+    recipients = (("ukraine", "à l'Ukraine", "to Ukraine", "KYIV"), ("sudan", "au Soudan", "to Sudan", "PORT SUDAN"),
+                  ("moldova", "à la Moldavie", "to Moldova", "CHISINAU"))
+    for dslug, fdonor, edonor, cur, faid, eaid in donors:
+        fpar = "par " + fdonor
+        for rslug, frec, erec, city in recipients:
+            nouns_fr = ("de dollars",) if cur == "usd" else ("d'euros",)
+            out.append(Storyline(
+                f"aid.{dslug}.{rslug}", "aid", cur, False, (1e8, 6e10),
+                (f"l'aide promise {fpar} {frec} s'élève à {{F}} {{T}}",
+                 f"le montant de l'aide accordée {fpar} {frec} atteint {{F}} {{T}}"),
+                (f"aid pledged by {edonor} {erec} amounts to {{F}} {{T}}",
+                 f"{edonor} pledged {{F}} in aid {erec} {{T}}"),
+                nouns_fr, ("dollars",) if cur == "usd" else ("euros",), "",
+                (f"l'aide promise {fpar} {frec}", False), f"aid pledged by {edonor} {erec}",
+                f"L'{faid} {frec} en question", f"{eaid} {erec} under scrutiny", city))
+    refugees = (
+        ("ukrainian.poland", "ukrainiens", "Ukrainian", "en Pologne", "in Poland", "WARSAW"),
+        ("ukrainian.germany", "ukrainiens", "Ukrainian", "en Allemagne", "in Germany", "BERLIN"),
+        ("ukrainian.czechia", "ukrainiens", "Ukrainian", "en Tchéquie", "in Czechia", "PRAGUE"),
+        ("ukrainian.moldova", "ukrainiens", "Ukrainian", "en Moldavie", "in Moldova", "CHISINAU"),
+        ("sudanese.chad", "soudanais", "Sudanese", "au Tchad", "in Chad", "N'DJAMENA"),
+        ("sudanese.egypt", "soudanais", "Sudanese", "en Égypte", "in Egypt", "CAIRO"),
+        ("sudanese.south-sudan", "soudanais", "Sudanese", "au Soudan du Sud", "in South Sudan", "JUBA"),
+        ("congolese.uganda", "congolais", "Congolese", "en Ouganda", "in Uganda", "KAMPALA"),
+    )
+    for slug, fadj, eadj, fhost, ehost, city in refugees:
+        out.append(Storyline(
+            f"refugees.{slug}", "refugees", "refugees", True, (20000, 2500000),
+            (f"{{F}} {fadj} vivent {fhost} {{T}}", f"{{F}} {fadj} ont trouvé refuge {fhost} {{T}}"),
+            (f"{{F}} are living {ehost} {{T}}", f"{{F}} have found shelter {ehost} {{T}}"),
+            ("réfugiés",), ("refugees",), eadj,
+            (f"le nombre de réfugiés {fadj} {fhost}", False), f"the number of {eadj} refugees {ehost}",
+            f"Réfugiés {fadj} {fhost}", f"{eadj} refugees {ehost}", city))
+    attackers = (("russia.ukraine", "la Russie", "Russia", "contre l'Ukraine", "at Ukraine", "KYIV"),
+                 ("ukraine.russia", "l'Ukraine", "Ukraine", "contre la Russie", "at Russia", "MOSCOW"))
+    for slug, fatt, eatt, ftarget, etarget, city in attackers:
+        out.append(Storyline(
+            f"drones.{slug}", "drones", "drones", False, (150, 4000),
+            (f"{fatt} a lancé {{F}} {ftarget} {{T}}",), (f"{eatt} launched {{F}} {etarget} {{T}}",),
+            ("drones",), ("drones",), "",
+            (f"le nombre de drones lancés {ftarget}", False), f"the number of drones launched {etarget}",
+            f"Vague de drones {ftarget}", f"Drone barrage {etarget}", city))
+        out.append(Storyline(
+            f"missiles.{slug}", "missiles", "missiles", False, (10, 400),
+            (f"{fatt} a tiré {{F}} {ftarget} {{T}}",), (f"{eatt} fired {{F}} {etarget} {{T}}",),
+            ("missiles",), ("missiles",), "",
+            (f"le nombre de missiles tirés {ftarget}", False), f"the number of missiles fired {etarget}",
+            f"Frappes de missiles {ftarget}", f"Missile strikes {etarget}", city))
+    for slug, fadj, eadj, city in (("russian", "russes", "Russian", "KYIV"),
+                                   ("ukrainian", "ukrainiens", "Ukrainian", "MOSCOW")):
+        out.append(Storyline(
+            f"vehicles.{slug}", "vehicles", "vehicles", False, (20, 900),
+            (f"{{F}} blindés {fadj} ont été détruits {{T}}", f"{{F}} blindés {fadj} ont été mis hors de combat {{T}}"),
+            ("{F} were destroyed {T}", "{F} were put out of action {T}"),
+            ("véhicules",), ("vehicles",), f"{eadj} armoured",
+            (f"les pertes en blindés {fadj}", True), f"{eadj} armour losses",
+            f"Pertes en blindés {fadj}", f"{eadj} armour losses", city))
+    for slug, fpair, epair, city in (("russia.ukraine", "entre Moscou et Kiev", "between Moscow and Kyiv", "KYIV"),
+                                     ("sudan", "entre belligérants soudanais", "between Sudan's warring parties",
+                                      "PORT SUDAN"),
+                                     ("armenia.azerbaijan", "entre Erevan et Bakou", "between Yerevan and Baku",
+                                      "YEREVAN")):
+        out.append(Storyline(
+            f"prisoners.{slug}", "prisoners", "prisoners", False, (10, 1200),
+            (f"{{F}} ont été échangés {fpair} {{T}}", f"{{F}} ont été libérés {fpair} {{T}}"),
+            (f"{{F}} were exchanged {epair} {{T}}", f"{{F}} were released {epair} {{T}}"),
+            ("prisonniers",), ("prisoners",), "",
+            (f"le nombre de prisonniers échangés {fpair}", False), f"the number of prisoners exchanged {epair}",
+            f"Échange de prisonniers {fpair}", f"Prisoner swap {epair}", city))
+    for slug, fexp, eexp, froute, eroute, city in (
+            ("ukraine", "l'Ukraine", "Ukraine", "par la mer Noire", "via the Black Sea", "ODESA"),
+            ("russia", "la Russie", "Russia", "par ses ports du sud", "through its southern ports", "MOSCOW")):
+        out.append(Storyline(
+            f"grain.{slug}", "grain", "tonnes", False, (200000, 9000000),
+            (f"{fexp} a exporté {{F}} de céréales {froute} {{T}}",),
+            (f"{eexp} exported {{F}} of grain {eroute} {{T}}",),
+            ("tonnes",), ("tonnes",), "",
+            (f"les exportations de céréales {froute}", True), f"grain exports {eroute}",
+            f"Exportations de céréales {froute}", f"Grain exports {eroute}", city))
+    return out
+
+
+STORYLINES: tuple[Storyline, ...] = tuple(_storylines())
+
+# --- sentence templates. {S} speaker, {C} the clause (which holds the figure), {V} a cue verb. ---
+FR_CUES_THAT = ("a affirmé", "a déclaré", "a indiqué", "a assuré", "a estimé", "a précisé", "a annoncé")
+FR_CUES_INCISE = ("a déclaré", "a affirmé", "a indiqué", "a précisé", "a souligné", "a assuré")
+EN_CUES_THAT = ("said", "told reporters", "estimated", "announced", "stated", "confirmed")
+EN_CUES_INCISE = ("said", "told reporters", "added in a statement", "said in a briefing")
+
+FR_ATTRIBUTED = (
+    "Selon {S}, {C}.",
+    "D'après {S}, {C}.",
+    "{S} {V} que {C}.",
+    "«{Q}{Cc}{Q2}», {Vi} {S}.",
+    "{Cc}, selon {S}.",
+    "{Cc}, {Vi} {S} lors d'un point de presse.",
+    "{S} {V}, lors d'une conférence de presse, que {C}.",
+)
+EN_ATTRIBUTED = (
+    "According to {S}, {C}.",
+    "{S} {V} that {C}.",
+    "\"{Cc},\" {S} said.",
+    "\"{Cc},\" said {S}.",
+    "{Cc}, according to {S}.",
+    "{Cc}, {S} {Vi}.",
+    "{S} said on Monday that {C}.",
+)
+FR_FOLLOWUP = (
+    "«{Q}{Cc}{Q2}», a-t-{P} ajouté.",
+    "{Pc} a ajouté que {C}.",
+    "{Pc} a également indiqué que {C}.",
+)
+EN_FOLLOWUP = (
+    "\"{Cc},\" {P} added.",
+    "{Pc} added that {C}.",
+    "{Pc} also said that {C}.",
+)
+FR_CONTEXT = (
+    "{S} avait auparavant estimé que {C}.",
+    "Quelques jours plus tôt, {S} avait assuré que {C}.",
+    "Auparavant, selon {S}, {C}.",
+)
+EN_CONTEXT = (
+    "{S} had earlier said that {C}.",
+    "Earlier, according to {S}, {C}.",
+    "Days earlier, {S} had estimated that {C}.",
+)
+FR_OWN = ("{Cc}.", "Au total, {C}.", "D'après les données compilées par la rédaction, {C}.")
+EN_OWN = ("{Cc}.", "In all, {C}.", "By our count, {C}.")
+
+FR_SCOPE_FLOW = ("en {m}", "au mois {de_m}", "au cours du mois {de_m}")
+FR_SCOPE_STOCK = ("fin {m}", "à la fin du mois {de_m}", "en {m}")
+EN_SCOPE_FLOW = ("in {M}", "during {M}", "over the month of {M}")
+EN_SCOPE_STOCK = ("at the end of {M}", "as of late {M}", "in {M}")
+FR_SCOPE_PROJ = ("d'ici la fin du mois {de_m}", "d'ici fin {m}")
+EN_SCOPE_PROJ = ("by the end of {M}", "before the end of {M}")
+
+FR_QUAL = {
+    "approx": ("environ", "près de", "quelque"),
+    "at_least": ("plus de", "au moins"),
+    "at_most": ("jusqu'à", "moins de"),
+}
+EN_QUAL = {
+    "approx": ("about", "around", "roughly", "some", "an estimated", "nearly"),
+    "at_least": ("more than", "at least", "over"),
+    "at_most": ("up to", "as many as"),
+}
+
+FR_WORDS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf", 10: "dix",
+            11: "onze", 12: "douze", 15: "quinze", 20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante",
+            100: "cent", 200: "deux cents", 300: "trois cents", 1000: "mille", 2000: "deux mille",
+            3000: "trois mille", 5000: "cinq mille", 10000: "dix mille"}
+EN_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+            11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty",
+            100: "a hundred", 200: "two hundred", 300: "three hundred", 1000: "a thousand", 2000: "two thousand",
+            3000: "three thousand", 5000: "five thousand", 10000: "ten thousand"}
+
+# Number styles: thousands separator and whether 4-digit numbers are grouped.
+FR_SEPARATORS = (("\u00a0", 0.35), ("\u202f", 0.2), (" ", 0.2), ("'", 0.1), (".", 0.15))
+EN_SEPARATORS = ((",", 1.0),)
+
+# --- filler, with slots that make every article's wording its own (so independent articles share few
+# rare word pairs, as real ones do) and no digits or number words.
+VILLAGE_A = ("", "", "Nova ", "Velyka ", "Mala ", "Stara ")
+VILLAGE_ROOT = ("Bor", "Kam", "Lys", "Dub", "Hrab", "Kost", "Ber", "Myr", "Vol", "Sos", "Zhel", "Rud", "Pol",
+                "Tern", "Verb", "Klyn", "Yasen", "Stav", "Osyk", "Lozov", "Chorn", "Bil", "Zlat", "Krut")
+VILLAGE_SUFFIX = ("ivka", "ove", "ytsia", "ske", "any", "yn", "ivske", "ychi")
+# (feminine, masculine) jobs of witnesses
+FR_JOBS = (("agricultrice", "agriculteur"), ("enseignante", "enseignant"), ("infirmière", "infirmier"),
+           ("chauffeuse routière", "chauffeur routier"), ("commerçante", "commerçant"), ("retraitée", "retraité"),
+           ("boulangère", "boulanger"), ("étudiante", "étudiant"), ("mécanicienne", "mécanicien"),
+           ("pharmacienne", "pharmacien"), ("couturière", "tailleur"), ("électricienne", "électricien"),
+           ("bibliothécaire", "bibliothécaire"), ("vétérinaire", "vétérinaire"), ("cuisinière", "cuisinier"))
+EN_JOBS = ("a farmer", "a teacher", "a nurse", "a lorry driver", "a shopkeeper", "a pensioner", "a baker",
+           "a student", "a mechanic", "a pharmacist", "a pastor", "a tailor", "an electrician", "a librarian",
+           "a ferry operator", "a vet", "a cook", "a volunteer", "a bus driver", "a nurse's aide")
+FR_THINGS = ("les ponts", "les entrepôts", "les silos", "les hôpitaux", "les réservoirs", "les marchés",
+             "les immeubles", "les abris", "les transformateurs", "les commerces", "les dépôts", "les puits")
+EN_THINGS = ("bridges", "warehouses", "grain silos", "hospitals", "water tanks", "markets", "apartment blocks",
+             "shelters", "transformers", "shops", "depots", "wells")
+FR_MOODS = ("une inquiétude croissante", "une lassitude profonde", "une colère sourde", "un calme précaire",
+            "une grande incertitude", "une fatigue visible", "une détermination intacte", "une peur diffuse")
+EN_MOODS = ("growing anxiety", "deep weariness", "quiet anger", "a fragile calm", "great uncertainty",
+            "visible fatigue", "undiminished resolve", "a pervasive fear")
+# (French, English) city names
+CITIES = (("Kiev", "Kyiv"), ("Odessa", "Odesa"), ("Lviv", "Lviv"), ("Dnipro", "Dnipro"), ("Varsovie", "Warsaw"),
+          ("Bruxelles", "Brussels"), ("Genève", "Geneva"), ("Berlin", "Berlin"), ("Chisinau", "Chisinau"),
+          ("Vilnius", "Vilnius"), ("Port-Soudan", "Port Sudan"), ("Goma", "Goma"), ("Addis-Abeba", "Addis Ababa"),
+          ("Séoul", "Seoul"), ("Ankara", "Ankara"), ("Vienne", "Vienna"), ("Londres", "London"),
+          ("Bucarest", "Bucharest"))
+FR_FILLER = (
+    "À {village}, {witness}, {job}, décrit {mood} parmi les habitants.",
+    "Les combats autour de {village} ont endommagé {things} et compliqué l'acheminement de l'aide.",
+    "Des diplomates réunis à {city} ont appelé à la retenue, sans annoncer de mesure concrète.",
+    "{witness}, {job} à {village}, raconte avoir passé la nuit dans une cave avec ses voisins.",
+    "Les autorités locales de {village} réclament que {things} soient réparés rapidement.",
+    "La situation reste tendue dans la région, où {mood} domine selon les observateurs sur place.",
+    "Plusieurs organisations humanitaires ont suspendu leurs activités près de {village}.",
+    "Le sujet devait être abordé lors d'une réunion prévue à {city} la semaine prochaine.",
+    "{witness} affirme que {things} de {village} n'ont pas été entretenus depuis des mois.",
+    "Les chancelleries européennes suivent l'évolution de la situation avec attention.",
+    "Sur les réseaux sociaux, des images montrant {things} détruits à {village} ont largement circulé.",
+    "Aucune vérification indépendante de ces informations n'était possible dans l'immédiat.",
+    "Des experts interrogés à {city} jugent la tendance préoccupante pour les mois à venir.",
+    "Le ravitaillement de {village} dépend désormais de convois escortés, explique {witness}.",
+    "La question divise les partenaires occidentaux, réunis à {city} pour en discuter.",
+    "Dans les rues de {village}, {mood} se lit sur les visages, rapporte {witness}, {job}.",
+    "Les négociations, menées en coulisses à {city}, n'ont pas encore abouti.",
+    "Des images satellites publiées récemment montrent {things} gravement endommagés près de {village}.",
+    "Les familles de {village} attendent toujours des nouvelles de leurs proches.",
+    "Le gouvernement local promet de reconstruire {things} dès que possible.",
+    "{Pron} dit avoir vu passer des colonnes de camions militaires près de {village}, confie {witness}.",
+    "À {city}, la presse locale consacre de longs reportages à la situation.",
+    "Les écoles de {village} ont fermé leurs portes, faute de chauffage.",
+    "Le maire de {village} a lancé un appel aux dons pour remettre en état {things}.",
+    "Les prix des denrées ont fortement augmenté à {village}, selon {witness}, {job}.",
+    "Une réunion d'urgence s'est tenue à {city} pour coordonner l'aide humanitaire.",
+    "Plusieurs familles de {village} ont trouvé refuge chez des proches à {city}.",
+    "{witness}, {job}, dit ne plus dormir depuis que {things} de {village} ont été touchés.",
+    "Les secouristes travaillent sans relâche dans les décombres à {village}.",
+    "L'accès à l'eau potable reste difficile à {village}, où {things} sont hors d'usage.",
+    "Des observateurs internationaux doivent se rendre prochainement à {village}.",
+    "À {city}, des manifestants ont réclamé davantage de soutien aux civils.",
+    "{witness} espère pouvoir rentrer à {village} avant l'hiver.",
+    "Les routes menant à {village} sont régulièrement coupées, compliquant les évacuations.",
+)
+EN_FILLER = (
+    "In {village}, {witness}, {job}, described {mood} among residents.",
+    "Fighting around {village} has damaged {things} and slowed the delivery of aid.",
+    "Diplomats meeting in {city} called for restraint but announced no concrete steps.",
+    "{witness}, {job} from {village}, said {pron} spent the night in a cellar with neighbours.",
+    "Local officials in {village} are calling for {things} to be repaired quickly.",
+    "The situation remains tense in the region, where {mood} prevails, observers on the ground said.",
+    "Several aid groups have suspended their work near {village}.",
+    "The issue was due to be discussed at a meeting in {city} next week.",
+    "{witness} said {things} in {village} had not been maintained for months.",
+    "European capitals are watching developments closely.",
+    "Images of destroyed {things} in {village} circulated widely on social media.",
+    "The information could not be independently verified.",
+    "Experts interviewed in {city} called the trend worrying for the months ahead.",
+    "Supplies to {village} now depend on escorted convoys, {witness} explained.",
+    "The question divides Western partners, who met in {city} to discuss it.",
+    "In the streets of {village}, {mood} is written on people's faces, said {witness}, {job}.",
+    "Negotiations held behind closed doors in {city} have yet to produce a result.",
+    "Recently published satellite images show badly damaged {things} near {village}.",
+    "Families in {village} are still waiting for news of their relatives.",
+    "The local government has promised to rebuild {things} as soon as possible.",
+    "{Pron} saw columns of military lorries near {village}, {witness} said.",
+    "In {city}, local newspapers have run long reports on the situation.",
+    "Schools in {village} have closed for lack of heating.",
+    "The mayor of {village} has appealed for donations to repair {things}.",
+    "Food prices have risen sharply in {village}, said {witness}, {job}.",
+    "An emergency meeting was held in {city} to coordinate humanitarian aid.",
+    "Several families from {village} have taken refuge with relatives in {city}.",
+    "{witness}, {job}, said {pron} had not slept since {things} in {village} were hit.",
+    "Rescue workers are searching the rubble in {village} around the clock.",
+    "Access to drinking water remains difficult in {village}, where {things} are out of use.",
+    "International observers are due to visit {village} soon.",
+    "In {city}, protesters called for more support for civilians.",
+    "{witness} hopes to return to {village} before winter.",
+    "Roads leading to {village} are regularly cut, hampering evacuations.",
+)
+# The slots each filler template uses, so only those are drawn.
+_SLOTS: dict[str, frozenset[str]] = {t: frozenset(re.findall(r"\{(\w+)\}", t)) for t in FR_FILLER + EN_FILLER}
+FR_HEADINGS = ("Une situation tendue", "Réactions internationales", "Sur le terrain", "Des chiffres contestés",
+               "Inquiétude des habitants", "Le point sur la situation")
+EN_HEADINGS = ("A tense situation", "International reactions", "On the ground", "Disputed figures",
+               "Residents worried", "Where things stand")
+FR_TITLE_TAIL = ("les estimations divergent", "ce que l'on sait", "des chiffres qui inquiètent",
+                 "le décompte se précise", "nouvelles estimations")
+EN_TITLE_TAIL = ("estimates diverge", "what we know", "worrying figures", "the count takes shape", "new estimates")
+
+# Distractors: numbers that are not claims. "{N}" is the number; kind per template.
+FR_DISTRACTORS: tuple[tuple[str, str], ...] = (
+    ("date", "Le {N} {m}, une délégation s'est rendue à {city}."),
+    ("year", "Le conflit dure depuis {Y}."),
+    ("year", "Une première évaluation avait été publiée en {Y}."),
+    ("age", "{witness}, {aged} de {A} ans, dit avoir tout perdu."),
+    ("duration", "Les sirènes ont retenti pendant {H} heures à {city}."),
+    ("duration", "Les coupures de courant ont duré {Dw} jours à {village}."),
+    ("ordinal", "La {O}e brigade a été redéployée vers {village}."),
+    ("ordinal", "C'est la {Ow} fois que {village} est visé."),
+    ("multiple", "C'est {Mw} fois plus qu'au printemps, selon des observateurs."),
+    ("time", "L'alerte a été levée à {T} h à {city}."),
+    ("reference", "L'article {R} du traité a été évoqué par plusieurs délégations."),
+)
+EN_DISTRACTORS: tuple[tuple[str, str], ...] = (
+    ("date", "On {M} {N}, a delegation travelled to {city}."),
+    ("year", "The conflict has been going on since {Y}."),
+    ("year", "A first assessment was published in {Y}."),
+    ("age", "{witness}, {A}, said {pron} had lost everything."),
+    ("duration", "Air raid sirens sounded for {H} hours in {city}."),
+    ("duration", "Power cuts lasted {Dw} days in {village}."),
+    ("ordinal", "The {O} Brigade was redeployed towards {village}."),
+    ("ordinal", "It is the {Ow} time {village} has been hit."),
+    ("multiple", "That is {Mw} times as many as in the spring, observers said."),
+    ("time", "The alert was lifted at {T} pm in {city}."),
+    ("reference", "Article {R} of the treaty was raised by several delegations."),
+)
+FR_DURATION_WORDS = ("deux", "trois", "quatre", "cinq", "six")
+EN_DURATION_WORDS = ("two", "three", "four", "five", "six")
+FR_ORDINAL_WORDS = ("deuxième", "troisième", "quatrième", "cinquième")
+EN_ORDINAL_WORDS = ("second", "third", "fourth", "fifth")
+FR_MULTIPLE_WORDS = ("deux", "trois", "quatre")
+EN_MULTIPLE_WORDS = ("two", "three", "four")
+
+# Synonyms a republishing desk swaps in; applied outside figure spans.
+FR_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "a déclaré": ("a affirmé", "a indiqué"), "a affirmé": ("a déclaré", "a assuré"),
+    "a indiqué": ("a précisé", "a expliqué"), "combats": ("affrontements",), "habitants": ("riverains",),
+    "autorités locales": ("élus locaux",), "réclament": ("demandent",), "Plusieurs": ("De nombreuses",),
+    "attendent toujours": ("attendent encore",), "largement circulé": ("beaucoup circulé",),
+    "préoccupante": ("inquiétante",), "rapidement": ("vite",), "raconte": ("relate",), "rapporte": ("relate",),
+    "Selon": ("D'après",), "dans l'immédiat": ("pour l'instant",), "la semaine prochaine": ("prochainement",),
+}
+EN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "said": ("stated",), "told reporters": ("said",), "Fighting": ("Clashes",), "residents": ("locals",),
+    "officials": ("authorities",), "quickly": ("swiftly",), "worrying": ("alarming",), "damaged": ("hit",),
+    "circulated widely": ("were widely shared",), "closely": ("carefully",), "Several": ("A number of",),
+    "still waiting": ("yet to hear",), "could not be independently verified": ("could not be verified",),
+}
+FR_CREDITS = ("(avec AFP)", "Avec {A}", "{A}", "Source : {A}")
+EN_CREDITS = ("(with {A})", "With {A}", "{A}", "Source: {A}")
+
+# --------------------------------------------------------------------------------------------------
+# Truth records
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Source:
+    """A source with a true reliability: an official (person or institution) or an outlet."""
+
+    source_id: str
+    name: str
+    kind: str  # "official" | "outlet"
+    p: float
+    org: str | None  # organisation key (officials); None for outlets
+    root: str  # root organisation key, or the outlet's own id
+    gender: str = "m"  # "f" | "m" | "n" (an institution in English)
+    role: str | None = None  # None for an institution speaking as itself and for outlets
+    languages: tuple[str, ...] = ()
+    wire: bool = False
+    domain: str = ""
+    activity: float = 1.0
+
+
+@dataclass(slots=True)
+class Quantity:
+    quantity_id: str
+    storyline: str
+    topic: str
+    unit: str
+    scope_start: date
+    scope_end: date
+    true_value: int
+    wrong_side: str  # "high" | "low": where this quantity's wrong figures fall
+
+
+@dataclass(slots=True)
+class Statement:
+    """One source giving one figure on one quantity on one day."""
+
+    statement_id: int
+    quantity: Quantity
+    source: Source
+    day: date
+    qualifier: str
+    value: int
+    low: int
+    high: int
+    right: bool
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    outlet: str
+    url: str
+    published_at: str
+    language: str
+    title: str
+    text: str
+    copy_of: str | None = None
+    agency: str | None = None
+
+    def record(self) -> dict[str, str]:
+        """The input record ``cli.py run`` reads."""
+        return {"id": self.id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
+                "language": self.language, "title": self.title, "text": self.text}
+
+
+@dataclass(slots=True)
+class Claim:
+    claim_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    text: str
+    value: int
+    value_low: int
+    value_high: int
+    qualifier: str
+    unit: str
+    source: str
+    source_id: str
+    source_kind: str
+    source_org: str | None
+    source_root: str
+    attributed: bool
+    quantity_id: str
+    statement_id: str
+    right: bool
+    true_value: int
+    published_at: str
+    language: str
+    outlet: str
+    copy_of: str | None
+
+
+@dataclass(slots=True)
+class Outcome:
+    claim_id: str
+    outcome: str
+    evidence: list[str]
+    reason: str
+
+
+@dataclass(slots=True)
+class Distractor:
+    article_id: str
+    kind: str
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Newsroom:
+    """A generated corpus and its truth."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    outcomes: list[Outcome]
+    sources: list[Source]
+    quantities: list[Quantity]
+    distractors: list[Distractor]
+    params: dict[str, object] = field(default_factory=dict)
+
+    def write(self, out: str | Path) -> Path:
+        """Write ``articles.jsonl`` and ``truth/`` under ``out``; returns ``out``."""
+        out = Path(out)
+        (out / "truth").mkdir(parents=True, exist_ok=True)
+        _write_jsonl(out / "articles.jsonl", (a.record() for a in self.articles))
+        _write_jsonl(out / "truth" / "claims.jsonl", (asdict(c) for c in self.claims))
+        _write_jsonl(out / "truth" / "outcomes.jsonl", (asdict(o) for o in self.outcomes))
+        _write_jsonl(out / "truth" / "distractors.jsonl", (asdict(d) for d in self.distractors))
+        _write_jsonl(out / "truth" / "quantities.jsonl", (
+            {"quantity_id": q.quantity_id, "storyline": q.storyline, "topic": q.topic, "unit": q.unit,
+             "scope_start": q.scope_start.isoformat(), "scope_end": q.scope_end.isoformat(),
+             "true_value": q.true_value} for q in self.quantities))
+        _write_csv(out / "truth" / "reliabilities.csv", ["source", "kind", "p", "organisation", "root"], (
+            [s.name, s.kind, f"{s.p:.4f}", _org_name(s.org) if s.org else "", _root_name(s, self.sources)]
+            for s in self.sources))
+        _write_csv(out / "truth" / "copies.csv", ["article_id", "copy_of", "agency"], (
+            [a.id, a.copy_of, a.agency or ""] for a in self.articles if a.copy_of))
+        (out / "truth" / "params.json").write_text(json.dumps(self.params, sort_keys=True, indent=1) + "\n",
+                                                   encoding="utf-8")
+        return out
+
+    def stats(self) -> dict[str, float]:
+        """Shares and counts a reader checks first."""
+        n = len(self.articles) or 1
+        counts: dict[str, int] = defaultdict(int)
+        for o in self.outcomes:
+            counts[o.outcome] += 1
+        return {
+            "articles": len(self.articles),
+            "claims": len(self.claims),
+            "french_share": sum(a.language == "fr" for a in self.articles) / n,
+            "copy_share": sum(a.copy_of is not None for a in self.articles) / n,
+            "right_share": sum(c.right for c in self.claims) / (len(self.claims) or 1),
+            "attributed_share": sum(c.attributed for c in self.claims) / (len(self.claims) or 1),
+            **{k: counts[k] for k in ("corroborated", "revised", "unresolved")},
+            "words_per_article": sum(len(a.text.split()) for a in self.articles) / n,
+        }
+
+
+def _org_name(key: str) -> str:
+    return ORG_BY_KEY[key].en_attr
+
+
+def _root_name(s: Source, sources: Sequence[Source]) -> str:
+    if s.kind == "outlet":
+        return s.name
+    return _org_name(s.root)
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, default=_json_default))
+            f.write("\n")
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[object]]) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# Outcome rules
+# --------------------------------------------------------------------------------------------------
+
+
+def claim_interval(qualifier: str, low: float, high: float, widen: float) -> tuple[float, float]:
+    """The interval a claim admits, each end moved out by ``widen`` (relative)."""
+    lo, hi = float(low), float(high)
+    if qualifier == "at_least":
+        hi = math.inf
+    elif qualifier == "at_most":
+        lo = 0.0
+    return lo * (1 - widen), hi * (1 + widen)
+
+
+def expected_outcomes(claims: Sequence[Claim], tolerance: dict[str, float] | None = None) -> list[Outcome]:
+    """Each claim's outcome under DESIGN.md's rules (see the module docstring), in the order given.
+
+    Reads only the claims: quantity, value interval and qualifier, source, root organisation, publication
+    day and copy group (``copy_of`` or the article itself).
+    """
+    tol = TOLERANCE if tolerance is None else tolerance
+    by_q: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_q[c.quantity_id].append(i)
+    out: list[Outcome | None] = [None] * len(claims)
+    for idx in by_q.values():
+        cs = [claims[i] for i in idx]
+        iv = np.array([claim_interval(c.qualifier, c.value_low, c.value_high, tol.get(c.qualifier, 0.0))
+                       for c in cs])
+        lo, hi = iv[:, 0], iv[:, 1]
+        day = np.array([date.fromisoformat(c.published_at).toordinal() for c in cs])
+        group = _codes([c.copy_of or c.article_id for c in cs])
+        root = _codes([c.source_root for c in cs])
+        src = _codes([c.source_id for c in cs])
+        compat = (lo[:, None] <= hi[None, :]) & (lo[None, :] <= hi[:, None])
+        indep = (group[:, None] != group[None, :]) & (root[:, None] != root[None, :])
+        corr_by = compat & indep & (day[None, :] >= day[:, None])  # [i, j]: j corroborates i
+        corroborated = corr_by.any(axis=1)
+        stands = corroborated[None, :] | (src[:, None] == src[None, :])
+        rev_by = (~compat) & (day[None, :] > day[:, None]) & stands
+        revised = rev_by.any(axis=1)
+        for k, c in enumerate(cs):
+            if revised[k]:
+                ev = [cs[j].claim_id for j in np.flatnonzero(rev_by[k])]
+                out[idx[k]] = Outcome(c.claim_id, "revised", ev,
+                                      f"a later standing figure on the same quantity disagrees ({len(ev)} claims)")
+            elif corroborated[k]:
+                ev = [cs[j].claim_id for j in np.flatnonzero(corr_by[k])]
+                out[idx[k]] = Outcome(c.claim_id, "corroborated", ev,
+                                      f"{len(ev)} independent compatible claims, same day or later")
+            else:
+                out[idx[k]] = Outcome(c.claim_id, "unresolved", [], "no later independent evidence")
+    return [o for o in out if o is not None]
+
+
+def _codes(values: list[str]) -> np.ndarray:
+    table: dict[str, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values])
+
+
+# --------------------------------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------------------------------
+
+
+def round_sig(x: float, digits: int) -> int:
+    """``x`` rounded to ``digits`` significant digits, as an int (at least 1)."""
+    if x < 1:
+        return 1
+    e = int(math.floor(math.log10(x))) - digits + 1
+    step = 10 ** max(e, 0)
+    return max(1, int(round(x / step)) * step)
+
+
+def _floor_sig(x: float, digits: int) -> int:
+    e = int(math.floor(math.log10(max(x, 1)))) - digits + 1
+    step = 10 ** max(e, 0)
+    return max(1, int(x // step) * step)
+
+
+def _ceil_sig(x: float, digits: int) -> int:
+    e = int(math.floor(math.log10(max(x, 1)))) - digits + 1
+    step = 10 ** max(e, 0)
+    return max(1, int(-(-x // step)) * step)
+
+
+def _group(n: int, sep: str) -> str:
+    s = str(n)
+    if not sep:
+        return s
+    parts = []
+    while len(s) > 3:
+        parts.append(s[-3:])
+        s = s[:-3]
+    parts.append(s)
+    return sep.join(reversed(parts))
+
+
+@dataclass(slots=True)
+class NumberStyle:
+    """How one article writes numbers; an outlet keeps its house style, with some variation."""
+
+    lang: str
+    sep: str
+    group_four: bool  # "4 500" rather than "4500"
+    words: bool  # small round values as words ("douze", "twelve")
+    scale_words: bool  # "1,5 million" rather than "1 500 000"
+    money_symbol: bool  # English "$20bn" rather than "20 billion dollars"
+    short_scale: bool  # English "bn"/"m" after a symbol
+
+
+def _scaled(v: int) -> tuple[Decimal, int] | None:
+    """``v`` as mantissa x 10^9 or 10^6 when the mantissa needs at most two decimals."""
+    for exp in (9, 6):
+        if v >= 10**exp:
+            m = Decimal(v) / Decimal(10**exp)
+            if m == m.quantize(Decimal("0.01")):
+                return m.normalize() if m != m.to_integral_value() else m.quantize(Decimal(1)), exp
+    return None
+
+
+def _mantissa(m: Decimal, lang: str) -> str:
+    s = format(m, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s.replace(".", ",") if lang == "fr" else s
+
+
+def _digits(v: int, st: NumberStyle) -> str:
+    if v < 1000 or (v < 10000 and not st.group_four):
+        return str(v)
+    return _group(v, st.sep)
+
+
+def _scale_word(exp: int, m: Decimal, lang: str) -> str:
+    if lang == "fr":
+        word = "milliard" if exp == 9 else "million"
+        return word + ("s" if m >= 2 else "")
+    return "billion" if exp == 9 else "million"
+
+
+def _number(v: int, st: NumberStyle, money: bool) -> tuple[str, int | None, Decimal | None]:
+    """``v`` in words or digits; returns the text and, when a scale word was used, its exponent."""
+    sc = _scaled(v) if (st.scale_words or v >= 10**7) else None
+    if sc is not None:
+        m, exp = sc
+        return f"{_mantissa(m, st.lang)} {_scale_word(exp, m, st.lang)}", exp, m
+    return _digits(v, st), None, None
+
+
+def _fr_de(noun: str, scaled: bool) -> str:
+    """French needs "de" between a scale word and its noun: "1,5 million de réfugiés", "750 000 dollars"."""
+    if noun.startswith(("de ", "d'")):
+        return noun if scaled else noun.split(" ", 1)[-1].split("'", 1)[-1]
+    if not scaled or noun == "km²":
+        return noun
+    return ("d'" if noun[0] in "aeiouéèêàâîôûh" else "de ") + noun
+
+
+_AREA_NOUNS = ("km²", "kilomètres carrés", "square kilometres", "sq km")
+
+
+def figure_text(
+    lang: str, qualifier: str, value: int, low: int, high: int, noun: str, en_adj: str, st: NumberStyle,
+    rng: random.Random, currency: str | None, proj_verb: str | None,
+) -> str:
+    """The figure span: qualifier words, number(s), unit ("environ 10 000 soldats", "$20bn")."""
+    adj = f"{en_adj} " if (lang == "en" and en_adj) else ""
+    words = FR_WORDS if lang == "fr" else EN_WORDS
+    if qualifier == "range":
+        a_txt, a_exp, _ = _number(low, st, currency is not None)
+        b_txt, b_exp, b_m = _number(high, st, currency is not None)
+        if lang == "en" and currency and st.money_symbol and b_exp:
+            sym = "$" if currency == "usd" else "€"
+            unit = "bn" if b_exp == 9 else "m"
+            am, bm = _scaled(low), _scaled(high)
+            if am and bm and am[1] == bm[1]:
+                return f"between {sym}{_mantissa(am[0], lang)}{unit} and {sym}{_mantissa(bm[0], lang)}{unit}"
+        if a_exp is not None and a_exp == b_exp and b_m is not None:
+            am = _scaled(low)
+            assert am is not None
+            nums = (f"{_mantissa(am[0], lang)} et {b_txt}" if lang == "fr"
+                    else f"{_mantissa(am[0], lang)} and {b_txt}")
+        elif a_exp is None and b_exp is None:
+            nums = f"{a_txt} et {b_txt}" if lang == "fr" else f"{a_txt} and {b_txt}"
+        else:
+            a_txt, b_txt = _digits(low, st), _digits(high, st)
+            b_exp = None
+            nums = f"{a_txt} et {b_txt}" if lang == "fr" else f"{a_txt} and {b_txt}"
+        if lang == "fr":
+            return f"entre {nums} {_fr_de(noun, b_exp is not None)}"
+        return f"between {nums} {adj}{noun}"
+    if lang == "en" and currency and st.money_symbol:
+        sym = "$" if currency == "usd" else "€"
+        sc = _scaled(value)
+        if sc:
+            m, exp = sc
+            if st.short_scale:
+                num = f"{sym}{_mantissa(m, lang)}{'bn' if exp == 9 else 'm'}"
+            else:
+                num = f"{sym}{_mantissa(m, lang)} {_scale_word(exp, m, lang)}"
+        else:
+            num = f"{sym}{_digits(value, st)}"
+        body = num
+    elif st.words and value in words and qualifier in ("exact", "approx") and currency is None and \
+            noun not in _AREA_NOUNS:
+        body = f"{words[value]} {noun}" if lang == "fr" else f"{words[value]} {adj}{noun}"
+    else:
+        num, exp, _ = _number(value, st, currency is not None)
+        body = f"{num} {_fr_de(noun, exp is not None)}" if lang == "fr" else f"{num} {adj}{noun}"
+    if qualifier == "projection":
+        return f"{proj_verb} {body}"
+    if qualifier in ("approx", "at_least", "at_most"):
+        qual = _pick(rng, (FR_QUAL if lang == "fr" else EN_QUAL)[qualifier])
+        return f"{qual} {body}"
+    return body
+
+
+# --------------------------------------------------------------------------------------------------
+# Text assembly: sentences are lists of chunks, so spans survive rewriting and reordering
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Fig:
+    text: str
+    statement: Statement
+    attributed: bool
+
+
+@dataclass(slots=True)
+class Num:
+    text: str
+    kind: str
+
+
+Chunk = str | Fig | Num
+Sentence = list[Chunk]
+
+
+def _chunk_text(c: Chunk) -> str:
+    return c if isinstance(c, str) else c.text
+
+
+def _fill(template: str, slots: dict[str, Chunk | list[Chunk]]) -> Sentence:
+    """Split ``template`` on ``{name}`` placeholders and put the slots in (strings, chunks or chunk lists)."""
+    out: Sentence = []
+    pos = 0
+    for m in re.finditer(r"\{([A-Za-z0-9_]+)\}", template):
+        out.append(template[pos:m.start()])
+        val = slots[m.group(1)]
+        if isinstance(val, list):
+            out.extend(val)
+        else:
+            out.append(val)
+        pos = m.end()
+    out.append(template[pos:])
+    return _tidy(out)
+
+
+_VOWEL_START = re.compile(r"^[aeiouyéèêàâîôûAEIOUYÉÈÊÀÂÎÔÛ]")
+
+
+def _tidy(chunks: Sentence) -> Sentence:
+    """Merge adjacent strings, drop empty ones, elide French "que"/"de" before a vowel."""
+    out: Sentence = []
+    for c in chunks:
+        if isinstance(c, str):
+            if not c:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] += c
+                continue
+        out.append(c)
+    for i in range(len(out) - 1):
+        left, right = out[i], out[i + 1]
+        if (isinstance(left, str) and _VOWEL_START.match(_chunk_text(right))
+                and (left.endswith((" que ", " de ")) or left in ("que ", "de "))):
+            out[i] = left[:-2] + "'"
+    return out
+
+
+def _capitalise(chunks: Sentence) -> Sentence:
+    """Upper-case the sentence's first letter, wherever it sits (after a quote mark, inside a figure)."""
+    for i, c in enumerate(chunks):
+        t = _chunk_text(c)
+        for k, ch in enumerate(t):
+            if ch.isalpha():
+                if ch.islower():
+                    new = t[:k] + ch.upper() + t[k + 1:]
+                    if isinstance(c, str):
+                        chunks[i] = new
+                    else:
+                        c.text = new
+                return chunks
+            if ch.isdigit() or ch == "$" or ch == "€":
+                return chunks
+    return chunks
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article before its text is joined: paragraphs of sentences; paragraph 0 is the lead."""
+
+    outlet: Source
+    language: str
+    day: date
+    title: str
+    dateline: str
+    paragraphs: list[list[Sentence]]
+    credit: str = ""
+    copy_of: int | None = None  # index of the original draft
+    agency: str | None = None
+
+
+def _compose(d: Draft) -> tuple[str, list[tuple[int, int, Fig]], list[tuple[int, int, Num]]]:
+    parts: list[str] = []
+    pos = 0
+    figs: list[tuple[int, int, Fig]] = []
+    nums: list[tuple[int, int, Num]] = []
+
+    def put(s: str) -> None:
+        nonlocal pos
+        parts.append(s)
+        pos += len(s)
+
+    for pi, para in enumerate(d.paragraphs):
+        if pi:
+            put("\n\n")
+        if pi == 0 and d.dateline:
+            put(d.dateline)
+        for si, sent in enumerate(para):
+            if si:
+                put(" ")
+            for c in sent:
+                t = _chunk_text(c)
+                if isinstance(c, Fig):
+                    figs.append((pos, pos + len(t), c))
+                elif isinstance(c, Num):
+                    nums.append((pos, pos + len(t), c))
+                put(t)
+    if d.credit:
+        put("\n\n" + d.credit)
+    return "".join(parts), figs, nums
+
+
+# --------------------------------------------------------------------------------------------------
+# The generator
+# --------------------------------------------------------------------------------------------------
+
+
+def _pick(rng: random.Random, seq: Sequence[T]) -> T:
+    """``rng.choice`` without its overhead: the generator draws millions of words."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return date(d.year + y, m + 1, 1)
+
+
+class _World:
+    def __init__(self, n_articles: int, seed: int, outlets: int, officials: int, lang_mix: float,
+                 copy_share: float, months: int, start: date) -> None:
+        if n_articles < 1:
+            raise ValueError("n_articles must be at least 1")
+        if outlets < 5:
+            raise ValueError("need at least 5 outlets: the 3 wire agencies and one per language")
+        if officials < 3:
+            raise ValueError("need at least 3 officials")
+        if not 0 <= lang_mix <= 1 or not 0 <= copy_share < 1:
+            raise ValueError("lang_mix must be in [0, 1] and copy_share in [0, 1)")
+        self.rng = random.Random(seed)
+        self.n = n_articles
+        self.lang_mix = lang_mix
+        self.copy_share = copy_share
+        self.start = date(start.year, start.month, 1)
+        self.end = _add_months(self.start, months) - timedelta(days=1)
+        self.months = months
+        self.sources: list[Source] = []
+        self._make_outlets(outlets)
+        self._make_officials(officials)
+        self.quantities: list[Quantity] = []
+        self.by_month: dict[tuple[str, int], Quantity] = {}
+        self.statements: list[Statement] = []
+        self.q_statements: dict[str, list[Statement]] = defaultdict(list)
+        self.spoken: set[tuple[str, str]] = set()  # (source_id, quantity_id)
+        self.pending: dict[str, list[tuple[date, Source]]] = defaultdict(list)
+        self.schedule: dict[date, list[tuple[Source, Quantity]]] = defaultdict(list)
+        self.drafts: list[Draft] = []
+        self.n_copies = round(copy_share * n_articles)
+        self.n_lang = self.n_fr = 0
+        self.n_orig = n_articles - self.n_copies
+
+    # --- sources ---
+
+    def _make_outlets(self, k: int) -> None:
+        rng = self.rng
+        for name, domain in WIRES:
+            self.sources.append(Source(f"outlet:{name.lower()}", name, "outlet", rng.uniform(0.8, 0.97), None,
+                                       f"outlet:{name.lower()}", languages=("fr", "en"), wire=True,
+                                       domain=domain))
+        fr_names = [f"{a} {b}" for a in OUTLET_FR_A for b in OUTLET_FR_B]
+        en_names = [f"{a} {b}" for a in OUTLET_EN_A for b in OUTLET_EN_B]
+        rng.shuffle(fr_names)
+        rng.shuffle(en_names)
+        regular = k - len(WIRES)
+        n_fr = max(1, min(regular - 1, round(regular * 0.5)))
+        for i in range(regular):
+            lang = "fr" if i < n_fr else "en"
+            pool = fr_names if lang == "fr" else en_names
+            name = pool.pop() if pool else f"{'Le Journal' if lang == 'fr' else 'The Daily'} {i}"
+            slug = re.sub(r"[^a-z]+", "-", name.lower().replace("é", "e").replace("'", "")).strip("-")
+            self.sources.append(Source(f"outlet:{slug}", name, "outlet", rng.uniform(0.55, 0.97), None,
+                                       f"outlet:{slug}", languages=(lang,), domain=f"{slug}.example"))
+        self.outlets = [s for s in self.sources if s.kind == "outlet"]
+        self.wires = [s for s in self.outlets if s.wire]
+        self.regular = {lang: [s for s in self.outlets if not s.wire and lang in s.languages] for lang in ("fr", "en")}
+
+    def _make_officials(self, m: int) -> None:
+        rng = self.rng
+        orgs = list(ORGS)
+        n_inst = max(1, round(m * 0.2))
+        inst_orgs = rng.sample([o for o in orgs if o.parent is not None or o.key in ("isw", "icrc", "msf", "nato")],
+                               min(n_inst, len(orgs)))
+        used_names: set[str] = set()
+        for o in inst_orgs:
+            self.sources.append(Source(f"official:{o.key}", o.en_attr, "official", 0.0, o.key, _root_key(o.key),
+                                       gender="n", activity=rng.lognormvariate(0, 0.7)))
+        for _ in range(m - len(inst_orgs)):
+            gender = _pick(rng, "fm")
+            while True:
+                name = f"{_pick(rng, FIRST_F if gender == 'f' else FIRST_M)} {_pick(rng, LAST)}"
+                if name not in used_names:
+                    used_names.add(name)
+                    break
+            org = _pick(rng, orgs)
+            role = _pick(rng, tuple(ROLES))
+            if org.key in ("isw",) and rng.random() < 0.7:
+                role = "analyst"
+            slug = re.sub(r"[^a-z]+", "-", name.lower()).strip("-")
+            self.sources.append(Source(f"official:{slug}", name, "official", 0.0, org.key, _root_key(org.key),
+                                       gender=gender, role=role, activity=rng.lognormvariate(0, 0.7)))
+        self.officials = [s for s in self.sources if s.kind == "official"]
+        # Reliabilities spread wide so that a score can rank them.
+        for s in self.officials:
+            s.p = rng.uniform(0.3, 0.98)
+
+    # --- quantities ---
+
+    def _make_quantities(self, n_statements: int) -> None:
+        rng = self.rng
+        lines = list(STORYLINES)
+        rng.shuffle(lines)
+        n_lines = max(3, min(len(lines), math.ceil(n_statements / (8 * self.months))))
+        for line in lines[:n_lines]:
+            lo, hi = line.magnitude
+            base = math.exp(rng.uniform(math.log(lo), math.log(hi)))
+            value = base
+            for mi in range(self.months):
+                ms = _add_months(self.start, mi)
+                me = _add_months(self.start, mi + 1) - timedelta(days=1)
+                if line.stock:
+                    value = value * rng.uniform(0.9, 1.3) if mi else value
+                    v = value
+                else:
+                    v = base * rng.uniform(0.6, 1.5)
+                t = round_sig(max(v, 10), _pick(rng, (2, 2, 3)))
+                q = Quantity(f"{line.slug}.{ms:%Y-%m}", line.slug, line.topic, line.unit, ms, me, t,
+                             _pick(rng, ("high", "low")))
+                self.quantities.append(q)
+                self.by_month[(line.slug, mi)] = q
+        self.line_by_slug = {s.slug: s for s in STORYLINES}
+
+    def _live(self, day: date) -> list[Quantity]:
+        return [q for q in self.quantities if q.scope_start <= day <= q.scope_end + timedelta(days=25)]
+
+    # --- statements ---
+
+    def _statement(self, q: Quantity, src: Source, day: date) -> Statement | None:
+        """``src`` gives a figure on ``q``: right with probability ``src.p``. None when no wrong figure stays
+        clear of the others (the source then says nothing rather than blur the truth)."""
+        rng = self.rng
+        right = rng.random() < src.p
+        t = q.true_value
+        proj_ok = q.scope_start <= day <= q.scope_end - timedelta(days=3)
+        existing = self.q_statements[q.quantity_id]
+        cand: list[tuple[str, int, int, int]] = []
+        if right:
+            forms = ["exact", "approx", "approx", "range"] + (["projection"] if proj_ok else [])
+            forms.append("at_least" if q.wrong_side == "low" else "at_most")
+            for _ in range(4):
+                f = _pick(rng, forms)
+                if f == "exact":
+                    cand.append((f, t, t, t))
+                elif f in ("approx", "projection"):
+                    v = round_sig(t, 2)
+                    v = v if abs(v - t) <= 0.03 * t else t
+                    cand.append((f, v, v, v))
+                elif f == "at_least":
+                    v = _floor_sig(t * rng.uniform(0.75, 0.95), 2)
+                    if v < t:
+                        cand.append((f, v, v, v))
+                elif f == "at_most":
+                    v = _ceil_sig(t * rng.uniform(1.05, 1.25), 2)
+                    cand.append((f, v, v, v))
+                else:
+                    a = _floor_sig(t * rng.uniform(0.75, 0.92), 2)
+                    b = _ceil_sig(t * rng.uniform(1.08, 1.3), 2)
+                    if a < t < b:
+                        cand.append((f, round((a + b) / 2), a, b))
+            cand.append(("exact", t, t, t))
+        else:
+            rungs = _HIGH_RUNGS if q.wrong_side == "high" else _LOW_RUNGS
+            used = {s.value for s in existing if not s.right}
+            forms = ["exact", "approx", "approx", "range"] + (["projection"] if proj_ok else [])
+            for r in rungs:
+                v = round_sig(t * r, 3)
+                if v in used or v == t:
+                    continue
+                f = _pick(rng, forms)
+                if f == "range":
+                    a, b = round_sig(v * 0.95, 3), round_sig(v * 1.05, 3)
+                    cand.append((f, round((a + b) / 2), a, b))
+                cand.append((f if f != "range" else "exact", v, v, v))
+        for f, v, a, b in cand:  # noqa: B007 - the chosen candidate is used after the loop
+            if self._clear(q, f, a, b, right, existing):
+                break
+        else:
+            return None
+        st = Statement(len(self.statements), q, src, day, f, v, a, b, right)
+        self.statements.append(st)
+        existing.append(st)
+        self.spoken.add((src.source_id, q.quantity_id))
+        if not right:
+            self._settle(st)
+        return st
+
+    @staticmethod
+    def _clear(q: Quantity, f: str, a: int, b: int, right: bool, existing: list[Statement]) -> bool:
+        lo, hi = claim_interval(f, a, b, MARGIN)
+        t_lo, t_hi = claim_interval("exact", q.true_value, q.true_value, MARGIN)
+        if not right and lo <= t_hi and t_lo <= hi:
+            return False
+        for s in existing:
+            if right and s.right:
+                continue
+            slo, shi = claim_interval(s.qualifier, s.low, s.high, MARGIN)
+            if lo <= shi and slo <= hi:
+                return False
+        return True
+
+    def _settle(self, w: Statement) -> None:
+        """Schedule the standing figure: two later statements by officials of two other root organisations."""
+        rng = self.rng
+        q = w.quantity
+        after = w.day + timedelta(days=3)
+        roots = {s.root for d, s in self.pending[q.quantity_id] if d >= after and s.root != w.source.root}
+        need = 2 - len(roots)
+        if need <= 0:
+            return
+        exclude = {w.source.root} | roots
+        cands = [s for s in self.officials if s.root not in exclude and (s.source_id, q.quantity_id) not in self.spoken
+                 and not any(s is o for _, o in self.pending[q.quantity_id])]
+        day = w.day + timedelta(days=rng.randint(3, 12))
+        for _ in range(need):
+            cands = [s for s in cands if s.root not in exclude]
+            if not cands:
+                return
+            s = rng.choices(cands, weights=[c.p * c.p for c in cands])[0]
+            exclude.add(s.root)
+            if day > self.end:
+                return
+            self.schedule[day].append((s, q))
+            self.pending[q.quantity_id].append((day, s))
+            day += timedelta(days=rng.randint(1, 5))
+
+    # --- articles ---
+
+    def run(self) -> None:
+        rng = self.rng
+        n_stmt_est = int(self.n_orig / 1.7 * 1.3) + 1
+        self._make_quantities(n_stmt_est)
+        days = (self.end - self.start).days + 1
+        # Wire share among originals, so there are enough dispatches to republish.
+        lang_orig = {"fr": self.n_orig * self.lang_mix, "en": self.n_orig * (1 - self.lang_mix)}
+        self.wire_p: dict[str, float] = {}
+        for lang in ("fr", "en"):
+            cap = min(2.0, len(self.regular[lang]))
+            want = self.n_copies * (self.lang_mix if lang == "fr" else 1 - self.lang_mix)
+            self.wire_p[lang] = min(0.9, want / max(1.0, lang_orig[lang] * cap) * 1.4) if want else 0.0
+        made = 0
+        for di in range(days):
+            day = self.start + timedelta(days=di)
+            quota = round(self.n_orig * (di + 1) / days)
+            for src, q in self.schedule.pop(day, []):
+                if made >= self.n_orig:
+                    break
+                if (src.source_id, q.quantity_id) in self.spoken:
+                    continue
+                made += self._briefing(src, [q], day, self.n_orig - made)
+            live = self._live(day)
+            tries = 0
+            while made < quota and live and tries < 1000:
+                tries += 1
+                q = _pick(rng, live)
+                src = self._pick_official(q)
+                if src is None:
+                    continue
+                qs = [q]
+                if rng.random() < 0.3:
+                    q2 = _pick(rng, live)
+                    if q2 is not q and (src.source_id, q2.quantity_id) not in self.spoken:
+                        qs.append(q2)
+                made += self._briefing(src, qs, day, min(quota, self.n_orig) - made)
+            if made >= self.n_orig:
+                break
+        while made < self.n_orig:  # a tiny world can run out of fresh speakers: fill with outlets' own figures
+            day = self.start + timedelta(days=rng.randrange(days))
+            q = _pick(rng, self._live(day) or self.quantities)
+            made += self._briefing(None, [q], day, 1)
+        self._make_copies()
+
+    def _language(self) -> str:
+        """French with probability ``lang_mix``, nudged towards the running target so small corpora match it."""
+        self.n_lang += 1
+        deficit = self.lang_mix * self.n_lang - self.n_fr
+        fr = self.rng.random() < min(1.0, max(0.0, self.lang_mix + 0.5 * deficit))
+        self.n_fr += fr
+        return "fr" if fr else "en"
+
+    def _pick_official(self, q: Quantity) -> Source | None:
+        for _ in range(8):
+            s = self.rng.choices(self.officials, weights=[o.activity for o in self.officials])[0]
+            if (s.source_id, q.quantity_id) not in self.spoken:
+                return s
+        return None
+
+    def _briefing(self, src: Source | None, qs: list[Quantity], day: date, budget: int) -> int:
+        """One source speaks on one or two quantities; one to three outlets cover it. Returns articles made."""
+        rng = self.rng
+        if budget <= 0:
+            return 0
+        stmts = [s for q in qs if (s := self._statement(q, src, day)) is not None] if src is not None else []
+        k = min(budget, rng.choices((1, 2, 3), weights=(0.5, 0.3, 0.2))[0])
+        used: list[Source] = []
+        made = 0
+        for _ in range(k):
+            lang = self._language()
+            wire = rng.random() < self.wire_p[lang]
+            pool = [w for w in self.wires if w not in used] if wire else \
+                [o for o in self.regular[lang] if o not in used]
+            if not pool:
+                pool = [o for o in self.outlets if lang in o.languages and o not in used]
+            if not pool:
+                break
+            outlet = _pick(rng, pool)
+            used.append(outlet)
+            aday = min(day + timedelta(days=_pick(rng, (0, 0, 0, 1))), self.end)
+            self.drafts.append(self._article(outlet, lang, aday, stmts, qs[0]))
+            made += 1
+        return made
+
+    def _article(self, outlet: Source, lang: str, day: date, stmts: list[Statement], q: Quantity) -> Draft:
+        rng = self.rng
+        fr = lang == "fr"
+        self.deck: list[str] = []
+        style = self._style(outlet, lang)
+        mentioned: set[str] = set()
+        line = self.line_by_slug[q.storyline]
+        lead: list[Sentence] = []
+        if stmts:
+            lead.append(self._attributed(stmts[0], lang, style, mentioned, FR_ATTRIBUTED if fr else EN_ATTRIBUTED))
+            for s in stmts[1:]:
+                lead.append(self._followup(s, lang, style))
+        else:
+            st = self._statement(q, outlet, day) if (outlet.source_id, q.quantity_id) not in self.spoken else None
+            if st is not None:
+                lead.append(self._own(st, lang, style))
+        lead.extend(self._fillers(lang, rng.randint(1, 2)))
+        paragraphs: list[list[Sentence]] = [lead]
+        # Earlier figures on this quantity or last month's, by other speakers.
+        ctx = self._context(q, day, {s.source.source_id for s in stmts})
+        if ctx:
+            para = [self._attributed(s, lang, style, mentioned, FR_CONTEXT if fr else EN_CONTEXT) for s in ctx]
+            para.extend(self._fillers(lang, rng.randint(1, 3)))
+            rng.shuffle(para)
+            paragraphs.append(para)
+        if stmts and rng.random() < 0.25 and (outlet.source_id, q.quantity_id) not in self.spoken:
+            own = self._statement(q, outlet, day)
+            if own is not None:
+                paragraphs.append([self._own(own, lang, style), *self._fillers(lang, rng.randint(1, 2))])
+        n_fill = rng.randint(3, 5)
+        blocks = [self._fillers(lang, rng.randint(3, 5)) for _ in range(n_fill)]
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(0.15, 0.35, 0.3, 0.2))[0]):
+            b = _pick(rng, blocks)
+            b.insert(rng.randint(0, len(b)), self._distractor(lang, day))
+        for b in blocks:
+            if rng.random() < 0.15:
+                paragraphs.append([[f"## {_pick(rng, FR_HEADINGS if fr else EN_HEADINGS)}"]])
+            paragraphs.append(b)
+        title = self._title(line, lang)
+        dateline = ""
+        if outlet.wire:
+            dateline = f"{line.dateline} ({outlet.name}) - " if rng.random() < 0.5 else \
+                f"{line.dateline.title()} ({outlet.name}) — "
+        return Draft(outlet, lang, day, title, dateline, paragraphs)
+
+    def _style(self, outlet: Source, lang: str) -> NumberStyle:
+        rng = random.Random(f"{outlet.source_id}:{lang}:{self.rng.random() < 0.8}")
+        seps = FR_SEPARATORS if lang == "fr" else EN_SEPARATORS
+        sep = rng.choices([s for s, _ in seps], weights=[w for _, w in seps])[0]
+        return NumberStyle(lang, sep, rng.random() < 0.6, self.rng.random() < 0.5, rng.random() < 0.85,
+                           rng.random() < 0.7, rng.random() < 0.6)
+
+    def _title(self, line: Storyline, lang: str) -> str:
+        if lang == "fr":
+            return f"{line.fr_title} : {_pick(self.rng, FR_TITLE_TAIL)}"
+        return f"{line.en_title}: {_pick(self.rng, EN_TITLE_TAIL)}"
+
+    def _context(self, q: Quantity, day: date, exclude: set[str]) -> list[Statement]:
+        rng = self.rng
+        n = rng.choices((0, 1, 2), weights=(0.35, 0.45, 0.2))[0]
+        if not n:
+            return []
+        pool = [s for s in self.q_statements[q.quantity_id]
+                if day - timedelta(days=12) <= s.day < day and s.source.source_id not in exclude]
+        mi = (q.scope_start.year - self.start.year) * 12 + q.scope_start.month - self.start.month
+        prev = self.by_month.get((q.storyline, mi - 1))
+        if prev is not None and rng.random() < 0.3:
+            pool += [s for s in self.q_statements[prev.quantity_id] if s.day < day and
+                     s.source.source_id not in exclude][-3:]
+        out: list[Statement] = []
+        seen: set[str] = set()
+        rng.shuffle(pool)
+        for s in pool:
+            if s.source.source_id not in seen and s.source.kind == "official":
+                out.append(s)
+                seen.add(s.source.source_id)
+            if len(out) == n:
+                break
+        return out
+
+    # --- sentences ---
+
+    def _clause(self, st: Statement, lang: str, style: NumberStyle, capital: bool) -> Sentence:
+        rng = self.rng
+        q = st.quantity
+        line = self.line_by_slug[q.storyline]
+        fr = lang == "fr"
+        m = q.scope_start.month - 1
+        mon = MONTHS_FR[m] if fr else MONTHS_EN[m]
+        de_m = ("d'" + mon) if mon[0] in "aeiou" else ("de " + mon)
+        currency = q.unit if q.unit in ("usd", "eur") else None
+        if st.qualifier == "projection":
+            scope = _pick(rng, FR_SCOPE_PROJ if fr else EN_SCOPE_PROJ).format(m=mon, M=mon, de_m=de_m)
+            if fr:
+                subj, plural = line.fr_proj
+                verb = _pick(rng, ("pourraient atteindre", "pourraient s'élever à") if plural else
+                                  ("pourrait atteindre", "pourrait s'élever à"))
+                template = subj + " {F} {T}"
+            else:
+                verb = _pick(rng, ("could reach", "could rise to"))
+                template = line.en_proj + " {F} {T}"
+        else:
+            verb = None
+            scopes = (FR_SCOPE_STOCK if line.stock else FR_SCOPE_FLOW) if fr else \
+                (EN_SCOPE_STOCK if line.stock else EN_SCOPE_FLOW)
+            scope = _pick(rng, scopes).format(m=mon, M=mon, de_m=de_m)
+            template = _pick(rng, line.fr_clauses if fr else line.en_clauses)
+        noun = _pick(rng, line.fr_nouns if fr else line.en_nouns)
+        text = figure_text(lang, st.qualifier, st.value, st.low, st.high, noun, line.en_adj, style, rng,
+                           currency, verb)
+        fig = Fig(text, st, st.source.kind == "official")
+        chunks = _fill(template, {"F": fig, "T": scope})
+        return _capitalise(chunks) if capital else chunks
+
+    def _speaker(self, s: Source, lang: str, mentioned: set[str], end: bool) -> str:
+        rng = self.rng
+        fr = lang == "fr"
+        org = ORG_BY_KEY[s.org] if s.org else None
+        if s.role is None:
+            assert org is not None
+            return org.fr_the if fr else org.en_the
+        if s.source_id in mentioned:
+            return s.name if rng.random() < 0.7 else s.name.split()[-1]
+        mentioned.add(s.source_id)
+        assert org is not None
+        fm, ff, en = ROLES[s.role]
+        if fr:
+            role = ff if s.gender == "f" else fm
+            if rng.random() < 0.5:
+                art = "l'" if role[0] in "aeioué" else ("la " if s.gender == "f" else "le ")
+                return f"{art}{role} {org.fr_of} {s.name}"
+            return f"{s.name}, {role} {org.fr_of}" + ("" if end else ",")
+        if rng.random() < 0.5:
+            return f"{org.en_attr} {en} {s.name}"
+        art = "an" if en[0] in "aeiou" else "a"
+        return f"{s.name}, {art} {en} at {org.en_the}" + ("" if end else ",")
+
+    def _attributed(self, st: Statement, lang: str, style: NumberStyle, mentioned: set[str],
+                    templates: tuple[str, ...]) -> Sentence:
+        rng = self.rng
+        fr = lang == "fr"
+        tpl = _pick(rng, templates)
+        # An apposition after the name closes with a comma unless punctuation follows anyway.
+        after = tpl[tpl.index("{S}") + 3:][:1]
+        spk = self._speaker(st.source, lang, mentioned, end=after in (",", ".", ""))
+        quote_open, quote_close = ("\u00a0", "\u00a0") if rng.random() < 0.5 else ("", "")
+        slots: dict[str, Chunk | list[Chunk]] = {
+            "S": spk, "Q": quote_open, "Q2": quote_close,
+            "V": _pick(rng, FR_CUES_THAT if fr else EN_CUES_THAT),
+            "Vi": _pick(rng, FR_CUES_INCISE if fr else EN_CUES_INCISE),
+        }
+        if "{Cc}" in tpl:
+            slots["Cc"] = self._clause(st, lang, style, capital=True)
+        else:
+            slots["C"] = self._clause(st, lang, style, capital=False)
+        return _capitalise(_fill(tpl, slots))
+
+    def _followup(self, st: Statement, lang: str, style: NumberStyle) -> Sentence:
+        rng = self.rng
+        fr = lang == "fr"
+        s = st.source
+        if fr:
+            g = s.gender if s.role else ORG_BY_KEY[s.org or "us"].fr_gender
+            pron = "elle" if g == "f" else "il"
+        else:
+            pron = {"f": "she", "m": "he"}.get(s.gender, "it") if s.role else "it"
+        tpl = _pick(rng, FR_FOLLOWUP if fr else EN_FOLLOWUP)
+        slots: dict[str, Chunk | list[Chunk]] = {"P": pron, "Pc": pron.capitalize(),
+                                                 "Q": "\u00a0" if fr and rng.random() < 0.5 else "", "Q2": ""}
+        if slots["Q"]:
+            slots["Q2"] = "\u00a0"
+        if "{Cc}" in tpl:
+            slots["Cc"] = self._clause(st, lang, style, capital=True)
+        else:
+            slots["C"] = self._clause(st, lang, style, capital=False)
+        return _capitalise(_fill(tpl, slots))
+
+    def _own(self, st: Statement, lang: str, style: NumberStyle) -> Sentence:
+        tpl = _pick(self.rng, FR_OWN if lang == "fr" else EN_OWN)
+        if "{Cc}" in tpl:
+            return _capitalise(_fill(tpl, {"Cc": self._clause(st, lang, style, capital=True)}))
+        return _capitalise(_fill(tpl, {"C": self._clause(st, lang, style, capital=False)}))
+
+    def _village(self) -> str:
+        rng = self.rng
+        return f"{_pick(rng, VILLAGE_A)}{_pick(rng, VILLAGE_ROOT)}{_pick(rng, VILLAGE_SUFFIX)}"
+
+    def _witness(self) -> tuple[str, str]:
+        rng = self.rng
+        gender = _pick(rng, "fm")
+        return f"{_pick(rng, FIRST_F if gender == 'f' else FIRST_M)} {_pick(rng, LAST)}", gender
+
+    def _fillers(self, lang: str, n: int) -> list[Sentence]:
+        """``n`` filler sentences, drawn from the article's deck so an article does not repeat itself."""
+        rng = self.rng
+        fr = lang == "fr"
+        out: list[Sentence] = []
+        for _ in range(n):
+            if not self.deck:
+                self.deck = list(FR_FILLER if fr else EN_FILLER)
+                rng.shuffle(self.deck)
+            tpl = self.deck.pop()
+            slots: dict[str, str] = {}
+            needs = _SLOTS[tpl]
+            if "village" in needs:
+                slots["village"] = self._village()
+            if "witness" in needs:
+                name, gender = self._witness()
+                slots["witness"] = name
+                if "job" in needs:
+                    if fr:
+                        jf, jm = _pick(rng, FR_JOBS)
+                        slots["job"] = ("une " + jf) if gender == "f" else ("un " + jm)
+                    else:
+                        slots["job"] = _pick(rng, EN_JOBS)
+                pron = ("elle" if gender == "f" else "il") if fr else ("she" if gender == "f" else "he")
+                slots["pron"], slots["Pron"] = pron, pron.capitalize()
+            if "city" in needs:
+                slots["city"] = _pick(rng, CITIES)[0 if fr else 1]
+            if "things" in needs:
+                slots["things"] = _pick(rng, FR_THINGS if fr else EN_THINGS)
+            if "mood" in needs:
+                slots["mood"] = _pick(rng, FR_MOODS if fr else EN_MOODS)
+            s = tpl.format_map(slots)
+            out.append([s[0].upper() + s[1:]])
+        return out
+
+    def _distractor(self, lang: str, day: date) -> Sentence:
+        rng = self.rng
+        fr = lang == "fr"
+        kind, tpl = _pick(rng, FR_DISTRACTORS if fr else EN_DISTRACTORS)
+        ordinal_n = rng.randint(10, 155)
+        suffix = "th" if 10 <= ordinal_n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(ordinal_n % 10, "th")
+        values: dict[str, str] = {
+            "N": str(rng.randint(2, 28)), "Y": str(_pick(rng, (2014, 2020, 2022, 2023))),
+            "A": str(rng.randint(19, 84)), "H": str(_pick(rng, (12, 24, 36, 48, 72))),
+            "Dw": _pick(rng, FR_DURATION_WORDS if fr else EN_DURATION_WORDS),
+            "O": str(ordinal_n) if fr else f"{ordinal_n}{suffix}",
+            "Ow": _pick(rng, FR_ORDINAL_WORDS if fr else EN_ORDINAL_WORDS),
+            "Mw": _pick(rng, FR_MULTIPLE_WORDS if fr else EN_MULTIPLE_WORDS),
+            "T": str(rng.randint(1, 11)) if not fr else str(rng.randint(6, 23)), "R": str(_pick(rng, (4, 5, 51))),
+        }
+        mon = MONTHS_FR[day.month - 1] if fr else MONTHS_EN[day.month - 1]
+        name, gender = self._witness()
+        slots: dict[str, Chunk | list[Chunk]] = {
+            "m": mon, "M": mon, "city": _pick(rng, CITIES)[0 if fr else 1], "village": self._village(),
+            "witness": name, "aged": "âgée" if gender == "f" else "âgé",
+            "pron": "she" if gender == "f" else "he",
+        }
+        for key, val in values.items():
+            if "{" + key + "}" in tpl:
+                if key == "O" and fr:
+                    slots[key] = [Num(val + "e", kind)]
+                    tpl = tpl.replace("{O}e", "{O}")
+                else:
+                    slots[key] = Num(val, kind)
+        return _capitalise(_fill(tpl, slots))
+
+    # --- copies ---
+
+    def _make_copies(self) -> None:
+        """Republish wire dispatches: ``n_copies`` in all, split between the languages as ``lang_mix`` says."""
+        rng = self.rng
+        want_fr = round(self.n_copies * self.lang_mix)
+        copiers: dict[int, list[Source]] = defaultdict(list)
+        made_fr = self._copy_round("fr", want_fr, copiers)
+        want_en = self.n_copies - made_fr  # what French dispatches cannot carry, English ones may
+        made_en = self._copy_round("en", want_en, copiers)
+        self._copy_round("fr", want_en - made_en, copiers)
+        # Not enough dispatches to republish (a tiny or one-language world): the rest are originals.
+        short = self.n_copies - sum(d.copy_of is not None for d in self.drafts)
+        days = (self.end - self.start).days + 1
+        while short > 0:
+            day = self.start + timedelta(days=rng.randrange(days))
+            q = _pick(rng, self._live(day) or self.quantities)
+            before = len(self.drafts)
+            self._briefing(self._pick_official(q), [q], day, 1)
+            if len(self.drafts) == before:
+                raise RuntimeError("cannot place every article; raise --officials or lower --articles")
+            short -= 1
+
+    def _copy_round(self, lang: str, n: int, copiers: dict[int, list[Source]]) -> int:
+        """Up to ``n`` republications of ``lang`` dispatches, each by an outlet that has not run it yet."""
+        rng = self.rng
+        originals = [i for i, d in enumerate(self.drafts) if d.outlet.wire and d.copy_of is None and d.language == lang]
+        rng.shuffle(originals)
+        own_qs: dict[int, list[str]] = {}
+        made = 0
+        for rnd in range(50):
+            progressed = False
+            for i in originals:
+                if made >= n:
+                    return made
+                # A republished unattributed figure reads as the outlet's own: an outlet that already gave
+                # its own figure on that quantity would seem to contradict itself, so it does not run it.
+                own = own_qs.get(i)
+                if own is None:
+                    own = own_qs[i] = [f.statement.quantity.quantity_id for p in self.drafts[i].paragraphs
+                                       for s in p for f in s if isinstance(f, Fig) and not f.attributed]
+                pool = [o for o in self.regular[lang] if o not in copiers[i]
+                        and not any((o.source_id, q) in self.spoken for q in own)]
+                # The first pass leaves some dispatches alone, so copies spread as they do in practice.
+                if not pool or (rnd == 0 and copiers[i] and rng.random() < 0.5):
+                    continue
+                outlet = _pick(rng, pool)
+                copiers[i].append(outlet)
+                self.spoken.update((outlet.source_id, q) for q in own)
+                self.drafts.append(self._rewrite(i, outlet))
+                made += 1
+                progressed = True
+            if not progressed:
+                break
+        return made
+
+    def _rewrite(self, i: int, outlet: Source) -> Draft:
+        """A republication: new headline, synonyms, paragraphs reordered, maybe abridged, a credit line."""
+        rng = self.rng
+        src = self.drafts[i]
+        fr = src.language == "fr"
+        syn = FR_SYNONYMS if fr else EN_SYNONYMS
+        paragraphs: list[list[Sentence]] = []
+        for para in src.paragraphs:
+            new_para: list[Sentence] = []
+            for sent in para:
+                new_para.append([self._swap_words(c, syn) if isinstance(c, str) else _copy_chunk(c) for c in sent])
+            paragraphs.append(new_para)
+        lead, rest = paragraphs[0], paragraphs[1:]
+        rng.shuffle(rest)
+        droppable = [k for k, p in enumerate(rest) if all(isinstance(c, str) for s in p for c in s)]
+        if droppable and rng.random() < 0.4:
+            del rest[_pick(rng, droppable)]
+        agency = src.outlet.name
+        credit = _pick(rng, FR_CREDITS if fr else EN_CREDITS).replace("AFP", agency).format(A=agency)
+        day = min(src.day + timedelta(days=_pick(rng, (0, 0, 1))), self.end)
+        line_title = src.title.split(":")[0].strip()
+        title = f"{line_title} : {_pick(rng, FR_TITLE_TAIL)}" if fr else f"{line_title}: {_pick(rng, EN_TITLE_TAIL)}"
+        if title == src.title:
+            title = line_title
+        dateline = src.dateline if rng.random() < 0.5 else ""
+        return Draft(outlet, src.language, day, title, dateline, [lead, *rest], credit, copy_of=i, agency=agency)
+
+    def _swap_words(self, text: str, syn: dict[str, tuple[str, ...]]) -> str:
+        rng = self.rng
+        for word, alts in syn.items():
+            if word in text and rng.random() < 0.7:
+                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _pick(rng, alts), text, count=1)
+        return text
+
+    # --- output ---
+
+    def newsroom(self, params: dict[str, object]) -> Newsroom:
+        order = sorted(range(len(self.drafts)), key=lambda k: (self.drafts[k].day, k))
+        ids = {k: f"art-{n:06d}" for n, k in enumerate(order)}
+        articles: list[Article] = []
+        claims: list[Claim] = []
+        distractors: list[Distractor] = []
+        used_texts: set[str] = set()
+        for k in order:
+            d = self.drafts[k]
+            text, figs, nums = _compose(d)
+            if text in used_texts:  # an unchanged republication would be a duplicate, not a copy
+                d.credit = (d.credit + "\n" if d.credit else "") + d.outlet.name
+                text, figs, nums = _compose(d)
+            used_texts.add(text)
+            aid = ids[k]
+            slug = re.sub(r"[^a-z0-9]+", "-", _ascii(d.title.lower())).strip("-")[:60]
+            url = f"https://{d.outlet.domain}/{d.day:%Y/%m/%d}/{slug}-{aid[4:]}"
+            copy_of = ids[d.copy_of] if d.copy_of is not None else None
+            articles.append(Article(aid, d.outlet.name, url, d.day.isoformat(), d.language, d.title, text,
+                                    copy_of, d.agency))
+            for s, e, f in figs:
+                st = f.statement
+                src = st.source if f.attributed else d.outlet
+                org = ORG_BY_KEY[src.org].en_attr if (f.attributed and src.org) else None
+                claims.append(Claim(
+                    "", aid, s, e, text[s:e], st.value, st.low, st.high, st.qualifier, st.quantity.unit,
+                    src.name, src.source_id, src.kind, org, _org_name(src.root) if src.kind == "official" else src.name,
+                    f.attributed, st.quantity.quantity_id, f"st-{st.statement_id:06d}", st.right,
+                    st.quantity.true_value, d.day.isoformat(), d.language, d.outlet.name, copy_of))
+            for s, e, n in nums:
+                distractors.append(Distractor(aid, n.kind, s, e, text[s:e]))
+        for n, c in enumerate(claims):
+            c.claim_id = f"clm-{n:07d}"
+        outcomes = expected_outcomes(claims)
+        return Newsroom(articles, claims, outcomes, list(self.sources), list(self.quantities), distractors, params)
+
+
+def _copy_chunk(c: Chunk) -> Chunk:
+    if isinstance(c, Fig):
+        return Fig(c.text, c.statement, c.attributed)
+    if isinstance(c, Num):
+        return Num(c.text, c.kind)
+    return c
+
+
+def _ascii(s: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def _root_key(key: str) -> str:
+    while (parent := ORG_BY_KEY[key].parent) is not None:
+        key = parent
+    return key
+
+
+def generate(
+    n_articles: int,
+    seed: int = 0,
+    outlets: int = 12,
+    officials: int = 40,
+    lang_mix: float = 0.5,
+    copy_share: float = 0.3,
+    months: int = 6,
+    start: date = DEFAULT_START,
+) -> Newsroom:
+    """Build a newsroom of ``n_articles`` articles; ``lang_mix`` is the share in French, ``copy_share`` the
+    share that republish a wire dispatch. Deterministic under ``seed``."""
+    params: dict[str, object] = {"n_articles": n_articles, "seed": seed, "outlets": outlets, "officials": officials,
+                                 "lang_mix": lang_mix, "copy_share": copy_share, "months": months,
+                                 "start": start.isoformat()}
+    world = _World(n_articles, seed, outlets, officials, lang_mix, copy_share, months, start)
+    world.run()
+    return world.newsroom(params)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--articles", type=int, required=True, help="number of articles")
+    ap.add_argument("--out", type=Path, required=True, help="output directory")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--outlets", type=int, default=12, help="outlets, the 3 wire agencies included (>= 5)")
+    ap.add_argument("--officials", type=int, default=40, help="officials: people and institutions (>= 3)")
+    ap.add_argument("--lang-mix", type=float, default=0.5, help="share of articles in French")
+    ap.add_argument("--copy-share", type=float, default=0.3, help="share of articles that republish a dispatch")
+    ap.add_argument("--months", type=int, default=6, help="months covered")
+    ap.add_argument("--start", type=date.fromisoformat, default=DEFAULT_START, help="first month (YYYY-MM-DD)")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    try:
+        room = generate(args.articles, seed=args.seed, outlets=args.outlets, officials=args.officials,
+                        lang_mix=args.lang_mix, copy_share=args.copy_share, months=args.months, start=args.start)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    room.write(args.out)
+    stats = room.stats()
+    print(json.dumps({**stats, "seconds": round(time.perf_counter() - t0, 2), "out": str(args.out)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

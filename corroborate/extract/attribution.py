@@ -1,0 +1,941 @@
+"""Who said it: the mention table and the figure <-> source pairing.
+
+Two halves:
+
+* ``speaker_mentions(doc, ...)`` reads one parsed sentence and returns one row per cue (a cue verb with
+  its subject, ``selon X`` / ``according to X``, an agent ``avancé par X``): who the phrase names
+  (person, organisation, collective), whether it is an anaphor to resolve (``a-t-elle ajouté``, ``the
+  spokesperson``) and whether it denies rather than asserts.
+* ``pair(figures, speakers, quotes)`` does the relational work as polars expressions over LazyFrames:
+  resolve anaphors to the last fitting named speaker of the article (as-of joins), give each quote its
+  speaker (incise after it, introduction with ``:`` before it), build every figure x candidate pair of
+  the same sentence (plus quote speakers and back-references from the next sentence), rank them by
+  pattern strength and keep the best one per figure.
+
+Decision on analyses (``selon une analyse de l'AFP sur des données de l'ISW``): the figure is credited
+to the owner of the data (ISW) and the analyst (AFP) goes to ``source_org``. The same figure is then
+credited to the same source whether or not the article names the analyst, and two outlets rewriting
+the same AFP analysis share a ``source_org`` and so do not corroborate each other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import polars as pl
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.extract import cues
+
+# --- schemas of the mention tables ----------------------------------------------------------------
+
+SPEAKER_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "sent_id": pl.Int64(),
+    "cue_id": pl.Int64(),
+    "kind": pl.String(),  # verb | according | agent | backref
+    "cue_start": pl.Int64(),  # the cue word (verb, "selon") in article characters
+    "cue_end": pl.Int64(),
+    "group_start": pl.Int64(),  # start of the speech group: subject + auxiliaries + verb
+    "source": pl.String(),
+    "source_org": pl.String(),
+    "gender": pl.String(),
+    "role": pl.String(),
+    "anaphor": pl.String(),  # pronoun | descriptor | null
+    "deny": pl.Boolean(),
+    "strength": pl.Float64(),  # how sure the phrase is a speaker (parse vs linear fallback)
+    "main": pl.Boolean(),  # the cue heads the sentence (may speak for figures it does not govern)
+    "head_start": pl.Int64(),  # the cue's syntactic head (an agent participle hangs on the figure's noun)
+}
+
+FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "fig": pl.Int64(),
+    "sent_id": pl.Int64(),
+    "char_start": pl.Int64(),
+    "char_end": pl.Int64(),
+    "anc": pl.List(pl.Int64()),  # article offsets of the figure's syntactic ancestors
+}
+
+QUOTE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "quote_id": pl.Int64(),
+    "q_start": pl.Int64(),
+    "q_end": pl.Int64(),
+    "after_gap": pl.Int64(),  # punctuation/space characters right after the closing mark
+    "colon_at": pl.Int64(),  # offset of a ':' introducing the quote, if any
+}
+
+# --- quotes (cheap pass, whole article) -----------------------------------------------------------
+
+_QUOTE_RX = re.compile(r"«[^«»]{1,2000}»|“[^“”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def find_quotes(text: str) -> list[tuple[int, int, int, int | None]]:
+    """Quote spans of ``text`` as ``(start, end, after_gap, colon_at)``, quote marks included."""
+    out: list[tuple[int, int, int, int | None]] = []
+    for m in _QUOTE_RX.finditer(text):
+        s, e = m.span()
+        gap = re.match(r"[\s,;—–-]*", text[e : e + 8])
+        before = re.search(r":\s*$", text[max(0, s - 4) : s])
+        colon = max(0, s - 4) + before.start() if before else None
+        out.append((s, e, gap.end() if gap else 0, colon))
+    return out
+
+
+# --- speaker phrases --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """What a speaker phrase names."""
+
+    source: str | None
+    source_org: str | None
+    gender: str | None = None
+    role: str | None = None
+    anaphor: str | None = None
+
+
+_CLAUSE_DEPS = frozenset(
+    {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct:q"}
+)
+_SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+_COMPLEMENT_DEPS = frozenset({"nmod", "pobj", "obl", "obl:mod", "obl:arg", "poss"})
+_NAME_LINK = {"de", "du", "des", "d'", "d’", "of", "for", "at", "from"}
+_SKIP_AFTER_VERB = frozenset(
+    """encore également aussi lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin
+    aujourd'hui aujourd’hui dernier dernière alors ensuite enfin lui-même elle-même, déjà notamment
+    monday tuesday wednesday thursday friday saturday sunday yesterday today also further later then
+    on in late early last night""".split()
+)
+_PERSON_LABELS = frozenset({"PER", "PERSON"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "FAC"})
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities, built once (``Doc.ents`` makes new spans on every access)."""
+    cached = doc.user_data.get("_corroborate_ents")
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data["_corroborate_ents"] = cached
+    return cached
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
+
+
+def _clean(tokens: list[Token]) -> str | None:
+    """Phrase text without leading determiners/honorifics, trailing punctuation or ``(ACRONYM)``."""
+    toks = list(tokens)
+    while toks and (toks[0].lower_ in cues.DETERMINERS or toks[0].is_punct or toks[0].lower_ in cues.HONORIFICS):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in _NAME_LINK):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            cut = max(i for i, t in enumerate(toks) if t.text == "(")
+            toks = toks[:cut]
+            continue
+        toks = toks[:-1]
+    if not toks:
+        return None
+    doc = toks[0].doc
+    text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" ,.;:")
+    # a lone "-il" style clitic or an apostrophe-only token is not a name
+    return text or None
+
+
+def _gender_of(tokens: Iterable[Token], lang: str) -> str | None:
+    for t in tokens:
+        low = t.lower_
+        if low in cues.FEMININE_HONORIFICS:
+            return "f"
+        if low in cues.MASCULINE_HONORIFICS:
+            return "m"
+    if lang != "fr":
+        return None
+    for t in tokens:
+        if t.pos_ in ("DET", "NOUN", "ADJ") or t.lower_ in cues.ROLES:
+            g = t.morph.get("Gender")
+            if g and t.lower_ not in ("porte-parole",):
+                return "f" if g[0] == "Fem" else "m"
+            if t.pos_ == "DET" and t.lower_ in ("la", "une", "sa", "cette"):
+                return "f"
+            if t.pos_ == "DET" and t.lower_ in ("le", "un", "son", "ce", "cet"):
+                return "m"
+    return None
+
+
+def _person_tokens(tokens: list[Token]) -> list[Token] | None:
+    """The person a phrase names: a PER entity that is not a complement, or a run of capitalised words."""
+    ids = {t.i for t in tokens}
+    doc = tokens[0].doc
+    best: list[Token] | None = None
+    for ent in _ents(doc):
+        if ent.label_ in _PERSON_LABELS and ent.start in ids and ent.end - 1 in ids:
+            if ent.root.dep_ in _COMPLEMENT_DEPS and ent.root.head.i in ids and ent.root.head.lower_ not in cues.ROLES:
+                continue
+            if best is None:
+                best = list(ent)
+    if best is not None:
+        return best
+    # a proper name in apposition to a role is a person whatever NER says
+    # ("Le directeur de l'OMS, Tedros Adhanom Ghebreyesus")
+    for t in tokens:
+        if t.pos_ == "PROPN" and t.dep_ in ("appos", "nsubj", "compound") and t.head.lower_ in cues.ROLES \
+                and t.head.i in ids and t.lower_ not in cues.ORG_WORDS:
+            name = [t] + [c for c in t.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > t.i]
+            name = sorted(name, key=lambda x: x.i)
+            if len(name) >= 2:
+                return name
+    # NER sometimes misses foreign names ("Vedant Patel" tagged ADJ+NOUN): a run of two or three
+    # capitalised words that are neither role, demonym nor institution word.
+    covered = {t.i for ent in _ents(doc) if ent.label_ in _ORG_LABELS for t in ent}
+    run: list[Token] = []
+    runs: list[list[Token]] = []
+    for t in tokens:
+        ok = (
+            t.is_alpha or "-" in t.text or t.text.endswith(".")
+        ) and t.text[:1].isupper() and not t.is_sent_start and t.i not in covered
+        low = t.lower_
+        if ok and low not in cues.ROLES and low not in cues.DEMONYMS and low not in cues.ORG_WORDS \
+                and low not in cues.DETERMINERS and not t.text.isupper():
+            run.append(t)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    for r in runs:
+        prev = r[0].nbor(-1) if r[0].i > 0 else None
+        if 2 <= len(r) <= 4 or (prev is not None and prev.lower_ in cues.HONORIFICS):
+            return r
+    return None
+
+
+def _role_token(tokens: list[Token]) -> Token | None:
+    for t in tokens:
+        if t.lower_ in cues.ROLES and t.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
+            return t
+    return None
+
+
+def _org_from_role(tokens: list[Token], role: Token, person: list[Token] | None, lang: str) -> str | None:
+    """The organisation a role belongs to: ``porte-parole du Pentagone``, ``Pentagon spokesperson``."""
+    person_ids = {t.i for t in person} if person else set()
+    ids = [t.i for t in tokens]
+    doc = role.doc
+    key = cues.ROLES[role.lower_]
+    # after the role: adjectives, then "de/du/of X" up to the name or a comma
+    after: list[Token] = []
+    demonym: str | None = None
+    i = role.i + 1
+    if lang == "fr" and role.lower_ in ("premier", "première") and i <= ids[-1] and doc[i].lower_ == "ministre":
+        i += 1
+    while i <= ids[-1] and (doc[i].pos_ == "ADJ" or doc[i].lower_ in ("adjoint", "adjointe", "général", "générale",
+                                                                       "deputy", "chief", "press")):
+        if doc[i].lower_ in cues.DEMONYMS:
+            demonym = doc[i].text
+        i += 1
+    if i <= ids[-1] and doc[i].lower_ in _NAME_LINK:
+        j = i + 1
+        while j <= ids[-1] and j not in person_ids and doc[j].text not in (",", ";", "(") and not (
+            lang == "en" and doc[j].lower_ in ("said", "says")
+        ):
+            after.append(doc[j])
+            j += 1
+    # before the role (English compounds): "Pentagon spokesperson", "US Defense Secretary"
+    before: list[Token] = []
+    j = role.i - 1
+    while j >= ids[0] and j not in person_ids and (
+        doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("'s", "’s", "u.s.")
+    ) and doc[j].lower_ not in cues.ROLES:
+        before.insert(0, doc[j])
+        j -= 1
+    if lang == "fr" and j >= ids[0] and doc[j].lower_ in cues.DEMONYMS:
+        demonym = doc[j].text
+    org_text = _clean(after) if after else None
+    mods = _clean(before) if before else None
+    if lang == "fr" and role.lower_ == "secrétaire" and org_text and org_text.lower().startswith(("état", "etat")):
+        return "département d'État"
+    if key == "minister" and lang == "fr" and org_text:
+        adj = f" {demonym}" if demonym else ""
+        rest = doc.text[doc[i].idx : after[-1].idx + len(after[-1].text)]
+        return f"ministère{adj} {rest}".replace("  ", " ")
+    if key in cues.MINISTER_ROLES and lang == "en" and mods:
+        return f"{mods} {'Department' if key == 'secretary' else 'Ministry'}"
+    if org_text:
+        return org_text
+    if mods:
+        low = mods.lower()
+        if low in cues.DEMONYMS:
+            return cues.DEMONYMS[low]
+        return mods
+    if demonym:
+        return cues.DEMONYMS.get(demonym.lower())
+    return None
+
+
+def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
+    """Say who a speaker phrase names, or None when it names nobody usable."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    lows = [t.lower_ for t in toks]
+    if any(w in cues.FIRST_PERSON for w in lows):
+        return None
+    voice = next((k for k, t in enumerate(toks) if t.lower_ == "voix" and k + 1 < len(toks)
+                  and toks[k + 1].lower_ in ("de", "d'", "d’")), None)
+    if voice is None:
+        voice = next((k for k, t in enumerate(toks) if t.lower_ == "through" and k + 1 < len(toks)
+                      and toks[k + 1].lower_ in ("its", "his", "her", "their")), None)
+    if voice is not None:
+        # "Le Pentagone, par la voix de sa porte-parole Sabrina Singh": the voice speaks for the body
+        inner = analyse_phrase(toks[voice + 2 :] if toks[voice].lower_ == "voix" else toks[voice + 1 :], lang)
+        outer_toks = [t for t in toks[:voice] if t.lower_ not in ("par", "la")]
+        outer = _clean(outer_toks)
+        if inner is not None and inner.source:
+            return Speaker(inner.source, inner.source_org or outer, inner.gender, inner.role)
+        if outer:
+            return Speaker(outer, outer)
+    content = [t for t in toks if t.lower_ not in ("-t", "-t-", "t")]
+    if len(content) == 1 and content[0].lower_ in cues.PRONOUNS:
+        g = cues.PRONOUNS[content[0].lower_]
+        return Speaker(None, None, gender=g, anaphor="pronoun")
+    if all(t.pos_ == "PRON" for t in content):
+        return None
+    # analyses and data: credit the data owner, keep the analyst as organisation
+    data_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.DATA_NOUNS), None)
+    if data_i is not None:
+        k = data_i + 1
+        while k < len(toks) and toks[k].pos_ in ("ADJ", "VERB") and toks[k].lower_ not in _NAME_LINK:
+            k += 1
+        if k < len(toks) and toks[k].lower_ in _NAME_LINK | {"par", "by", "provided"}:
+            owner = _clean(toks[k + 1 :])
+            analyst = _analyst(toks[:data_i])
+            if owner:
+                return Speaker(owner, analyst)
+    ana_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.ANALYSIS_NOUNS), None)
+    if ana_i is not None and ana_i <= 2:
+        analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
+        if analyst:
+            return Speaker(analyst, analyst)
+    person = _person_tokens(toks)
+    role = _role_token(toks)
+    if person:
+        name = _clean(person)
+        if not name:
+            return None
+        org = _org_from_role(toks, role, person, lang) if role is not None else None
+        if org is None:
+            org = _org_entity(toks, person)
+        gender = _gender_of(toks, lang)
+        if gender is None and lang == "fr":
+            g = person[0].morph.get("Gender")
+            gender = ("f" if g[0] == "Fem" else "m") if g else None
+        return Speaker(name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None)
+    if role is not None:
+        org = _org_from_role(toks, role, None, lang) or _org_entity(toks, None)
+        key = cues.ROLES[role.lower_]
+        definite = toks[0].lower_ not in cues.INDEFINITE
+        if org is None and definite and len(toks) <= 4:
+            return Speaker(None, None, gender=_gender_of(toks, lang), role=key, anaphor="descriptor")
+        if org is not None and key != "ministry":
+            return Speaker(org, org, role=key)
+        text = _clean(toks)
+        return Speaker(text, org or text, role=key)
+    text = _clean(toks)
+    if not text or len(text) < 2:
+        return None
+    head = next((t for t in toks if t.dep_ in _SUBJ_DEPS or t.head.i not in {x.i for x in toks}), toks[-1])
+    if head.lower_ in ("nombre", "chiffre", "chiffres", "number", "figure", "figures", "total", "bilan", "toll"):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") or t.text[:1].isupper() for t in toks):
+        return None
+    return Speaker(text, text)
+
+
+def _analyst(tokens: list[Token]) -> str | None:
+    """An organisation named inside an analysis phrase ("analyse de l'AFP", "an AFP analysis")."""
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return None
+    ids = {t.i for t in tokens}
+    for ent in _ents(doc):
+        if ent.label_ in _ORG_LABELS | _PERSON_LABELS and ent.start in ids:
+            return _clean(list(ent))
+    props = [t for t in tokens if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
+    return _clean(props[:1]) if props else None
+
+
+def _org_entity(tokens: list[Token], person: list[Token] | None) -> str | None:
+    pids = {t.i for t in person} if person else set()
+    ids = {t.i for t in tokens}
+    doc = tokens[0].doc
+    for ent in _ents(doc):
+        if ent.label_ in ("ORG",) and ent.start in ids and ent.start not in pids:
+            return _clean(list(ent))
+    return None
+
+
+# --- cues in one parsed sentence ----------------------------------------------------------------------
+
+
+def _subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
+    """Tokens of the speaker phrase of a cue verb, and how sure the parse is of it."""
+    forms = verb.morph.get("VerbForm")
+    has_aux = any(c.dep_ in ("aux", "aux:tense") for c in verb.children) or (
+        verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX"
+    ) or (verb.i > 1 and verb.doc[verb.i - 1].lower_ in ("-il", "-elle", "-ils", "-elles"))
+    finite = "Fin" in forms or has_aux or verb.tag_ in ("VBD", "VBZ", "VBP")
+    pron_subj = any(c.dep_ in _SUBJ_DEPS and c.pos_ == "PRON" for c in verb.children)
+    if finite and not pron_subj and _in_incise(verb):
+        inv = _inverted_subject(verb)
+        if inv:
+            return _extend_trailing_name(inv), 0.95
+    subj = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    if subj:
+        ids: set[int] = set()
+        for s in subj:
+            for t in s.subtree:
+                ids.add(t.i)
+            for c in s.children:
+                if c.dep_ in _CLAUSE_DEPS - {"conj"} or (c.dep_ == "acl" and c.i > s.i):
+                    ids -= {t.i for t in c.subtree}
+        toks = [verb.doc[i] for i in sorted(ids)]
+        if toks and toks[0].i < verb.i:
+            toks = _extend_left(toks)
+        toks = _extend_apposition(toks)
+        return _extend_trailing_name(toks), 1.0
+    present_part = ("Part" in forms and "Pres" in verb.morph.get("Tense")) or "Ger" in forms or verb.tag_ == "VBG"
+    if depth < 2 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and (
+        (verb.dep_ in ("advcl", "acl") and present_part) or verb.dep_ in ("conj", "xcomp")
+    ):
+        toks, strength = _subject_phrase(verb.head, depth + 1)
+        if toks:
+            return toks, strength * 0.9
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # "Ukraine's military intelligence estimates that ...": the tagger took the verb for a noun
+        return _left_phrase(verb.doc, verb.i), 0.8
+    if finite:
+        inv = _inverted_subject(verb)
+        if inv:
+            return _extend_trailing_name(inv), 0.8
+        return _left_phrase(verb.doc, _group_start(verb, [])), 0.7
+    return [], 0.0
+
+
+def _in_incise(verb: Token) -> bool:
+    """Whether the verb group follows a comma or a closing quote (``», a déclaré X``, ``, said X``)."""
+    i = _group_start(verb, []) - 1
+    return i >= 0 and verb.doc[i].text in (",", "»", '"', "”", "—", "–")
+
+
+def _extend_left(toks: list[Token]) -> list[Token]:
+    """Grow a subject leftwards over the rest of its noun phrase (the parser may keep only
+    ``major ukrainien`` of ``le chef de l'état-major ukrainien``)."""
+    doc = toks[0].doc
+    i = toks[0].i - 1
+    ext: list[Token] = []
+    while i >= 0:
+        t = doc[i]
+        if t.text in ("-", "'", "’") or t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or t.lower_ in _NAME_LINK:
+            ext.insert(0, t)
+            i -= 1
+            continue
+        break
+    if ext and ext[-1].text in ("-", "'", "’") or (ext and ext[-1].i == toks[0].i - 1 and len(ext) <= 8):
+        return ext + toks
+    return toks
+
+
+def _left_phrase(doc: Doc | Span, end: int) -> list[Token]:
+    """Tokens from the start of the clause up to ``end`` (exclusive), appositions included."""
+    i = end - 1
+    out: list[Token] = []
+    while i >= 0:
+        t = doc[i]
+        if t.text in (";", ":", "«", "»", '"', "“", "”", ".") or t.lower_ in ("que", "qu'", "qu’", "that", "qui", "who"):
+            break
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            break
+        out.insert(0, t)
+        i -= 1
+        if len(out) > 25:
+            return []
+    return out
+
+
+def _extend_trailing_name(toks: list[Token]) -> list[Token]:
+    """Append a name set off by a comma after a role (``la porte-parole du HCR pour les réfugiés,
+    Olga Sarrado``), when the phrase has a role and no person yet."""
+    if not toks or not any(t.lower_ in cues.ROLES for t in toks) or any(t.ent_type_ in _PERSON_LABELS for t in toks):
+        return toks
+    doc = toks[0].doc
+    j = toks[-1].i + 1
+    bridge: list[Token] = []
+    while j < len(doc) and doc[j].text != "," and len(bridge) < 6 and (
+        doc[j].pos_ in ("ADP", "DET", "NOUN", "ADJ", "PROPN") or doc[j].text in ("-", "'", "’")
+    ):
+        bridge.append(doc[j])
+        j += 1
+    if j + 1 < len(doc) and doc[j].text == ",":
+        ent = next((e for e in _ents(doc) if e.start == j + 1 and e.label_ in _PERSON_LABELS), None)
+        if ent is not None:
+            return toks + bridge + [doc[j]] + list(ent)
+        run = []
+        k = j + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            run.append(doc[k])
+            k += 1
+        if 2 <= len(run) <= 4 and (k >= len(doc) or doc[k].is_punct):
+            return toks + bridge + [doc[j]] + run
+    return toks
+
+
+def _extend_apposition(toks: list[Token]) -> list[Token]:
+    """Prepend a leading role apposition: ``Porte-parole du département d'État, Vedant Patel a ...``."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    first = toks[0].i
+    if first >= 2 and doc[first - 1].text == ",":
+        j = first - 2
+        seg: list[Token] = []
+        while j >= 0 and doc[j].text not in (",", ";", ":", "«", "»", '"', ".") and doc[j].pos_ not in ("VERB", "AUX"):
+            seg.insert(0, doc[j])
+            j -= 1
+        if seg and (j < 0 or doc[j].text in (",", ".")) and any(t.lower_ in cues.ROLES for t in seg) and len(seg) <= 10:
+            return seg + [doc[first - 1]] + toks
+    return toks
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The subject placed after the verb in an incise (``, a affirmé lundi le Pentagone``)."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and (doc[i].lower_ in _SKIP_AFTER_VERB or doc[i].pos_ in ("ADV", "AUX")
+                            or doc[i].lower_ in ("-t", "-t-") or (doc[i].like_num and i + 1 < len(doc)
+                                                                   and doc[i + 1].lower_ in _MONTHS)
+                            or doc[i].lower_ in _MONTHS):
+        i += 1
+    out: list[Token] = []
+    paren = 0
+    if i < len(doc) and doc[i].pos_ == "ADP":
+        return []
+    while i < len(doc):
+        t = doc[i]
+        if t.text == "(":
+            paren += 1
+        elif t.text == ")":
+            paren -= 1
+            if paren < 0:
+                break
+        elif paren == 0 and (t.is_punct and t.text not in ("-", "'", "’") and not (t.text == "." and out
+                                                                                   and out[-1].lower_ in ("m", "mr"))):
+            break
+        if paren == 0 and (t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.lower_ not in cues.ROLES):
+            break
+        if paren == 0 and t.pos_ == "ADP" and t.lower_ not in _NAME_LINK:
+            break
+        if paren == 0 and t.lower_ in ("que", "that", "qu'", "qu’"):
+            break
+        out.append(t)
+        i += 1
+        if len(out) > 14:
+            break
+    if out and not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text[:1].isupper() for t in out):
+        return []
+    return out
+
+
+_MONTHS = frozenset(
+    """janvier février mars avril mai juin juillet août septembre octobre novembre décembre january february
+    march april may june july august september october november december""".split()
+)
+
+
+def _is_cue(tok: Token, lang: str) -> str | None:
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
+        if lemma in cues.DENY_LEMMAS[lang]:
+            return "deny"
+        if lemma in cues.CUE_LEMMAS[lang] or low in cues.CUE_FORMS[lang]:
+            if lemma in ("porter", "situer", "mettre", "faire", "put", "show", "montrer", "compter", "count",
+                         "continue", "poursuivre", "lancer", "point"):
+                # weak cues: speaking only with a subject that can speak
+                return "weak"
+            return "verb"
+        if lemma == "faire" and any(c.lower_ == "état" for c in tok.children):
+            return "verb"
+        if lemma == "mettre" and any(c.lower_ == "garde" for c in tok.subtree):
+            return "verb"
+    elif low in cues.CUE_FORMS[lang] and tok.dep_ == "ROOT":
+        return "verb"
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.lower_ in cues.NEGATIONS and c.dep_ in ("advmod", "neg", "mark", "case", "advmod:neg", "cc"):
+            return True
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("sans", "without"):
+        return True
+    h = verb.head
+    if h.i != verb.i and h.lemma_.lower() in cues.REFUSE_LEMMAS and verb.dep_ in ("xcomp", "ccomp", "obj"):
+        return True
+    return False
+
+
+def _group_start(verb: Token, phrase: list[Token]) -> int:
+    """First token of the speech group: the pre-verbal subject or the auxiliaries."""
+    starts = [verb.i]
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "advmod:neg", "neg"):
+            starts.append(c.i)
+    if phrase and phrase[0].i < verb.i:
+        starts.append(phrase[0].i)
+    # the aux of an inverted incise ("a-t-il déclaré") may hang elsewhere: walk back over them
+    i = min(starts) - 1
+    doc = verb.doc
+    while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].lower_ in ("-t", "-t-", "-il", "-elle", "ne", "n'", "n’")
+                      or doc[i].lower_ in ("encore", "également", "aussi", "also")):
+        i -= 1
+    return i + 1
+
+
+def _according_phrase(doc: Doc, k: int, lang: str) -> list[Token] | None:
+    """Tokens after ``selon`` / ``d'après`` / ``according to`` up to the end of the phrase."""
+    i = k
+    out: list[Token] = []
+    paren = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.text == "(":
+            paren += 1
+        elif t.text == ")":
+            paren -= 1
+        elif paren <= 0 and (t.text in (",", ";", ":", ".", "!", "?", "«", "»", '"', "“", "”", "—", "–")):
+            break
+        if paren <= 0 and (("Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")) or t.lower_ in ("que", "that")):
+            break
+        if paren <= 0 and t.like_num and out:
+            break
+        out.append(t)
+        i += 1
+        if len(out) > 25:
+            break
+    if not out or out[0].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "which", "whom", "quoi"):
+        return None
+    if out[0].lower_ in cues.PRONOUNS:
+        return out[:1]
+    return out
+
+
+def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang: str,
+                     first_id: int) -> list[dict[str, object]]:
+    """One row per cue in a parsed sentence (see ``SPEAKER_SCHEMA``); offsets in article characters."""
+    rows: list[dict[str, object]] = []
+    n = len(doc)
+    low = [t.lower_ for t in doc]
+    nid = first_id
+
+    def add(kind: str, cue: Token, cue_end_tok: Token, sp: Speaker | None, group: int, deny: bool,
+            strength: float) -> None:
+        nonlocal nid
+        if sp is None:
+            return
+        rows.append({
+            "art": art, "sent_id": sent_id, "cue_id": nid, "kind": kind,
+            "cue_start": offset + cue.idx, "cue_end": offset + cue_end_tok.idx + len(cue_end_tok.text),
+            "group_start": offset + doc[group].idx if group < n else offset + cue.idx,
+            "source": sp.source, "source_org": sp.source_org, "gender": sp.gender, "role": sp.role,
+            "anaphor": sp.anaphor, "deny": deny, "strength": strength,
+            "main": kind == "according" or cue.dep_ in ("ROOT", "parataxis", "conj", "advcl") or _in_incise(cue),
+            "head_start": offset + cue.head.idx,
+        })
+        nid += 1
+
+    for tok in doc:
+        k = tok.i
+        # according to X / selon X / d'après X / citing X
+        if low[k] in ("selon", "citant", "citing") or (
+            low[k] == "après" and k > 0 and low[k - 1] in ("d'", "d’")
+        ) or (low[k] == "according" and k + 1 < n and low[k + 1] == "to") or (
+            low[k] == "pour" and k + 1 < n and low[k + 1] in ("lui", "elle", "eux") and k + 2 < n and doc[k + 2].text == ","
+        ):
+            start = k + 2 if low[k] == "according" else k + 1
+            phrase = _according_phrase(doc, start, lang)
+            if phrase:
+                sp = analyse_phrase(phrase, lang)
+                first = doc[k - 1] if low[k] == "après" else tok
+                add("according", first, phrase[-1], sp, first.i, False, 1.0)
+            continue
+        kind = _is_cue(tok, lang)
+        if kind is None:
+            if tok.dep_ in _SUBJ_DEPS and tok.pos_ in ("PROPN", "NOUN") and (
+                tok.ent_type_ in _PERSON_LABELS or tok.lower_ in cues.ROLES
+                or any(c.ent_type_ in _PERSON_LABELS for c in tok.children)
+            ) and _is_cue(tok.head, lang) is None:
+                # a named person who does something else ("X s'est rendu à Marseille"): an antecedent
+                # for later pronouns and descriptors, and the speaker of a quote it introduces with ':'
+                phrase, strength = _subject_phrase(tok.head)
+                if phrase and any(t.i == tok.i for t in phrase):
+                    sp = analyse_phrase(phrase, lang)
+                    if sp is not None and sp.source and sp.anaphor is None:
+                        add("mention", tok.head, tok.head, sp, _group_start(tok.head, phrase), False, strength)
+            continue
+        # agent of a participle or passive: "le chiffre avancé par Kiev", "figures released by the UN"
+        agent = [c for c in tok.children if c.dep_ in ("obl:agent", "agent")]
+        if not agent and "Part" in tok.morph.get("VerbForm") and tok.dep_ in ("acl", "amod"):
+            # "les 500 soldats tués évoqués par Kiev": the parser may not label the agent
+            agent = [c for c in tok.children if c.i > tok.i and (c.pos_ == "PROPN" or c.ent_type_)
+                     and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children)]
+        if agent:
+            a = agent[0]
+            phrase = [t for t in a.subtree if t.lower_ not in ("par", "by")]
+            if phrase:
+                sp = analyse_phrase(phrase, lang)
+                add("agent", tok, phrase[-1], sp, tok.i, kind == "deny" or _negated(tok), 1.0)
+                continue
+        phrase, strength = _subject_phrase(tok)
+        if not phrase:
+            continue
+        sp = analyse_phrase(phrase, lang)
+        if sp is None:
+            continue
+        if kind == "weak" and sp.anaphor is None and not _speaking(phrase):
+            continue
+        deny = kind == "deny" or (_negated(tok) and tok.lemma_.lower() in ("confirmer", "confirm", "dire", "say",
+                                                                            "indiquer", "préciser", "give"))
+        group = _group_start(tok, phrase)
+        end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
+        add("verb", tok, end_tok, sp, group, deny, strength)
+        # back-reference: "Vedant Patel a confirmé l'information" speaks of the previous sentence
+        objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+        if objs and not deny and any(o.lower_ in cues.BACKREF_OBJECTS for o in objs):
+            add("backref", tok, end_tok, sp, group, False, strength)
+    return rows
+
+
+def _speaking(phrase: list[Token]) -> bool:
+    """Whether a phrase can be the subject of a weak cue ("Moscou compte", "le ministère porte à")."""
+    return any(t.ent_type_ in _PERSON_LABELS | {"ORG"} or t.lower_ in cues.ROLES or t.lower_ in cues.ORG_WORDS
+               for t in phrase)
+
+
+def ancestors(tok: Token, offset: int) -> list[int]:
+    """Article offsets of ``tok`` and its syntactic ancestors (to test "this cue governs that figure")."""
+    out = [offset + tok.idx]
+    seen = {tok.i}
+    t = tok
+    while t.head.i != t.i and t.head.i not in seen:
+        t = t.head
+        seen.add(t.i)
+        out.append(offset + t.idx)
+    return out
+
+
+# --- pairing (polars) -------------------------------------------------------------------------------
+
+_PRIORITY = {
+    "quote": (100.0, 0.95),
+    "agent": (96.0, 0.95),
+    "according": (92.0, 0.9),
+    "governs": (90.0, 0.9),
+    "sentence": (70.0, 0.75),
+    "quote_carry": (60.0, 0.65),
+    "backref": (55.0, 0.6),
+}
+
+
+def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
+    """Give every pronoun/descriptor cue the last named speaker of its article that fits it.
+
+    Gender must agree when both are known; a descriptor (``the spokesperson``) prefers the last named
+    speaker with the same role. Unresolvable descriptors keep their own words as the source.
+    """
+    sp = speakers.sort("art", "cue_start")
+    named = (
+        sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
+        .select("art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role")
+        .sort("art", "pos")
+    )
+    ana = sp.filter(pl.col("anaphor").is_not_null()).with_columns(pos=pl.col("cue_start") - 1).sort("art", "pos")
+
+    def asof(frame: pl.LazyFrame, right: pl.LazyFrame, tag: str, by: list[str]) -> pl.LazyFrame:
+        r = right.select(
+            *by, "pos",
+            pl.col("source").alias(f"src_{tag}"),
+            pl.col("source_org").alias(f"org_{tag}"),
+            pl.col("gender").alias(f"g_{tag}"),
+        )
+        return frame.join_asof(r, on="pos", by=by, strategy="backward", check_sortedness=False)
+
+    res = asof(ana, named, "any", ["art"])
+    res = asof(res, named.filter(pl.col("gender").fill_null("f") == "f"), "f", ["art"])
+    res = asof(res, named.filter(pl.col("gender").fill_null("m") == "m"), "m", ["art"])
+    res = asof(
+        res.with_columns(pl.col("role").fill_null("")),
+        named.filter(pl.col("role").is_not_null()),
+        "role",
+        ["art", "role"],
+    ).with_columns(pl.when(pl.col("role") == "").then(None).otherwise(pl.col("role")).alias("role"))
+    g = pl.col("gender")
+    by_gender_src = (
+        pl.when(g == "f").then(pl.col("src_f")).when(g == "m").then(pl.col("src_m")).otherwise(pl.col("src_any"))
+    )
+    by_gender_org = (
+        pl.when(g == "f").then(pl.col("org_f")).when(g == "m").then(pl.col("org_m")).otherwise(pl.col("org_any"))
+    )
+    resolved = res.with_columns(
+        source=pl.when(pl.col("anaphor") == "descriptor")
+        .then(pl.coalesce(pl.col("src_role"), by_gender_src))
+        .otherwise(by_gender_src),
+        source_org=pl.when(pl.col("anaphor") == "descriptor")
+        .then(pl.coalesce(pl.col("org_role"), by_gender_org))
+        .otherwise(by_gender_org),
+        strength=pl.col("strength") * 0.9,
+    ).select(list(SPEAKER_SCHEMA))
+    return pl.concat([sp.filter(pl.col("anaphor").is_null()), resolved], how="vertical").filter(
+        pl.col("source").is_not_null()
+    )
+
+
+def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) -> pl.LazyFrame:
+    """Best source per figure: ``art, fig, source, source_org, attributed, confidence, pattern, drop``.
+
+    ``drop`` marks figures whose best cue denies them (not claims at all).
+    """
+    sp = resolve_anaphors(speakers)
+    named = sp.filter(~pl.col("deny") & (pl.col("kind") != "backref"))
+
+    # each quote's speaker: an incise right after it, else a ':' introduction right before it
+    incise = (
+        quotes.join(named.filter(pl.col("kind") == "verb"), on="art")
+        .filter((pl.col("group_start") >= pl.col("q_end")) & (pl.col("group_start") <= pl.col("q_end") + pl.col("after_gap")))
+        .with_columns(rank=pl.lit(0))
+    )
+    intro = (
+        quotes.join(named.filter(pl.col("kind").is_in(["verb", "mention"])), on="art")
+        .filter(pl.col("colon_at").is_not_null() & (pl.col("cue_end") <= pl.col("colon_at"))
+                & (pl.col("colon_at") - pl.col("cue_end") <= 60))
+        .with_columns(rank=pl.lit(1))
+    )
+    quote_speaker = (
+        pl.concat([incise, intro], how="vertical")
+        .sort("art", "quote_id", "rank", (pl.col("cue_start") - pl.col("q_end")).abs())
+        .group_by("art", "quote_id", maintain_order=True)
+        .first()
+        .select("art", "quote_id", "source", "source_org", "strength")
+    )
+    fig_quote = (
+        figures.join(quotes, on="art")
+        .filter((pl.col("char_start") >= pl.col("q_start")) & (pl.col("char_end") <= pl.col("q_end")))
+        .select("art", "fig", "quote_id", "q_start")
+        .sort("art", "fig", "q_start", descending=[False, False, True])
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+    )
+
+    base = figures.select("art", "fig", "sent_id", "char_start", "char_end", "anc")
+    # 1. quotes with a speaker
+    c_quote = (
+        fig_quote.join(quote_speaker, on=["art", "quote_id"])
+        .select("art", "fig", "source", "source_org", pl.lit(False).alias("deny"), pl.lit("quote").alias("pattern"),
+                pl.lit(0).alias("dist"), "strength")
+    )
+    # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
+    governs = pl.col("anc").list.contains(pl.col("cue_start"))
+    same = base.join(sp.filter(~pl.col("kind").is_in(["backref", "mention"])), on=["art", "sent_id"]).filter(
+        governs | pl.col("main") | pl.col("kind").is_in(["according", "agent"])
+    )
+    c_same = same.select(
+        "art", "fig", "source", "source_org", "deny",
+        pattern=pl.when(pl.col("kind") == "agent")
+        .then(pl.when(governs | pl.col("anc").list.contains(pl.col("head_start"))).then(pl.lit("agent"))
+              .otherwise(pl.lit("sentence")))
+        .when(pl.col("kind") == "according").then(pl.lit("according"))
+        .when(governs).then(pl.lit("governs"))
+        .otherwise(pl.lit("sentence")),
+        dist=(pl.col("cue_start") - pl.col("char_start")).abs(),
+        strength=pl.col("strength"),
+    )
+    # 3. quoted figure without incise: the last named speaker before the quote
+    carry = (
+        fig_quote.join(quote_speaker, on=["art", "quote_id"], how="anti")
+        .sort("art", "q_start")
+        .join_asof(
+            named.filter(pl.col("kind").is_in(["verb", "mention"])).select("art", pl.col("cue_start").alias("q_start"), "source",
+                                                           "source_org", "strength").sort("art", "q_start"),
+            on="q_start", by="art", strategy="backward", check_sortedness=False,
+        )
+        .filter(pl.col("source").is_not_null())
+        .select("art", "fig", "source", "source_org", pl.lit(False).alias("deny"), pl.lit("quote_carry").alias("pattern"),
+                pl.lit(0).alias("dist"), "strength")
+    )
+    # 4. "X a confirmé l'information" credits the figures of the sentence before
+    back = (
+        base.join(sp.filter(pl.col("kind") == "backref").with_columns(sent_id=pl.col("sent_id") - 1),
+                  on=["art", "sent_id"])
+        .select("art", "fig", "source", "source_org", "deny", pl.lit("backref").alias("pattern"),
+                (pl.col("cue_start") - pl.col("char_start")).alias("dist"), "strength")
+    )
+    prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
+    conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
+    cands = (
+        pl.concat([c_quote, c_same, carry, back], how="vertical_relaxed")
+        .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
+        .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+    )
+    return (
+        canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp)
+        .select(
+            "art", "fig", "source", "source_org",
+            attributed=pl.col("source").is_not_null() & ~pl.col("deny").fill_null(False),
+            confidence=pl.col("confidence").fill_null(0.6),
+            pattern=pl.col("pattern").fill_null("none"),
+            drop=pl.col("deny").fill_null(False),
+        )
+    )
+
+
+def canonical_sources(pairs: pl.LazyFrame, speakers: pl.LazyFrame) -> pl.LazyFrame:
+    """One name per speaker and article: a bare surname becomes the full name the article uses
+    elsewhere ("Selon Zelensky" -> "Volodymyr Zelensky"), and a missing organisation is taken from
+    another mention of the same speaker ("Vedant Patel" -> "département d'État américain")."""
+    names = speakers.select("art", "source", "source_org").filter(pl.col("source").is_not_null())
+    words = pl.col("source").str.split(" ")
+    full = (
+        names.filter(words.list.len().is_between(2, 4))
+        .select("art", last=words.list.last(), full="source")
+        .unique(subset=["art", "last"], keep="first", maintain_order=True)
+    )
+    out = (
+        pairs.join(full, left_on=["art", "source"], right_on=["art", "last"], how="left")
+        .with_columns(source=pl.coalesce("full", "source"))
+        .drop("full")
+    )
+    canon = (
+        names.join(full, left_on=["art", "source"], right_on=["art", "last"], how="left")
+        .with_columns(source=pl.coalesce("full", "source"))
+        .group_by("art", "source")
+        .agg(known_org=pl.col("source_org").drop_nulls().first())
+    )
+    return (
+        out.join(canon, on=["art", "source"], how="left")
+        .with_columns(source_org=pl.coalesce("source_org", "known_org"))
+        .drop("known_org")
+    )

@@ -1,0 +1,350 @@
+"""``Extractor``: articles in, one row per claim out (the extract contract of DESIGN.md).
+
+The order of work keeps the expensive model away from most of the text:
+
+1. cheap pass per article: regex sentence split, ``has_figure`` per sentence, ``find_figures`` on the
+   sentences that pass, quote spans over the whole text;
+2. choose what to parse: the figure sentences, the sentences a quote holding a figure runs through,
+   the one or two sentences before a figure sentence that speaks through a pronoun or a descriptor
+   (so ``a-t-elle ajouté`` finds its antecedent) and the sentence after an unattributed figure when it
+   looks like ``X a confirmé l'information``;
+3. ``nlp.pipe`` on those sentences only, per language, in batches;
+4. mention rows from the parses, then the pairing in polars (``attribution.pair``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from corroborate.extract import attribution, context, nlp
+from corroborate.vocab import UNKNOWN_OUTLET
+
+EXTRACTOR_VERSION = "0.1.0"
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "article_id", "external_id", "source", "source_org", "attributed", "value", "value_low", "value_high",
+    "qualifier", "unit", "unit_raw", "subject", "scope", "period_start", "period_end", "text", "char_start",
+    "char_end", "confidence", "extractor_version",
+)
+
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String(), "external_id": pl.String(), "source": pl.String(), "source_org": pl.String(),
+    "attributed": pl.Boolean(), "value": pl.Float64(), "value_low": pl.Float64(), "value_high": pl.Float64(),
+    "qualifier": pl.String(), "unit": pl.String(), "unit_raw": pl.String(), "subject": pl.String(),
+    "scope": pl.String(), "period_start": pl.Date(), "period_end": pl.Date(), "text": pl.String(),
+    "char_start": pl.Int64(), "char_end": pl.Int64(), "confidence": pl.Float64(),
+    "extractor_version": pl.String(),
+}
+
+REQUIRED_INPUT = ("article_id", "text")
+
+# "X a confirmé l'information", "the ministry confirmed the figures": credits the sentence before.
+_BACKREF_RX = re.compile(
+    r"\b(?:confirm[ée]|confirmed|confirms?|a\s+confirmé)\s+(?:l['’]information|ces\s+chiffres|ce\s+chiffre|"
+    r"ce\s+bilan|cette\s+estimation|this|the\s+(?:figures?|numbers?|toll|report|estimate))\b",
+    re.I,
+)
+
+_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|sont|selon|a\s+déclaré|dans|pour|qui|que|avec)\b", re.I)
+_EN_WORDS = re.compile(r"\b(?:the|of|and|is|are|was|said|according|with|that|which|for)\b", re.I)
+
+
+def detect_language(text: str) -> str:
+    """``fr`` or ``en`` by counting frequent function words (records that carry a language skip this)."""
+    sample = text[:4000]
+    fr = len(_FR_WORDS.findall(sample))
+    en = len(_EN_WORDS.findall(sample))
+    return "en" if en > fr else "fr"
+
+
+def claim_id(article_id: str, char_start: int, char_end: int, source: str) -> str:
+    """Stable short key of one claim: the same figure credited to the same source in the same article."""
+    raw = f"{article_id}\x1f{int(char_start)}\x1f{int(char_end)}\x1f{source}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorConfig:
+    """Knobs of the extractor. The defaults are the measured configuration."""
+
+    batch_size: int = 64
+    # sentences parsed before a sentence that speaks through a pronoun or descriptor
+    context_before: int = 2
+    # claims under this confidence are not returned
+    min_confidence: float = 0.0
+    # language used when a record has none and detection is not wanted
+    default_language: str | None = None
+    # figure finder; tests and benchmarks may swap it, production uses corroborate.extract.figures
+    figure_module: str = "corroborate.extract.figures"
+
+
+@dataclass(slots=True)
+class _Article:
+    idx: int
+    article_id: str
+    external_id: str | None
+    outlet: str
+    lang: str
+    published: dt.date | None
+    text: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    figures: list[tuple[int, Any]] = field(default_factory=list)  # (sent_id, Figure)
+    quotes: list[tuple[int, int, int, int | None]] = field(default_factory=list)
+
+
+def _load_figures(module: str) -> tuple[Callable[[str, str], list[Any]], Callable[[str, str], bool]]:
+    import importlib
+
+    mod = importlib.import_module(module)
+    return mod.find_figures, mod.has_figure
+
+
+class Extractor:
+    """Find every figure in articles and credit each one to its source."""
+
+    def __init__(self, config: ExtractorConfig | None = None) -> None:
+        self.config = config or ExtractorConfig()
+        self._find_figures, self._has_figure = _load_figures(self.config.figure_module)
+
+    # --- public -------------------------------------------------------------------------------------
+
+    def extract(self, articles: pl.DataFrame) -> pl.DataFrame:
+        """One row per claim, columns ``CLAIM_COLUMNS`` (offsets index each article's text as given)."""
+        missing = [c for c in REQUIRED_INPUT if c not in articles.columns]
+        if missing:
+            raise ValueError(f"articles frame lacks columns {missing}")
+        arts = self._cheap_pass(articles)
+        if not any(a.figures for a in arts):
+            return pl.DataFrame(schema=CLAIM_SCHEMA)
+        selected = self._select_sentences(arts)
+        speakers, figure_rows, details = self._parse(arts, selected)
+        # second, smaller pass: antecedents for what the first pass could not credit
+        extra = self._context_needed(arts, selected, speakers, figure_rows)
+        if any(extra.values()):
+            more, _, _ = self._parse(arts, extra, first_id=len(speakers))
+            speakers.extend(more)
+        return self._assemble(arts, speakers, figure_rows, details)
+
+    # --- stages -------------------------------------------------------------------------------------
+
+    def _cheap_pass(self, articles: pl.DataFrame) -> list[_Article]:
+        cols = articles.columns
+        out: list[_Article] = []
+        for i, row in enumerate(articles.iter_rows(named=True)):
+            text = row["text"] or ""
+            lang = row.get("language") if "language" in cols else None
+            if lang not in nlp.MODELS:
+                lang = self.config.default_language or detect_language(text)
+            published = row.get("published_at") if "published_at" in cols else None
+            if isinstance(published, dt.datetime):
+                published = published.date()
+            elif isinstance(published, str):
+                try:
+                    published = dt.date.fromisoformat(published[:10])
+                except ValueError:
+                    published = None
+            outlet = row.get("outlet") if "outlet" in cols else None
+            art = _Article(
+                idx=i, article_id=str(row["article_id"]),
+                external_id=row.get("external_id") if "external_id" in cols else None,
+                outlet=outlet or UNKNOWN_OUTLET, lang=lang, published=published, text=text,
+            )
+            art.sentences = nlp.split_sentences(text)
+            for sid, (s, e) in enumerate(art.sentences):
+                sent = text[s:e]
+                if not self._has_figure(sent, lang):
+                    continue
+                for f in self._find_figures(sent, lang):
+                    art.figures.append((sid, _shift(f, s)))
+            if art.figures:
+                art.quotes = attribution.find_quotes(text)
+            out.append(art)
+        return out
+
+    def _select_sentences(self, arts: list[_Article]) -> dict[int, set[int]]:
+        """Sentence ids to parse per article."""
+        chosen: dict[int, set[int]] = {}
+        for a in arts:
+            if not a.figures:
+                continue
+            fig_sents = {sid for sid, _ in a.figures}
+            keep = set(fig_sents)
+            starts = [s for s, _ in a.sentences]
+
+            def sent_of(pos: int, starts: list[int] = starts) -> int:
+                import bisect
+
+                return max(0, bisect.bisect_right(starts, pos) - 1)
+
+            for qs, qe, _gap, _colon in a.quotes:
+                if any(qs <= f.char_start and f.char_end <= qe for _, f in a.figures):
+                    first, last = sent_of(qs), sent_of(max(qs, qe - 1))
+                    keep.update(range(first, last + 1))
+                    if last + 1 < len(a.sentences):
+                        keep.add(last + 1)  # the incise may follow the closing mark after a break
+            for sid in fig_sents:
+                if sid + 1 < len(a.sentences):
+                    s, e = a.sentences[sid + 1]
+                    if _BACKREF_RX.search(a.text[s:e]):
+                        keep.add(sid + 1)
+            chosen[a.idx] = keep
+        return chosen
+
+    def _context_needed(self, arts: list[_Article], selected: dict[int, set[int]],
+                        speakers: list[dict[str, object]], figure_rows: list[dict[str, object]]
+                        ) -> dict[int, set[int]]:
+        """Sentences before the parsed ones that hold the antecedent of a pronoun or descriptor
+        (``a-t-elle ajouté``, ``the spokesperson said``) or the speaker of a quote without incise,
+        when no named speaker was parsed earlier in the article."""
+        k = self.config.context_before
+        by_art = {a.idx: a for a in arts}
+        first_named: dict[int, int] = {}
+        for r in speakers:
+            if r["anaphor"] is None and r["source"] is not None and not r["deny"]:
+                art, pos = int(r["art"]), int(r["cue_start"])  # type: ignore[call-overload]
+                first_named[art] = min(first_named.get(art, pos), pos)
+        wanted: dict[int, set[int]] = {}
+
+        def want(art: int, sid: int) -> None:
+            have = selected.get(art, set())
+            wanted.setdefault(art, set()).update(j for j in range(max(0, sid - k), sid) if j not in have)
+
+        for r in speakers:
+            art = int(r["art"])  # type: ignore[call-overload]
+            if r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):  # type: ignore[call-overload]
+                want(art, int(r["sent_id"]))  # type: ignore[call-overload]
+        for r in speakers:
+            # a person named without role: an earlier sentence naming them may give the organisation
+            src = r["source"]
+            if r["source_org"] is None and isinstance(src, str) and " " in src and r["kind"] != "mention":
+                art = int(r["art"])  # type: ignore[call-overload]
+                a = by_art[art]
+                have = selected.get(art, set())
+                for j in range(int(r["sent_id"])):  # type: ignore[call-overload]
+                    if j not in have and src in a.text[slice(*a.sentences[j])]:
+                        wanted.setdefault(art, set()).add(j)
+                        break
+        for f in figure_rows:
+            art = int(f["art"])  # type: ignore[call-overload]
+            a = by_art[art]
+            for qs, qe, gap, colon in a.quotes:
+                if not qs <= int(f["char_start"]) < qe:  # type: ignore[call-overload]
+                    continue
+                has_speaker = any(
+                    int(r["art"]) == art and r["kind"] in ("verb", "mention") and (  # type: ignore[call-overload]
+                        qe <= int(r["group_start"]) <= qe + gap  # type: ignore[call-overload]
+                        or (colon is not None and 0 <= colon - int(r["cue_end"]) <= 60)  # type: ignore[call-overload]
+                    )
+                    for r in speakers
+                )
+                if not has_speaker:
+                    want(art, int(f["sent_id"]))  # type: ignore[call-overload]
+        return wanted
+
+    def _parse(self, arts: list[_Article], selected: dict[int, set[int]], first_id: int = 0
+               ) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[tuple[int, int], dict[str, Any]]]:
+        speakers: list[dict[str, object]] = []
+        figure_rows: list[dict[str, object]] = []
+        details: dict[tuple[int, int], dict[str, Any]] = {}
+        by_art = {a.idx: a for a in arts}
+        for lang in nlp.MODELS:
+            jobs = [(a.idx, sid) for a in arts if a.lang == lang for sid in sorted(selected.get(a.idx, ()))]
+            if not jobs:
+                continue
+            texts = (by_art[i].text[slice(*by_art[i].sentences[sid])] for i, sid in jobs)
+            figs_by_sent: dict[tuple[int, int], list[tuple[int, Any]]] = {}
+            for i, sid in jobs:
+                figs_by_sent.setdefault((i, sid), [])
+            for a in arts:
+                for n, (sid, f) in enumerate(a.figures):
+                    if (a.idx, sid) in figs_by_sent:
+                        figs_by_sent[(a.idx, sid)].append((n, f))
+            for (i, sid), doc in zip(jobs, nlp.parse(lang, texts, self.config.batch_size), strict=True):
+                a = by_art[i]
+                offset = a.sentences[sid][0]
+                speakers.extend(attribution.speaker_mentions(doc, i, sid, offset, lang,
+                                                             first_id=first_id + len(speakers)))
+                figs = figs_by_sent.get((i, sid), [])
+                if not figs:
+                    continue
+                periods = context.find_periods(a.text[offset : a.sentences[sid][1]], a.published)
+                for n, f in figs:
+                    tok = context._token_at(doc, f.number_start - offset)
+                    anc = attribution.ancestors(tok, offset) if tok is not None else []
+                    figure_rows.append({"art": i, "fig": n, "sent_id": sid, "char_start": f.char_start,
+                                        "char_end": f.char_end, "anc": anc})
+                    subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
+                    per = context.nearest_period(periods, f.char_start - offset, 0, len(doc.text))
+                    scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
+                    details[(i, n)] = {
+                        "subject": subject, "scope": scope,
+                        "period_start": per.start if per else None, "period_end": per.end if per else None,
+                    }
+        return speakers, figure_rows, details
+
+    def _assemble(self, arts: list[_Article], speakers: list[dict[str, object]],
+                  figure_rows: list[dict[str, object]], details: dict[tuple[int, int], dict[str, Any]]) -> pl.DataFrame:
+        sp = pl.LazyFrame(speakers, schema=attribution.SPEAKER_SCHEMA)
+        figs = pl.LazyFrame(figure_rows, schema=attribution.FIGURE_SCHEMA)
+        quotes = pl.LazyFrame(
+            [{"art": a.idx, "quote_id": q, "q_start": s, "q_end": e, "after_gap": g, "colon_at": c}
+             for a in arts for q, (s, e, g, c) in enumerate(a.quotes)],
+            schema=attribution.QUOTE_SCHEMA,
+        )
+        pairs = attribution.pair(figs, sp, quotes)
+        fig_info = pl.LazyFrame(
+            [
+                {
+                    "art": a.idx, "fig": n, "article_id": a.article_id, "external_id": a.external_id,
+                    "outlet": a.outlet, "value": float(f.value), "value_low": float(f.value_low),
+                    "value_high": float(f.value_high), "qualifier": f.qualifier, "unit": f.unit,
+                    "unit_raw": f.unit_raw, "text": a.text[f.char_start : f.char_end],
+                    "char_start": f.char_start, "char_end": f.char_end,
+                    **details.get((a.idx, n), {"subject": None, "scope": None, "period_start": None,
+                                               "period_end": None}),
+                }
+                for a in arts for n, (_sid, f) in enumerate(a.figures)
+            ],
+            schema={"art": pl.Int64(), "fig": pl.Int64(), "article_id": pl.String(), "external_id": pl.String(),
+                    "outlet": pl.String(), "value": pl.Float64(), "value_low": pl.Float64(),
+                    "value_high": pl.Float64(), "qualifier": pl.String(), "unit": pl.String(),
+                    "unit_raw": pl.String(), "text": pl.String(), "char_start": pl.Int64(), "char_end": pl.Int64(),
+                    "subject": pl.String(), "scope": pl.String(), "period_start": pl.Date(),
+                    "period_end": pl.Date()},
+        )
+        out = (
+            fig_info.join(pairs, on=["art", "fig"], how="left")
+            .filter(~pl.col("drop").fill_null(False))
+            .with_columns(
+                attributed=pl.col("attributed").fill_null(False),
+            )
+            .with_columns(
+                source=pl.when(pl.col("attributed")).then(pl.col("source")).otherwise(pl.col("outlet")),
+                source_org=pl.when(pl.col("attributed")).then(pl.col("source_org")).otherwise(None),
+                confidence=pl.col("confidence").fill_null(0.6).round(3),
+                extractor_version=pl.lit(EXTRACTOR_VERSION),
+            )
+            .filter(pl.col("confidence") >= self.config.min_confidence)
+            .sort("art", "char_start")
+            .select([pl.col(c).cast(t) for c, t in CLAIM_SCHEMA.items()])
+        )
+        return out.collect()
+
+
+def _shift(f: Any, offset: int) -> Any:
+    """The same figure with offsets moved from sentence to article coordinates."""
+    if offset == 0:
+        return f
+    import dataclasses
+
+    return dataclasses.replace(
+        f, char_start=f.char_start + offset, char_end=f.char_end + offset,
+        number_start=f.number_start + offset, number_end=f.number_end + offset,
+    )

@@ -1,0 +1,389 @@
+"""The link stage: who said it, which articles copy which, what each figure counts, and what became of it.
+
+``link(con, run_id)`` recomputes, over all stored claims, in order:
+
+1. sources (``corroborate.sources``): ``sources``, ``source_aliases``, ``source_tree``, ``claim_sources``;
+2. copies (``corroborate.copies``): ``article_copies``, ``article_groups``;
+3. quantities: ``claim_quantities``, ``quantities`` and ``claims.quantity_id``;
+4. outcomes: ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and the ``claim_explanations`` view.
+
+The rules live in ``sql/models/*.sql``, one file per table; Python only resolves the distinct names
+and subjects (a few thousand strings, not one per claim) and runs the models with parameters.
+
+Subjects arrive as free text in French or English ("soldats nord-coréens", "North Korean troops"). They
+are matched against the user-editable lexicon ``seeds/subjects.csv`` (term -> concept): a subject
+matches a term when it contains every word of the term, after folding accents and case, dropping
+function words and plural/feminine endings (``subject_words``); the term with most words wins. A subject
+the lexicon does not know keeps its own content words as its key (same wording, same quantity, in any
+article) when it has at least two of them; a one-word or empty subject ("soldats", "hommes") is too vague
+to link, and its claim stays alone unless it has a period (see ``sql/models/claim_quantities.sql``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from corroborate import vocab
+from corroborate.copies import build_copies
+from corroborate.db import PROJECT_ROOT, run_model
+from corroborate.sources import build_sources, resolve_name
+
+DEFAULT_SUBJECT_FILE = PROJECT_ROOT / "seeds" / "subjects.csv"
+
+# Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
+OUTCOME_PARAMS: dict[str, float] = {
+    "slack": 0.02,  # relative slack on both ends of every interval
+    "approx_width": 0.10,  # an "about" figure left as a point by the extractor: +-10 %
+    "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
+    "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
+}
+# In a quantity with many claims, each claim is compared with about this many claims published before
+# and after it (sql/models/claim_evidence.sql): the work stays linear in the number of claims.
+EVIDENCE_BAND = 50
+
+# Words that never say what is counted.
+_FUNCTION_WORDS = frozenset(
+    """
+    a au aux avec ce ces dans de des du d en et l la le les leur leurs ou par pour sur un une y
+    the of in on at to for from and or a an by with its their into
+    nombre number total environ about some plus more moins less
+    """.split()  # noqa: SIM905
+)
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def subject_words(text: str | None) -> list[str]:
+    """The content words of a subject, folded so that French and English endings do not matter.
+
+    Accents and case are dropped, function words removed, and each word loses a final ``s``/``x`` and
+    then a final ``e`` and has doubled letters collapsed: ``nord-coréennes`` -> ``nord``, ``coren``,
+    ``troupes`` -> ``troup``, ``troops`` -> ``trops``.
+    """
+    if not text:
+        return []
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    out: list[str] = []
+    for word in _WORD.findall(folded):
+        if word in _FUNCTION_WORDS:
+            continue
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        if len(word) > 3 and word.endswith("e"):
+            word = word[:-1]
+        out.append(_DOUBLED.sub(r"\1", word))
+    return out
+
+
+def subject_words_frame(subjects: pl.Series) -> pl.DataFrame:
+    """``(subject, word)`` rows: :func:`subject_words` of every subject, as polars expressions."""
+    word = pl.col("word")
+    stripped_sx = (
+        pl.when((word.str.len_chars() > 3) & word.str.contains("[sx]$"))
+        .then(word.str.slice(0, word.str.len_chars() - 1))
+        .otherwise(word)
+    )
+    frame = (
+        pl.DataFrame({"subject": subjects.unique()})
+        .with_columns(
+            pl.col("subject")
+            .str.normalize("NFKD")
+            .str.replace_all(r"\p{M}", "")
+            .str.to_lowercase()
+            .str.extract_all(r"\p{L}+|\p{Nd}+")
+            .alias("word")
+        )
+        .explode("word")
+        .drop_nulls("word")
+        .filter(~word.is_in(list(_FUNCTION_WORDS)))
+        .with_columns(stripped_sx.alias("word"))
+        .with_columns(
+            pl.when((word.str.len_chars() > 3) & word.str.ends_with("e"))
+            .then(word.str.slice(0, word.str.len_chars() - 1))
+            .otherwise(word)
+            .alias("word")
+        )
+    )
+    collapsed = pl.col("word")
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        collapsed = collapsed.str.replace_all(f"{letter}{letter}+", letter)
+    return frame.with_columns(collapsed.alias("word")).unique()
+
+
+@dataclass
+class SubjectLexicon:
+    """Terms -> concepts, from ``seeds/subjects.csv``."""
+
+    terms: list[tuple[frozenset[str], str]]
+
+    @classmethod
+    def read(cls, path: str | Path = DEFAULT_SUBJECT_FILE) -> SubjectLexicon:
+        """Load a ``term,concept`` CSV (``#`` lines are comments)."""
+        lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("#")]
+        terms: list[tuple[frozenset[str], str]] = []
+        for record in csv.DictReader(lines):
+            words = frozenset(subject_words(record.get("term")))
+            concept = (record.get("concept") or "").strip()
+            if words and concept:
+                terms.append((words, concept))
+        # most words first; file order among equals
+        terms.sort(key=lambda t: -len(t[0]))
+        return cls(terms)
+
+    def concept(self, subject: str | None) -> str | None:
+        """The concept a subject names, or None when no term matches."""
+        words = set(subject_words(subject))
+        for term, concept in self.terms:
+            if term <= words:
+                return concept
+        return None
+
+    def concept_in_context(self, subject: str | None, context: str | None) -> str | None:
+        """The concept a vague subject names given its sentence, or None.
+
+        The term must share a word with the subject (the counted noun stays the subject's) and find its
+        other words in the sentence: subject "soldats" in "La Corée du Nord a envoyé 10'000 soldats"
+        matches "soldats de Corée du Nord".
+        """
+        own = set(subject_words(subject))
+        if not own:
+            return None
+        around = own | set(subject_words(context))
+        for term, concept in self.terms:
+            if term & own and term <= around:
+                return concept
+        return None
+
+    def keys_frame(self, subjects: pl.Series) -> pl.DataFrame:
+        """:meth:`key` and :meth:`may_complete` of many subjects at once, as polars joins.
+
+        Columns ``subject, subject_key, label, may_complete``; the same answers as the per-subject
+        methods, at a cost that grows with the number of distinct words, not of terms times subjects.
+        """
+        words = subject_words_frame(subjects)
+        terms = pl.DataFrame(
+            [
+                {"term_id": i, "word": w, "size": len(term), "concept": concept}
+                for i, (term, concept) in enumerate(self.terms)
+                for w in term
+            ],
+            schema={"term_id": pl.Int64, "word": pl.String, "size": pl.Int64, "concept": pl.String},
+        )
+        hits = words.join(terms, on="word")
+        concepts = (
+            hits.group_by("subject", "term_id")
+            .agg(pl.len().alias("found"), pl.col("size").first(), pl.col("concept").first())
+            .filter(pl.col("found") == pl.col("size"))
+            .sort("term_id")
+            .group_by("subject")
+            .agg(pl.col("concept").first())
+        )
+        own = (
+            words.group_by("subject")
+            .agg(pl.col("word").unique().sort())
+            .filter(pl.col("word").list.len() >= 2)
+            .select("subject", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
+        )
+        sharing = hits.select("subject").unique().with_columns(pl.lit(True).alias("may_complete"))
+        return (
+            pl.DataFrame({"subject": subjects.unique()})
+            .join(concepts, on="subject", how="left")
+            .join(own, on="subject", how="left")
+            .join(sharing, on="subject", how="left")
+            .select(
+                "subject",
+                pl.coalesce("concept", "own_key").alias("subject_key"),
+                pl.when(pl.col("concept").is_not_null())
+                .then(pl.col("concept"))
+                .when(pl.col("own_key").is_not_null())
+                .then(pl.col("subject").str.strip_chars())
+                .alias("label"),
+                pl.col("may_complete").fill_null(False),
+            )
+        )
+
+    def may_complete(self, subject: str | None) -> bool:
+        """Whether some term shares a word with ``subject`` (so its sentence may place it)."""
+        own = set(subject_words(subject))
+        return any(term & own for term, _ in self.terms)
+
+    def key(self, subject: str | None) -> tuple[str | None, str | None]:
+        """``(subject_key, label)`` of a subject; ``(None, None)`` when it is too vague to link."""
+        concept = self.concept(subject)
+        if concept is not None:
+            return concept, concept
+        words = sorted(set(subject_words(subject)))
+        if len(words) >= 2:
+            return "~" + " ".join(words), (subject or "").strip()
+        return None, None
+
+
+@dataclass
+class LinkSummary:
+    """What one run of the link stage computed."""
+
+    sources: int = 0
+    aliases: int = 0
+    article_copies: int = 0
+    quantities: int = 0
+    claims: int = 0
+    corroborated: int = 0
+    revised: int = 0
+    unresolved: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) -> int:
+    """Rebuild ``claim_quantities`` and ``quantities`` and set ``claims.quantity_id``; returns #quantities.
+
+    Subjects are keyed once per distinct wording; only claims whose wording the lexicon does not place
+    are looked at one by one, with their sentence (``sql/models/claim_contexts.sql``).
+    """
+    subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
+    keyed = lexicon.keys_frame(subjects["subject"])
+    subject_keys = keyed.select("subject", "subject_key", "label")
+    # only wordings that share a word with some term can be placed by their sentence
+    unmatched = keyed.filter(
+        pl.col("subject") != "",
+        pl.col("may_complete"),
+        pl.col("subject_key").is_null() | pl.col("subject_key").str.starts_with("~"),
+    ).select("subject")
+    con.register("_unmatched_subjects", unmatched)
+    try:
+        run_model(con, "claim_contexts")
+    finally:
+        con.unregister("_unmatched_subjects")
+    contexts = con.table("claim_contexts").pl()
+    concepts = [
+        lexicon.concept_in_context(subject, context)
+        for subject, context in contexts.select("subject", "context").iter_rows()
+    ]
+    claim_keys = (
+        contexts.select("claim_id")
+        .with_columns(pl.Series("subject_key", concepts, dtype=pl.String))
+        .drop_nulls("subject_key")
+        .with_columns(pl.col("subject_key").alias("label"))
+    )
+    families = pl.DataFrame({"unit": list(vocab.UNIT_FAMILIES), "unit_family": list(vocab.UNIT_FAMILIES.values())})
+    frames = {"_subject_keys": subject_keys, "_claim_subject_keys": claim_keys, "_unit_families": families}
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        run_model(con, "claim_quantities")
+    finally:
+        for name in frames:
+            con.unregister(name)
+    run_model(con, "quantities")
+    run_model(con, "claims_quantity_id")
+    return int(con.table("quantities").shape[0])
+
+
+def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None) -> None:
+    """Rebuild ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and ``claim_explanations``."""
+    params = {**OUTCOME_PARAMS, **(params or {})}
+    run_model(con, "claim_facts", {k: params[k] for k in OUTCOME_PARAMS})
+    run_model(con, "claim_evidence", {"slack": params["slack"], "band": int(params.get("band", EVIDENCE_BAND))})
+    run_model(con, "claim_outcomes")
+    run_model(con, "claim_explanations")
+
+
+def link(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    *,
+    alias_file: str | Path | None = None,
+    subject_file: str | Path | None = None,
+    params: dict[str, float] | None = None,
+) -> LinkSummary:
+    """Run sources -> copies -> quantities -> outcomes over all claims (everything recomputed).
+
+    ``run_id`` names the run doing it; the derived tables are whole-database views of the evidence, so
+    they carry no run column (the run's scores in ``source_scores`` do).
+    """
+    del run_id  # the tables are rebuilt whole; kept in the signature for the flow and for logs
+    summary = LinkSummary()
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        summary.seconds[stage] = round(now - clock, 3)
+        clock = now
+
+    src, _ = build_sources(con, alias_file)
+    summary.sources, summary.aliases, summary.claims = src.sources, src.aliases, src.claims
+    lap("sources")
+    summary.article_copies = build_copies(con).pairs
+    lap("copies")
+    lexicon = SubjectLexicon.read(subject_file or DEFAULT_SUBJECT_FILE)
+    summary.quantities = build_quantities(con, lexicon)
+    lap("quantities")
+    build_outcomes(con, params)
+    counts = dict(con.table("claim_outcomes").pl().group_by("outcome").len().iter_rows())
+    summary.corroborated = int(counts.get("corroborated", 0))
+    summary.revised = int(counts.get("revised", 0))
+    summary.unresolved = int(counts.get("unresolved", 0))
+    lap("outcomes")
+    return summary
+
+
+EXPLAIN_COLUMNS = [
+    "claim_id",
+    "source",
+    "outlet",
+    "published_at",
+    "external_id",
+    "text",
+    "value",
+    "qualifier",
+    "unit",
+    "quantity",
+    "outcome",
+    "reason",
+    "relation",
+    "decisive",
+    "evidence_source",
+    "evidence_published_at",
+    "evidence_outlet",
+    "evidence_external_id",
+    "evidence_text",
+    "evidence_value",
+    "article_id",
+    "evidence_claim_id",
+    "evidence_article_id",
+]
+
+
+def explain(con: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
+    """Every claim credited to ``source`` or to anything under it (or published by it, for an outlet),
+    with its outcome and evidence: which other claim, from whom, when, in which article.
+
+    ``source`` is resolved through the aliases ("Singh", "Pentagone", "US government" …). One row per
+    piece of evidence, the deciding one first; a claim without evidence has one row. Raises
+    ``LookupError`` when no source matches.
+    """
+    source_id = resolve_name(con, source)
+    if source_id is None:
+        raise LookupError(f"no source matches {source!r}")
+    rel = con.table("claim_explanations").filter(
+        duckdb.FunctionExpression(
+            "list_contains", duckdb.ColumnExpression("credited_ids"), duckdb.ConstantExpression(source_id)
+        )
+    )
+    frame = rel.pl()
+    return frame.sort(
+        ["published_at", "claim_id", "decisive", "evidence_published_at"],
+        descending=[False, False, True, False],
+        nulls_last=True,
+    ).select(EXPLAIN_COLUMNS)

@@ -1,0 +1,77 @@
+-- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
+-- relation:
+--   corroborates  independent (another organisation root, and another copy group; or another official
+--                 in the same article) and compatible, published at the same time or later
+--   contradicts   independent and incompatible, published surely later
+--   restates      the organisation's own latest figure on the quantity, surely later, compatible
+--   corrects      the organisation's own latest figure on the quantity, surely later, incompatible:
+--                 the source changed its figure
+--   copy          compatible, but from the same copy group: a copy corroborates nothing
+--   reaches       (a forecast) an independent later figure reaches it
+--   falls_short   (a forecast) a figure published after its horizon stays below it
+-- Cost stays linear: claims are compared only within one quantity, and in a quantity with many claims
+-- only with those near them in time order (claims are numbered by publication date and cut into
+-- buckets of $band; a claim meets the claims of its own and the two neighbouring buckets, i.e. at
+-- least the $band published just before and after it). A source's own latest word is found over the
+-- whole quantity by a GROUP BY, so a self-correction is never missed.
+CREATE OR REPLACE TABLE claim_evidence AS
+WITH banded AS (
+    SELECT
+        *,
+        (row_number() OVER (PARTITION BY quantity_id ORDER BY pub_lo, claim_id) - 1) // $band AS bucket
+    FROM claim_facts
+), latest_own AS (
+    SELECT quantity_id, root_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id
+    FROM claim_facts
+    WHERE NOT is_projection
+    GROUP BY quantity_id, root_id
+), own AS (
+    SELECT
+        x.claim_id,
+        y.claim_id AS evidence_claim_id,
+        CASE WHEN x.lo <= y.hi AND y.lo <= x.hi THEN 'restates' ELSE 'corrects' END AS relation
+    FROM claim_facts x
+    JOIN latest_own l ON l.quantity_id = x.quantity_id AND l.root_id = x.root_id
+    JOIN claim_facts y ON y.claim_id = l.latest_id
+    WHERE NOT x.is_projection AND y.pub_lo > x.pub_hi
+), near AS (
+    SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
+), pairs AS (
+    SELECT
+        x.claim_id,
+        y.claim_id AS evidence_claim_id,
+        x.is_projection,
+        x.root_id = y.root_id AS same_root,
+        x.group_id <> y.group_id
+            OR (x.article_id = y.article_id AND x.attributed AND y.attributed) AS separate,
+        x.lo <= y.hi AND y.lo <= x.hi AS compatible,
+        y.pub_lo > x.pub_hi  AS later,
+        y.pub_hi >= x.pub_lo AS not_earlier,
+        y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
+        x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
+    FROM near x
+    JOIN banded y
+      ON y.quantity_id = x.quantity_id
+     AND y.bucket = x.near_bucket
+     AND y.claim_id <> x.claim_id
+     AND NOT y.is_projection
+), related AS (
+    SELECT
+        claim_id,
+        evidence_claim_id,
+        CASE
+            WHEN is_projection THEN CASE
+                WHEN NOT separate OR NOT not_earlier THEN NULL
+                WHEN reaches AND NOT same_root THEN 'reaches'
+                WHEN NOT reaches AND after_horizon THEN 'falls_short'
+            END
+            WHEN same_root THEN NULL
+            WHEN NOT separate THEN CASE WHEN compatible AND not_earlier THEN 'copy' END
+            WHEN compatible AND not_earlier THEN 'corroborates'
+            WHEN NOT compatible AND later THEN 'contradicts'
+        END AS relation
+    FROM pairs
+)
+SELECT claim_id, evidence_claim_id, relation FROM related WHERE relation IS NOT NULL
+UNION ALL
+SELECT claim_id, evidence_claim_id, relation FROM own;

@@ -1,0 +1,54 @@
+-- Every claim with its source, outcome and evidence, one row per piece of evidence (a claim without
+-- evidence has one row with empty evidence columns). credited_ids lists every source the claim counts
+-- for: its speaker, everything above the speaker in the tree, and the outlet that published it.
+-- corroborate.link.explain(con, source) reads this view.
+CREATE OR REPLACE VIEW claim_explanations AS
+WITH credited AS (
+    SELECT cs.claim_id, list_distinct(list(t.ancestor_id) || [any_value(cs.outlet_id)]) AS credited_ids
+    FROM claim_sources cs
+    JOIN source_tree t ON t.source_id = cs.source_id
+    GROUP BY cs.claim_id
+)
+SELECT
+    c.claim_id,
+    s.name            AS source,
+    s.kind            AS source_kind,
+    a.outlet,
+    a.published_at,
+    a.external_id,
+    c.article_id,
+    c.text,
+    c.value,
+    c.value_low,
+    c.value_high,
+    c.qualifier,
+    c.unit,
+    c.subject,
+    c.scope,
+    q.label           AS quantity,
+    o.outcome,
+    o.reason,
+    o.decided_by_claim_id,
+    e.relation,
+    e.evidence_claim_id,
+    e.evidence_claim_id = o.decided_by_claim_id AS decisive,
+    es.name           AS evidence_source,
+    ea.published_at   AS evidence_published_at,
+    ea.outlet         AS evidence_outlet,
+    ea.external_id    AS evidence_external_id,
+    ec.article_id     AS evidence_article_id,
+    ec.text           AS evidence_text,
+    ec.value          AS evidence_value,
+    cr.credited_ids
+FROM claims c
+JOIN articles a USING (article_id)
+JOIN claim_sources cs USING (claim_id)
+JOIN sources s ON s.source_id = cs.source_id
+JOIN credited cr ON cr.claim_id = c.claim_id
+LEFT JOIN quantities q ON q.quantity_id = c.quantity_id
+LEFT JOIN claim_outcomes o ON o.claim_id = c.claim_id
+LEFT JOIN claim_evidence e ON e.claim_id = c.claim_id
+LEFT JOIN claims ec ON ec.claim_id = e.evidence_claim_id
+LEFT JOIN articles ea ON ea.article_id = ec.article_id
+LEFT JOIN claim_sources ecs ON ecs.claim_id = e.evidence_claim_id
+LEFT JOIN sources es ON es.source_id = ecs.source_id;

@@ -1,0 +1,62 @@
+-- One row per claim with everything the outcome rules look at.
+--   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
+--     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
+--     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most), and every
+--     interval gets a relative $slack on both ends, so "environ 10 000" meets "plus de 10.000" while
+--     "jusqu'à 3 000" never meets 10 000.
+--   pub_lo, pub_hi: when the article may have been published: a day, a whole month or year for a
+--     coarser date, anything for no date. "Later" means surely later (pub_lo > other's pub_hi), "at the
+--     same time or later" means possibly (pub_hi >= other's pub_lo): an undated claim can be corroborated
+--     or corroborate, but never revises nor is revised.
+--   group_id: the article's copy group (article_groups); root_id: the top of the source's tree.
+CREATE OR REPLACE TABLE claim_facts AS
+WITH stated AS (
+    SELECT
+        c.claim_id, c.article_id, c.attributed, c.qualifier, c.value, c.period_end,
+        least(c.value_low, c.value_high)    AS value_low,
+        greatest(c.value_low, c.value_high) AS value_high
+    FROM claims c
+), widened AS (
+    SELECT *,
+        CASE
+            WHEN value_low < value_high THEN value_low
+            WHEN qualifier = 'approx' THEN value_low - $approx_width * abs(value_low)
+            WHEN qualifier = 'at_most' THEN value_high * $at_most_span
+            ELSE value_low
+        END AS w_low,
+        CASE
+            WHEN value_low < value_high THEN value_high
+            WHEN qualifier = 'approx' THEN value_high + $approx_width * abs(value_high)
+            WHEN qualifier = 'at_least' THEN value_low * $at_least_span
+            ELSE value_high
+        END AS w_high
+    FROM stated
+)
+SELECT
+    w.claim_id,
+    cq.quantity_id,
+    w.article_id,
+    coalesce(g.group_id, w.article_id) AS group_id,
+    cs.source_id,
+    cs.root_id,
+    cs.outlet_id,
+    w.attributed,
+    w.qualifier = 'projection' AS is_projection,
+    w.value,
+    w.value_low,
+    least(w.w_low, w.w_high) - $slack * abs(least(w.w_low, w.w_high))          AS lo,
+    greatest(w.w_low, w.w_high) + $slack * abs(greatest(w.w_low, w.w_high))    AS hi,
+    w.period_end AS horizon,
+    coalesce(a.published_at, DATE '0001-01-01') AS pub_lo,
+    coalesce(
+        CASE a.published_precision
+            WHEN 'month' THEN last_day(a.published_at)
+            WHEN 'year' THEN make_date(year(a.published_at), 12, 31)
+            ELSE a.published_at
+        END,
+        DATE '9999-12-31') AS pub_hi
+FROM widened w
+JOIN claim_quantities cq USING (claim_id)
+JOIN claim_sources cs USING (claim_id)
+JOIN articles a USING (article_id)
+LEFT JOIN article_groups g USING (article_id);

@@ -1,0 +1,92 @@
+-- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
+-- In order:
+--   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure
+--      published after its horizon falls short, else unresolved;
+--   2. revised when the source's own latest later word on the quantity is incompatible (the source
+--      corrected itself: what others said in between agreed with a figure it withdrew);
+--   3. revised when a later independent incompatible figure is backed by an independent figure of its own
+--      (neither withdrawn by its source) and is later than every corroboration: it is the figure that stands;
+--   4. corroborated when an independent compatible figure came at the same time or later;
+--   5. unresolved otherwise: no later evidence, or only an unbacked contradiction.
+CREATE OR REPLACE TABLE claim_outcomes AS
+WITH ev AS (
+    SELECT e.claim_id, e.evidence_claim_id, e.relation, f.pub_lo AS ev_pub
+    FROM claim_evidence e
+    JOIN claim_facts f ON f.claim_id = e.evidence_claim_id
+), own_latest AS (
+    SELECT claim_id,
+           arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim,
+           arg_max(relation, (ev_pub, evidence_claim_id))          AS relation
+    FROM ev
+    WHERE relation IN ('restates', 'corrects')
+    GROUP BY claim_id
+), withdrawn AS (
+    SELECT claim_id, by_claim FROM own_latest WHERE relation = 'corrects'
+), agreeing AS (
+    SELECT claim_id AS backed_id, evidence_claim_id AS backer_id FROM ev WHERE relation = 'corroborates'
+    UNION ALL
+    SELECT evidence_claim_id, claim_id FROM ev WHERE relation = 'corroborates'
+), backed AS (
+    SELECT DISTINCT backed_id
+    FROM agreeing
+    WHERE backer_id NOT IN (SELECT claim_id FROM withdrawn)
+      AND backed_id NOT IN (SELECT claim_id FROM withdrawn)
+), support AS (
+    SELECT claim_id,
+           max(ev_pub) AS last_pub,
+           arg_min(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
+    FROM ev WHERE relation = 'corroborates' GROUP BY claim_id
+), overturn AS (
+    SELECT ev.claim_id,
+           max(ev_pub) AS last_pub,
+           arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
+    FROM ev JOIN backed ON backed.backed_id = ev.evidence_claim_id
+    WHERE relation = 'contradicts'
+    GROUP BY ev.claim_id
+), contradicted AS (
+    SELECT DISTINCT claim_id FROM ev WHERE relation = 'contradicts'
+), reached AS (
+    SELECT claim_id, arg_min(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
+    FROM ev WHERE relation = 'reaches' GROUP BY claim_id
+), missed AS (
+    SELECT claim_id, arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
+    FROM ev WHERE relation = 'falls_short' GROUP BY claim_id
+), decided AS (
+    SELECT
+        c.claim_id,
+        CASE
+            WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'corroborated'
+            WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'revised'
+            WHEN c.is_projection THEN 'unresolved'
+            WHEN w.claim_id IS NOT NULL THEN 'revised'
+            WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub) THEN 'revised'
+            WHEN s.claim_id IS NOT NULL THEN 'corroborated'
+            ELSE 'unresolved'
+        END AS outcome,
+        CASE
+            WHEN c.is_projection THEN coalesce(r.by_claim, m.by_claim)
+            WHEN w.claim_id IS NOT NULL THEN w.by_claim
+            WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub) THEN o.by_claim
+            ELSE s.by_claim
+        END AS decided_by_claim_id,
+        CASE
+            WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'forecast reached by a later independent figure'
+            WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'forecast missed: a figure after its horizon falls short'
+            WHEN c.is_projection THEN 'forecast not reached yet'
+            WHEN w.claim_id IS NOT NULL THEN 'its source later gave an incompatible figure'
+            WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub)
+                THEN 'a later independent figure, backed by another source, contradicts it'
+            WHEN s.claim_id IS NOT NULL THEN 'an independent source gave a compatible figure'
+            WHEN k.claim_id IS NOT NULL THEN 'contradicted later by a figure no other source backs yet'
+            ELSE 'no independent evidence yet'
+        END AS reason
+    FROM claim_facts c
+    LEFT JOIN withdrawn w   ON w.claim_id = c.claim_id
+    LEFT JOIN support s     ON s.claim_id = c.claim_id
+    LEFT JOIN overturn o    ON o.claim_id = c.claim_id
+    LEFT JOIN contradicted k ON k.claim_id = c.claim_id
+    LEFT JOIN reached r     ON r.claim_id = c.claim_id
+    LEFT JOIN missed m      ON m.claim_id = c.claim_id
+)
+SELECT claim_id, outcome, decided_by_claim_id, reason
+FROM decided;

@@ -1,0 +1,53 @@
+-- Which quantity each claim speaks of. Claims speak of one quantity when what they count (subject_key),
+-- the unit family (corroborate.vocab.UNIT_FAMILIES) and the period agree.
+--   subject_key: the concept of seeds/subjects.csv that the subject matches (_subject_keys), or that a
+--     vague subject matches with the words of its sentence (_claim_subject_keys: "soldats" in "la Corée
+--     du Nord a envoyé 10'000 soldats"); both built by corroborate/link.py. For a subject the lexicon does
+--     not know, '~' and its content words, so the same wording links across articles and outlets. For no
+--     usable subject, '?' and the unit when the claim has a period (area gained from 1 to 27 October is
+--     specific enough), else a quantity of its own ('!' and the claim id): such a claim stays unresolved
+--     rather than corroborate or revise a figure about something else.
+--   period: a different period is a different quantity (August's 477 km2 is not October's 478 km2;
+--     1-27 October is not the whole month). A forecast with only a horizon ("up to 12 000 by December")
+--     speaks of the same quantity as today's counts; its horizon stays in claims.period_end.
+CREATE OR REPLACE TABLE claim_quantities AS
+WITH scoped AS (
+    SELECT
+        c.claim_id,
+        c.subject,
+        c.unit,
+        coalesce(uf.unit_family, c.unit) AS unit_family,
+        CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_start END
+            AS period_start,
+        CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_end END
+            AS period_end,
+        coalesce(ck.subject_key, sk.subject_key) AS known_key,
+        coalesce(ck.label, sk.label) AS known_label
+    FROM claims c
+    LEFT JOIN _claim_subject_keys ck ON ck.claim_id = c.claim_id
+    LEFT JOIN _subject_keys sk ON sk.subject = coalesce(c.subject, '')
+    LEFT JOIN _unit_families uf ON uf.unit = c.unit
+), keyed AS (
+    SELECT
+        *,
+        coalesce(
+            known_key,
+            CASE
+                WHEN period_start IS NOT NULL OR period_end IS NOT NULL THEN '?' || unit
+                ELSE '!' || claim_id
+            END
+        ) AS subject_key,
+        coalesce(known_label, nullif(trim(subject), ''), unit) AS label
+    FROM scoped
+)
+SELECT
+    claim_id,
+    'q_' || substr(md5(concat_ws('|', subject_key, unit_family,
+        coalesce(CAST(period_start AS VARCHAR), ''), coalesce(CAST(period_end AS VARCHAR), ''))), 1, 16)
+        AS quantity_id,
+    subject_key,
+    unit_family,
+    period_start,
+    period_end,
+    label
+FROM keyed;

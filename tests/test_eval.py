@@ -1,0 +1,52 @@
+"""The labelled set: the extractor must reach the issue's targets on it, per language too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("corroborate.extract.figures")
+
+from corroborate.extract.evaluate import evaluate, format_report, load_labels, same_source  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "labels"
+
+
+def test_label_set_is_well_formed() -> None:
+    passages = load_labels(LABELS)
+    assert len(passages) >= 45
+    ids = [p["id"] for p in passages]
+    assert len(ids) == len(set(ids))
+    for p in passages:
+        assert p["language"] in ("fr", "en")
+        for c in p["claims"]:
+            assert c["text"] in p["text"], (p["id"], c["text"])
+    assert sum(1 for p in passages if not p["claims"]) >= 4  # pure trap passages
+
+
+def test_name_matching() -> None:
+    assert same_source("Volodymyr Zelensky", "Zelensky", True)
+    assert same_source("Pentagone", "le Pentagone", True)
+    assert same_source("département d'État américain", "département d’État américain", True)
+    assert same_source(None, "AFP", False)
+    assert not same_source(None, "Pentagone", True)
+    assert not same_source("Sabrina Singh", "Pentagone", True)
+
+
+def test_targets_on_labelled_set(extractor) -> None:  # type: ignore[no-untyped-def]
+    report = evaluate(LABELS, extractor)
+    text = format_report(report)
+    print(text)
+    assert report.overall.f1 >= 0.90, text
+    assert report.overall.attribution >= 0.90, text
+    for lang, counts in report.by_language.items():
+        assert counts.f1 >= 0.85, (lang, text)
+        assert counts.attribution >= 0.85, (lang, text)
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    from corroborate.extract import Extractor
+
+    return Extractor()
