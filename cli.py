@@ -326,6 +326,36 @@ def schedule(
     nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
 
 
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    method: Annotated[Method, typer.Option(help="Scoring method shown in the leaderboard.")] = Method.simple,
+    screenshot: Annotated[
+        Path | None,
+        typer.Option("--screenshot", help="Also render the page in headless Chromium and save a PNG here."),
+    ] = None,
+    db_path: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report (opens offline): leaderboard, timelines, runs, validation.
+
+    Example: `python cli.py report --out report.html --screenshot report.png`
+    """
+    from corroborate.api import build_report
+
+    try:
+        page = build_report(_db(db_path), out, method=method.value)
+    except FileNotFoundError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"report: {page}")
+    if screenshot is not None:
+        from corroborate.report import screenshot as take_screenshot
+
+        try:
+            typer.echo(f"screenshot: {take_screenshot(page, screenshot)}")
+        except FileNotFoundError as error:
+            raise _fail(str(error)) from None
+
+
 def main() -> None:
     app()
 

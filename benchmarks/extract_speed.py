@@ -23,8 +23,7 @@ sys.path.insert(0, str(ROOT))
 from corroborate.extract import Extractor  # noqa: E402
 from corroborate.extract import nlp as nlp_mod  # noqa: E402
 
-SEED_DATES = {"000": "2024-10-30", "001": "2024-10-29", "002": "2024-10-23", "003": "2024-10-28",
-              "004": "2024-11-12"}
+SEED_DATES = {"000": "2024-10-30", "001": "2024-10-29", "002": "2024-10-23", "003": "2024-10-28", "004": "2024-11-12"}
 
 
 def corpus(n: int, kind: str = "mixed") -> pl.DataFrame:
@@ -33,16 +32,26 @@ def corpus(n: int, kind: str = "mixed") -> pl.DataFrame:
     base: list[dict[str, object]] = []
     for f in sorted((ROOT / "seeds").glob("*.txt")) if kind in ("seeds", "mixed") else []:
         k = f.name[:3]
-        base.append({"language": "fr", "published_at": dt.date.fromisoformat(SEED_DATES.get(k, "2024-10-30")),
-                     "text": f.read_text(encoding="utf-8")})
+        base.append(
+            {
+                "language": "fr",
+                "published_at": dt.date.fromisoformat(SEED_DATES.get(k, "2024-10-30")),
+                "text": f.read_text(encoding="utf-8"),
+            }
+        )
     labels = (ROOT / "tests" / "labels" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     for line in labels if kind in ("labels", "mixed") else []:
         if line.strip():
             rec = json.loads(line)
             if rec["id"].startswith("seed-"):
                 continue
-            base.append({"language": rec["language"],
-                         "published_at": dt.date.fromisoformat(rec["published_at"]), "text": rec["text"]})
+            base.append(
+                {
+                    "language": rec["language"],
+                    "published_at": dt.date.fromisoformat(rec["published_at"]),
+                    "text": rec["text"],
+                }
+            )
     rows = []
     for i in range(n):
         b = base[i % len(base)]

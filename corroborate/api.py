@@ -71,7 +71,10 @@ def evaluate_labels(labels: Path) -> tuple[pl.DataFrame, str]:
     from corroborate.extract.evaluate import evaluate, format_report
 
     report = evaluate(labels, Extractor())
-    return report.metrics_frame(), format_report(report)
+    summary = report.as_dict()
+    slices = {"overall": summary["overall"], **summary["by_language"]}
+    metrics = pl.DataFrame([{"slice": name, **counts} for name, counts in slices.items()])
+    return metrics, format_report(report)
 
 
 def revalidate(db_path: Path, docs_dir: Path | None = None) -> tuple[pl.DataFrame, Path | None]:
@@ -83,3 +86,11 @@ def revalidate(db_path: Path, docs_dir: Path | None = None) -> tuple[pl.DataFram
         results = run_suites(con)
     index = build_data_docs(results, docs_dir) if docs_dir else None
     return results, index
+
+
+def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
+    """Write the self-contained HTML report of the database to ``out``; returns the path written."""
+    from corroborate.report import build_report as write_report
+
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        return write_report(con, out, method=method)

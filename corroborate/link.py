@@ -47,7 +47,7 @@ OUTCOME_PARAMS: dict[str, float] = {
 }
 # In a quantity with many claims, each claim is compared with about this many claims published before
 # and after it (sql/models/claim_evidence.sql): the work stays linear in the number of claims.
-EVIDENCE_BAND = 50
+EVIDENCE_BAND = 32
 
 # Words that never say what is counted.
 _FUNCTION_WORDS = frozenset(

@@ -24,13 +24,28 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def run(ex: Extractor, text: str, lang: str, published: str | None = "2024-10-28",
-        outlet: str = "AFP") -> list[dict[str, Any]]:
+def run(
+    ex: Extractor, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
+) -> list[dict[str, Any]]:
     frame = pl.DataFrame(
-        [{"article_id": "a1", "external_id": "x1", "outlet": outlet, "language": lang,
-          "published_at": dt.date.fromisoformat(published) if published else None, "text": text}],
-        schema={"article_id": pl.String(), "external_id": pl.String(), "outlet": pl.String(),
-                "language": pl.String(), "published_at": pl.Date(), "text": pl.String()},
+        [
+            {
+                "article_id": "a1",
+                "external_id": "x1",
+                "outlet": outlet,
+                "language": lang,
+                "published_at": dt.date.fromisoformat(published) if published else None,
+                "text": text,
+            }
+        ],
+        schema={
+            "article_id": pl.String(),
+            "external_id": pl.String(),
+            "outlet": pl.String(),
+            "language": pl.String(),
+            "published_at": pl.Date(),
+            "text": pl.String(),
+        },
     )
     out = ex.extract(frame)
     assert tuple(out.columns) == CLAIM_COLUMNS
@@ -52,53 +67,66 @@ def one(rows: list[dict[str, Any]], value: float) -> dict[str, Any]:
 
 
 def test_fr_incise_after_figure_in_first_sentence(extractor: Extractor) -> None:
-    rows = run(extractor, "La Corée du Nord a envoyé environ 10'000 soldats pour s'entraîner en Russie, "
-                          "a affirmé lundi le Pentagone. Cette estimation est trois fois plus importante.", "fr")
+    rows = run(
+        extractor,
+        "La Corée du Nord a envoyé environ 10'000 soldats pour s'entraîner en Russie, "
+        "a affirmé lundi le Pentagone. Cette estimation est trois fois plus importante.",
+        "fr",
+    )
     assert len(rows) == 1  # "trois fois plus" is a multiple, not a figure
     r = rows[0]
     assert (r["source"], r["attributed"], r["value"], r["qualifier"]) == ("Pentagone", True, 10000.0, "approx")
 
 
 def test_fr_quote_incise_with_role_apposition(extractor: Extractor) -> None:
-    text = ("«Nous pensons que la Corée du Nord a envoyé environ 10'000 soldats pour s'entraîner dans l'est de "
-            "la Russie», a déclaré la porte-parole adjointe du Pentagone Sabrina Singh.")
+    text = (
+        "«Nous pensons que la Corée du Nord a envoyé environ 10'000 soldats pour s'entraîner dans l'est de "
+        "la Russie», a déclaré la porte-parole adjointe du Pentagone Sabrina Singh."
+    )
     r = one(run(extractor, text, "fr"), 10000)
     assert r["source"] == "Sabrina Singh"
     assert r["source_org"] == "Pentagone"
 
 
 def test_fr_quote_pronoun_resolves_to_previous_speaker(extractor: Extractor) -> None:
-    text = ("Le président ukrainien Volodymyr Zelensky s'est exprimé lundi en Islande. "
-            "« Nos renseignements montrent qu'ils sont déjà 3 000 », a-t-il déclaré.")
+    text = (
+        "Le président ukrainien Volodymyr Zelensky s'est exprimé lundi en Islande. "
+        "« Nos renseignements montrent qu'ils sont déjà 3 000 », a-t-il déclaré."
+    )
     r = one(run(extractor, text, "fr"), 3000)
     assert r["source"] == "Volodymyr Zelensky"
     assert r["source_org"] == "Ukraine"
 
 
 def test_fr_pronoun_respects_gender(extractor: Extractor) -> None:
-    text = ("La ministre du Travail Catherine Vautrin s'est exprimée à l'Assemblée. Son collègue Bruno Le Maire "
-            "était absent. Selon elle, 150 000 emplois ont été créés au premier trimestre.")
+    text = (
+        "La ministre du Travail Catherine Vautrin s'est exprimée à l'Assemblée. Son collègue Bruno Le Maire "
+        "était absent. Selon elle, 150 000 emplois ont été créés au premier trimestre."
+    )
     assert one(run(extractor, text, "fr"), 150000)["source"] == "Catherine Vautrin"
 
 
 def test_fr_descriptor_resolves_to_named_speaker(extractor: Extractor) -> None:
-    text = ("La porte-parole du Pentagone Sabrina Singh a tenu un point presse lundi. Certaines forces se sont "
-            "rapprochées de l'Ukraine. Environ 10 000 soldats sont concernés, a ajouté la porte-parole.")
+    text = (
+        "La porte-parole du Pentagone Sabrina Singh a tenu un point presse lundi. Certaines forces se sont "
+        "rapprochées de l'Ukraine. Environ 10 000 soldats sont concernés, a ajouté la porte-parole."
+    )
     r = one(run(extractor, text, "fr"), 10000)
     assert (r["source"], r["source_org"]) == ("Sabrina Singh", "Pentagone")
 
 
 def test_fr_reported_speech_collective_source(extractor: Extractor) -> None:
-    text = ("Les États-Unis ont déclaré mercredi que jusqu'à 3 000 soldats nord-coréens avaient été envoyés "
-            "en Russie.")
+    text = "Les États-Unis ont déclaré mercredi que jusqu'à 3 000 soldats nord-coréens avaient été envoyés en Russie."
     r = one(run(extractor, text, "fr"), 3000)
     assert (r["source"], r["qualifier"], r["unit"]) == ("États-Unis", "at_most", "soldiers")
     assert "soldats nord-coréens" in (r["subject"] or "")
 
 
 def test_fr_reported_speech_direct_object_and_leading_apposition(extractor: Extractor) -> None:
-    text = ("Porte-parole du département d'État américain, Vedant Patel a confirmé l'information. "
-            "Interrogé sur le nombre de militaires présents, Vedant Patel a confirmé plus de 10.000 soldats.")
+    text = (
+        "Porte-parole du département d'État américain, Vedant Patel a confirmé l'information. "
+        "Interrogé sur le nombre de militaires présents, Vedant Patel a confirmé plus de 10.000 soldats."
+    )
     r = one(run(extractor, text, "fr"), 10000)
     assert r["source"] == "Vedant Patel"
     assert r["source_org"] == "département d'État américain"
@@ -112,23 +140,31 @@ def test_fr_minister_apposition_gives_ministry(extractor: Extractor) -> None:
 
 
 def test_fr_par_la_voix_de(extractor: Extractor) -> None:
-    text = ("Le Pentagone, par la voix de sa porte-parole adjointe Sabrina Singh, a estimé à 10 000 le nombre "
-            "de soldats nord-coréens en Russie.")
+    text = (
+        "Le Pentagone, par la voix de sa porte-parole adjointe Sabrina Singh, a estimé à 10 000 le nombre "
+        "de soldats nord-coréens en Russie."
+    )
     r = one(run(extractor, text, "fr"), 10000)
     assert r["source"] == "Sabrina Singh"
     assert r["source_org"] in ("Pentagone", "Le Pentagone")
 
 
 def test_fr_selon_and_dapres(extractor: Extractor) -> None:
-    rows = run(extractor, "Selon des sources sud-coréennes, jusqu'à 12000 soldats pourraient être déployés "
-                          "d'ici décembre. D'après Washington, 3 000 soldats sont déjà sur place.", "fr")
+    rows = run(
+        extractor,
+        "Selon des sources sud-coréennes, jusqu'à 12000 soldats pourraient être déployés "
+        "d'ici décembre. D'après Washington, 3 000 soldats sont déjà sur place.",
+        "fr",
+    )
     assert one(rows, 12000)["source"] == "sources sud-coréennes"
     assert one(rows, 3000)["source"] == "Washington"
 
 
 def test_fr_analysis_credits_data_owner_with_analyst_as_org(extractor: Extractor) -> None:
-    text = ("Selon une analyse de l'AFP sur des données de l'Institut américain pour l'étude de la guerre (ISW), "
-            "les forces russes ont avancé de 478 km² sur le sol ukrainien depuis le début d'octobre.")
+    text = (
+        "Selon une analyse de l'AFP sur des données de l'Institut américain pour l'étude de la guerre (ISW), "
+        "les forces russes ont avancé de 478 km² sur le sol ukrainien depuis le début d'octobre."
+    )
     r = one(run(extractor, text, "fr", "2024-10-29"), 478)
     assert r["source"] == "Institut américain pour l'étude de la guerre"
     assert r["source_org"] == "AFP"
@@ -141,28 +177,35 @@ def test_fr_denied_figures_are_not_claims(extractor: Extractor) -> None:
 
 
 def test_fr_agent_of_participle(extractor: Extractor) -> None:
-    text = ("Interrogé sur les 500 soldats tués évoqués par Kiev, le porte-parole de l'armée russe a refusé de "
-            "confirmer ce bilan.")
+    text = (
+        "Interrogé sur les 500 soldats tués évoqués par Kiev, le porte-parole de l'armée russe a refusé de "
+        "confirmer ce bilan."
+    )
     assert one(run(extractor, text, "fr"), 500)["source"] == "Kiev"
 
 
 def test_fr_unattributed_is_the_outlets_own(extractor: Extractor) -> None:
-    rows = run(extractor, "La sécheresse a détruit 40 000 hectares de cultures dans le sud du pays.", "fr",
-               outlet="Le Temps")
+    rows = run(
+        extractor, "La sécheresse a détruit 40 000 hectares de cultures dans le sud du pays.", "fr", outlet="Le Temps"
+    )
     r = one(rows, 40000)
     assert (r["source"], r["attributed"], r["source_org"]) == ("Le Temps", False, None)
 
 
 def test_fr_back_reference_to_previous_sentence(extractor: Extractor) -> None:
-    text = ("Si 1.500 soldats environ ont été envoyés, quasiment 10.000 autres ont été déployés en Russie. "
-            "Porte-parole du département d'État américain, Vedant Patel a confirmé l'information.")
+    text = (
+        "Si 1.500 soldats environ ont été envoyés, quasiment 10.000 autres ont été déployés en Russie. "
+        "Porte-parole du département d'État américain, Vedant Patel a confirmé l'information."
+    )
     rows = run(extractor, text, "fr")
     assert {r["source"] for r in rows} == {"Vedant Patel"}
 
 
 def test_fr_traps_are_not_claims(extractor: Extractor) -> None:
-    text = ("Le 24 février 2022, à 5 h 30, les premières troupes russes sont entrées en Ukraine. Le suspect, âgé "
-            "de 34 ans, a été condamné à trois ans de prison, a indiqué le parquet.")
+    text = (
+        "Le 24 février 2022, à 5 h 30, les premières troupes russes sont entrées en Ukraine. Le suspect, âgé "
+        "de 34 ans, a été condamné à trois ans de prison, a indiqué le parquet."
+    )
     assert run(extractor, text, "fr") == []
 
 
@@ -170,33 +213,46 @@ def test_fr_traps_are_not_claims(extractor: Extractor) -> None:
 
 
 def test_en_incise_with_role_compound(extractor: Extractor) -> None:
-    text = ("North Korea has sent about 10,000 soldiers to train in eastern Russia, Pentagon spokeswoman "
-            "Sabrina Singh said on Monday.")
+    text = (
+        "North Korea has sent about 10,000 soldiers to train in eastern Russia, Pentagon spokeswoman "
+        "Sabrina Singh said on Monday."
+    )
     r = one(run(extractor, text, "en"), 10000)
     assert (r["source"], r["source_org"], r["qualifier"]) == ("Sabrina Singh", "Pentagon", "approx")
     assert "soldiers" in (r["subject"] or "")
 
 
 def test_en_quote_she_said_resolves(extractor: Extractor) -> None:
-    text = ('Interior Minister Nancy Faeser met police chiefs in Berlin on Friday. "We registered over 2,000 '
-            'attacks on refugee shelters last year," she said.')
+    text = (
+        'Interior Minister Nancy Faeser met police chiefs in Berlin on Friday. "We registered over 2,000 '
+        'attacks on refugee shelters last year," she said.'
+    )
     r = one(run(extractor, text, "en", "2024-03-08"), 2000)
     assert r["source"] == "Nancy Faeser"
     assert (r["period_start"], r["period_end"]) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
 
 
 def test_en_said_that_and_according_to(extractor: Extractor) -> None:
-    rows = run(extractor, "U.S. Defense Secretary Lloyd Austin said that as many as 3,000 troops had arrived. "
-                          "According to Seoul, 11,000 soldiers could be deployed by December.", "en")
+    rows = run(
+        extractor,
+        "U.S. Defense Secretary Lloyd Austin said that as many as 3,000 troops had arrived. "
+        "According to Seoul, 11,000 soldiers could be deployed by December.",
+        "en",
+    )
     austin = one(rows, 3000)
     assert austin["source"] == "Lloyd Austin" and austin["qualifier"] == "at_most"
     assert one(rows, 11000)["source"] == "Seoul"
 
 
 def test_en_estimates_and_analysis(extractor: Extractor) -> None:
-    rows = run(extractor, "Ukraine's military intelligence estimates that 11,000 North Korean troops are in "
-                          "Kursk. Russian forces captured 477 square kilometres in August, according to an AFP "
-                          "analysis of data from the Institute for the Study of War.", "en", "2024-09-02")
+    rows = run(
+        extractor,
+        "Ukraine's military intelligence estimates that 11,000 North Korean troops are in "
+        "Kursk. Russian forces captured 477 square kilometres in August, according to an AFP "
+        "analysis of data from the Institute for the Study of War.",
+        "en",
+        "2024-09-02",
+    )
     assert one(rows, 11000)["source"] == "Ukraine's military intelligence"
     isw = one(rows, 477)
     assert (isw["source"], isw["source_org"]) == ("Institute for the Study of War", "AFP")
@@ -204,8 +260,10 @@ def test_en_estimates_and_analysis(extractor: Extractor) -> None:
 
 
 def test_en_descriptor_the_spokesman(extractor: Extractor) -> None:
-    text = ("Pentagon press secretary Maj. Gen. Pat Ryder briefed reporters on Tuesday. About 10,000 North "
-            "Korean soldiers have been integrated into Russian units, the spokesman said.")
+    text = (
+        "Pentagon press secretary Maj. Gen. Pat Ryder briefed reporters on Tuesday. About 10,000 North "
+        "Korean soldiers have been integrated into Russian units, the spokesman said."
+    )
     assert one(run(extractor, text, "en"), 10000)["source"] == "Pat Ryder"
 
 
@@ -215,7 +273,7 @@ def test_en_denials_are_not_claims(extractor: Extractor) -> None:
 
 
 def test_en_relative_clause_speaker_does_not_take_the_main_figure(extractor: Extractor) -> None:
-    text = ("The G7 agreed a $50bn loan for Ukraine, of which the United States said it would provide $20bn.")
+    text = "The G7 agreed a $50bn loan for Ukraine, of which the United States said it would provide $20bn."
     rows = run(extractor, text, "en", outlet="Reuters")
     assert one(rows, 50e9)["attributed"] is False
     assert one(rows, 20e9)["source"] == "United States"
@@ -233,8 +291,9 @@ def test_claim_id_is_stable_and_short() -> None:
 
 def test_empty_and_figureless_articles(extractor: Extractor) -> None:
     assert run(extractor, "Le président a qualifié ce déploiement de très dangereux.", "fr") == []
-    out = extractor.extract(pl.DataFrame({"article_id": [], "text": []}, schema={"article_id": pl.String(),
-                                                                                 "text": pl.String()}))
+    out = extractor.extract(
+        pl.DataFrame({"article_id": [], "text": []}, schema={"article_id": pl.String(), "text": pl.String()})
+    )
     assert tuple(out.columns) == CLAIM_COLUMNS and out.height == 0
 
 
@@ -250,7 +309,10 @@ def test_sentence_split_keeps_offsets() -> None:
     text = "M. Zelensky a parlé. Le Pentagone a confirmé 10 000 soldats.\nU.S. officials said 3,000."
     spans = nlp_mod.split_sentences(text)
     assert [text[s:e] for s, e in spans] == [
-        "M. Zelensky a parlé.", "Le Pentagone a confirmé 10 000 soldats.", "U.S. officials said 3,000."]
+        "M. Zelensky a parlé.",
+        "Le Pentagone a confirmé 10 000 soldats.",
+        "U.S. officials said 3,000.",
+    ]
 
 
 def test_model_meta_is_checked() -> None:

@@ -51,7 +51,11 @@ def test_seed_claims_credit_the_right_sources(seeded_db: Path) -> None:
     assert ("003", "Sabrina Singh", 10000.0, "soldiers") in by_article
     assert ("004", "Vedant Patel", 10000.0, "soldiers") in by_article
     assert any(ext == "003" and value == 478.0 and unit == "km2" for ext, _, value, unit in by_article)
-    assert any(ext == "002" and value == 3000.0 and "Austin" in source for ext, source, value, _ in by_article)
+    # "Les États-Unis ont déclaré mercredi que jusqu'à 3 000 soldats…": the government speaks, Austin confirms.
+    assert any(
+        ext == "002" and value == 3000.0 and source in {"États-Unis", "Lloyd Austin"}
+        for ext, source, value, _ in by_article
+    )
 
 
 def test_a_second_run_changes_no_counts(seeded_db: Path, seeded_copy: Path) -> None:
@@ -72,7 +76,8 @@ def test_score_json_lists_outlets_and_officials(seeded_db: Path) -> None:
     rows = json.loads(done.stdout)
     assert {row["kind"] for row in rows} == {"outlet", "official"}
     for row in rows:
-        assert {"kind", "source", "claims", "corroborated", "revised", "unresolved", "score", "ci_low", "ci_high"} <= set(row)
+        assert {"kind", "source", "claims", "corroborated", "revised", "unresolved"} <= set(row)
+        assert {"score", "ci_low", "ci_high"} <= set(row)
         assert row["corroborated"] + row["revised"] + row["unresolved"] == row["claims"]
         assert 0 <= row["ci_low"] <= row["score"] <= row["ci_high"] <= 1
 

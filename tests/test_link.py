@@ -115,7 +115,7 @@ class Scenario:
             {
                 "id": claim_id,
                 "art": article_id,
-                "source": source if attributed else (source or outlet.fetchone()[0]),  # type: ignore[index]
+                "source": source if attributed else (source or outlet.fetchall()[0][0]),  # type: ignore[index]
                 "org": source_org,
                 "attr": attributed,
                 "value": value,
@@ -146,18 +146,18 @@ class Scenario:
         return link(self.con, RUN)
 
     def outcome(self, claim_id: str) -> str:
-        row = self.con.execute("SELECT outcome FROM claim_outcomes WHERE claim_id = $c", {"c": claim_id}).fetchone()
+        row = self.con.execute("SELECT outcome FROM claim_outcomes WHERE claim_id = $c", {"c": claim_id}).fetchall()[0]
         assert row is not None, claim_id
         return str(row[0])
 
     def decided_by(self, claim_id: str) -> str | None:
         row = self.con.execute(
             "SELECT decided_by_claim_id FROM claim_outcomes WHERE claim_id = $c", {"c": claim_id}
-        ).fetchone()
+        ).fetchall()[0]
         return None if row is None else row[0]
 
     def quantity(self, claim_id: str) -> str:
-        row = self.con.execute("SELECT quantity_id FROM claims WHERE claim_id = $c", {"c": claim_id}).fetchone()
+        row = self.con.execute("SELECT quantity_id FROM claims WHERE claim_id = $c", {"c": claim_id}).fetchall()[0]
         assert row is not None and row[0] is not None
         return str(row[0])
 
@@ -165,7 +165,7 @@ class Scenario:
         row = self.con.execute(
             "SELECT s.name FROM claim_sources cs JOIN sources s USING (source_id) WHERE cs.claim_id = $c",
             {"c": claim_id},
-        ).fetchone()
+        ).fetchall()[0]
         assert row is not None
         return str(row[0])
 
@@ -261,7 +261,7 @@ def test_alias_resolution_across_articles_and_languages(scenario: Scenario) -> N
     assert s.source_name(a) == s.source_name(b) == s.source_name(c) == "Volodymyr Zelensky"
     aliases = s.con.execute(
         "SELECT count(DISTINCT source_id) FROM source_aliases WHERE alias IN ('M. Zelensky', 'Zelenskyy')"
-    ).fetchone()
+    ).fetchall()[0]
     assert aliases == (1,)
 
 
@@ -319,12 +319,12 @@ def test_a_copy_corroborates_nothing(scenario: Scenario) -> None:
     pentagon = s.claim("orig", "Le Pentagone", 10000, span="10 000", qualifier="approx")
     kiev = s.claim("copy", "Kiev", 10000, span="10 000", occurrence=1)
     s.link()
-    assert s.con.execute("SELECT count(*) FROM article_copies").fetchone() == (1,)
+    assert s.con.execute("SELECT count(*) FROM article_copies").fetchall()[0] == (1,)
     assert s.outcome(pentagon) == "unresolved"  # Kiev's figure sits in a copy of the dispatch
     relation = s.con.execute(
         "SELECT relation FROM claim_evidence WHERE claim_id = $a AND evidence_claim_id = $b",
         {"a": pentagon, "b": kiev},
-    ).fetchone()
+    ).fetchall()[0]
     assert relation == ("copy",)
     nato = s.claim("indep", "l'Otan", 10000, span="10 000", qualifier="approx")
     s.link()
@@ -677,7 +677,7 @@ def test_seed_outcomes(scenario: Scenario) -> None:
         assert s.outcome(c[other]) != "revised"
         assert s.con.execute(
             "SELECT count(*) FROM claim_evidence WHERE evidence_claim_id = $o OR claim_id = $o", {"o": c[other]}
-        ).fetchone() == (0,)
+        ).fetchall()[0] == (0,)
     # copies of the dispatch do not corroborate it
     assert s.outcome(c["pentagon_10000"]) == "unresolved"
 
@@ -722,7 +722,7 @@ def test_large_quantities_compare_nearby_claims_but_never_miss_a_self_correction
     s.claim("last", "Kiev", 300, span="300", unit="vehicles", subject="chars russes détruits")
     link(s.con, RUN, params={"band": 2})
     assert s.outcome(first) == "revised"  # its source's latest word, 13 claims later
-    evidence = s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchone()
+    evidence = s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchall()[0]
     assert evidence is not None and evidence[0] <= 3 * 2 + 1
     link(s.con, RUN)
-    assert s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchone() == (13,)
+    assert s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchall()[0] == (13,)

@@ -116,7 +116,7 @@ def test_current_scores_show_the_latest_completed_run(scenario: Scenario) -> Non
     assert set(scores(s.con)["run_id"]) == {"run-1"}  # run-2 is still running
     assert (
         score_sources(s.con, "run-1")
-        == s.con.execute("SELECT count(*) FROM source_scores WHERE run_id = 'run-1'").fetchone()[0]
+        == s.con.execute("SELECT count(*) FROM source_scores WHERE run_id = 'run-1'").fetchall()[0][0]
     )  # type: ignore[index]  # scoring again replaces, never duplicates
     s.con.execute("UPDATE runs SET status = 'completed', ended_at = current_timestamp WHERE run_id = 'run-2'")
     assert set(scores(s.con)["run_id"]) == {"run-2"}

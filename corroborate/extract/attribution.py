@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +59,8 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "char_start": pl.Int64(),
     "char_end": pl.Int64(),
     "anc": pl.List(pl.Int64()),  # article offsets of the figure's syntactic ancestors
+    "unit": pl.String(),
+    "speakerless": pl.Boolean(),  # its sentence names nobody (no cue, no named subject)
 }
 
 QUOTE_SCHEMA: dict[str, pl.DataType] = {
@@ -100,17 +103,15 @@ class Speaker:
     anaphor: str | None = None
 
 
-_CLAUSE_DEPS = frozenset(
-    {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct:q"}
-)
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct:q"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 _COMPLEMENT_DEPS = frozenset({"nmod", "pobj", "obl", "obl:mod", "obl:arg", "poss"})
 _NAME_LINK = {"de", "du", "des", "d'", "d’", "of", "for", "at", "from"}
 _SKIP_AFTER_VERB = frozenset(
-    """encore également aussi lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin
+    cues.words("""encore également aussi lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin
     aujourd'hui aujourd’hui dernier dernière alors ensuite enfin lui-même elle-même, déjà notamment
     monday tuesday wednesday thursday friday saturday sunday yesterday today also further later then
-    on in late early last night""".split()
+    on in late early last night""")
 )
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "MISC", "FAC"})
@@ -160,7 +161,7 @@ def _gender_of(tokens: Iterable[Token], lang: str) -> str | None:
         return None
     for t in tokens:
         if t.pos_ in ("DET", "NOUN", "ADJ") or t.lower_ in cues.ROLES:
-            g = t.morph.get("Gender")
+            g = t.morph.get("Gender", [])
             if g and t.lower_ not in ("porte-parole",):
                 return "f" if g[0] == "Fem" else "m"
             if t.pos_ == "DET" and t.lower_ in ("la", "une", "sa", "cette"):
@@ -186,8 +187,13 @@ def _person_tokens(tokens: list[Token]) -> list[Token] | None:
     # a proper name in apposition to a role is a person whatever NER says
     # ("Le directeur de l'OMS, Tedros Adhanom Ghebreyesus")
     for t in tokens:
-        if t.pos_ == "PROPN" and t.dep_ in ("appos", "nsubj", "compound") and t.head.lower_ in cues.ROLES \
-                and t.head.i in ids and t.lower_ not in cues.ORG_WORDS:
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ in ("appos", "nsubj", "compound")
+            and t.head.lower_ in cues.ROLES
+            and t.head.i in ids
+            and t.lower_ not in cues.ORG_WORDS
+        ):
             name = [t] + [c for c in t.children if c.dep_ in ("flat:name", "flat", "compound") and c.i > t.i]
             name = sorted(name, key=lambda x: x.i)
             if len(name) >= 2:
@@ -199,11 +205,20 @@ def _person_tokens(tokens: list[Token]) -> list[Token] | None:
     runs: list[list[Token]] = []
     for t in tokens:
         ok = (
-            t.is_alpha or "-" in t.text or t.text.endswith(".")
-        ) and t.text[:1].isupper() and not t.is_sent_start and t.i not in covered
+            (t.is_alpha or "-" in t.text or t.text.endswith("."))
+            and t.text[:1].isupper()
+            and not t.is_sent_start
+            and t.i not in covered
+        )
         low = t.lower_
-        if ok and low not in cues.ROLES and low not in cues.DEMONYMS and low not in cues.ORG_WORDS \
-                and low not in cues.DETERMINERS and not t.text.isupper():
+        if (
+            ok
+            and low not in cues.ROLES
+            and low not in cues.DEMONYMS
+            and low not in cues.ORG_WORDS
+            and low not in cues.DETERMINERS
+            and not t.text.isupper()
+        ):
             run.append(t)
         else:
             if run:
@@ -237,24 +252,32 @@ def _org_from_role(tokens: list[Token], role: Token, person: list[Token] | None,
     i = role.i + 1
     if lang == "fr" and role.lower_ in ("premier", "première") and i <= ids[-1] and doc[i].lower_ == "ministre":
         i += 1
-    while i <= ids[-1] and (doc[i].pos_ == "ADJ" or doc[i].lower_ in ("adjoint", "adjointe", "général", "générale",
-                                                                       "deputy", "chief", "press")):
+    while i <= ids[-1] and (
+        doc[i].pos_ == "ADJ"
+        or doc[i].lower_ in ("adjoint", "adjointe", "général", "générale", "deputy", "chief", "press")
+    ):
         if doc[i].lower_ in cues.DEMONYMS:
             demonym = doc[i].text
         i += 1
     if i <= ids[-1] and doc[i].lower_ in _NAME_LINK:
         j = i + 1
-        while j <= ids[-1] and j not in person_ids and doc[j].text not in (",", ";", "(") and not (
-            lang == "en" and doc[j].lower_ in ("said", "says")
+        while (
+            j <= ids[-1]
+            and j not in person_ids
+            and doc[j].text not in (",", ";", "(")
+            and not (lang == "en" and doc[j].lower_ in ("said", "says"))
         ):
             after.append(doc[j])
             j += 1
     # before the role (English compounds): "Pentagon spokesperson", "US Defense Secretary"
     before: list[Token] = []
     j = role.i - 1
-    while j >= ids[0] and j not in person_ids and (
-        doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("'s", "’s", "u.s.")
-    ) and doc[j].lower_ not in cues.ROLES:
+    while (
+        j >= ids[0]
+        and j not in person_ids
+        and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("'s", "’s", "u.s."))
+        and doc[j].lower_ not in cues.ROLES
+    ):
         before.insert(0, doc[j])
         j -= 1
     if lang == "fr" and j >= ids[0] and doc[j].lower_ in cues.DEMONYMS:
@@ -293,11 +316,23 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     lows = [t.lower_ for t in toks]
     if any(w in cues.FIRST_PERSON for w in lows):
         return None
-    voice = next((k for k, t in enumerate(toks) if t.lower_ == "voix" and k + 1 < len(toks)
-                  and toks[k + 1].lower_ in ("de", "d'", "d’")), None)
+    voice = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if t.lower_ == "voix" and k + 1 < len(toks) and toks[k + 1].lower_ in ("de", "d'", "d’")
+        ),
+        None,
+    )
     if voice is None:
-        voice = next((k for k, t in enumerate(toks) if t.lower_ == "through" and k + 1 < len(toks)
-                      and toks[k + 1].lower_ in ("its", "his", "her", "their")), None)
+        voice = next(
+            (
+                k
+                for k, t in enumerate(toks)
+                if t.lower_ == "through" and k + 1 < len(toks) and toks[k + 1].lower_ in ("its", "his", "her", "their")
+            ),
+            None,
+        )
     if voice is not None:
         # "Le Pentagone, par la voix de sa porte-parole Sabrina Singh": the voice speaks for the body
         inner = analyse_phrase(toks[voice + 2 :] if toks[voice].lower_ == "voix" else toks[voice + 1 :], lang)
@@ -340,8 +375,8 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
             org = _org_entity(toks, person)
         gender = _gender_of(toks, lang)
         if gender is None and lang == "fr":
-            g = person[0].morph.get("Gender")
-            gender = ("f" if g[0] == "Fem" else "m") if g else None
+            genders = person[0].morph.get("Gender", [])
+            gender = ("f" if genders[0] == "Fem" else "m") if genders else None
         return Speaker(name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None)
     if role is not None:
         org = _org_from_role(toks, role, None, lang) or _org_entity(toks, None)
@@ -349,7 +384,8 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         definite = toks[0].lower_ not in cues.INDEFINITE
         if org is None and definite and len(toks) <= 4:
             return Speaker(None, None, gender=_gender_of(toks, lang), role=key, anaphor="descriptor")
-        if org is not None and key != "ministry":
+        if org is not None and key in ("spokesperson", "ministry"):
+            # a spokesperson speaks for the body; an unnamed commander or official only for themselves
             return Speaker(org, org, role=key)
         text = _clean(toks)
         return Speaker(text, org or text, role=key)
@@ -392,10 +428,12 @@ def _org_entity(tokens: list[Token], person: list[Token] | None) -> str | None:
 
 def _subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
     """Tokens of the speaker phrase of a cue verb, and how sure the parse is of it."""
-    forms = verb.morph.get("VerbForm")
-    has_aux = any(c.dep_ in ("aux", "aux:tense") for c in verb.children) or (
-        verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX"
-    ) or (verb.i > 1 and verb.doc[verb.i - 1].lower_ in ("-il", "-elle", "-ils", "-elles"))
+    forms = verb.morph.get("VerbForm", [])
+    has_aux = (
+        any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
+        or (verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX")
+        or (verb.i > 1 and verb.doc[verb.i - 1].lower_ in ("-il", "-elle", "-ils", "-elles"))
+    )
     finite = "Fin" in forms or has_aux or verb.tag_ in ("VBD", "VBZ", "VBP")
     pron_subj = any(c.dep_ in _SUBJ_DEPS and c.pos_ == "PRON" for c in verb.children)
     if finite and not pron_subj and _in_incise(verb):
@@ -416,9 +454,12 @@ def _subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
             toks = _extend_left(toks)
         toks = _extend_apposition(toks)
         return _extend_trailing_name(toks), 1.0
-    present_part = ("Part" in forms and "Pres" in verb.morph.get("Tense")) or "Ger" in forms or verb.tag_ == "VBG"
-    if depth < 2 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and (
-        (verb.dep_ in ("advcl", "acl") and present_part) or verb.dep_ in ("conj", "xcomp")
+    present_part = ("Part" in forms and "Pres" in verb.morph.get("Tense", [])) or "Ger" in forms or verb.tag_ == "VBG"
+    if (
+        depth < 2
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and ((verb.dep_ in ("advcl", "acl") and present_part) or verb.dep_ in ("conj", "xcomp"))
     ):
         toks, strength = _subject_phrase(verb.head, depth + 1)
         if toks:
@@ -464,9 +505,16 @@ def _left_phrase(doc: Doc | Span, end: int) -> list[Token]:
     out: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.text in (";", ":", "«", "»", '"', "“", "”", ".") or t.lower_ in ("que", "qu'", "qu’", "that", "qui", "who"):
+        if t.text in (";", ":", "«", "»", '"', "“", "”", ".") or t.lower_ in (
+            "que",
+            "qu'",
+            "qu’",
+            "that",
+            "qui",
+            "who",
+        ):
             break
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
             break
         out.insert(0, t)
         i -= 1
@@ -483,8 +531,11 @@ def _extend_trailing_name(toks: list[Token]) -> list[Token]:
     doc = toks[0].doc
     j = toks[-1].i + 1
     bridge: list[Token] = []
-    while j < len(doc) and doc[j].text != "," and len(bridge) < 6 and (
-        doc[j].pos_ in ("ADP", "DET", "NOUN", "ADJ", "PROPN") or doc[j].text in ("-", "'", "’")
+    while (
+        j < len(doc)
+        and doc[j].text != ","
+        and len(bridge) < 6
+        and (doc[j].pos_ in ("ADP", "DET", "NOUN", "ADJ", "PROPN") or doc[j].text in ("-", "'", "’"))
     ):
         bridge.append(doc[j])
         j += 1
@@ -523,10 +574,13 @@ def _inverted_subject(verb: Token) -> list[Token]:
     """The subject placed after the verb in an incise (``, a affirmé lundi le Pentagone``)."""
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and (doc[i].lower_ in _SKIP_AFTER_VERB or doc[i].pos_ in ("ADV", "AUX")
-                            or doc[i].lower_ in ("-t", "-t-") or (doc[i].like_num and i + 1 < len(doc)
-                                                                   and doc[i + 1].lower_ in _MONTHS)
-                            or doc[i].lower_ in _MONTHS):
+    while i < len(doc) and (
+        doc[i].lower_ in _SKIP_AFTER_VERB
+        or doc[i].pos_ in ("ADV", "AUX")
+        or doc[i].lower_ in ("-t", "-t-")
+        or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in _MONTHS)
+        or doc[i].lower_ in _MONTHS
+    ):
         i += 1
     out: list[Token] = []
     paren = 0
@@ -540,8 +594,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
             paren -= 1
             if paren < 0:
                 break
-        elif paren == 0 and (t.is_punct and t.text not in ("-", "'", "’") and not (t.text == "." and out
-                                                                                   and out[-1].lower_ in ("m", "mr"))):
+        elif paren == 0 and (
+            t.is_punct
+            and t.text not in ("-", "'", "’")
+            and not (t.text == "." and out and out[-1].lower_ in ("m", "mr"))
+        ):
             break
         if paren == 0 and (t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.lower_ not in cues.ROLES):
             break
@@ -559,8 +616,8 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 
 _MONTHS = frozenset(
-    """janvier février mars avril mai juin juillet août septembre octobre novembre décembre january february
-    march april may june july august september october november december""".split()
+    cues.words("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january february
+    march april may june july august september october november december""")
 )
 
 
@@ -571,12 +628,27 @@ def _is_cue(tok: Token, lang: str) -> str | None:
         if lemma in cues.DENY_LEMMAS[lang]:
             return "deny"
         if lemma in cues.CUE_LEMMAS[lang] or low in cues.CUE_FORMS[lang]:
-            if lemma in ("porter", "situer", "mettre", "faire", "put", "show", "montrer", "compter", "count",
-                         "continue", "poursuivre", "lancer", "point"):
+            if lemma in (
+                "porter",
+                "situer",
+                "mettre",
+                "faire",
+                "put",
+                "show",
+                "montrer",
+                "compter",
+                "count",
+                "continue",
+                "poursuivre",
+                "lancer",
+                "point",
+            ):
                 # weak cues: speaking only with a subject that can speak
                 return "weak"
             return "verb"
-        if lemma == "faire" and any(c.lower_ == "état" for c in tok.children):
+        if lemma == "savoir" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "faire":
+            return "verb"  # "a fait savoir le ministère"
+        if lemma == "faire" and any(c.lower_ in ("état", "savoir") for c in tok.children):
             return "verb"
         if lemma == "mettre" and any(c.lower_ == "garde" for c in tok.subtree):
             return "verb"
@@ -592,9 +664,7 @@ def _negated(verb: Token) -> bool:
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("sans", "without"):
         return True
     h = verb.head
-    if h.i != verb.i and h.lemma_.lower() in cues.REFUSE_LEMMAS and verb.dep_ in ("xcomp", "ccomp", "obj"):
-        return True
-    return False
+    return h.i != verb.i and h.lemma_.lower() in cues.REFUSE_LEMMAS and verb.dep_ in ("xcomp", "ccomp", "obj")
 
 
 def _group_start(verb: Token, phrase: list[Token]) -> int:
@@ -608,13 +678,16 @@ def _group_start(verb: Token, phrase: list[Token]) -> int:
     # the aux of an inverted incise ("a-t-il déclaré") may hang elsewhere: walk back over them
     i = min(starts) - 1
     doc = verb.doc
-    while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].lower_ in ("-t", "-t-", "-il", "-elle", "ne", "n'", "n’")
-                      or doc[i].lower_ in ("encore", "également", "aussi", "also")):
+    while i >= 0 and (
+        doc[i].pos_ == "AUX"
+        or doc[i].lower_ in ("-t", "-t-", "-il", "-elle", "ne", "n'", "n’")
+        or doc[i].lower_ in ("encore", "également", "aussi", "also")
+    ):
         i -= 1
     return i + 1
 
 
-def _according_phrase(doc: Doc, k: int, lang: str) -> list[Token] | None:
+def _according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
     """Tokens after ``selon`` / ``d'après`` / ``according to`` up to the end of the phrase."""
     i = k
     out: list[Token] = []
@@ -627,7 +700,9 @@ def _according_phrase(doc: Doc, k: int, lang: str) -> list[Token] | None:
             paren -= 1
         elif paren <= 0 and (t.text in (",", ";", ":", ".", "!", "?", "«", "»", '"', "“", "”", "—", "–")):
             break
-        if paren <= 0 and (("Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")) or t.lower_ in ("que", "that")):
+        if paren <= 0 and (
+            ("Fin" in t.morph.get("VerbForm", []) and t.pos_ in ("VERB", "AUX")) or t.lower_ in ("que", "that")
+        ):
             break
         if paren <= 0 and t.like_num and out:
             break
@@ -642,37 +717,57 @@ def _according_phrase(doc: Doc, k: int, lang: str) -> list[Token] | None:
     return out
 
 
-def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang: str,
-                     first_id: int) -> list[dict[str, object]]:
+def speaker_mentions(
+    doc: Doc | Span, art: int, sent_id: int, offset: int, lang: str, first_id: int
+) -> list[dict[str, Any]]:
     """One row per cue in a parsed sentence (see ``SPEAKER_SCHEMA``); offsets in article characters."""
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     n = len(doc)
     low = [t.lower_ for t in doc]
     nid = first_id
 
-    def add(kind: str, cue: Token, cue_end_tok: Token, sp: Speaker | None, group: int, deny: bool,
-            strength: float) -> None:
+    def add(
+        kind: str, cue: Token, cue_end_tok: Token, sp: Speaker | None, group: int, deny: bool, strength: float
+    ) -> None:
         nonlocal nid
         if sp is None:
             return
-        rows.append({
-            "art": art, "sent_id": sent_id, "cue_id": nid, "kind": kind,
-            "cue_start": offset + cue.idx, "cue_end": offset + cue_end_tok.idx + len(cue_end_tok.text),
-            "group_start": offset + doc[group].idx if group < n else offset + cue.idx,
-            "source": sp.source, "source_org": sp.source_org, "gender": sp.gender, "role": sp.role,
-            "anaphor": sp.anaphor, "deny": deny, "strength": strength,
-            "main": kind == "according" or cue.dep_ in ("ROOT", "parataxis", "conj", "advcl") or _in_incise(cue),
-            "head_start": offset + cue.head.idx,
-        })
+        rows.append(
+            {
+                "art": art,
+                "sent_id": sent_id,
+                "cue_id": nid,
+                "kind": kind,
+                "cue_start": offset + cue.idx,
+                "cue_end": offset + cue_end_tok.idx + len(cue_end_tok.text),
+                "group_start": offset + doc[group].idx if group < n else offset + cue.idx,
+                "source": sp.source,
+                "source_org": sp.source_org,
+                "gender": sp.gender,
+                "role": sp.role,
+                "anaphor": sp.anaphor,
+                "deny": deny,
+                "strength": strength,
+                "main": kind == "according" or cue.dep_ in ("ROOT", "parataxis", "conj", "advcl") or _in_incise(cue),
+                "head_start": offset + cue.head.idx,
+            }
+        )
         nid += 1
 
     for tok in doc:
         k = tok.i
         # according to X / selon X / d'après X / citing X
-        if low[k] in ("selon", "citant", "citing") or (
-            low[k] == "après" and k > 0 and low[k - 1] in ("d'", "d’")
-        ) or (low[k] == "according" and k + 1 < n and low[k + 1] == "to") or (
-            low[k] == "pour" and k + 1 < n and low[k + 1] in ("lui", "elle", "eux") and k + 2 < n and doc[k + 2].text == ","
+        if (
+            low[k] in ("selon", "citant", "citing")
+            or (low[k] == "après" and k > 0 and low[k - 1] in ("d'", "d’"))
+            or (low[k] == "according" and k + 1 < n and low[k + 1] == "to")
+            or (
+                low[k] == "pour"
+                and k + 1 < n
+                and low[k + 1] in ("lui", "elle", "eux")
+                and k + 2 < n
+                and doc[k + 2].text == ","
+            )
         ):
             start = k + 2 if low[k] == "according" else k + 1
             phrase = _according_phrase(doc, start, lang)
@@ -683,10 +778,16 @@ def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang:
             continue
         kind = _is_cue(tok, lang)
         if kind is None:
-            if tok.dep_ in _SUBJ_DEPS and tok.pos_ in ("PROPN", "NOUN") and (
-                tok.ent_type_ in _PERSON_LABELS or tok.lower_ in cues.ROLES
-                or any(c.ent_type_ in _PERSON_LABELS for c in tok.children)
-            ) and _is_cue(tok.head, lang) is None:
+            if (
+                tok.dep_ in _SUBJ_DEPS
+                and tok.pos_ in ("PROPN", "NOUN")
+                and (
+                    tok.ent_type_ in _PERSON_LABELS
+                    or tok.lower_ in cues.ROLES
+                    or any(c.ent_type_ in _PERSON_LABELS for c in tok.children)
+                )
+                and _is_cue(tok.head, lang) is None
+            ):
                 # a named person who does something else ("X s'est rendu à Marseille"): an antecedent
                 # for later pronouns and descriptors, and the speaker of a quote it introduces with ':'
                 phrase, strength = _subject_phrase(tok.head)
@@ -697,10 +798,15 @@ def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang:
             continue
         # agent of a participle or passive: "le chiffre avancé par Kiev", "figures released by the UN"
         agent = [c for c in tok.children if c.dep_ in ("obl:agent", "agent")]
-        if not agent and "Part" in tok.morph.get("VerbForm") and tok.dep_ in ("acl", "amod"):
+        if not agent and "Part" in tok.morph.get("VerbForm", []) and tok.dep_ in ("acl", "amod"):
             # "les 500 soldats tués évoqués par Kiev": the parser may not label the agent
-            agent = [c for c in tok.children if c.i > tok.i and (c.pos_ == "PROPN" or c.ent_type_)
-                     and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children)]
+            agent = [
+                c
+                for c in tok.children
+                if c.i > tok.i
+                and (c.pos_ == "PROPN" or c.ent_type_)
+                and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children)
+            ]
         if agent:
             a = agent[0]
             phrase = [t for t in a.subtree if t.lower_ not in ("par", "by")]
@@ -716,8 +822,10 @@ def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang:
             continue
         if kind == "weak" and sp.anaphor is None and not _speaking(phrase):
             continue
-        deny = kind == "deny" or (_negated(tok) and tok.lemma_.lower() in ("confirmer", "confirm", "dire", "say",
-                                                                            "indiquer", "préciser", "give"))
+        deny = kind == "deny" or (
+            _negated(tok)
+            and tok.lemma_.lower() in ("confirmer", "confirm", "dire", "say", "indiquer", "préciser", "give")
+        )
         group = _group_start(tok, phrase)
         end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
         add("verb", tok, end_tok, sp, group, deny, strength)
@@ -730,8 +838,9 @@ def speaker_mentions(doc: Doc | Span, art: int, sent_id: int, offset: int, lang:
 
 def _speaking(phrase: list[Token]) -> bool:
     """Whether a phrase can be the subject of a weak cue ("Moscou compte", "le ministère porte à")."""
-    return any(t.ent_type_ in _PERSON_LABELS | {"ORG"} or t.lower_ in cues.ROLES or t.lower_ in cues.ORG_WORDS
-               for t in phrase)
+    return any(
+        t.ent_type_ in _PERSON_LABELS | {"ORG"} or t.lower_ in cues.ROLES or t.lower_ in cues.ORG_WORDS for t in phrase
+    )
 
 
 def ancestors(tok: Token, offset: int) -> list[int]:
@@ -756,6 +865,7 @@ _PRIORITY = {
     "sentence": (70.0, 0.75),
     "quote_carry": (60.0, 0.65),
     "backref": (55.0, 0.6),
+    "continuation": (50.0, 0.55),
 }
 
 
@@ -775,7 +885,8 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
 
     def asof(frame: pl.LazyFrame, right: pl.LazyFrame, tag: str, by: list[str]) -> pl.LazyFrame:
         r = right.select(
-            *by, "pos",
+            *by,
+            "pos",
             pl.col("source").alias(f"src_{tag}"),
             pl.col("source_org").alias(f"org_{tag}"),
             pl.col("gender").alias(f"g_{tag}"),
@@ -823,13 +934,19 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
     # each quote's speaker: an incise right after it, else a ':' introduction right before it
     incise = (
         quotes.join(named.filter(pl.col("kind") == "verb"), on="art")
-        .filter((pl.col("group_start") >= pl.col("q_end")) & (pl.col("group_start") <= pl.col("q_end") + pl.col("after_gap")))
+        .filter(
+            (pl.col("group_start") >= pl.col("q_end"))
+            & (pl.col("group_start") <= pl.col("q_end") + pl.col("after_gap"))
+        )
         .with_columns(rank=pl.lit(0))
     )
     intro = (
         quotes.join(named.filter(pl.col("kind").is_in(["verb", "mention"])), on="art")
-        .filter(pl.col("colon_at").is_not_null() & (pl.col("cue_end") <= pl.col("colon_at"))
-                & (pl.col("colon_at") - pl.col("cue_end") <= 60))
+        .filter(
+            pl.col("colon_at").is_not_null()
+            & (pl.col("cue_end") <= pl.col("colon_at"))
+            & (pl.col("colon_at") - pl.col("cue_end") <= 60)
+        )
         .with_columns(rank=pl.lit(1))
     )
     quote_speaker = (
@@ -850,10 +967,15 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
 
     base = figures.select("art", "fig", "sent_id", "char_start", "char_end", "anc")
     # 1. quotes with a speaker
-    c_quote = (
-        fig_quote.join(quote_speaker, on=["art", "quote_id"])
-        .select("art", "fig", "source", "source_org", pl.lit(False).alias("deny"), pl.lit("quote").alias("pattern"),
-                pl.lit(0).alias("dist"), "strength")
+    c_quote = fig_quote.join(quote_speaker, on=["art", "quote_id"]).select(
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        pl.lit(False).alias("deny"),
+        pl.lit("quote").alias("pattern"),
+        pl.lit(0).alias("dist"),
+        "strength",
     )
     # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
     governs = pl.col("anc").list.contains(pl.col("cue_start"))
@@ -861,12 +983,21 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         governs | pl.col("main") | pl.col("kind").is_in(["according", "agent"])
     )
     c_same = same.select(
-        "art", "fig", "source", "source_org", "deny",
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        "deny",
         pattern=pl.when(pl.col("kind") == "agent")
-        .then(pl.when(governs | pl.col("anc").list.contains(pl.col("head_start"))).then(pl.lit("agent"))
-              .otherwise(pl.lit("sentence")))
-        .when(pl.col("kind") == "according").then(pl.lit("according"))
-        .when(governs).then(pl.lit("governs"))
+        .then(
+            pl.when(governs | pl.col("anc").list.contains(pl.col("head_start")))
+            .then(pl.lit("agent"))
+            .otherwise(pl.lit("sentence"))
+        )
+        .when(pl.col("kind") == "according")
+        .then(pl.lit("according"))
+        .when(governs)
+        .then(pl.lit("governs"))
         .otherwise(pl.lit("sentence")),
         dist=(pl.col("cue_start") - pl.col("char_start")).abs(),
         strength=pl.col("strength"),
@@ -876,39 +1007,81 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         fig_quote.join(quote_speaker, on=["art", "quote_id"], how="anti")
         .sort("art", "q_start")
         .join_asof(
-            named.filter(pl.col("kind").is_in(["verb", "mention"])).select("art", pl.col("cue_start").alias("q_start"), "source",
-                                                           "source_org", "strength").sort("art", "q_start"),
-            on="q_start", by="art", strategy="backward", check_sortedness=False,
+            named.filter(pl.col("kind").is_in(["verb", "mention"]))
+            .select("art", pl.col("cue_start").alias("q_start"), "source", "source_org", "strength")
+            .sort("art", "q_start"),
+            on="q_start",
+            by="art",
+            strategy="backward",
+            check_sortedness=False,
         )
         .filter(pl.col("source").is_not_null())
-        .select("art", "fig", "source", "source_org", pl.lit(False).alias("deny"), pl.lit("quote_carry").alias("pattern"),
-                pl.lit(0).alias("dist"), "strength")
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("quote_carry").alias("pattern"),
+            pl.lit(0).alias("dist"),
+            "strength",
+        )
     )
     # 4. "X a confirmé l'information" credits the figures of the sentence before
-    back = (
-        base.join(sp.filter(pl.col("kind") == "backref").with_columns(sent_id=pl.col("sent_id") - 1),
-                  on=["art", "sent_id"])
-        .select("art", "fig", "source", "source_org", "deny", pl.lit("backref").alias("pattern"),
-                (pl.col("cue_start") - pl.col("char_start")).alias("dist"), "strength")
+    back = base.join(
+        sp.filter(pl.col("kind") == "backref").with_columns(sent_id=pl.col("sent_id") - 1), on=["art", "sent_id"]
+    ).select(
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        "deny",
+        pl.lit("backref").alias("pattern"),
+        (pl.col("cue_start") - pl.col("char_start")).alias("dist"),
+        "strength",
+    )
+    # 5. a speakerless sentence right after a "selon X" figure of the same unit continues X's figures
+    #    ("Selon l'Insee, l'inflation a ralenti à 1,2 %. Elle s'établissait à 1,8 % en août.")
+    according_prev = (
+        base.join(sp.filter(pl.col("kind") == "according"), on=["art", "sent_id"])
+        .select(
+            "art", (pl.col("sent_id") + 1).alias("sent_id"), "source", "source_org", "strength", pl.col("cue_start")
+        )
+        .join(figures.select("art", (pl.col("sent_id") + 1).alias("sent_id"), "unit").unique(), on=["art", "sent_id"])
+    )
+    cont = (
+        figures.filter(pl.col("speakerless"))
+        .select("art", "fig", "sent_id", "unit", "char_start")
+        .join(according_prev, on=["art", "sent_id", "unit"])
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("continuation").alias("pattern"),
+            (pl.col("char_start") - pl.col("cue_start")).alias("dist"),
+            "strength",
+        )
     )
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_same, carry, back], how="vertical_relaxed")
+        pl.concat([c_quote, c_same, carry, back, cont], how="vertical_relaxed")
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)
         .first()
     )
-    return (
-        canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp)
-        .select(
-            "art", "fig", "source", "source_org",
-            attributed=pl.col("source").is_not_null() & ~pl.col("deny").fill_null(False),
-            confidence=pl.col("confidence").fill_null(0.6),
-            pattern=pl.col("pattern").fill_null("none"),
-            drop=pl.col("deny").fill_null(False),
-        )
+    return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        attributed=pl.col("source").is_not_null() & ~pl.col("deny").fill_null(False),
+        confidence=pl.col("confidence").fill_null(0.6),
+        pattern=pl.col("pattern").fill_null("none"),
+        drop=pl.col("deny").fill_null(False),
     )
 
 

@@ -17,13 +17,47 @@ from spacy.tokens import Doc, Span, Token
 
 MEASURE_UNITS = frozenset({"km2", "km", "percent", "usd", "eur", "gbp", "rub", "uah", "tonnes"})
 
-_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre"]
-_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december"]
+_MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_MONTHS_EN = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(_MONTHS_FR)} | {m: i + 1 for i, m in enumerate(_MONTHS_EN)}
-MONTHS |= {"fevrier": 2, "aout": 8, "decembre": 12, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jan": 1,
-           "feb": 2, "aug": 8}
+MONTHS |= {
+    "fevrier": 2,
+    "aout": 8,
+    "decembre": 12,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "aug": 8,
+}
 _M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _Y = r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _D = r"(?P<d>\d{1,2})(?:er|st|nd|rd|th)?"
@@ -32,19 +66,41 @@ _D = r"(?P<d>\d{1,2})(?:er|st|nd|rd|th)?"
 _PERIOD_RX: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bdepuis\s+(?:le\s+)?d[ée]but\s+(?:du\s+mois\s+)?(?:d['’]\s*|de\s+)?{_M}{_Y}", re.I), "month"),
     (re.compile(rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+{_M}{_Y}", re.I), "month"),
-    (re.compile(rf"\b(?:mois\s+d['’]\s*|mois\s+de\s+){_M}\s+et\s+(?:de\s+|d['’]\s*)?(?P<m2>[a-zéû]+){_Y}", re.I),
-     "months"),
+    (
+        re.compile(rf"\b(?:mois\s+d['’]\s*|mois\s+de\s+){_M}\s+et\s+(?:de\s+|d['’]\s*)?(?P<m2>[a-zéû]+){_Y}", re.I),
+        "months",
+    ),
     (re.compile(rf"\b(?:au|à\s+la\s+date\s+du|en\s+date\s+du|jusqu['’]au)\s+{_D}\s+{_M}{_Y}", re.I), "asof"),
-    (re.compile(rf"\b(?:as\s+of|as\s+at|up\s+to)\s+(?:{_M}\s+{_D}|{_D.replace('<d>', '<d2>')}\s+(?P<m2>[a-z]+)){_Y}",
-                re.I), "asof_en"),
-    (re.compile(rf"\b(?:d['’]ici|by)\s+(?:(?:à\s+)?la\s+fin\s+(?:de\s+|d['’]\s*)?|the\s+end\s+of\s+)?{_M}{_Y}", re.I),
-     "by"),
-    (re.compile(rf"\b(?:en|au\s+mois\s+d['’]\s*|au\s+mois\s+de\s+|pour\s+le\s+mois\s+d['’]\s*|pour\s+le\s+mois\s+de\s+|"
-                rf"durant\s+le\s+mois\s+de\s+|in|during|for)\s+{_M}{_Y}\b", re.I), "month"),
+    (
+        re.compile(
+            rf"\b(?:as\s+of|as\s+at|up\s+to)\s+(?:{_M}\s+{_D}|{_D.replace('<d>', '<d2>')}\s+(?P<m2>[a-z]+)){_Y}", re.I
+        ),
+        "asof_en",
+    ),
+    (
+        re.compile(
+            rf"\b(?:d['’]ici|by)\s+(?:(?:à\s+)?la\s+fin\s+(?:de\s+|d['’]\s*)?|the\s+end\s+of\s+)?{_M}{_Y}", re.I
+        ),
+        "by",
+    ),
+    (
+        re.compile(
+            rf"\b(?:en|au\s+mois\s+d['’]\s*|au\s+mois\s+de\s+|pour\s+le\s+mois\s+d['’]\s*|pour\s+le\s+mois\s+de\s+|"
+            rf"durant\s+le\s+mois\s+de\s+|in|during|for)\s+{_M}{_Y}\b",
+            re.I,
+        ),
+        "month",
+    ),
     (re.compile(rf"\b(?:depuis\s+le|since)\s+{_D}\s+{_M}{_Y}", re.I), "since_day"),
     (re.compile(r"\b(?:en|in|during|pour|for)\s+(?P<y>(?:19|20)\d\d)\b", re.I), "year"),
-    (re.compile(r"\b(?:depuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e|cette\s+ann[ée]e|this\s+year|so\s+far\s+this\s+year|"
-                r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b", re.I), "this_year"),
+    (
+        re.compile(
+            r"\b(?:depuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e|cette\s+ann[ée]e|this\s+year|so\s+far\s+this\s+year|"
+            r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b",
+            re.I,
+        ),
+        "this_year",
+    ),
     (re.compile(r"\b(?:l['’]an\s+dernier|l['’]ann[ée]e\s+derni[èe]re|last\s+year)\b", re.I), "last_year"),
 ]
 
@@ -138,8 +194,9 @@ def nearest_period(periods: list[Period], pos: int, lo: int, hi: int) -> Period 
 # --- subject and place ------------------------------------------------------------------------------
 
 _LOC_CASES = frozenset({"en", "dans", "à", "au", "aux", "in", "into", "inside", "to", "sur", "on", "near", "près"})
-_SCALES = frozenset({"million", "millions", "milliard", "milliards", "billion", "billions", "mille", "thousand",
-                     "bn", "mn", "trillion"})
+_SCALES = frozenset(
+    {"million", "millions", "milliard", "milliards", "billion", "billions", "mille", "thousand", "bn", "mn", "trillion"}
+)
 _COUNT_NOUNS = frozenset({"nombre", "chiffre", "total", "bilan", "number", "figure", "toll", "tally"})
 
 
@@ -157,7 +214,9 @@ def _np(noun: Token, lang: str) -> str:
         if c.dep_ in ("amod", "compound", "flat", "fixed") or (lang == "en" and c.dep_ in ("nmod",) and c.i < noun.i):
             if lang == "fr" and c.i < noun.i and c.dep_ == "amod" and c.lower_ in ("premier", "premiers"):
                 continue
-            keep.extend(x for x in c.subtree if x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and x.text not in (",", "(", ")"))
+            keep.extend(
+                x for x in c.subtree if x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and x.text not in (",", "(", ")")
+            )
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     # keep a contiguous run around the noun
     run = [noun]
@@ -191,7 +250,7 @@ def _location(tokens: list[Token]) -> str | None:
         for c in head.children:
             if c.i <= head.i and head.pos_ != "VERB":
                 continue
-            noun = c
+            noun: Token | None = c
             case_tok = None
             if c.dep_ == "prep" and c.lower_ in _LOC_CASES:
                 noun = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -205,7 +264,7 @@ def _location(tokens: list[Token]) -> str | None:
                 case_tok = cases[0]
             else:
                 continue
-            if any(t.i == tokens[0].i for t in noun.subtree):
+            if noun is None or any(t.i == tokens[0].i for t in noun.subtree):
                 continue
             if noun.ent_type_ in ("LOC", "GPE") or any(t.ent_type_ in ("LOC", "GPE") for t in noun.subtree):
                 span = sorted([case_tok, *noun.subtree], key=lambda t: t.i)
@@ -222,8 +281,9 @@ def _location(tokens: list[Token]) -> str | None:
     return None
 
 
-def subject_and_place(doc: Doc | Span, offset: int, number_start: int, char_end: int, unit: str,
-                      lang: str) -> tuple[str | None, str | None]:
+def subject_and_place(
+    doc: Doc | Span, offset: int, number_start: int, char_end: int, unit: str, lang: str
+) -> tuple[str | None, str | None]:
     """``(subject, place)`` for the figure whose number starts at article offset ``number_start``."""
     num = _token_at(doc, number_start - offset)
     if num is None:
@@ -242,7 +302,11 @@ def subject_and_place(doc: Doc | Span, offset: int, number_start: int, char_end:
             # "a progressé de 478 km2 en territoire ukrainien": a sibling complement of the verb
             verb = unit_noun.head
             for c in verb.children:
-                if c.i > unit_noun.i and c.pos_ in ("NOUN",) and c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "pobj"):
+                if (
+                    c.i > unit_noun.i
+                    and c.pos_ in ("NOUN",)
+                    and c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "pobj")
+                ):
                     comp = c
                     break
                 if c.i > unit_noun.i and c.dep_ == "prep" and c.lower_ in ("of", "in"):
@@ -256,9 +320,7 @@ def subject_and_place(doc: Doc | Span, offset: int, number_start: int, char_end:
                 h = h.head
             if h.head.pos_ == "NOUN" and h.head.i < h.i:
                 comp = h.head
-        if comp is not None and comp.pos_ in ("NOUN", "PROPN") and comp.lower_ not in ("sol",):
-            subject = _np(comp, lang)
-        elif comp is not None:
+        if comp is not None:
             subject = _np(comp, lang)
     elif unit_noun is not None:
         subject = _np(unit_noun, lang)

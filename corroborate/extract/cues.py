@@ -6,21 +6,28 @@ Every entry is lower case; lemmas for verbs, surface forms for the rest.
 
 from __future__ import annotations
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a literal list (keeps long word lists readable)."""
+    return text.split()
+
+
 # Verbs (lemmas) that introduce what somebody says, estimates or reports.
 CUE_LEMMAS: dict[str, frozenset[str]] = {
     "fr": frozenset(
-        """dire déclarer affirmer indiquer confirmer estimer annoncer ajouter avertir assurer préciser souligner
+        words("""dire déclarer affirmer indiquer confirmer estimer annoncer ajouter avertir assurer préciser souligner
         expliquer rapporter signaler révéler avancer évoquer chiffrer recenser dénombrer communiquer publier
         poursuivre conclure insister prévenir alerter reconnaître admettre répondre juger considérer écrire
         tweeter raconter relever noter observer constater prévoir calculer évaluer rappeler détailler marteler
         déplorer faire_état mentionner citer compter montrer dénoncer accuser exhorter lancer mettre_en_garde
-        certifier soutenir prétendre revendiquer anticiper projeter tabler situer porter""".split()
+        certifier soutenir prétendre revendiquer anticiper projeter tabler situer porter""")
     ),
     "en": frozenset(
-        """say tell state confirm estimate announce add warn claim report note explain write tweet post reveal
+        words("""say tell state confirm estimate announce add warn claim report note explain write tweet post reveal
         disclose indicate suggest insist stress argue believe count record tally cite project forecast predict
         calculate assess acknowledge admit allege assert declare maintain show put conclude continue caution
-        testify brief tell inform describe mention reckon assure emphasise emphasize underline point""".split()
+        testify brief tell inform describe mention reckon assure emphasise emphasize underline point publish
+        release""")
     ),
 }
 
@@ -36,9 +43,7 @@ DENY_LEMMAS: dict[str, frozenset[str]] = {
     "en": frozenset({"deny", "dismiss", "reject", "refute", "dispute", "rebut"}),
 }
 # Governing verbs that turn a cue into a non-confirmation ("refused to confirm", "sans confirmer").
-REFUSE_LEMMAS: frozenset[str] = frozenset(
-    {"refuser", "décliner", "refuse", "decline", "fail"}
-)
+REFUSE_LEMMAS: frozenset[str] = frozenset({"refuser", "décliner", "refuse", "decline", "fail"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "jamais", "not", "n't", "never", "sans", "without", "ni"})
 
 # Prepositions that credit the rest of the clause to their object ("selon X", "according to X").
@@ -49,98 +54,289 @@ ACCORDING: dict[str, tuple[str, ...]] = {
 
 # Role nouns -> a key shared across languages, so "the spokesperson" can find "la porte-parole".
 ROLES: dict[str, str] = {
-    "porte-parole": "spokesperson", "porte-paroles": "spokesperson", "spokesperson": "spokesperson",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson",
-    "ministre": "minister", "minister": "minister", "secrétaire": "secretary", "secretary": "secretary",
-    "président": "president", "présidente": "president", "president": "president",
-    "premier": "prime_minister", "première": "prime_minister", "chancelier": "chancellor",
-    "chancelière": "chancellor", "chancellor": "chancellor",
-    "chef": "chief", "cheffe": "chief", "chief": "chief", "head": "chief", "directeur": "director",
-    "directrice": "director", "director": "director", "responsable": "official", "official": "official",
-    "officials": "official", "haut-fonctionnaire": "official", "gouverneur": "governor",
-    "gouverneure": "governor", "governor": "governor", "maire": "mayor", "mayor": "mayor",
-    "ambassadeur": "ambassador", "ambassadrice": "ambassador", "ambassador": "ambassador",
-    "commandant": "commander", "commander": "commander", "général": "general", "general": "general",
-    "conseiller": "adviser", "conseillère": "adviser", "adviser": "adviser", "advisor": "adviser",
-    "envoyé": "envoy", "envoyée": "envoy", "envoy": "envoy", "procureur": "prosecutor",
-    "procureure": "prosecutor", "prosecutor": "prosecutor", "analyste": "analyst", "analyst": "analyst",
-    "expert": "expert", "experte": "expert", "chercheur": "researcher", "chercheuse": "researcher",
-    "researcher": "researcher", "économiste": "economist", "economist": "economist",
-    "sénateur": "senator", "sénatrice": "senator", "senator": "senator", "député": "lawmaker",
-    "députée": "lawmaker", "lawmaker": "lawmaker", "dirigeant": "leader", "dirigeante": "leader",
-    "leader": "leader", "médecin": "doctor", "doctor": "doctor", "officier": "officer", "officer": "officer",
-    "ministry": "ministry", "ministère": "ministry", "department": "ministry",
+    "porte-parole": "spokesperson",
+    "porte-paroles": "spokesperson",
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokespeople": "spokesperson",
+    "ministre": "minister",
+    "minister": "minister",
+    "secrétaire": "secretary",
+    "secretary": "secretary",
+    "président": "president",
+    "présidente": "president",
+    "president": "president",
+    "premier": "prime_minister",
+    "première": "prime_minister",
+    "chancelier": "chancellor",
+    "chancelière": "chancellor",
+    "chancellor": "chancellor",
+    "chef": "chief",
+    "cheffe": "chief",
+    "chief": "chief",
+    "head": "chief",
+    "directeur": "director",
+    "directrice": "director",
+    "director": "director",
+    "responsable": "official",
+    "official": "official",
+    "officials": "official",
+    "haut-fonctionnaire": "official",
+    "gouverneur": "governor",
+    "gouverneure": "governor",
+    "governor": "governor",
+    "maire": "mayor",
+    "mayor": "mayor",
+    "ambassadeur": "ambassador",
+    "ambassadrice": "ambassador",
+    "ambassador": "ambassador",
+    "commandant": "commander",
+    "commander": "commander",
+    "général": "general",
+    "general": "general",
+    "conseiller": "adviser",
+    "conseillère": "adviser",
+    "adviser": "adviser",
+    "advisor": "adviser",
+    "envoyé": "envoy",
+    "envoyée": "envoy",
+    "envoy": "envoy",
+    "procureur": "prosecutor",
+    "procureure": "prosecutor",
+    "prosecutor": "prosecutor",
+    "analyste": "analyst",
+    "analyst": "analyst",
+    "expert": "expert",
+    "experte": "expert",
+    "chercheur": "researcher",
+    "chercheuse": "researcher",
+    "researcher": "researcher",
+    "économiste": "economist",
+    "economist": "economist",
+    "sénateur": "senator",
+    "sénatrice": "senator",
+    "senator": "senator",
+    "député": "lawmaker",
+    "députée": "lawmaker",
+    "lawmaker": "lawmaker",
+    "dirigeant": "leader",
+    "dirigeante": "leader",
+    "leader": "leader",
+    "médecin": "doctor",
+    "doctor": "doctor",
+    "officier": "officer",
+    "officer": "officer",
+    "ministry": "ministry",
+    "ministère": "ministry",
+    "department": "ministry",
 }
 # Roles whose organisation is a ministry named after the portfolio ("ministre de la Défense").
 MINISTER_ROLES: frozenset[str] = frozenset({"minister", "secretary"})
 # Words that never start a person's name in a speaker phrase.
-HONORIFICS: frozenset[str] = frozenset({"m.", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"})
+HONORIFICS: frozenset[str] = frozenset(
+    {"m.", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"}
+)
 FEMININE_HONORIFICS: frozenset[str] = frozenset({"mme", "mlle", "mrs", "mrs.", "ms", "ms."})
 MASCULINE_HONORIFICS: frozenset[str] = frozenset({"m.", "mr", "mr."})
 
 PRONOUNS: dict[str, str | None] = {
     # pronoun -> gender ("f", "m", or None when it says nothing)
-    "il": "m", "elle": "f", "ils": None, "elles": "f", "lui": "m", "eux": None,
-    "-il": "m", "-elle": "f", "-ils": None, "-elles": "f",
-    "he": "m", "she": "f", "they": None, "him": "m", "her": "f", "them": None,
+    "il": "m",
+    "elle": "f",
+    "ils": None,
+    "elles": "f",
+    "lui": "m",
+    "eux": None,
+    "-il": "m",
+    "-elle": "f",
+    "-ils": None,
+    "-elles": "f",
+    "he": "m",
+    "she": "f",
+    "they": None,
+    "him": "m",
+    "her": "f",
+    "them": None,
 }
 FIRST_PERSON: frozenset[str] = frozenset(
     {"je", "j'", "j’", "nous", "nos", "notre", "mon", "ma", "mes", "i", "we", "our", "my", "us", "on"}
 )
 DETERMINERS: frozenset[str] = frozenset(
-    {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "sa", "son", "ses", "its",
-     "his", "her", "their", "leur", "leurs", "ce", "cette", "ces", "this", "that", "these", "those"}
+    {
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "the",
+        "a",
+        "an",
+        "sa",
+        "son",
+        "ses",
+        "its",
+        "his",
+        "her",
+        "their",
+        "leur",
+        "leurs",
+        "ce",
+        "cette",
+        "ces",
+        "this",
+        "that",
+        "these",
+        "those",
+    }
 )
 INDEFINITE: frozenset[str] = frozenset({"un", "une", "des", "a", "an", "some", "plusieurs", "several"})
 
 # Nouns that make a speaker phrase a document whose author or data owner is the real source.
 ANALYSIS_NOUNS: frozenset[str] = frozenset(
-    {"analyse", "étude", "rapport", "estimation", "estimations", "décompte", "bilan", "sondage", "enquête",
-     "calcul", "calculs", "comptage", "analysis", "study", "report", "estimate", "estimates", "tally",
-     "count", "survey", "assessment", "calculation", "calculations", "review", "investigation"}
+    {
+        "analyse",
+        "étude",
+        "rapport",
+        "estimation",
+        "estimations",
+        "décompte",
+        "bilan",
+        "sondage",
+        "enquête",
+        "calcul",
+        "calculs",
+        "comptage",
+        "analysis",
+        "study",
+        "report",
+        "estimate",
+        "estimates",
+        "tally",
+        "count",
+        "survey",
+        "assessment",
+        "calculation",
+        "calculations",
+        "review",
+        "investigation",
+    }
 )
 DATA_NOUNS: frozenset[str] = frozenset(
-    {"données", "chiffres", "statistiques", "images", "cartes", "data", "figures", "statistics", "maps",
-     "imagery", "numbers"}
+    {
+        "données",
+        "chiffres",
+        "statistiques",
+        "images",
+        "cartes",
+        "data",
+        "figures",
+        "statistics",
+        "maps",
+        "imagery",
+        "numbers",
+    }
 )
 
 # Objects that point back at the previous sentence ("X a confirmé l'information").
 BACKREF_OBJECTS: frozenset[str] = frozenset(
-    {"information", "informations", "chiffre", "chiffres", "bilan", "estimation", "nombre", "this",
-     "figure", "figures", "number", "numbers", "toll", "report", "estimate", "cela", "ça", "le"}
+    {
+        "information",
+        "informations",
+        "chiffre",
+        "chiffres",
+        "bilan",
+        "estimation",
+        "nombre",
+        "this",
+        "figure",
+        "figures",
+        "number",
+        "numbers",
+        "toll",
+        "report",
+        "estimate",
+        "cela",
+        "ça",
+        "le",
+    }
 )
 
 # Nationality adjectives -> the country they stand for, when a role has no other organisation
 # ("le président ukrainien" speaks for Ukraine).
 DEMONYMS: dict[str, str] = {
-    "ukrainien": "Ukraine", "ukrainienne": "Ukraine", "ukrainian": "Ukraine",
-    "russe": "Russie", "russian": "Russia",
-    "américain": "États-Unis", "américaine": "États-Unis", "american": "United States", "us": "United States",
+    "ukrainien": "Ukraine",
+    "ukrainienne": "Ukraine",
+    "ukrainian": "Ukraine",
+    "russe": "Russie",
+    "russian": "Russia",
+    "américain": "États-Unis",
+    "américaine": "États-Unis",
+    "american": "United States",
+    "us": "United States",
     "u.s.": "United States",
-    "nord-coréen": "Corée du Nord", "nord-coréenne": "Corée du Nord", "north korean": "North Korea",
-    "sud-coréen": "Corée du Sud", "sud-coréenne": "Corée du Sud", "south korean": "South Korea",
-    "français": "France", "française": "France", "french": "France",
-    "britannique": "Royaume-Uni", "british": "United Kingdom", "uk": "United Kingdom",
-    "allemand": "Allemagne", "allemande": "Allemagne", "german": "Germany",
-    "chinois": "Chine", "chinoise": "Chine", "chinese": "China",
-    "israélien": "Israël", "israélienne": "Israël", "israeli": "Israel",
-    "iranien": "Iran", "iranienne": "Iran", "iranian": "Iran",
-    "turc": "Turquie", "turque": "Turquie", "turkish": "Turkey",
-    "polonais": "Pologne", "polonaise": "Pologne", "polish": "Poland",
-    "japonais": "Japon", "japonaise": "Japon", "japanese": "Japan",
-    "italien": "Italie", "italienne": "Italie", "italian": "Italy",
-    "espagnol": "Espagne", "espagnole": "Espagne", "spanish": "Spain",
-    "palestinien": "Palestine", "palestinienne": "Palestine", "palestinian": "Palestine",
-    "libanais": "Liban", "libanaise": "Liban", "lebanese": "Lebanon",
-    "canadien": "Canada", "canadienne": "Canada", "canadian": "Canada",
-    "européen": "Union européenne", "européenne": "Union européenne", "european": "European Union",
+    "nord-coréen": "Corée du Nord",
+    "nord-coréenne": "Corée du Nord",
+    "north korean": "North Korea",
+    "sud-coréen": "Corée du Sud",
+    "sud-coréenne": "Corée du Sud",
+    "south korean": "South Korea",
+    "français": "France",
+    "française": "France",
+    "french": "France",
+    "britannique": "Royaume-Uni",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "allemand": "Allemagne",
+    "allemande": "Allemagne",
+    "german": "Germany",
+    "chinois": "Chine",
+    "chinoise": "Chine",
+    "chinese": "China",
+    "israélien": "Israël",
+    "israélienne": "Israël",
+    "israeli": "Israel",
+    "iranien": "Iran",
+    "iranienne": "Iran",
+    "iranian": "Iran",
+    "turc": "Turquie",
+    "turque": "Turquie",
+    "turkish": "Turkey",
+    "polonais": "Pologne",
+    "polonaise": "Pologne",
+    "polish": "Poland",
+    "japonais": "Japon",
+    "japonaise": "Japon",
+    "japanese": "Japan",
+    "italien": "Italie",
+    "italienne": "Italie",
+    "italian": "Italy",
+    "espagnol": "Espagne",
+    "espagnole": "Espagne",
+    "spanish": "Spain",
+    "palestinien": "Palestine",
+    "palestinienne": "Palestine",
+    "palestinian": "Palestine",
+    "libanais": "Liban",
+    "libanaise": "Liban",
+    "lebanese": "Lebanon",
+    "canadien": "Canada",
+    "canadienne": "Canada",
+    "canadian": "Canada",
+    "européen": "Union européenne",
+    "européenne": "Union européenne",
+    "european": "European Union",
 }
 
 # Capitalised words that mark an institution rather than a person when NER is silent.
 ORG_WORDS: frozenset[str] = frozenset(
-    """maison blanche kremlin pentagone pentagon ministère ministry department département office bureau
+    words("""maison blanche kremlin pentagone pentagon ministère ministry department département office bureau
     commission council conseil institut institute nations unies united agence agency armée army forces
     force police service services gouvernement government banque bank fonds fund organisation organization
     otan nato onu un union état state états house croix cross comité committee parlement parliament
-    assemblée assembly tribunal court université university centre center""".split()
+    assemblée assembly tribunal court université university centre center""")
 )

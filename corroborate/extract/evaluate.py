@@ -27,11 +27,11 @@ from typing import Any
 
 import polars as pl
 
+from corroborate.extract.cues import words
+
 LABEL_OUTLET = "labelled-outlet"
 
-_STOP = frozenset(
-    "le la les l de du des d the of a an un une for pour".split()
-)
+_STOP = frozenset(words("le la les l de du des d the of a an un une for pour"))
 
 
 @dataclass(slots=True)
@@ -74,13 +74,24 @@ class EvalReport:
 
     def as_dict(self) -> dict[str, Any]:
         def c(x: Counts) -> dict[str, Any]:
-            return {"tp": x.tp, "fp": x.fp, "fn": x.fn, "precision": x.precision, "recall": x.recall,
-                    "f1": x.f1, "attribution": x.attribution}
+            return {
+                "tp": x.tp,
+                "fp": x.fp,
+                "fn": x.fn,
+                "precision": x.precision,
+                "recall": x.recall,
+                "f1": x.f1,
+                "attribution": x.attribution,
+            }
 
-        return {"passages": self.passages, "overall": c(self.overall),
-                "by_language": {k: c(v) for k, v in sorted(self.by_language.items())},
-                "misses": self.misses, "false_positives": self.false_positives,
-                "wrong_sources": self.wrong_sources}
+        return {
+            "passages": self.passages,
+            "overall": c(self.overall),
+            "by_language": {k: c(v) for k, v in sorted(self.by_language.items())},
+            "misses": self.misses,
+            "false_positives": self.false_positives,
+            "wrong_sources": self.wrong_sources,
+        }
 
 
 def load_labels(path: str | Path) -> list[dict[str, Any]]:
@@ -165,15 +176,23 @@ def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalRepor
     frame = pl.DataFrame(
         [
             {
-                "article_id": str(p["id"]), "external_id": str(p["id"]), "outlet": LABEL_OUTLET,
+                "article_id": str(p["id"]),
+                "external_id": str(p["id"]),
+                "outlet": LABEL_OUTLET,
                 "language": p.get("language"),
                 "published_at": dt.date.fromisoformat(p["published_at"][:10]) if p.get("published_at") else None,
                 "text": p["text"],
             }
             for p in passages
         ],
-        schema={"article_id": pl.String(), "external_id": pl.String(), "outlet": pl.String(),
-                "language": pl.String(), "published_at": pl.Date(), "text": pl.String()},
+        schema={
+            "article_id": pl.String(),
+            "external_id": pl.String(),
+            "outlet": pl.String(),
+            "language": pl.String(),
+            "published_at": pl.Date(),
+            "text": pl.String(),
+        },
     )
     predicted = extractor.extract(frame)
     by_article: dict[str, list[dict[str, Any]]] = {}
@@ -199,8 +218,9 @@ def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalRepor
             if best is None:
                 for c in (counts, report.overall):
                     c.fn += 1
-                report.misses.append({"id": p["id"], "text": lab["text"], "value": lab["value"],
-                                      "source": lab.get("source")})
+                report.misses.append(
+                    {"id": p["id"], "text": lab["text"], "value": lab["value"], "source": lab.get("source")}
+                )
                 continue
             used.add(best)
             pr = preds[best]
@@ -210,27 +230,42 @@ def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalRepor
                 for c in (counts, report.overall):
                     c.attribution_right += 1
             else:
-                report.wrong_sources.append({
-                    "id": p["id"], "text": lab["text"], "expected": lab.get("source"),
-                    "got": pr["source"] if pr["attributed"] else None, "confidence": pr["confidence"],
-                })
+                report.wrong_sources.append(
+                    {
+                        "id": p["id"],
+                        "text": lab["text"],
+                        "expected": lab.get("source"),
+                        "got": pr["source"] if pr["attributed"] else None,
+                        "confidence": pr["confidence"],
+                    }
+                )
         for k, pr in enumerate(preds):
             if k not in used:
                 for c in (counts, report.overall):
                     c.fp += 1
-                report.false_positives.append({"id": p["id"], "text": pr["text"], "value": pr["value"],
-                                               "source": pr["source"] if pr["attributed"] else None})
+                report.false_positives.append(
+                    {
+                        "id": p["id"],
+                        "text": pr["text"],
+                        "value": pr["value"],
+                        "source": pr["source"] if pr["attributed"] else None,
+                    }
+                )
     return report
 
 
 def format_report(report: EvalReport, details: bool = True) -> str:
     """Plain-text report: one line per slice, then the errors."""
-    lines = [f"{report.passages} labelled passages",
-             f"{'slice':<8} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6} {'attrib':>7}"]
+    lines = [
+        f"{report.passages} labelled passages",
+        f"{'slice':<8} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6} {'attrib':>7}",
+    ]
     rows = [*sorted(report.by_language.items()), ("overall", report.overall)]
     for name, c in rows:
-        lines.append(f"{name:<8} {c.tp:>4} {c.fp:>4} {c.fn:>4} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
-                     f"{c.attribution:>7.3f}")
+        lines.append(
+            f"{name:<8} {c.tp:>4} {c.fp:>4} {c.fn:>4} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+            f"{c.attribution:>7.3f}"
+        )
     if details:
         if report.misses:
             lines.append("\nmissed (labelled, not found):")
@@ -240,8 +275,10 @@ def format_report(report: EvalReport, details: bool = True) -> str:
             lines += [f"  {m['id']}: {m['text']!r} = {m['value']} [{m['source']}]" for m in report.false_positives]
         if report.wrong_sources:
             lines.append("\nwrong source (matched figure):")
-            lines += [f"  {m['id']}: {m['text']!r}: expected {m['expected']!r}, got {m['got']!r}"
-                      for m in report.wrong_sources]
+            lines += [
+                f"  {m['id']}: {m['text']!r}: expected {m['expected']!r}, got {m['got']!r}"
+                for m in report.wrong_sources
+            ]
     return "\n".join(lines)
 
 

@@ -29,17 +29,48 @@ from corroborate.vocab import UNKNOWN_OUTLET
 EXTRACTOR_VERSION = "0.1.0"
 
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "article_id", "external_id", "source", "source_org", "attributed", "value", "value_low", "value_high",
-    "qualifier", "unit", "unit_raw", "subject", "scope", "period_start", "period_end", "text", "char_start",
-    "char_end", "confidence", "extractor_version",
+    "article_id",
+    "external_id",
+    "source",
+    "source_org",
+    "attributed",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "unit",
+    "unit_raw",
+    "subject",
+    "scope",
+    "period_start",
+    "period_end",
+    "text",
+    "char_start",
+    "char_end",
+    "confidence",
+    "extractor_version",
 )
 
 CLAIM_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(), "external_id": pl.String(), "source": pl.String(), "source_org": pl.String(),
-    "attributed": pl.Boolean(), "value": pl.Float64(), "value_low": pl.Float64(), "value_high": pl.Float64(),
-    "qualifier": pl.String(), "unit": pl.String(), "unit_raw": pl.String(), "subject": pl.String(),
-    "scope": pl.String(), "period_start": pl.Date(), "period_end": pl.Date(), "text": pl.String(),
-    "char_start": pl.Int64(), "char_end": pl.Int64(), "confidence": pl.Float64(),
+    "article_id": pl.String(),
+    "external_id": pl.String(),
+    "source": pl.String(),
+    "source_org": pl.String(),
+    "attributed": pl.Boolean(),
+    "value": pl.Float64(),
+    "value_low": pl.Float64(),
+    "value_high": pl.Float64(),
+    "qualifier": pl.String(),
+    "unit": pl.String(),
+    "unit_raw": pl.String(),
+    "subject": pl.String(),
+    "scope": pl.String(),
+    "period_start": pl.Date(),
+    "period_end": pl.Date(),
+    "text": pl.String(),
+    "char_start": pl.Int64(),
+    "char_end": pl.Int64(),
+    "confidence": pl.Float64(),
     "extractor_version": pl.String(),
 }
 
@@ -152,9 +183,13 @@ class Extractor:
                     published = None
             outlet = row.get("outlet") if "outlet" in cols else None
             art = _Article(
-                idx=i, article_id=str(row["article_id"]),
+                idx=i,
+                article_id=str(row["article_id"]),
                 external_id=row.get("external_id") if "external_id" in cols else None,
-                outlet=outlet or UNKNOWN_OUTLET, lang=lang, published=published, text=text,
+                outlet=outlet or UNKNOWN_OUTLET,
+                lang=lang,
+                published=published,
+                text=text,
             )
             art.sentences = nlp.split_sentences(text)
             for sid, (s, e) in enumerate(art.sentences):
@@ -197,9 +232,13 @@ class Extractor:
             chosen[a.idx] = keep
         return chosen
 
-    def _context_needed(self, arts: list[_Article], selected: dict[int, set[int]],
-                        speakers: list[dict[str, object]], figure_rows: list[dict[str, object]]
-                        ) -> dict[int, set[int]]:
+    def _context_needed(
+        self,
+        arts: list[_Article],
+        selected: dict[int, set[int]],
+        speakers: list[dict[str, Any]],
+        figure_rows: list[dict[str, Any]],
+    ) -> dict[int, set[int]]:
         """Sentences before the parsed ones that hold the antecedent of a pronoun or descriptor
         (``a-t-elle ajouté``, ``the spokesperson said``) or the speaker of a quote without incise,
         when no named speaker was parsed earlier in the article."""
@@ -208,7 +247,7 @@ class Extractor:
         first_named: dict[int, int] = {}
         for r in speakers:
             if r["anaphor"] is None and r["source"] is not None and not r["deny"]:
-                art, pos = int(r["art"]), int(r["cue_start"])  # type: ignore[call-overload]
+                art, pos = int(r["art"]), int(r["cue_start"])
                 first_named[art] = min(first_named.get(art, pos), pos)
         wanted: dict[int, set[int]] = {}
 
@@ -217,41 +256,44 @@ class Extractor:
             wanted.setdefault(art, set()).update(j for j in range(max(0, sid - k), sid) if j not in have)
 
         for r in speakers:
-            art = int(r["art"])  # type: ignore[call-overload]
-            if r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):  # type: ignore[call-overload]
-                want(art, int(r["sent_id"]))  # type: ignore[call-overload]
+            art = int(r["art"])
+            if r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):
+                want(art, int(r["sent_id"]))
         for r in speakers:
             # a person named without role: an earlier sentence naming them may give the organisation
             src = r["source"]
             if r["source_org"] is None and isinstance(src, str) and " " in src and r["kind"] != "mention":
-                art = int(r["art"])  # type: ignore[call-overload]
+                art = int(r["art"])
                 a = by_art[art]
                 have = selected.get(art, set())
-                for j in range(int(r["sent_id"])):  # type: ignore[call-overload]
+                for j in range(int(r["sent_id"])):
                     if j not in have and src in a.text[slice(*a.sentences[j])]:
                         wanted.setdefault(art, set()).add(j)
                         break
         for f in figure_rows:
-            art = int(f["art"])  # type: ignore[call-overload]
+            art = int(f["art"])
             a = by_art[art]
             for qs, qe, gap, colon in a.quotes:
-                if not qs <= int(f["char_start"]) < qe:  # type: ignore[call-overload]
+                if not qs <= int(f["char_start"]) < qe:
                     continue
                 has_speaker = any(
-                    int(r["art"]) == art and r["kind"] in ("verb", "mention") and (  # type: ignore[call-overload]
-                        qe <= int(r["group_start"]) <= qe + gap  # type: ignore[call-overload]
-                        or (colon is not None and 0 <= colon - int(r["cue_end"]) <= 60)  # type: ignore[call-overload]
+                    int(r["art"]) == art
+                    and r["kind"] in ("verb", "mention")
+                    and (
+                        qe <= int(r["group_start"]) <= qe + gap
+                        or (colon is not None and 0 <= colon - int(r["cue_end"]) <= 60)
                     )
                     for r in speakers
                 )
                 if not has_speaker:
-                    want(art, int(f["sent_id"]))  # type: ignore[call-overload]
+                    want(art, int(f["sent_id"]))
         return wanted
 
-    def _parse(self, arts: list[_Article], selected: dict[int, set[int]], first_id: int = 0
-               ) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[tuple[int, int], dict[str, Any]]]:
-        speakers: list[dict[str, object]] = []
-        figure_rows: list[dict[str, object]] = []
+    def _parse(
+        self, arts: list[_Article], selected: dict[int, set[int]], first_id: int = 0
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[tuple[int, int], dict[str, Any]]]:
+        speakers: list[dict[str, Any]] = []
+        figure_rows: list[dict[str, Any]] = []
         details: dict[tuple[int, int], dict[str, Any]] = {}
         by_art = {a.idx: a for a in arts}
         for lang in nlp.MODELS:
@@ -269,8 +311,8 @@ class Extractor:
             for (i, sid), doc in zip(jobs, nlp.parse(lang, texts, self.config.batch_size), strict=True):
                 a = by_art[i]
                 offset = a.sentences[sid][0]
-                speakers.extend(attribution.speaker_mentions(doc, i, sid, offset, lang,
-                                                             first_id=first_id + len(speakers)))
+                rows = attribution.speaker_mentions(doc, i, sid, offset, lang, first_id=first_id + len(speakers))
+                speakers.extend(rows)
                 figs = figs_by_sent.get((i, sid), [])
                 if not figs:
                     continue
@@ -278,46 +320,91 @@ class Extractor:
                 for n, f in figs:
                     tok = context._token_at(doc, f.number_start - offset)
                     anc = attribution.ancestors(tok, offset) if tok is not None else []
-                    figure_rows.append({"art": i, "fig": n, "sent_id": sid, "char_start": f.char_start,
-                                        "char_end": f.char_end, "anc": anc})
+                    figure_rows.append(
+                        {
+                            "art": i,
+                            "fig": n,
+                            "sent_id": sid,
+                            "char_start": f.char_start,
+                            "char_end": f.char_end,
+                            "anc": anc,
+                            "unit": f.unit,
+                            "speakerless": not rows,
+                        }
+                    )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
                     per = context.nearest_period(periods, f.char_start - offset, 0, len(doc.text))
                     scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
                     details[(i, n)] = {
-                        "subject": subject, "scope": scope,
-                        "period_start": per.start if per else None, "period_end": per.end if per else None,
+                        "subject": subject,
+                        "scope": scope,
+                        "period_start": per.start if per else None,
+                        "period_end": per.end if per else None,
                     }
         return speakers, figure_rows, details
 
-    def _assemble(self, arts: list[_Article], speakers: list[dict[str, object]],
-                  figure_rows: list[dict[str, object]], details: dict[tuple[int, int], dict[str, Any]]) -> pl.DataFrame:
+    def _assemble(
+        self,
+        arts: list[_Article],
+        speakers: list[dict[str, Any]],
+        figure_rows: list[dict[str, Any]],
+        details: dict[tuple[int, int], dict[str, Any]],
+    ) -> pl.DataFrame:
         sp = pl.LazyFrame(speakers, schema=attribution.SPEAKER_SCHEMA)
         figs = pl.LazyFrame(figure_rows, schema=attribution.FIGURE_SCHEMA)
         quotes = pl.LazyFrame(
-            [{"art": a.idx, "quote_id": q, "q_start": s, "q_end": e, "after_gap": g, "colon_at": c}
-             for a in arts for q, (s, e, g, c) in enumerate(a.quotes)],
+            [
+                {"art": a.idx, "quote_id": q, "q_start": s, "q_end": e, "after_gap": g, "colon_at": c}
+                for a in arts
+                for q, (s, e, g, c) in enumerate(a.quotes)
+            ],
             schema=attribution.QUOTE_SCHEMA,
         )
         pairs = attribution.pair(figs, sp, quotes)
         fig_info = pl.LazyFrame(
             [
                 {
-                    "art": a.idx, "fig": n, "article_id": a.article_id, "external_id": a.external_id,
-                    "outlet": a.outlet, "value": float(f.value), "value_low": float(f.value_low),
-                    "value_high": float(f.value_high), "qualifier": f.qualifier, "unit": f.unit,
-                    "unit_raw": f.unit_raw, "text": a.text[f.char_start : f.char_end],
-                    "char_start": f.char_start, "char_end": f.char_end,
-                    **details.get((a.idx, n), {"subject": None, "scope": None, "period_start": None,
-                                               "period_end": None}),
+                    "art": a.idx,
+                    "fig": n,
+                    "article_id": a.article_id,
+                    "external_id": a.external_id,
+                    "outlet": a.outlet,
+                    "value": float(f.value),
+                    "value_low": float(f.value_low),
+                    "value_high": float(f.value_high),
+                    "qualifier": f.qualifier,
+                    "unit": f.unit,
+                    "unit_raw": f.unit_raw,
+                    "text": a.text[f.char_start : f.char_end],
+                    "char_start": f.char_start,
+                    "char_end": f.char_end,
+                    **details.get(
+                        (a.idx, n), {"subject": None, "scope": None, "period_start": None, "period_end": None}
+                    ),
                 }
-                for a in arts for n, (_sid, f) in enumerate(a.figures)
+                for a in arts
+                for n, (_sid, f) in enumerate(a.figures)
             ],
-            schema={"art": pl.Int64(), "fig": pl.Int64(), "article_id": pl.String(), "external_id": pl.String(),
-                    "outlet": pl.String(), "value": pl.Float64(), "value_low": pl.Float64(),
-                    "value_high": pl.Float64(), "qualifier": pl.String(), "unit": pl.String(),
-                    "unit_raw": pl.String(), "text": pl.String(), "char_start": pl.Int64(), "char_end": pl.Int64(),
-                    "subject": pl.String(), "scope": pl.String(), "period_start": pl.Date(),
-                    "period_end": pl.Date()},
+            schema={
+                "art": pl.Int64(),
+                "fig": pl.Int64(),
+                "article_id": pl.String(),
+                "external_id": pl.String(),
+                "outlet": pl.String(),
+                "value": pl.Float64(),
+                "value_low": pl.Float64(),
+                "value_high": pl.Float64(),
+                "qualifier": pl.String(),
+                "unit": pl.String(),
+                "unit_raw": pl.String(),
+                "text": pl.String(),
+                "char_start": pl.Int64(),
+                "char_end": pl.Int64(),
+                "subject": pl.String(),
+                "scope": pl.String(),
+                "period_start": pl.Date(),
+                "period_end": pl.Date(),
+            },
         )
         out = (
             fig_info.join(pairs, on=["art", "fig"], how="left")
@@ -345,6 +432,9 @@ def _shift(f: Any, offset: int) -> Any:
     import dataclasses
 
     return dataclasses.replace(
-        f, char_start=f.char_start + offset, char_end=f.char_end + offset,
-        number_start=f.number_start + offset, number_end=f.number_end + offset,
+        f,
+        char_start=f.char_start + offset,
+        char_end=f.char_end + offset,
+        number_start=f.number_start + offset,
+        number_end=f.number_end + offset,
     )
