@@ -218,6 +218,8 @@ def score(
     from corroborate.api import source_scores
 
     frame = source_scores(_db(db_path), kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
+    if frame.is_empty() and method is Method.iterative:
+        raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
     render(frame, OutputFormat(fmt.value), title=f"Source scores ({method.value})")
 
 

@@ -73,7 +73,9 @@ SCREENSHOT_SIZE = (1280, 2000)
 # ---------------------------------------------------------------------------------------------- data
 
 
-def _read(con: duckdb.DuckDBPyConnection, table: str, schema: dict[str, type[pl.DataType] | pl.DataType]) -> pl.DataFrame:
+def _read(
+    con: duckdb.DuckDBPyConnection, table: str, schema: dict[str, type[pl.DataType] | pl.DataType]
+) -> pl.DataFrame:
     """The columns ``schema`` of ``table``; an empty frame when the table does not exist yet.
 
     A database that no run has linked yet has only the stored tables, and the report still builds.
@@ -124,11 +126,19 @@ def load_report_data(con: duckdb.DuckDBPyConnection, *, method: str = "simple") 
             con,
             "claims",
             {
-                "claim_id": pl.String, "article_id": pl.String, "source": pl.String, "attributed": pl.Boolean,
-                "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64, "qualifier": pl.String,
-                "unit": pl.String, "text": pl.String, "quantity_id": pl.String,
+                "claim_id": pl.String,
+                "article_id": pl.String,
+                "source": pl.String,
+                "attributed": pl.Boolean,
+                "value": pl.Float64,
+                "value_low": pl.Float64,
+                "value_high": pl.Float64,
+                "qualifier": pl.String,
+                "unit": pl.String,
+                "text": pl.String,
+                "quantity_id": pl.String,
             },
-        )  # fmt: skip
+        )
         .join(
             _read(
                 con,
@@ -171,10 +181,8 @@ def load_report_data(con: duckdb.DuckDBPyConnection, *, method: str = "simple") 
         },
     )  # fmt: skip
     # the latest run that validated anything: a run with nothing new to validate records no results
-    validation_run = (
-        validation_all.sort("validated_at", "run_id")["run_id"].last() if validation_all.height else None
-    )
-    validation = validation_all.filter(pl.col("run_id") == validation_run)
+    validation_run = str(validation_all.sort("validated_at", "run_id")["run_id"][-1]) if validation_all.height else None
+    validation = validation_all.filter(pl.col("run_id") == validation_run) if validation_run else validation_all
     return ReportData(
         method=method,
         run=run,
@@ -189,10 +197,14 @@ def load_report_data(con: duckdb.DuckDBPyConnection, *, method: str = "simple") 
 
 
 def _records(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    """Rows as JSON-ready dicts: dates and times become ISO strings (parsed as UTC by Vega)."""
+    """Rows as JSON-ready dicts: dates and times become ISO strings that Vega reads as UTC.
+
+    A time without a zone would be read in the browser's zone and move the marks of a date-only axis, so
+    times (which here place date-only facts within their day) are written with ``Z``.
+    """
     return frame.with_columns(
         pl.col(pl.Date).dt.strftime("%Y-%m-%d"),
-        pl.col(pl.Datetime).dt.strftime("%Y-%m-%dT%H:%M:%S"),
+        pl.col(pl.Datetime).dt.strftime("%Y-%m-%dT%H:%M:%SZ"),
     ).to_dicts()
 
 
@@ -229,14 +241,15 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
     kind = alt.param(
         name="kind_filter",
         value="all",
-        bind=alt.binding_radio(options=["all", *vocab.SOURCE_KINDS], labels=["all", "outlets", "officials"], name="Show "),
+        bind=alt.binding_radio(
+            options=["all", *vocab.SOURCE_KINDS], labels=["all", "outlets", "officials"], name="Show "
+        ),
     )
+    most_claims = int(board.select(pl.col("claims").max()).item() or 0)
     min_claims = alt.param(
         name="min_claims",
         value=0,
-        bind=alt.binding_range(
-            min=0, max=max(int(board["claims"].max() or 0), 1), step=1, name="with at least this many claims "
-        ),
+        bind=alt.binding_range(min=0, max=max(most_claims, 1), step=1, name="with at least this many claims "),
     )
     y = alt.Y(
         "label:N",
@@ -260,17 +273,18 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
         scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values())),
         legend=alt.Legend(title="kind", orient="top"),
     )
-    score_x = alt.X(
-        "ci_low:Q",
-        scale=alt.Scale(domain=[0, 1]),
-        title="score: posterior mean (dot) and 90% credible interval (bar)",
-        axis=alt.Axis(format=".1f", grid=True),
+    # both layers carry the same title: Vega-Lite would join two different ones with a comma
+    score_title = "score: posterior mean (dot) and 90% credible interval (bar)"
+    score_x = alt.X("ci_low:Q", scale=alt.Scale(domain=[0, 1]), title=score_title, axis=alt.Axis(format=".1f"))
+    interval = (
+        base.mark_rule(strokeWidth=4, opacity=0.45)
+        .encode(y=y, x=score_x, x2="ci_high:Q", color=kind_color, tooltip=tooltip)
+        .properties(name="leaderboard_intervals")
     )
-    interval = base.mark_rule(strokeWidth=4, opacity=0.45).encode(
-        y=y, x=score_x, x2="ci_high:Q", color=kind_color, tooltip=tooltip
-    )
-    point = base.mark_point(filled=True, size=70, opacity=1).encode(
-        y=y, x="score:Q", color=kind_color, tooltip=tooltip
+    point = (
+        base.mark_point(filled=True, size=70, opacity=1)
+        .encode(y=y, x=alt.X("score:Q", title=score_title), color=kind_color, tooltip=tooltip)
+        .properties(name="leaderboard_points")
     )
     scores_panel = alt.layer(interval, point).properties(width=420, name="leaderboard_scores")
     counts_panel = (
@@ -278,7 +292,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=order, axis=None),
-            x=alt.X("count:Q", stack="zero", title="claims by outcome"),
+            x=alt.X("count:Q", stack="zero", title="claims by outcome", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "outcome:N",
                 scale=alt.Scale(domain=list(OUTCOME_COLORS), range=list(OUTCOME_COLORS.values())),
@@ -287,9 +301,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
             order=alt.Order("outcome_order:Q"),
             tooltip=tooltip,
         )
-        .transform_calculate(
-            outcome_order=f"indexof({json.dumps(list(vocab.CLAIM_OUTCOMES))}, datum.outcome)"
-        )
+        .transform_calculate(outcome_order=f"indexof({json.dumps(list(vocab.CLAIM_OUTCOMES))}, datum.outcome)")
         .properties(width=260, name="leaderboard_counts")
     )
     chart = (
@@ -354,8 +366,12 @@ def timeline_frames(data: ReportData) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
         data.links.join(ends, on="claim_id")
         .join(
             ends.rename(
-                {"claim_id": "evidence_claim_id", "placed_at": "evidence_at", "value": "evidence_value",
-                 "source_name": "evidence_source"}
+                {
+                    "claim_id": "evidence_claim_id",
+                    "placed_at": "evidence_at",
+                    "value": "evidence_value",
+                    "source_name": "evidence_source",
+                }
             ),
             on="evidence_claim_id",
         )  # fmt: skip
@@ -401,7 +417,8 @@ def timeline_chart(
         "panel", "placed_at", "value", "evidence_at", "evidence_value", "link", "source_name", "evidence_source"
     )
     tooltip = [
-        alt.Tooltip("source_name:N", title="source"), alt.Tooltip("published_at:T", title="published", format="%Y-%m-%d"),
+        alt.Tooltip("source_name:N", title="source"),
+        alt.Tooltip("published_at:N", title="published"),  # as stored: no time zone shift
         alt.Tooltip("outlet:N"), alt.Tooltip("title:N", title="article"), alt.Tooltip("text:N", title="figure"),
         alt.Tooltip("value:Q", format=",.4~g"), alt.Tooltip("value_low:Q", format=",.4~g", title="low"),
         alt.Tooltip("value_high:Q", format=",.4~g", title="high"), alt.Tooltip("qualifier:N"),
@@ -420,7 +437,8 @@ def timeline_chart(
         # SI prefixes per label ("0", "500", "12k", "1.2M"), with "B" for billions as news write them
         y_axis = alt.Axis(tickCount=5, labelExpr="replace(format(datum.value, '~s'), 'G', 'B')")
         y = alt.Y("value_low:Q", title=quantity["units"], axis=y_axis)
-        x = alt.X("placed_at:T", scale=x_scale, axis=x_axis)
+        value_y = alt.Y("value:Q", title=quantity["units"])
+        x = alt.X("placed_at:T", title="article date", scale=x_scale, axis=x_axis)
         layers = []
         if quantity["links"]:
             layers.append(
@@ -430,7 +448,7 @@ def timeline_chart(
                 .encode(
                     x=x,
                     x2="evidence_at:T",
-                    y=alt.Y("value:Q"),
+                    y=value_y,
                     y2="evidence_value:Q",
                     stroke=alt.Stroke(
                         "link:N",
@@ -456,12 +474,12 @@ def timeline_chart(
             .properties(name=f"timeline_{panel}_intervals"),
             base.transform_filter("datum.outcome == 'revised'")
             .mark_point(shape="circle", size=320, filled=False, strokeWidth=2, color=OUTCOME_COLORS["revised"])
-            .encode(x=x, y=alt.Y("value:Q"), tooltip=tooltip)
+            .encode(x=x, y=value_y, tooltip=tooltip)
             .properties(name=f"timeline_{panel}_revised"),
             base.mark_point(filled=True, size=80, opacity=0.95)
             .encode(
                 x=x,
-                y=alt.Y("value:Q"),
+                y=value_y,
                 color=color,
                 shape=alt.Shape(
                     "outcome:N",
@@ -476,19 +494,21 @@ def timeline_chart(
         subtitle = f"{quantity['dated']} dated figure(s) from {quantity['sources']} source(s)"
         if quantity["undated"]:
             subtitle += f"; {quantity['undated']} undated, not drawn"
+        # sizes, titles and resolutions go to the constructors: each chained call deep-copies the chart
         panels.append(
-            alt.layer(*layers)
-            .resolve_scale(color="shared")
-            .properties(
+            alt.layer(
+                *layers,
                 width=TIMELINE_WIDTH,
                 height=TIMELINE_HEIGHT,
                 title=alt.TitleParams(title, subtitle=subtitle, anchor="start", fontSize=13, subtitleColor="#555"),
             )
         )
-    chart = (
-        alt.concat(*panels, columns=2, spacing=28)
-        .resolve_scale(color="independent", shape="shared", stroke="shared", strokeDash="shared")
-        .resolve_legend(color="independent", shape="shared", stroke="shared", strokeDash="shared")
+    shared = {"shape": "shared", "stroke": "shared", "strokeDash": "shared"}
+    chart = alt.concat(
+        *panels,
+        columns=2,
+        spacing=28,
+        resolve=alt.Resolve(scale={"color": "independent", **shared}, legend={"color": "independent", **shared}),
     )
     return chart, {"timeline_points": point_rows, "timeline_links": link_rows}
 
@@ -532,12 +552,16 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
                 axis=alt.Axis(labelAngle=-30, labelLimit=220),
             ),
             xOffset=alt.XOffset("measure:N", sort=list(RUN_MEASURES.values())),
-            y=alt.Y("count:Q", title="rows"),
+            y=alt.Y("count:Q", title="rows", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("measure:N", sort=list(RUN_MEASURES.values()), legend=alt.Legend(title=None, orient="top")),
             opacity=alt.condition("datum.status == 'completed'", alt.value(1.0), alt.value(0.35)),
             tooltip=[
-                alt.Tooltip("run_id:N", title="run"), alt.Tooltip("status:N"), alt.Tooltip("reason:N"),
-                alt.Tooltip("seconds:Q"), alt.Tooltip("measure:N"), alt.Tooltip("count:Q"),
+                alt.Tooltip("run_id:N", title="run"),
+                alt.Tooltip("status:N"),
+                alt.Tooltip("reason:N"),
+                alt.Tooltip("seconds:Q"),
+                alt.Tooltip("measure:N"),
+                alt.Tooltip("count:Q"),
             ],  # fmt: skip
         )
         .properties(width=alt.Step(18), height=220, name="runs_bars")
@@ -560,10 +584,12 @@ def validation_chart(results: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame
         .mark_bar()
         .encode(
             y=alt.Y("suite:N", title="suite", sort="ascending"),
-            x=alt.X("expectations:Q", stack="zero", title="expectations"),
+            x=alt.X("expectations:Q", stack="zero", title="expectations", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "result:N",
-                scale=alt.Scale(domain=["passed", "failed"], range=[OUTCOME_COLORS["corroborated"], OUTCOME_COLORS["revised"]]),
+                scale=alt.Scale(
+                    domain=["passed", "failed"], range=[OUTCOME_COLORS["corroborated"], OUTCOME_COLORS["revised"]]
+                ),
                 legend=alt.Legend(title=None, orient="top"),
             ),
             tooltip=[alt.Tooltip("suite:N"), alt.Tooltip("result:N"), alt.Tooltip("expectations:Q")],
@@ -629,7 +655,7 @@ def _script_json(value: Any) -> str:
 # ---------------------------------------------------------------------------------------------- page
 
 _STYLE = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #222; background: #fff; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #222; }
 main { max-width: 1260px; margin: 0 auto; padding: 24px 32px 64px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 40px 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
@@ -723,8 +749,10 @@ def _page(title: str, body: str, specs: dict[str, dict[str, Any]]) -> str:
     vegaEmbed(target, spec, options)
       .then(() => target.setAttribute("data-rendered", "true"))
       .catch((error) => {{
-        target.innerHTML = '<p class="error"></p>';
-        target.firstChild.textContent = "This chart could not be drawn: " + error;
+        const message = document.createElement("p");
+        message.className = "error";
+        message.textContent = "This chart could not be drawn: " + error;
+        target.replaceChildren(message);
         console.error(error);
       }});
   }}
@@ -788,7 +816,7 @@ def build_report(con: duckdb.DuckDBPyConnection, out: Path, *, method: str = "si
         "<h2 id='timelines-title'>Timelines: every figure given for a quantity</h2>",
         "<p>One panel per quantity (a real-world number several claims speak of), all on the same time axis. "
         "A mark is one claim at its article's date, coloured by source; its shape gives the outcome, and a red "
-        "ring marks a revised figure. The vertical bar is the figure's interval (\"about\", \"at least\", a range). "
+        'ring marks a revised figure. The vertical bar is the figure\'s interval ("about", "at least", a range). '
         "A grey line joins a figure to an independent figure that corroborates it; a red dashed line to a later "
         "figure that contradicts it, a red dotted line to its source's own correction. Figures published the "
         "same day are spread across the day so that none hides another.</p>",
@@ -805,7 +833,7 @@ def build_report(con: duckdb.DuckDBPyConnection, out: Path, *, method: str = "si
         if hidden > 0:
             parts.append(
                 f"<p class='note'>{hidden} more quantities with fewer figures are not drawn; list them with "
-                "<code>python cli.py query \"SELECT * FROM quantities ORDER BY claims DESC\"</code>.</p>"
+                '<code>python cli.py query "SELECT * FROM quantities ORDER BY claims DESC"</code>.</p>'
             )
     else:
         parts.append("<p class='empty'>No dated claim is linked to a quantity yet.</p>")

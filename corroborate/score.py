@@ -42,9 +42,12 @@ METHODS: tuple[str, ...] = ("simple", "iterative")
 TOLERANCE = 1e-6
 MAX_ITERATIONS = 100
 
+# What `cli.py score` shows, most read first; the prior is the same for every row (PRIOR_ALPHA, PRIOR_BETA)
+# and stays in the source_scores table.
 SCORE_COLUMNS = [
     "kind",
     "source",
+    "parent",
     "claims",
     "corroborated",
     "revised",
@@ -52,12 +55,9 @@ SCORE_COLUMNS = [
     "score",
     "ci_low",
     "ci_high",
-    "parent",
-    "source_id",
     "method",
     "run_id",
-    "prior_alpha",
-    "prior_beta",
+    "source_id",
 ]
 
 _POSITIVE = ("corroborates", "reaches")

@@ -87,8 +87,10 @@ def score_task(staging: str, run_id: str, method: str) -> int:
     from corroborate.score import score_sources
     from corroborate.validate import validate_outputs
 
+    # The simple scores are always kept current; the iterative ones cost more and are computed on request.
+    methods = ["simple"] if method == "simple" else ["simple", method]
     with contextlib.closing(db.connect(staging)) as con:
-        written = score_sources(con, run_id, method=method)
+        written = sum(score_sources(con, run_id, method=name) for name in methods)
         validate_outputs(con, run_id)
     return written
 

@@ -496,7 +496,7 @@ def test_seeds_are_stored_with_their_dates(con: duckdb.DuckDBPyConnection) -> No
         ("000", dt.date(2024, 10, 30), "day", "fr", "unknown"),
         ("001", dt.date(2024, 10, 29), "day", "fr", "unknown"),
         ("002", dt.date(2024, 10, 23), "day", "fr", "unknown"),
-        ("003", dt.date(2024, 10, 28), "day", "fr", "unknown"),
+        ("003", dt.date(2024, 10, 28), "day", "fr", "ATS"),
         ("004", dt.date(2024, 11, 12), "day", "fr", "unknown"),
     ]
     for external_id, text in con.sql("SELECT external_id, text FROM articles").fetchall():
