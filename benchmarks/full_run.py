@@ -98,9 +98,8 @@ def main() -> None:
         ratio = float(results[largest]["peak_rss_mib"]) / float(results[smallest]["peak_rss_mib"])  # type: ignore[arg-type]
         print(f"peak memory {largest} / {smallest} articles: {ratio:.2f}x")
     full = float(results[largest]["wall_s"])  # type: ignore[arg-type]
-    print(
-        f"re-run with nothing new / full run ({largest} articles): {rerun['wall_s']} / {full} s = {float(rerun['wall_s']) / full:.1%}"
-    )
+    share = float(rerun["wall_s"]) / full  # type: ignore[arg-type]
+    print(f"re-run with nothing new / full run ({largest} articles): {rerun['wall_s']} / {full} s = {share:.1%}")
     print(f"(self peak RSS of this driver: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
 
 

@@ -1,0 +1,89 @@
+"""Nightly operations with real processes: a run killed mid-way, two runs at once, readers during a run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, query, run_cli
+from corroborate import store
+
+RESULT_TABLES = ("articles", "claims", "quantities", "claim_outcomes", "claim_evidence", "sources", "article_copies")
+
+
+def _results(db_path: Path) -> dict[str, object]:
+    """Everything a run publishes, minus run ids and timestamps."""
+    out: dict[str, object] = {table: query(db_path, f"SELECT count(*) FROM {table}")[0][0] for table in RESULT_TABLES}
+    out["claim_ids"] = sorted(row[0] for row in query(db_path, "SELECT claim_id FROM claims"))
+    out["outcomes"] = sorted(query(db_path, "SELECT claim_id, outcome FROM claim_outcomes"))
+    out["scores"] = sorted(
+        query(
+            db_path,
+            "SELECT kind, source, claims, corroborated, revised, unresolved, round(score, 6) FROM current_scores",
+        )
+    )
+    return out
+
+
+def _start_run(db_path: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "cli.py", "run", "--db", str(db_path), "--quiet"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PREFECT_LOGGING_LEVEL": "ERROR"},
+    )
+
+
+def _wait_for_staging(db_path: Path, proc: subprocess.Popen[str], timeout: float = 300) -> None:
+    """Block until the run has copied the live file to its staging copy (its stages write there next)."""
+    staging = store.staging_path(db_path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if staging.exists():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the run never created {staging} (exit code {proc.poll()})")
+
+
+def test_kill_9_mid_run_then_a_new_run_gives_the_uninterrupted_results(seeded_db: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "c.duckdb"
+    proc = _start_run(db_path)
+    _wait_for_staging(db_path, proc)
+    time.sleep(5)  # into ingest / extraction, which write the staging copy
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    # The live file holds only the killed run's start row: no half-published results.
+    assert query(db_path, "SELECT status FROM runs") == [("running",)]
+    assert query(db_path, "SELECT count(*) FROM claims") == [(0,)]
+    assert query(db_path, "SELECT count(*) FROM source_scores") == [(0,)]
+
+    done = run_cli("run", "--db", str(db_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert _results(db_path) == _results(seeded_db)
+    assert query(db_path, "SELECT status FROM runs ORDER BY started_at") == [("incomplete",), ("completed",)]
+
+
+def test_a_second_run_at_the_same_time_exits_with_a_clear_message(seeded_copy: Path) -> None:
+    before = _results(seeded_copy)
+    with store.run_lock(seeded_copy):  # a run in progress holds the lock for its whole duration
+        started = time.monotonic()
+        second = run_cli("run", "--db", str(seeded_copy), "--quiet")
+        waited = time.monotonic() - started
+    assert second.returncode == 1
+    assert "another run is writing" in second.stderr
+    assert waited < 30  # refused before starting Prefect or loading models
+    assert _results(seeded_copy) == before
+
+    with store.run_lock(seeded_copy):
+        query_during = run_cli("query", "SELECT count(*) AS n FROM claims", "--format", "csv", "--db", str(seeded_copy))
+    assert query_during.returncode == 0
+    assert query_during.stdout.splitlines()[1] == str(before["claims"])
