@@ -211,6 +211,13 @@ def _records(frame: pl.DataFrame) -> list[dict[str, Any]]:
 # -------------------------------------------------------------------------------------------- charts
 
 
+def _count_axis(largest: int) -> Any:
+    """An axis of whole numbers: for small counts Vega would put ticks at halves."""
+    import altair as alt
+
+    return alt.Axis(format="d", values=list(range(largest + 1))) if largest <= 10 else alt.Axis(format="d")
+
+
 def leaderboard_frame(scores: pl.DataFrame) -> pl.DataFrame:
     """One row per scored source, in rank order, with a unique label for the chart's rows."""
     return scores.with_row_index("rank", offset=1).with_columns(
@@ -292,7 +299,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=order, axis=None),
-            x=alt.X("count:Q", stack="zero", title="claims by outcome", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", stack="zero", title="claims by outcome", axis=_count_axis(most_claims)),
             color=alt.Color(
                 "outcome:N",
                 scale=alt.Scale(domain=list(OUTCOME_COLORS), range=list(OUTCOME_COLORS.values())),
@@ -331,7 +338,7 @@ def timeline_frames(data: ReportData) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
         .filter(pl.col("dated") > 0)
         .join(data.quantities, on="quantity_id", how="left")
         .with_columns(pl.col("label").fill_null(pl.col("quantity_id")))
-        .sort(["dated", "sources", "label"], descending=[True, True, False])
+        .sort(["dated", "sources", "label", "quantity_id"], descending=[True, True, False, False])
         .with_row_index("panel")
     )
     drawn = counted.head(MAX_TIMELINES)
@@ -374,8 +381,9 @@ def timeline_frames(data: ReportData) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
                 }
             ),
             on="evidence_claim_id",
-        )  # fmt: skip
+        )
         .join(points.select("claim_id", "panel"), on="claim_id")
+        .sort("panel", "claim_id", "evidence_claim_id", "link")
         # a pair that corroborates each other is one line
         .with_columns(
             pl.min_horizontal("claim_id", "evidence_claim_id").alias("_a"),
@@ -552,7 +560,7 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
                 axis=alt.Axis(labelAngle=-30, labelLimit=220),
             ),
             xOffset=alt.XOffset("measure:N", sort=list(RUN_MEASURES.values())),
-            y=alt.Y("count:Q", title="rows", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("count:Q", title="rows", axis=_count_axis(int(rows.select(pl.col("count").max()).item() or 0))),
             color=alt.Color("measure:N", sort=list(RUN_MEASURES.values()), legend=alt.Legend(title=None, orient="top")),
             opacity=alt.condition("datum.status == 'completed'", alt.value(1.0), alt.value(0.35)),
             tooltip=[
@@ -584,7 +592,7 @@ def validation_chart(results: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame
         .mark_bar()
         .encode(
             y=alt.Y("suite:N", title="suite", sort="ascending"),
-            x=alt.X("expectations:Q", stack="zero", title="expectations", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("expectations:Q", stack="zero", title="expectations", axis=_count_axis(results.height)),
             color=alt.Color(
                 "result:N",
                 scale=alt.Scale(
@@ -615,13 +623,16 @@ def vega_bundle() -> str:
     vl-convert builds it in several seconds, so it is kept on disk, keyed by both versions; a cache that
     cannot be written only costs the rebuild next time.
     """
-    from altair.utils._importers import import_vl_convert, vl_version_for_vl_convert
+    import altair as alt
+    import vl_convert
 
-    vl_version = vl_version_for_vl_convert()
+    # the bundle Altair's own inline HTML template uses: Vega-Lite "v6.4.1" -> vl-convert's "v6_4"
+    vl_version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
     cached = bundle_cache_dir() / f"vega-embed-{vl_version}-vl-convert-{package_version('vl-convert-python')}.js"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
-    script: str = import_vl_convert().javascript_bundle(vl_version=vl_version)
+    # without a snippet the bundle sets the globals vegaEmbed, vegaLite and vega (the stub calls it required)
+    script: str = vl_convert.javascript_bundle(vl_version=vl_version)  # type: ignore[call-arg]
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cached.parent, delete=False) as handle:
@@ -809,7 +820,7 @@ def build_report(con: duckdb.DuckDBPyConnection, out: Path, *, method: str = "si
         parts += ["<div id='leaderboard' class='chart' role='figure' aria-label='Leaderboard chart'></div>",
                   _leaderboard_table(board)]  # fmt: skip
     else:
-        parts.append("<p class='empty'>No scores yet.</p>")
+        parts.append(f"<p class='empty'>No scores computed with the {_esc(data.method)} method yet.</p>")
     parts += [
         "</section>",
         "<section id='timelines' aria-labelledby='timelines-title'>",

@@ -148,6 +148,16 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
         assert re.search(rf'<line aria-label="[^"]*link: {relation};', dom), f"no {relation!r} line drawn"
     assert _mark_children(dom, "timeline_1_points", "path") == 2
 
+    # the kind filter runs in the page: the same page with "outlets" chosen draws the outlets only
+    outlets = [name for (name,) in _query(report_db, "SELECT source FROM current_scores WHERE kind = 'outlet'")]
+    chosen = source.replace('"name": "Show "}, "value": "all"}', '"name": "Show "}, "value": "outlet"}')
+    assert chosen != source
+    (tmp_path / "outlets.html").write_text(chosen, encoding="utf-8")
+    filtered = render_dom(tmp_path / "outlets.html")
+    points = filtered.split("leaderboard_points", 1)[1].split("</g>")[0]
+    drawn = re.findall(r'aria-label="[^"]*source: ([^;"]*)', points)
+    assert sorted(drawn) == sorted(outlets) and len(outlets) >= 2
+
     # run history and the validation summary of the run
     assert _mark_children(dom, "runs_bars", "path") >= 1
     assert _mark_children(dom, "validation_bars", "path") >= 2
@@ -170,4 +180,5 @@ def test_report_of_an_empty_database_says_so(tmp_path: Path) -> None:
     path = tmp_path / "empty.duckdb"
     db.connect(path).close()
     page = build_report(path, tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "No completed run yet" in page and "No scores yet" in page and "No runs yet" in page
+    assert "No completed run yet" in page and "No runs yet" in page
+    assert "No scores computed with the simple method yet" in page
