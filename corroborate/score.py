@@ -30,7 +30,6 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 import polars as pl
-from scipy.stats import beta as beta_dist
 
 from corroborate import vocab
 from corroborate.db import run_model
@@ -72,6 +71,8 @@ def beta_posterior(
     mass: float = CREDIBLE_MASS,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Posterior mean and equal-tailed credible interval of Beta(prior + successes, prior + failures)."""
+    from scipy.stats import beta as beta_dist  # scipy costs ~1 s to import: only when scoring
+
     a = prior_alpha + np.asarray(successes, dtype=float)
     b = prior_beta + np.asarray(failures, dtype=float)
     tail = (1.0 - mass) / 2.0

@@ -87,3 +87,22 @@ def test_a_second_run_at_the_same_time_exits_with_a_clear_message(seeded_copy: P
         query_during = run_cli("query", "SELECT count(*) AS n FROM claims", "--format", "csv", "--db", str(seeded_copy))
     assert query_during.returncode == 0
     assert query_during.stdout.splitlines()[1] == str(before["claims"])
+
+
+def test_extraction_on_a_local_dask_cluster_gives_the_same_results(seeded_db: Path, tmp_path: Path) -> None:
+    from flows.nightly import with_runner
+
+    db_path = tmp_path / "dask.duckdb"
+    result = with_runner("dask", workers=2)(db_path=str(db_path), batch_size=2, window=4)
+    assert result["articles_extracted"] == 5
+    assert _results(db_path) == _results(seeded_db)
+
+
+def test_cli_validate_reruns_the_suites_and_writes_data_docs(seeded_db: Path, tmp_path: Path) -> None:
+    done = run_cli("validate", "--db", str(seeded_db), "--format", "csv", "--docs", str(tmp_path / "docs"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("run_id,suite,")
+    suites = {line.split(",")[1] for line in lines[1:]}
+    assert suites == {"articles", "claims", "claim_outcomes", "source_scores"}
+    assert (tmp_path / "docs" / "index.html").is_file()

@@ -130,6 +130,14 @@ ROLES: dict[str, str] = {
     "ministry": "ministry",
     "ministère": "ministry",
     "department": "ministry",
+    "préfet": "prefect",
+    "préfète": "prefect",
+    "prefect": "prefect",
+    "pdg": "chief",
+    "ceo": "chief",
+    "executive": "chief",
+    "patron": "chief",
+    "patronne": "chief",
 }
 # Roles whose organisation is a ministry named after the portfolio ("ministre de la Défense").
 MINISTER_ROLES: frozenset[str] = frozenset({"minister", "secretary"})
@@ -339,4 +347,48 @@ ORG_WORDS: frozenset[str] = frozenset(
     force police service services gouvernement government banque bank fonds fund organisation organization
     otan nato onu un union état state états house croix cross comité committee parlement parliament
     assemblée assembly tribunal court université university centre center""")
+)
+
+# Roles that speak for their body when the text names no person: "a senior Pentagon official",
+# "un porte-parole du ministère" -> the institution.
+INSTITUTION_ROLES: frozenset[str] = frozenset({"spokesperson", "ministry", "official"})
+
+# Nouns that stand for an organisation or place named earlier ("the agency", "le club breton",
+# "the reinsurer"): a definite phrase headed by one resolves to the last organisation of the article.
+ORG_DESCRIPTORS: frozenset[str] = frozenset(
+    words("""agency company firm group bank lender insurer reinsurer broadcaster network club team airline carrier
+    retailer supermarket chain operator manufacturer carmaker automaker maker producer utility regulator watchdog
+    organisation organization body charity association federation union institute institution ministry department
+    authority authorities council government administration hospital trust board court committee commission
+    foundation fund body airport port city county region state country league body observatory office service
+    agence entreprise société compagnie groupe banque assureur réassureur diffuseur chaîne club équipe
+    constructeur opérateur enseigne distributeur régulateur gendarme organisation organisme association
+    fédération syndicat institut institution ministère département autorité autorités conseil gouvernement
+    administration hôpital tribunal cour comité commission fondation fonds aéroport port ville commune région
+    pays ligue observatoire office service préfecture mairie parquet""")
+)
+# Nouns of a document whose author is the source ("the data showed", "selon le communiqué final").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    words("""data figures numbers statistics report survey study accounts results statement release document
+    communiqué communique données chiffres statistiques rapport enquête étude comptes résultats bilan document
+    note""")
+)
+# A source phrase that repeats the previous one ("selon la même source", "the same source").
+SAME_SOURCE: frozenset[str] = frozenset(words("même same"))
+# Recipients of a cue verb: they hear the figure, they do not give it ("told reporters", "à la presse").
+LISTENERS: frozenset[str] = frozenset(
+    words("""reporters reporter journalists journalist press media presse journalistes journaliste médias
+    lawmakers""")
+)
+# Common nouns that can head a speaker phrase without a proper name ("les syndicats", "rescuers",
+# "regional officials"); any other generic noun phrase is not a source.
+SPEAKER_NOUNS: frozenset[str] = frozenset(
+    words("""syndicats syndicat organisateurs secours sauveteurs pompiers autorités source sources témoins habitants
+    riverains enquêteurs policiers gendarmes militaires médecins soignants experts analystes chercheurs
+    scientifiques économistes observateurs opposition manifestants élus officiels responsables dirigeants
+    direction employeur patronat salariés agriculteurs propriétaires police gendarmerie justice armée douanes
+    unions union organisers organizers rescuers firefighters authorities source sources witnesses residents
+    investigators police officers doctors medics experts analysts researchers scientists economists observers
+    opposition protesters officials leaders management employer employers workers farmers owners army customs
+    prosecutors prosecutor coroner coastguard military troops staff insurers airlines banks lenders""")
 )

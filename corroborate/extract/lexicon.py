@@ -198,7 +198,9 @@ UNIT_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ["avions de combat", "avions de chasse", "avions", "avion", "hélicoptères", "aéronefs",
-         "aircraft", "airplanes", "planes", "warplanes", "fighter jets", "jets", "helicopters"],
+         "bombardiers d'eau", "bombardiers d’eau", "canadair", "canadairs", "hydravions",
+         "aircraft", "airplanes", "planes", "warplanes", "fighter jets", "jets", "helicopters",
+         "airliners", "jetliners", "water bombers", "waterbombers"],
         "aircraft",
     ),
     **dict.fromkeys(["drones", "drone", "uavs", "uav"], "drones"),
@@ -290,15 +292,87 @@ DETERMINERS = _word_set(
     "les ces ses leurs nos vos mes tes aux the these those their its our your my his her both all"
 )
 
-# A number right after one of these is a reference, not a quantity ("article 5", "n° 3").
+# A number right after one of these is a reference or part of a name, not a quantity ("article 5",
+# "n° 3", "phase 2", "Route 66", "Formula 1 drivers"), whatever follows it.
 REFERENCE_WORDS = _word_set(
     """article articles page pages chapitre chapter section paragraphe paragraph alinéa numéro number no
     n° nº vol flight ligne line route résolution resolution décret decree loi law version tome annexe
-    annex figure fig tableau table point note"""
+    annex figure fig tableau table point note phase stage level niveau catégorie category tier type
+    série series modèle model classe class saison season épisode episode acte terminal gate porte quai
+    platform voie secteur sector district zone salle room chambre bâtiment building étage floor
+    autoroute highway interstate nationale départementale formule formula ligue league"""
 )
 
-# "âgé de 45", "aged 45": ages.
-AGE_BEFORE = r"âgée?s? de|âge de|l['’]âge de|aged|age|ages|at age"
+# Names that take a number as part of the name ("Boeing 737", "Apollo 11", "Leopard 2", "CAC 40",
+# "France 24"). Case-sensitive: "le leopard" or "un falcon" are not these names.
+NAMED_SERIES = _word_set(
+    """Boeing Airbus Embraer Bombardier ATR Dash Cessna Tupolev Antonov Iliouchine Ilyushin Soukhoï Sukhoi
+    MiG Mirage Rafale Eurofighter Tornado Typhoon Gripen Leopard Challenger Falcon Ariane Soyouz Soyuz
+    Apollo Artemis Gemini Voyager Shenzhou Tianzhou Chandrayaan Starlink Formula Formule Ligue Top CAC
+    SBF FTSE Nasdaq Nikkei Stoxx DAX Fortune COP Canal+ Channel Radio Windows iPhone iPad Galaxy Pixel
+    PlayStation Xbox Nintendo Peugeot Renault Citroën Tesla Model Shahed Patriot Himars Caesar Route
+    Highway Interstate Autoroute RN RD Vigipirate Euro Mondial"""
+)
+# Channels whose name is a place and a number ("France 2", "France 24"): only these numbers.
+NAMED_CHANNELS = r"France (?:2|3|4|5|24)|TV ?5|Arte 2|BBC (?:1|2|3|4)"
+# Boeing airliners are known by a bare number ("737 jets", "the 777 Max"): with an aircraft noun
+# or a model suffix after it, and no qualifier before it, such a number names the model.
+AIRLINER_MODELS = r"7[0-8]7"
+AIRLINER_SUFFIXES = _word_set("Max MAX Dreamliner NG jumbo jumbos freighter freighters ER")
+
+# "âgé de 45", "aged 45", "aged between 18 and 25": ages.
+AGE_BEFORE = (r"âgée?s? (?:de|d['’]entre|entre)|âge de|l['’]âge de|(?:aged|age|ages|at age)(?: between| from)?")
+# "Jane Smith, 30, a nurse", "the driver, 45, was": a bare number between commas (or in brackets)
+# after a name or one of these nouns is an age.
+PERSON_NOUNS = _word_set(
+    """victime victim homme man femme woman garçon boy fille girl fillette adolescent adolescente
+    teenager teen enfant child bébé baby mère mother père father fils son daughter épouse wife mari
+    husband conducteur conductrice driver suspect suspecte accusé accusée defendant prévenu prévenue
+    pilote pilot passager passagère passenger infirmier infirmière nurse médecin doctor professeur
+    teacher étudiant étudiante student soldat soldier policier policière officer agent retraité
+    retraitée retiree pensioner employé employée worker ouvrier ouvrière habitant habitante resident
+    chauffeur motard motorcyclist cycliste cyclist piéton piétonne pedestrian joueur joueuse player
+    athlète athlete militant militante activist journaliste journalist photographe photographer
+    grand-mère grandmother grand-père grandfather veuve widow veuf widower frère brother soeur sœur
+    sister ami amie friend voisin voisine neighbour neighbor"""
+)
+
+# A pair of small numbers right after one of these is a score or a vote, not two figures
+# ("s'est imposé 2 à 0", "won 3 to 1", "battu 4 buts à 2"); at most three words may sit between
+# ("a battu Lyon 3 à 1").
+SCORE_CUES = (
+    r"s['’]impos\w*|l['’]emport\w*|gagn\w*|battu\w*|bat|batt(?:ent|ait|aient)|vainqu\w*|victoire"
+    r"|défaite|défait\w*|mené\w*|mène|menait|menaient|score|scores|match nul|nul|égalis\w*|s['’]incline\w*"
+    r"|remport\w*|dominé\w*|domine|won|win|wins|winning|beat|beats|beaten|beating|defeated|defeat|defeats"
+    r"|victory|victories|led|leads|leading|trailed|trailing|drew|draw|tied|edged|thrashed|routed|rout"
+    r"|triumphed|score|scored|voted|vote|votes|voix"
+)
+SCORE_NOUNS = r"buts?|points?|goals?|sets?|essais|tries|runs|jeux|games|voix|votes"
+
+# A number right after one of these (with no noun after it) is a telephone number or a short
+# code: "appelez le 3919", "composez le 112", "call 911", "dial 999".
+PHONE_BEFORE = (
+    r"(?:appel(?:ez|er|le|lent|é|ant)|compos(?:ez|er|é|ant)|contact(?:ez|er)|joindre|joignable"
+    r"|numéro (?:vert|gratuit|d['’]urgence|d['’]écoute)|call|calling|dial|dialling|dialing|ring|phone|text"
+    r"|hotline|helpline|freephone|toll-free)(?: (?:le|au|aux|on|at))?"
+)
+
+# Nouns that a spelt-out number never counts as a reported figure: "à deux reprises", "two ways",
+# "deux raisons", "en deux temps" (a spelt-out count of people or things is a figure: "trois
+# fillettes", "two US destroyers").
+ABSTRACT_NOUNS = _word_set(
+    """reprises fois façons manières moyens raisons choses questions options scénarios hypothèses
+    possibilités solutions étapes temps tours camps côtés pas doigts mots points volets axes niveaux
+    vitesses versions sens parties catégories aspects approches facteurs objectifs priorités
+    conditions critères principes piliers conseils mesures poids roues mains yeux pieds
+    ways reasons things matters questions options scenarios hypotheses possibilities solutions steps
+    stages phases sides words points aspects approaches factors goals priorities conditions criteria
+    principles pillars tips measures categories versions levels fronts parts kinds sorts types
+    issues ideas elements camps directions halves thirds"""
+)
+# A four-digit number from 1500 to 2100 before one of these is a year even after "about":
+# "prices fell to about 2015 levels".
+YEAR_NOUNS = _word_set("levels niveaux standards normes prices prix figures chiffres values valeurs")
 
 # Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
 COUNT_HEADS = r"nombre|total|chiffre|effectif|effectifs|bilan|contingent|number|total|figure|tally|toll|count"
