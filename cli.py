@@ -133,6 +133,12 @@ def run(
         str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")] = 2,
+    aliases: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
+    ] = None,
+    subjects: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
@@ -173,6 +179,8 @@ def run(
                 method=method.value,
                 wait_seconds=wait,
                 window=2 * workers if runner is Runner.dask else 2,
+                aliases=str(aliases) if aliases else None,
+                subjects=str(subjects) if subjects else None,
             )
     except RunLockedError as error:
         raise _fail(str(error)) from None

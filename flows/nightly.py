@@ -75,11 +75,11 @@ def validate_task(
 
 
 @task(name="link", cache_policy=NO_CACHE)
-def link_task(staging: str, run_id: str) -> Any:
+def link_task(staging: str, run_id: str, aliases: str | None, subjects: str | None) -> Any:
     from corroborate.link import link
 
     with contextlib.closing(db.connect(staging)) as con:
-        return link(con, run_id)
+        return link(con, run_id, alias_file=aliases, subject_file=subjects)
 
 
 @task(name="score", cache_policy=NO_CACHE)
@@ -115,12 +115,15 @@ def nightly(
     method: str = "simple",
     wait_seconds: float = 0.0,
     window: int = 2,
+    aliases: str | None = None,
+    subjects: str | None = None,
 ) -> dict[str, Any]:
     """Run every stage on ``inputs`` (default: ``seeds/``) into ``db_path`` and publish the result.
 
-    ``window`` is how many batches may be extracting at once (raise it to the number of workers when
-    extraction runs on a Dask cluster, see :func:`with_runner`). Returns the run's record (counts and
-    seconds per stage). Raises when the run failed; the live
+    ``aliases`` and ``subjects`` are the lexicon files of the link stage (default: ``seeds/aliases.csv``
+    and ``seeds/subjects.csv``). ``window`` is how many batches may be extracting at once (raise it to the
+    number of workers when extraction runs on a Dask cluster, see :func:`with_runner`). Returns the run's
+    record (counts and seconds per stage). Raises when the run failed; the live
     database then keeps the previous results and ``runs`` says why.
     """
     paths = [str(p) for p in stages.resolve_inputs(inputs)]
@@ -162,7 +165,7 @@ def nightly(
 
         progress.report("link", 0, 1)
         with _timed(seconds, "link"):
-            link_task(staging, run.run_id)
+            link_task(staging, run.run_id, aliases, subjects)
         progress.report("score", 0, 1)
         with _timed(seconds, "score"):
             score_task(staging, run.run_id, method)

@@ -297,10 +297,10 @@ DETERMINERS = _word_set(
 REFERENCE_WORDS = _word_set(
     """article articles page pages chapitre chapter section paragraphe paragraph alinéa numéro number no
     n° nº vol flight ligne line route résolution resolution décret decree loi law version tome annexe
-    annex figure fig tableau table point note phase stage level niveau catégorie category tier type
-    série series modèle model classe class saison season épisode episode acte terminal gate porte quai
-    platform voie secteur sector district zone salle room chambre bâtiment building étage floor
-    autoroute highway interstate nationale départementale formule formula ligue league"""
+    annex figure fig tableau table point note phase level niveau catégorie category tier type série
+    series modèle model classe class saison season épisode episode acte terminal gate quai platform
+    secteur sector district salle room chambre bâtiment étage autoroute highway interstate nationale
+    départementale formule formula ligue league"""
 )
 
 # Names that take a number as part of the name ("Boeing 737", "Apollo 11", "Leopard 2", "CAC 40",
@@ -310,7 +310,7 @@ NAMED_SERIES = _word_set(
     MiG Mirage Rafale Eurofighter Tornado Typhoon Gripen Leopard Challenger Falcon Ariane Soyouz Soyuz
     Apollo Artemis Gemini Voyager Shenzhou Tianzhou Chandrayaan Starlink Formula Formule Ligue Top CAC
     SBF FTSE Nasdaq Nikkei Stoxx DAX Fortune COP Canal+ Channel Radio Windows iPhone iPad Galaxy Pixel
-    PlayStation Xbox Nintendo Peugeot Renault Citroën Tesla Model Shahed Patriot Himars Caesar Route
+    PlayStation Xbox Nintendo Peugeot Renault Citroën Model Shahed Patriot Himars Caesar Route
     Highway Interstate Autoroute RN RD Vigipirate Euro Mondial"""
 )
 # Channels whose name is a place and a number ("France 2", "France 24"): only these numbers.
