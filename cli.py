@@ -243,7 +243,10 @@ def explain(
     """
     from corroborate.api import explain_source
 
-    frame = explain_source(_db(db_path), source)
+    try:
+        frame = explain_source(_db(db_path), source)
+    except LookupError:
+        raise _fail(f"no source matches {source!r} (try `python cli.py score` for the known sources)") from None
     if frame.is_empty():
         raise _fail(f"no claims credited to {source!r} (try `python cli.py score` for the known sources)")
     render(frame, OutputFormat(fmt.value), title=f"Claims of {source}")

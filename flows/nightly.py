@@ -22,6 +22,9 @@ from typing import Any
 # Telemetry would try to reach the network and, on the temporary server's SQLite, races the first
 # flow run ("database is locked"). Users who want it can still set the variable.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The temporary server must start within this many seconds; Prefect's 20 s default was exceeded here on a
+# loaded machine, which failed the whole nightly run before any work began.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 import polars as pl  # noqa: E402
 from prefect import flow, task  # noqa: E402

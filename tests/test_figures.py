@@ -390,3 +390,116 @@ def test_has_figure_agrees_with_find_figures(text: str, lang: str, expected: boo
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         find_figures("10 000 soldats", "de")
+
+
+# Spelt-out and small counts of a countable noun, and year-like numbers that count something.
+# text, lang, span, value, unit, unit_raw
+COUNTS = [
+    ("six Canadair ont été engagés sur le feu.", "fr", "six Canadair", 6, "aircraft", "Canadair"),
+    ("Trois Canadair ont largué de l'eau.", "fr", "Trois Canadair", 3, "aircraft", "Canadair"),
+    ("deux Airbus A400M", "fr", "deux Airbus A400M", 2, "count", "Airbus A400M"),
+    ("two US destroyers", "en", "two US destroyers", 2, "count", "destroyers"),
+    ("three British frigates", "en", "three British frigates", 3, "count", "frigates"),
+    ("four F-16s", "en", "four F-16s", 4, "count", "F-16s"),
+    ("quatre Mi-8 ont été abattus", "fr", "quatre Mi-8", 4, "count", "Mi-8"),
+    ("three girls", "en", "three girls", 3, "count", "girls"),
+    ("trois fillettes", "fr", "trois fillettes", 3, "count", "fillettes"),
+    ("trois jeunes filles", "fr", "trois jeunes filles", 3, "count", "filles"),
+    ("five schools", "en", "five schools", 5, "count", "schools"),
+    ("cinq écoles", "fr", "cinq écoles", 5, "count", "écoles"),
+    ("two Britons", "en", "two Britons", 2, "count", "Britons"),
+    ("a crew of twelve crew", "en", "twelve crew", 12, "count", "crew"),
+    ("Près de 2000 foyers sont privés d'électricité.", "fr", "Près de 2000 foyers", 2_000, "count", "foyers"),
+    ("Quelque 1800 logements", "fr", "Quelque 1800 logements", 1_800, "count", "logements"),
+    ("plus de 1500 hectares", "fr", "plus de 1500 hectares", 1_500, "count", "hectares"),
+    ("about 2000 homes", "en", "about 2000 homes", 2_000, "count", "homes"),
+    ("nearly 1900 households", "en", "nearly 1900 households", 1_900, "count", "households"),
+    ("deux mille personnes", "fr", "deux mille personnes", 2_000, "people", "personnes"),
+    ("deux mille foyers", "fr", "deux mille foyers", 2_000, "count", "foyers"),
+    ("a dozen", "en", "a dozen", 12, "count", None),
+    ("a dozen houses", "en", "a dozen houses", 12, "count", "houses"),
+    ("une centaine de", "fr", "une centaine", 100, "count", None),
+    ("une centaine de maisons", "fr", "une centaine de maisons", 100, "count", "maisons"),
+    ("1 500 nouveaux cas", "fr", "1 500 nouveaux cas", 1_500, "count", "cas"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "span", "value", "unit", "unit_raw"), COUNTS)
+def test_counts_of_countable_nouns(text: str, lang: str, span: str, value: float, unit: str,
+                                   unit_raw: str | None) -> None:
+    figure = only(text, lang)
+    assert (figure.text, figure.unit, figure.unit_raw) == (span, unit, unit_raw)
+    assert figure.value == pytest.approx(value)
+    assert has_figure(text, lang)
+
+
+NOT_FIGURES = [
+    # model numbers of aircraft and products
+    ("Boeing delivered 737 jets last year.", "en"), ("The airline ordered 777 aircraft.", "en"),
+    ("Airbus A320 planes were grounded.", "en"), ("Boeing 787s were grounded.", "en"),
+    ("the 737 Max crashes", "en"), ("Ryanair exploite des Boeing 737 depuis 2005.", "fr"),
+    ("the 747 freighters", "en"), ("des Mirage 2000 avions", "fr"), ("Windows 11 users", "en"),
+    ("Challenger 2 tanks", "en"), ("the Apollo 11 crew", "en"),
+    # ages
+    ("aged 30", "en"), ("The victim, aged 30, was a nurse.", "en"), ("Jane Smith, 30, a nurse, was killed.", "en"),
+    ("the driver, 45, was arrested", "en"), ("John Smith (30) was", "en"), ("a boy and a girl aged 15 and 16", "en"),
+    ("aged between 18 and 25", "en"), ("âgée de 30 ans", "fr"), ("la trentenaire a été blessée", "fr"),
+    ("Jean Dupont, 45, a déclaré", "fr"), ("la victime, 52, était", "fr"), ("âgés de 15 et 16 ans", "fr"),
+    ("un quadragénaire", "fr"),
+    # phone numbers and short codes
+    ("Appelez le 0800 555 111.", "fr"), ("Appelez le 01 23 45 67 89.", "fr"), ("au 0 800 05 95 95", "fr"),
+    ("au 09.69.32.15.15", "fr"), ("appelez le 3919", "fr"), ("composez le 112", "fr"),
+    ("call +44 20 7946 0958", "en"), ("call (202) 555-0143", "en"), ("call 202 555 0143", "en"),
+    ("call 1-800-555-0199", "en"), ("call 020 7946 0958", "en"), ("dial 999", "en"), ("call 911 now", "en"),
+    # numbers that are part of names
+    ("Formula 1", "en"), ("Formula 1 drivers", "en"), ("la Formule 1", "fr"), ("en Ligue 1", "fr"),
+    ("la Ligue 1", "fr"), ("sur Canal+ 1", "fr"), ("la COP29", "fr"), ("the COP 29 talks", "en"), ("le G20", "fr"),
+    ("le SDIS 40", "fr"), ("le SDIS 40 intervient", "fr"), ("des Mirage 2000", "fr"), ("des M142", "en"),
+    ("Route 66", "en"), ("Apollo 11", "en"), ("Apollo 11 astronauts", "en"), ("France 24 journalists", "en"),
+    ("sur France 2", "fr"), ("le CAC 40 recule", "fr"), ("the S&P 500 rose", "en"), ("Fortune 500 companies", "en"),
+    ("la RD 940 est coupée", "fr"), ("phase 2 trials", "en"), ("le Top 14", "fr"),
+    # scores and votes
+    ("won 3-1", "en"), ("PSG won 3 to 1", "en"), ("a 2-0 victory", "en"), ("the Lakers won 110-102", "en"),
+    ("The Senate voted 52 to 48.", "en"), ("Arsenal beat Chelsea 2 - 1", "en"), ("s'est imposé 2 à 0", "fr"),
+    ("Lyon a gagné 3 buts à 1", "fr"), ("le PSG a battu Lyon 4 à 2", "fr"), ("Marseille l'emporte 2-1", "fr"),
+    ("sur le score de 3 à 1", "fr"), ("Lyon mène 2 à 0", "fr"),
+    # spelt-out numbers that count nothing reported
+    ("à deux reprises", "fr"), ("deux raisons", "fr"), ("Deux restent hospitalisés.", "fr"), ("le deux mars", "fr"),
+    ("les 3 et 4 mars", "fr"), ("in two ways", "en"), ("two remain in hospital", "en"), ("two Mondays ago", "en"),
+    ("The Five Eyes alliance", "en"), ("served two terms", "en"),
+    # year-like numbers stay years
+    ("en 2022 plusieurs pays", "fr"), ("the 2024 elections", "en"), ("back to about 2015 levels", "en"),
+    ("under 2024 rules", "en"), ("près de 2022", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_FIGURES)
+def test_models_ages_phones_names_and_scores_are_not_figures(text: str, lang: str) -> None:
+    assert [f.text for f in find_figures(text, lang)] == []
+    assert not has_figure(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a figure next to a name, a score or an age is still found
+        ("La Ligue 1 compte 18 clubs.", "fr", ["18 clubs"]),
+        ("Boeing a livré 528 avions en 2023.", "fr", ["528 avions"]),
+        ("about 737 jets", "en", ["about 737 jets"]),
+        ("14 Leopard 2 tanks", "en", ["14"]),
+        ("le CAC 40 gagne 1,2 %", "fr", ["1,2 %"]),
+        ("une amende de CHF 300", "fr", ["300"]),
+        ("Le PSG s'est imposé 2 à 0 devant 45 000 spectateurs.", "fr", ["45 000 spectateurs"]),
+        ("Jane Smith, 30, said 300 people had fled.", "en", ["300 people"]),
+        ("two teenagers aged 15 and 16", "en", ["two teenagers"]),
+        ("Trois Canadair et deux Dash ont largué de l'eau.", "fr", ["Trois Canadair", "deux Dash"]),
+        ("In Kyiv, 30 people died.", "en", ["30 people"]),
+        # ranges of small numbers are not scores
+        ("de 10 à 12 soldats", "fr", ["de 10 à 12 soldats"]),
+        ("2 to 3 soldiers", "en", ["2 to 3 soldiers"]),
+        ("Kiev a perdu 12 à 15 chars", "fr", ["12 à 15 chars"]),
+        ("won 10 to 20 seats", "en", ["10 to 20 seats"]),
+    ],
+)
+def test_figures_next_to_names_scores_and_ages_are_kept(text: str, lang: str, expected: list[str]) -> None:
+    assert [f.text for f in find_figures(text, lang)] == expected

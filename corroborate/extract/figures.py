@@ -52,15 +52,25 @@ Numbers
     Separators are read by language (see ``corroborate.extract.numbers``): "10 000", "10'000",
     "10.000" (fr), "10,000" (en), "1,5 million" (fr), "3.5 billion", "$20bn", "€3m", "3 Md$".
 
+Spelt-out numbers
+    A number word counts a noun when one follows it: "trois fillettes", "two US destroyers", "six
+    Canadair" (a capitalised type or origin), "deux mille personnes". It is no figure alone
+    ("trois"), after a determiner ("les deux pays": a known group), before an abstract noun
+    ("à deux reprises", "two ways"), or before a verb ("deux restent hospitalisés").
+
 Not figures (never returned)
-    dates and years ("2022", "en février 2022", "le 28 octobre", "2024-10"; a bare four-digit
-    number from 1500 to 2100 with no unit is a year, "2000 soldats" is not), times ("14h30",
-    "3 p.m."), durations and ages ("trois ans", "48 heures", "a 45-year-old", "âgé de 45 ans"),
-    ordinals ("1er", "3e", "troisième"), multiples and fractions ("trois fois plus", "two-thirds",
-    "un tiers"), a measure converted in brackets ("478 km² (185 square miles)"), list numbering,
-    phone numbers, numbers inside identifiers ("G7", "F-16", "COVID-19", "article 5"), articles
-    ("un soldat", "one of"), number words that count nothing named ("les deux pays"), and counts
-    of unspecified size ("des milliers", "dozens"). Denied figures are left to the attribution layer.
+    dates and years ("2022", "en février 2022", "le 28 octobre", "les 3 et 4 mars", "2024-10"; a
+    bare four-digit number from 1500 to 2100 is a year unless a unit follows, "2000 soldats", or a
+    counting qualifier precedes a noun, "près de 2000 foyers"), times ("14h30", "3 p.m."), durations
+    and ages ("trois ans", "48 heures", "a 45-year-old", "âgé de 45 ans", "aged 15 and 16", "Jane
+    Smith, 30, a nurse"), ordinals ("1er", "3e", "troisième"), multiples and fractions ("trois fois
+    plus", "two-thirds", "un tiers"), a measure converted in brackets ("478 km² (185 square
+    miles)"), list numbering, phone numbers and short codes ("01 23 45 67 89", "0800 555 111",
+    "(202) 555-0143", "appelez le 3919", "call 911"), numbers inside identifiers and names ("G7",
+    "F-16", "COVID-19", "article 5", "Boeing 737", "737 jets", "Formula 1 drivers", "Ligue 1",
+    "Route 66", "France 24", "SDIS 40"), scores and votes ("won 3-1", "s'est imposé 2 à 0", "voted
+    52 to 48"), articles ("un soldat", "one of"), and counts of unspecified size ("des milliers",
+    "dozens"). Denied figures are left to the attribution layer.
 """
 
 from __future__ import annotations
@@ -107,7 +117,8 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", rf"{_BLANK}+") for p in ordered)
 
 
-_UNIT_RE = re.compile(rf"(?:{_alternation(list(lexicon.UNIT_NOUNS))})(?!\w)", re.IGNORECASE)
+# "(?!-\d)": "Mi-8" names a helicopter, not miles.
+_UNIT_RE = re.compile(rf"(?:{_alternation(list(lexicon.UNIT_NOUNS))})(?!\w|-\d)", re.IGNORECASE)
 _TOLL_RE = re.compile(rf"(?:{_alternation(list(lexicon.TOLL_WORDS))})(?!\w)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐‑'’][^\W\d_]+)*")
 _GAP_RE = re.compile(rf"{_BLANK}*\n?{_BLANK}*")
@@ -165,9 +176,43 @@ _MONTHS = rf"(?:(?i:{lexicon.MONTHS_FR})|{lexicon.MONTHS_EN})"
 _MONTH_AFTER_RE = re.compile(rf"{_BLANK}+{_MONTHS}(?!\w)")
 _MONTH_OR_DAY_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_MONTHS}|(?i:{lexicon.DAYS_FR}))\.?,?{_BLANK}+$")
 _TIME_BEFORE_RE = re.compile(rf"\d{_BLANK}?(?:h|heures?){_BLANK}?$", re.IGNORECASE)
-_AGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.AGE_BEFORE}){_BLANK}+$", re.IGNORECASE)
+# "aged 15 and 16": every number of a list after the age word is an age.
+_AGE_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{lexicon.AGE_BEFORE}){_BLANK}+(?:\d{{1,3}}{_BLANK}*(?:,|et|and|ou|or|&){_BLANK}*)*$",
+    re.IGNORECASE,
+)
+# "les 3 et 4 mars", "on 5 and 6 May": days of the month listed before the month.
+_DAYS_THEN_MONTH_RE = re.compile(
+    rf"(?:{_BLANK}*(?:,|et|and|ou|or|au|to|-){_BLANK}*\d{{1,2}}(?:er)?)+{_BLANK}+{_MONTHS}(?!\w)"
+)
 _WORD_BEFORE_RE = re.compile(rf"([^\W\d_][\w°º.'’-]*){_BLANK}*$")
-_CAPITALISED_BEFORE_RE = re.compile(rf"(?<!\w)[A-Z][\w-]*{_BLANK}$")
+_CAPITALISED_BEFORE_RE = re.compile(rf"(?<!\w)[A-Z][\w-]*\+?{_BLANK}$")
+_TOKEN_BEFORE_RE = re.compile(rf"(?<!\S)[(«\"“‘'\[]?(?P<token>[^\s(«\"“‘\[]+){_BLANK}+$")
+_NAMED_CHANNEL_RE = re.compile(rf"(?<!\w)(?:{lexicon.NAMED_CHANNELS})$")
+_ACRONYM_BEFORE_RE = re.compile(rf"(?<![\w'’])[A-Z]{{2,6}}{_BLANK}$")
+_AIRLINER_RE = re.compile(lexicon.AIRLINER_MODELS)
+_NEXT_WORD_RE = re.compile(rf"{_BLANK}+([^\W\d_]+)")
+_PHONE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.PHONE_BEFORE}){_BLANK}+$", re.IGNORECASE)
+_AGE_APPOSITION_BEFORE_RE = re.compile(rf"(?P<word>[^\W\d_][\w'’-]*){_BLANK}*(?P<open>[,(]){_BLANK}*$")
+# A spelt-out number counting things named by a capitalised type or origin: "six Canadair",
+# "two US destroyers", "three F-16s", "deux Airbus A400M".
+_NAMED_COUNT_AFTER_RE = re.compile(
+    rf"{_BLANK}+(?P<name>[A-ZÀ-Ý][\w+-]*(?:{_BLANK}+[A-ZÀ-Ý][\w+-]*)?)"
+    rf"(?:{_BLANK}+(?P<noun>[a-zà-ÿ][\w-]{{2,}}))?"
+)
+_MONTH_OR_DAY_RE = re.compile(rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|Monday|Tuesday|Wednesday|Thursday|Friday"
+                              r"|Saturday|Sunday)s?\.?$")
+_SCORE_RE = re.compile(
+    rf"(?<![\w.,'’])(?<!\d{_BLANK})(?P<a>\d{{1,3}})(?:{_BLANK}+(?:{lexicon.SCORE_NOUNS}))?"
+    rf"{_BLANK}*(?P<joiner>à|to|contre|against|[-–—]){_BLANK}*"
+    rf"(?P<b>\d{{1,3}})(?!\d|[.,]\d|{_BLANK}\d{{3}}(?!\d))",
+    re.IGNORECASE,
+)
+_SCORE_CUE_RE = re.compile(
+    rf"(?<![\w'’])(?:{lexicon.SCORE_CUES})(?!\w)(?:{_BLANK}+[\w'’.-]+){{0,3}}{_BLANK}*,?{_BLANK}*$",
+    re.IGNORECASE,
+)
+_RANGE_OPENER_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.RANGE_OPENERS}){_BLANK}*$", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?:«»\"“”\n])\s*$")
 _COUNT_HEAD_RE = re.compile(
     rf"(?<!\w)(?:{lexicon.COUNT_HEADS}){_BLANK}+(?:de|d['’]|des|of(?:{_BLANK}+the)?){_BLANK}*"
@@ -287,14 +332,14 @@ def _unit_after(text: str, position: int) -> _Unit | None:
         return _Unit(_unit_of(direct.group(), _UNIT_LOOKUP), direct.group(), direct.end())
     connector = _CONNECTOR_RE.match(text, position)
     scan_from = connector.end() if connector else position
-    first_word: re.Match[str] | None = None
+    scanned: list[re.Match[str]] = []
     cursor = scan_from
     only_duration_modifiers = True
     for _ in range(3):
         word = _WORD_RE.match(text, cursor)
         if word is None:
             break
-        first_word = first_word or word
+        scanned.append(word)
         unit = _UNIT_RE.match(text, cursor)
         if unit:
             name = _unit_of(unit.group(), _UNIT_LOOKUP)
@@ -309,12 +354,15 @@ def _unit_after(text: str, position: int) -> _Unit | None:
         if gap is None:
             break
         cursor = gap.end()
-    if first_word is not None and first_word.start() == scan_from:
-        noun = first_word.group()
+    # the noun right after the number, or after modifiers only ("1 500 nouveaux cas", "trois jeunes filles")
+    while len(scanned) > 1 and scanned[0].group().lower() in lexicon.MODIFIERS:
+        scanned.pop(0)
+    if scanned:
+        noun = scanned[0].group()
         lowered = noun.lower()
         if (noun[:1].islower() and len(noun) >= 3 and lowered not in lexicon.STOP_WORDS
                 and lowered not in lexicon.MODIFIERS and not _PARTICIPLE_RE.search(lowered)):
-            return _Unit("count", noun, first_word.end())
+            return _Unit("count", noun, scanned[0].end())
     return None
 
 
@@ -409,23 +457,127 @@ def _is_year(numeral: Numeral, text: str) -> bool:
     return written.isdigit() and len(written) == 4 and 1500 <= numeral.value <= 2100
 
 
+def _counts_despite_year(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
+    """A year-like number that counts a noun after a counting qualifier: "près de 2000 foyers",
+    "about 2000 homes". A year is written after a preposition ("en 2000", "in 2022"), not after
+    "près de" with a plural noun; "about 2015 levels" and "under 2024 rules" stay years."""
+    if candidate.is_range or unit.raw is None or not unit.raw[:1].islower():
+        return False
+    if unit.raw.lower() in lexicon.YEAR_NOUNS or not _is_counted_noun(unit.raw):
+        return False
+    qualifier = _qualifier_before(text, candidate.first.span_start, lang)
+    if qualifier is None:
+        return False
+    written = text[qualifier[1] : candidate.first.span_start].strip().lower()
+    return written not in lexicon.YEAR_PREPOSITIONS
+
+
 def _is_date_or_reference(text: str, numeral: Numeral, lang: str) -> bool:
     """Days of the month, years next to a month, ages, and references such as "article 5"."""
     written = text[numeral.start : numeral.end]
     if numeral.kind == "digits" and written.isdigit():
-        if 1 <= numeral.value <= 31 and _MONTH_AFTER_RE.match(text, numeral.end):
-            return True  # 27 octobre, 5 May
+        if 1 <= numeral.value <= 31 and (_MONTH_AFTER_RE.match(text, numeral.end)
+                                         or _DAYS_THEN_MONTH_RE.match(text, numeral.end)):
+            return True  # 27 octobre, 5 May, les 3 et 4 mars
         if _MONTH_OR_DAY_BEFORE_RE.search(text, max(0, numeral.start - 20), numeral.start):
             return True  # mars 2022, October 27, lundi 28
         if _TIME_BEFORE_RE.search(text, max(0, numeral.start - 12), numeral.start):
             return True  # the minutes of "14 h 30"
-    if _AGE_BEFORE_RE.search(text, max(0, numeral.span_start - 20), numeral.span_start):
+    if _AGE_BEFORE_RE.search(text, max(0, numeral.span_start - 40), numeral.span_start):
         return True
     word = _WORD_BEFORE_RE.search(text, max(0, numeral.span_start - 20), numeral.span_start)
     if word is None:
         return False
     elided = re.split(r"['’]", word.group(1).lower())[-1]  # l'article -> article
     return elided.rstrip(".") in lexicon.REFERENCE_WORDS
+
+
+def _score_spans(text: str) -> list[tuple[int, int]]:
+    """Where a pair of small numbers is a score or a vote: "s'est imposé 2 à 0", "won 3 to 1".
+
+    After a cue ("battu", "won", "score", "voted"), a pair is a score unless it is a rising range
+    of something named ("a gagné 10 à 20 sièges"); without one, a falling pair with no opener and
+    known unit after it ("Lyon 3 à 1") is a score, since "de 10 à 12" rises and "passé de 5 à 3"
+    opens with "de".
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _SCORE_RE.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        after = _unit_after(text, match.end())
+        if after is not None and after.unit not in ("count", lexicon.TRAP):
+            continue  # "3 à 1 %", "won 10 to 20 seats" is counted below
+        start = match.start()
+        cue = _SCORE_CUE_RE.search(text, max(0, start - 60), start)
+        if cue:
+            if a < b and after is not None:
+                continue
+        elif not (a >= b and (after is None or after.unit == "count")
+                  and match.group("joiner").lower() not in ("contre", "against")
+                  and not _RANGE_OPENER_BEFORE_RE.search(text, max(0, start - 12), start)):
+            continue
+        spans.append((start, match.end()))
+    return spans
+
+
+def _is_name_part(text: str, numeral: Numeral) -> bool:
+    """A number that belongs to a name: "Boeing 737", "Apollo 11 astronauts", "Canal+ 1",
+    "France 24", "la RD 940 traverse", "737 jets", "the 777 Max"."""
+    if numeral.kind != "digits" or numeral.scale != 1 or numeral.grouped or numeral.currency_raw:
+        return False
+    token = _TOKEN_BEFORE_RE.search(text, max(0, numeral.start - 30), numeral.start)
+    if token and token.group("token") in lexicon.NAMED_SERIES:
+        return True
+    return bool(_NAMED_CHANNEL_RE.search(text, max(0, numeral.start - 12), numeral.end))
+
+
+def _is_airliner_model(text: str, numeral: Numeral, unit: _Unit) -> bool:
+    """"737 jets", "777 aircraft", "the 787 Dreamliner": a Boeing model, not a count of planes."""
+    if numeral.kind != "digits" or not _AIRLINER_RE.fullmatch(text, numeral.start, numeral.end):
+        return False
+    following = _NEXT_WORD_RE.match(text, numeral.end)
+    return unit.unit == "aircraft" or bool(following and following.group(1) in lexicon.AIRLINER_SUFFIXES)
+
+
+def _is_age_apposition(text: str, numeral: Numeral) -> bool:
+    """"Jane Smith, 30, a nurse", "the driver, 45, was", "John Smith (30)": an age."""
+    written = text[numeral.start : numeral.end]
+    if numeral.kind != "digits" or not written.isdigit() or not 1 <= int(written) <= 119:
+        return False
+    before = _AGE_APPOSITION_BEFORE_RE.search(text, max(0, numeral.start - 40), numeral.start)
+    if before is None:
+        return False
+    closing = ")" if before.group("open") == "(" else ","
+    if text[numeral.end : numeral.end + 1] != closing:
+        return False
+    word = before.group("word")
+    return word[:1].isupper() or word.lower() in lexicon.PERSON_NOUNS
+
+
+def _named_count_after(text: str, numeral: Numeral) -> _Unit | None:
+    """What a spelt-out number counts when a capitalised type or origin follows it: "six Canadair"
+    (the type), "two US destroyers" (the noun after it). A capitalised number word inside a
+    sentence opens a name ("the Five Eyes"), and a month or day after it is a date."""
+    written = text[numeral.start : numeral.end]
+    opens_sentence = _SENTENCE_END_RE.search(text, max(0, numeral.start - 5), numeral.start) is not None
+    if written[:1].isupper() and not opens_sentence:
+        return None
+    match = _NAMED_COUNT_AFTER_RE.match(text, numeral.end)
+    if match is None or _MONTH_OR_DAY_RE.match(match.group("name").split()[0]):
+        return None
+    noun = match.group("noun")
+    if noun and _is_counted_noun(noun):
+        return _Unit("count", noun, match.end("noun"))
+    return _Unit("count", match.group("name"), match.end("name"))
+
+
+def _is_counted_noun(noun: str) -> bool:
+    """A lower-case word that a spelt-out number can count: a plural noun, not an abstract one
+    ("raisons", "ways"), a verb ("restent", "remain") or a participle."""
+    lowered = noun.lower()
+    if (lowered in lexicon.STOP_WORDS or lowered in lexicon.MODIFIERS or lowered in lexicon.ABSTRACT_NOUNS
+            or _PARTICIPLE_RE.search(lowered)):
+        return False
+    return lowered.endswith(("s", "x", "z")) or lowered in lexicon.IRREGULAR_PLURALS
 
 
 def _interval(qualifier: str, value: Decimal, tolerance: Decimal) -> tuple[Decimal, Decimal]:
@@ -464,18 +616,36 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
 
     # what is not a figure
     if first.kind == "words" and first.value < 1000:
-        if unit.unit == "count":
-            return None  # "les deux pays", "trois" alone
+        if first.value <= 31 and _MONTH_AFTER_RE.match(text, last.end):
+            return None  # "le deux mars"
+        if unit.unit == "count" and unit.raw is None and not candidate.is_range:
+            unit = _named_count_after(text, last) or unit  # "six Canadair", "two US destroyers"
+        if unit.unit == "count" and (unit.raw is None or (unit.raw[:1].islower() and not _is_counted_noun(unit.raw))):
+            return None  # "trois" alone, "à deux reprises", "two ways", "deux restent"
         before = _WORD_BEFORE_RE.search(text, max(0, first.start - 20), first.start)
         if before and before.group(1).lower() in lexicon.DETERMINERS:
-            return None  # "les trois soldats": a known group, not a reported count
+            return None  # "les trois soldats", "les deux pays": a known group, not a reported count
+    if _is_name_part(text, first) or (candidate.is_range and _is_name_part(text, last)):
+        return None  # Boeing 737, Formula 1 drivers, France 24
+    if not candidate.is_range and not currency_raw:
+        if _qualifier_before(text, first.span_start, lang) is None and _is_airliner_model(text, first, unit):
+            return None  # 737 jets, the 777 Max
+        if unit.raw is None and (_is_age_apposition(text, first) or _PHONE_BEFORE_RE.search(
+                text, max(0, first.span_start - 30), first.span_start)):
+            return None  # "Jane Smith, 30, a nurse"; "appelez le 3919", "call 911"
     if unit.unit == "count" and not currency_raw:
-        if all(_is_year(n, text) for n in {first, last}) and first.scale == 1:
+        if all(_is_year(n, text) for n in {first, last}) and first.scale == 1 and not _counts_despite_year(
+                text, candidate, unit, lang):
             return None
         if not candidate.is_range and first.kind == "digits" and first.scale == 1:
             name = _CAPITALISED_BEFORE_RE.search(text, max(0, first.start - 30), first.start)
-            if name and unit.raw is None and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start()):
+            if (name and unit.raw is None and name.group().strip() not in lexicon.CURRENCY_CODES
+                    and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start())):
                 return None  # Boeing 737, Route 66 (a capital that only opens the sentence is no name)
+            acronym = _ACRONYM_BEFORE_RE.search(text, max(0, first.start - 8), first.start)
+            if (acronym and not first.grouped and acronym.group().strip() not in lexicon.CURRENCY_CODES
+                    and _qualifier_before(text, first.span_start, lang) is None):
+                return None  # "la RD 940 traverse", "le SDIS 40 intervient": part of the acronym's name
     if _is_date_or_reference(text, first, lang) or (candidate.is_range and _is_date_or_reference(text, last, lang)):
         return None
 
@@ -584,7 +754,11 @@ def find_figures(text: str, lang: str) -> list[Figure]:
 # The extractor asks has_figure and then find_figures of the same sentence: the second is free.
 @lru_cache(maxsize=256)
 def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
-    candidates = _candidates(text, find_numerals(text, lang), lang)
+    numerals = find_numerals(text, lang)
+    scores = _score_spans(text) if len(numerals) > 1 else []
+    if scores:
+        numerals = [n for n in numerals if not any(lo <= n.start < hi for lo, hi in scores)]
+    candidates = _candidates(text, numerals, lang)
     figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None]
     return tuple(_without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures))))
 

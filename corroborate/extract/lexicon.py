@@ -272,7 +272,9 @@ STOP_WORDS = _word_set(
     all both some any such only also already still just now then there here said says say according
     while since during after before when if than last next ago hier demain yesterday today tomorrow
     tonight lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
-    saturday sunday"""
+    saturday sunday devant derrière malgré parmi durant envers hors via outre against among amid amidst
+    despite behind within without across through toward towards near beyond around inside outside
+    upon including like unlike"""
 )
 # The only words that may sit between a number and a time noun for it to be a duration ("les 12
 # derniers mois"); elsewhere a time noun further on is an adverbial ("3,000 last week").
@@ -309,10 +311,12 @@ NAMED_SERIES = _word_set(
     """Boeing Airbus Embraer Bombardier ATR Dash Cessna Tupolev Antonov Iliouchine Ilyushin Soukhoï Sukhoi
     MiG Mirage Rafale Eurofighter Tornado Typhoon Gripen Leopard Challenger Falcon Ariane Soyouz Soyuz
     Apollo Artemis Gemini Voyager Shenzhou Tianzhou Chandrayaan Starlink Formula Formule Ligue Top CAC
-    SBF FTSE Nasdaq Nikkei Stoxx DAX Fortune COP Canal+ Channel Radio Windows iPhone iPad Galaxy Pixel
-    PlayStation Xbox Nintendo Peugeot Renault Citroën Model Shahed Patriot Himars Caesar Route
-    Highway Interstate Autoroute RN RD Vigipirate Euro Mondial"""
+    SBF FTSE Nasdaq Nikkei Stoxx DAX S&P Russell Fortune COP Canal+ Channel Radio Windows iPhone iPad
+    Galaxy Pixel PlayStation Xbox Nintendo Peugeot Renault Citroën Model Shahed Patriot Himars Caesar Route
+    Highway Interstate Autoroute RN RD Vigipirate Euro Mondial COVID Covid"""
 )
+# Currency codes: an amount after one is a figure, unlike a number after other acronyms ("SDIS 40").
+CURRENCY_CODES = _word_set("USD EUR CHF GBP JPY CNY RMB RUB UAH CAD AUD INR BRL XOF XAF MAD DZD TND")
 # Channels whose name is a place and a number ("France 2", "France 24"): only these numbers.
 NAMED_CHANNELS = r"France (?:2|3|4|5|24)|TV ?5|Arte 2|BBC (?:1|2|3|4)"
 # Boeing airliners are known by a bare number ("737 jets", "the 777 Max"): with an aircraft noun
@@ -341,7 +345,7 @@ PERSON_NOUNS = _word_set(
 # ("s'est imposé 2 à 0", "won 3 to 1", "battu 4 buts à 2"); at most three words may sit between
 # ("a battu Lyon 3 à 1").
 SCORE_CUES = (
-    r"s['’]impos\w*|l['’]emport\w*|gagn\w*|battu\w*|bat|batt(?:ent|ait|aient)|vainqu\w*|victoire"
+    r"impos(?:é|ée|e|ent|ant)|emport(?:é|ée|e|ent|ant)|gagn\w*|battu\w*|bat|batt(?:ent|ait|aient)|vainqu\w*|victoire"
     r"|défaite|défait\w*|mené\w*|mène|menait|menaient|score|scores|match nul|nul|égalis\w*|s['’]incline\w*"
     r"|remport\w*|dominé\w*|domine|won|win|wins|winning|beat|beats|beaten|beating|defeated|defeat|defeats"
     r"|victory|victories|led|leads|leading|trailed|trailing|drew|draw|tied|edged|thrashed|routed|rout"
@@ -368,11 +372,22 @@ ABSTRACT_NOUNS = _word_set(
     ways reasons things matters questions options scenarios hypotheses possibilities solutions steps
     stages phases sides words points aspects approaches factors goals priorities conditions criteria
     principles pillars tips measures categories versions levels fronts parts kinds sorts types
-    issues ideas elements camps directions halves thirds"""
+    issues ideas elements camps directions halves thirds terms mandats rounds saisons seasons générations
+    generations chiffres digits sexes genders"""
 )
-# A four-digit number from 1500 to 2100 before one of these is a year even after "about":
-# "prices fell to about 2015 levels".
-YEAR_NOUNS = _word_set("levels niveaux standards normes prices prix figures chiffres values valeurs")
+# A four-digit number from 1500 to 2100 is a year unless it counts a noun after a counting
+# qualifier ("près de 2000 foyers", "about 2000 homes"). Before one of these nouns it stays a
+# year ("back to about 2015 levels"), and so it does after a preposition that also reads as a
+# qualifier ("under 2024 rules", "above 2019 levels").
+YEAR_NOUNS = _word_set(
+    """levels niveaux standards normes prices prix figures chiffres values valeurs rules règles targets
+    objectifs budgets estimates estimations records elections élections games jeux olympics"""
+)
+YEAR_PREPOSITIONS = _word_set("over above under below topping topped exceeding")
+# Plurals without a final s that a spelt-out number may count ("three men" is a unit already).
+IRREGULAR_PLURALS = _word_set(
+    "crew staff personnel police cattle sheep fish deer livestock offspring geese mice teeth feet"
+)
 
 # Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
 COUNT_HEADS = r"nombre|total|chiffre|effectif|effectifs|bilan|contingent|number|total|figure|tally|toll|count"

@@ -8,7 +8,8 @@ with their group and decimal separators and an attached scale ("10 000", "10'000
 Numbers that are plainly not quantities are left out here, from the characters around them
 alone: parts of identifiers ("G7", "F-16", "COVID-19"), ordinals ("1er", "3e", "2nd"), times
 ("14h30", "10:30"), slashed fractions and dates ("1/3", "28/10/2024"), dotted dates and versions,
-hyphen compounds ("45-year-old", "3-fold", "two-thirds"), phone numbers and list numbering.
+hyphen compounds ("45-year-old", "3-fold", "two-thirds"), phone numbers, digits written with a
+leading zero ("0800", "05") and list numbering.
 What needs the words around the number (years, "27 octobre", "trois ans") is the figure
 finder's business (``corroborate.extract.figures``).
 
@@ -91,12 +92,18 @@ _PERCENT_AFTER_RE = re.compile(r"\s*(?:%|pour ?cent|per ?cent)", re.IGNORECASE)
 _ATTACHED_UNIT_RE = re.compile(r"(?:km²|km2|km|%)(?![^\W\d_])", re.IGNORECASE)
 _HYPHEN_STRONG_RE = re.compile(rf"[{HYPHENS}]strong\b", re.IGNORECASE)
 
+# Telephone numbers, French, British, international and North American: "01 23 45 67 89",
+# "0800 555 111", "0 800 05 95 95", "020 7946 0958", "+44 20 7946 0958", "(202) 555-0143",
+# "202-555-0143", "1-800-555-0199". A group of four digits after a group of three never occurs in a
+# number written with thousands separators, so "202 555 0143" is safe to mask.
 _PHONE_RE = re.compile(
     r"(?<![\d\w])(?:"
     r"\+\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){2,5}"
     r"|0\d(?:[\s.\-]?\d{2}){4}"
-    r"|\(\d{3}\)\s?\d{3}[\s.\-]\d{4}"
-    r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
+    r"|0[ .]?\d{3}(?:[ .\-]?\d{2}){3}"
+    r"|0\d{2,4}(?:[ .\-]?\d{3,4}){2}"
+    r"|(?:1[ .\-])?\(\d{3}\)\s?\d{3}[\s.\-]\d{4}"
+    r"|(?:1[ .\-])?\d{3}[ .\-]\d{3}[ .\-]\d{4}"
     r")(?!\d)"
 )
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[.)](?=[ \t])")
@@ -169,6 +176,8 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
             continue  # F-16, COVID-19, Su-34
         if prev and prev in ".,:" and prev2.isdigit():
             continue  # 28.10.2024, 3.5.1, 10:30
+        if match.group()[0] == "0" and match.group()[1:2].isdigit():
+            continue  # 0800, 05: a leading zero writes a code, never a quantity
         after = text[end : end + 2]
         next_char = after[:1]
         if next_char and (next_char in "/°" or (next_char in ".,:" and after[1:2].isdigit())):
