@@ -17,6 +17,7 @@ pytest.importorskip("corroborate.extract.figures")
 from corroborate.extract import CLAIM_COLUMNS, EXTRACTOR_VERSION, Extractor, claim_id  # noqa: E402
 from corroborate.extract import nlp as nlp_mod  # noqa: E402
 from corroborate.extract.context import find_periods  # noqa: E402
+from corroborate.extract.evaluate import same_source  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -322,3 +323,210 @@ def test_model_meta_is_checked() -> None:
     with pytest.raises(nlp_mod.ModelMismatchError, match="core_news_md"):
         nlp_mod.check_meta(Fake(), nlp_mod.MODELS["fr"])  # type: ignore[arg-type]
     assert nlp_mod.get_nlp("fr") is nlp_mod.get_nlp("fr")  # loaded once per process
+
+
+# --- descriptors resolve to the entity they refer to ----------------------------------------------
+
+
+def test_en_org_descriptor_resolves_to_named_organisation(extractor: Extractor) -> None:
+    text = (
+        "The World Health Organization reported 1,200 new cholera cases in Sudan last week. "
+        "The agency said 45 people had died."
+    )
+    rows = run(extractor, text, "en")
+    assert one(rows, 1200)["source"] == "World Health Organization"
+    assert one(rows, 45)["source"] == "World Health Organization"  # not "agency", not "Sudan"
+
+
+def test_fr_org_descriptor_with_adjective(extractor: Extractor) -> None:
+    text = (
+        "L'Organisation mondiale de la santé a recensé 2 300 cas de choléra en une semaine au Soudan. "
+        "L'agence onusienne a précisé que 62 personnes étaient mortes."
+    )
+    assert one(run(extractor, text, "fr"), 62)["source"] == "Organisation mondiale de la santé"
+
+
+def test_fr_role_descriptor_with_organisation_resolves_to_the_person(extractor: Extractor) -> None:
+    text = (
+        "La préfète du Var, Claire Vasseur, s'est rendue lundi sur les lieux de l'incendie. "
+        "Quelque 1 200 hectares ont brûlé, a indiqué la préfète du Var."
+    )
+    assert one(run(extractor, text, "fr"), 1200)["source"] == "Claire Vasseur"
+
+
+def test_fr_meme_source_repeats_the_previous_source(extractor: Extractor) -> None:
+    text = (
+        "Selon le ministère de la Santé, 14 personnes ont été hospitalisées après l'intoxication. "
+        "Selon la même source, 40 autres ont été examinées sur place."
+    )
+    rows = run(extractor, text, "fr")
+    assert {r["source"] for r in rows} == {"ministère de la Santé"}
+
+
+def test_en_unnamed_official_is_the_institution(extractor: Extractor) -> None:
+    text = "A senior Treasury official said the energy support scheme would cost about $40bn over two years."
+    assert one(run(extractor, text, "en"), 40e9)["source"] == "Treasury"
+
+
+def test_en_place_descriptor(extractor: Extractor) -> None:
+    text = "Over 250 flights were cancelled at Heathrow on Tuesday because of fog, the airport said."
+    assert one(run(extractor, text, "en"), 250)["source"] == "Heathrow"
+
+
+def test_unresolved_org_descriptor_keeps_its_words(extractor: Extractor) -> None:
+    rows = run(extractor, "Inflation slowed to 18.4% in June, the central bank said.", "en")
+    assert one(rows, 18.4)["source"] == "central bank"
+
+
+# --- sources given around the figure ----------------------------------------------------------------
+
+
+def test_en_list_takes_the_author_named_after_it(extractor: Extractor) -> None:
+    text = (
+        "Key figures from the report:\n- 2.4 million households in fuel poverty\n- 18% rise in average energy "
+        "bills\nThe report by the Resolution Foundation was published on Monday."
+    )
+    rows = run(extractor, text, "en")
+    assert {r["source"] for r in rows} == {"Resolution Foundation"}
+    assert all(r["attributed"] for r in rows)
+
+
+def test_en_it_said_and_the_data_showed(extractor: Extractor) -> None:
+    rows = run(
+        extractor,
+        "Tesco reported a 4.1% rise in like-for-like sales on Wednesday. It said 9,000 new jobs would be created.",
+        "en",
+    )
+    assert one(rows, 9000)["source"] == "Tesco"
+    rows = run(
+        extractor,
+        "The Office for National Statistics published its labour market survey on Tuesday. "
+        "Unemployment rose to 4.4% in the three months to April, the data showed.",
+        "en",
+    )
+    assert one(rows, 4.4)["source"] == "Office for National Statistics"
+
+
+def test_fr_document_without_author_takes_the_organisation_before(extractor: Extractor) -> None:
+    text = (
+        "Météo-France a publié mardi son bilan climatique de l'année. "
+        "Les données montrent un déficit de pluie de 25 % dans le sud-est."
+    )
+    assert one(run(extractor, text, "fr"), 25)["source"] == "Météo-France"
+
+
+def test_fr_headline_figure_takes_the_source_of_the_lead(extractor: Extractor) -> None:
+    text = (
+        "Crues : 2 500 foyers privés d'électricité en Ardèche\n"
+        "Environ 2 500 foyers étaient toujours privés de courant vendredi, a indiqué Enedis."
+    )
+    rows = run(extractor, text, "fr")
+    assert len(rows) == 2 and {r["source"] for r in rows} == {"Enedis"}
+
+
+def test_fr_list_takes_the_author_named_after_it(extractor: Extractor) -> None:
+    text = (
+        "Les chiffres clés du rapport :\n- 330 000 personnes sans domicile\n- 2 800 enfants dormant dans la rue\n"
+        "Le rapport annuel de la Fondation Abbé-Pierre a été publié jeudi."
+    )
+    rows = run(extractor, text, "fr")
+    assert {r["source"] for r in rows} == {"Fondation Abbé-Pierre"}
+
+
+# --- garbage spans are no source --------------------------------------------------------------------
+
+
+def test_fr_fait_etat_does_not_take_the_figure_as_source(extractor: Extractor) -> None:
+    text = "La préfecture du Finistère fait état de 2 400 foyers privés d'électricité après la tempête."
+    assert one(run(extractor, text, "fr"), 2400)["source"] == "préfecture du Finistère"
+
+
+def test_fr_generic_noun_phrase_is_no_source(extractor: Extractor) -> None:
+    text = "Plus de 300 dossiers sont en cours d'analyse, a indiqué la Caisse d'allocations familiales."
+    assert one(run(extractor, text, "fr"), 300)["source"] == "Caisse d'allocations familiales"
+
+
+def test_sources_never_hold_a_figure(extractor: Extractor) -> None:
+    rows = run(
+        extractor,
+        "Déjà plus de 12 000 personnes ont signé la pétition, indique l'association Sherpa. "
+        "Kiev, de son côté, fait état de 1 530 pertes russes.",
+        "fr",
+    )
+    assert not any(any(ch.isdigit() for ch in (r["source"] or "")) for r in rows)
+    assert same_source("Sherpa", one(rows, 12000)["source"], True)
+
+
+# --- the listener is not the speaker ---------------------------------------------------------------
+
+
+def test_en_told_reporters_and_told_the_bbc(extractor: Extractor) -> None:
+    rows = run(extractor, "Chancellor Rachel Reeves told reporters that borrowing would fall to £87bn.", "en")
+    assert one(rows, 87e9)["source"] == "Rachel Reeves"
+    rows = run(
+        extractor,
+        "Ryanair chief executive Michael O'Leary told the BBC that summer fares would rise by about 5%.",
+        "en",
+    )
+    assert one(rows, 5)["source"] == "Michael O'Leary"
+
+
+def test_fr_listener_before_inverted_subject(extractor: Extractor) -> None:
+    text = (
+        "« Nous avons perdu 15 % de notre chiffre d'affaires », a expliqué à franceinfo le président de la "
+        "FNSEA, Arnaud Rousseau."
+    )
+    assert one(run(extractor, text, "fr"), 15)["source"] == "Arnaud Rousseau"
+    text = "Le maire de Nice, Christian Estrosi, a déclaré à la presse que 3 000 arbres seraient plantés."
+    assert one(run(extractor, text, "fr"), 3000)["source"] == "Christian Estrosi"
+
+
+# --- the next sentence's speaker does not take the figure --------------------------------------------
+
+
+def test_fr_quote_closing_its_sentence_keeps_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "Le directeur du Samu de Paris, Pierre Carli, a passé la nuit au standard. "
+        "« Nous avons reçu 4 500 appels en une nuit. » La préfecture de police a par ailleurs annoncé "
+        "120 interpellations."
+    )
+    rows = run(extractor, text, "fr")
+    assert one(rows, 4500)["source"] == "Pierre Carli"
+    assert one(rows, 120)["source"] == "préfecture de police"
+
+
+def test_en_quote_closing_its_sentence_keeps_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "Mayor Karen Bass visited the shelter on Wednesday. "
+        '"We have housed 21,000 people since January." The county said separately that 75,000 people '
+        "remained homeless."
+    )
+    rows = run(extractor, text, "en")
+    assert one(rows, 21000)["source"] == "Karen Bass"
+    assert one(rows, 75000)["source"] == "county"
+
+
+def test_fr_next_sentence_incise_speaks_for_an_opening_figure(extractor: Extractor) -> None:
+    text = (
+        "Près de 4 000 hectares de vignes ont été touchés par la grêle. "
+        "C'est un bilan encore provisoire, a précisé le président de la chambre d'agriculture, Paul Baudouin. "
+        "La Mutualité sociale agricole a ouvert une cellule d'aide."
+    )
+    assert one(run(extractor, text, "fr"), 4000)["source"] == "Paul Baudouin"
+
+
+def test_en_next_sentence_speaker_does_not_take_the_figure(extractor: Extractor) -> None:
+    text = (
+        "More than 2,000 flights were cancelled across the US on Monday, aviation tracker FlightAware said. "
+        "Delta said it was still restoring its systems."
+    )
+    assert same_source("FlightAware", one(run(extractor, text, "en"), 2000)["source"], True)
+
+
+def test_sentence_split_after_a_french_closing_quote() -> None:
+    text = "Il a parlé. « Nous avons reçu 4 500 appels. » La préfecture a annoncé 120 interpellations."
+    assert [text[s:e] for s, e in nlp_mod.split_sentences(text)] == [
+        "Il a parlé.",
+        "« Nous avons reçu 4 500 appels. »",
+        "La préfecture a annoncé 120 interpellations.",
+    ]

@@ -9,8 +9,14 @@ Two halves:
 * ``pair(figures, speakers, quotes)`` does the relational work as polars expressions over LazyFrames:
   resolve anaphors to the last fitting named speaker of the article (as-of joins), give each quote its
   speaker (incise after it, introduction with ``:`` before it), build every figure x candidate pair of
-  the same sentence (plus quote speakers and back-references from the next sentence), rank them by
-  pattern strength and keep the best one per figure.
+  the same sentence (plus quote speakers and back-references from the next sentence), then weaker
+  patterns for figures their own sentence credits to nobody (the line introducing or following a list,
+  the lead under a headline, a figure-free next sentence closing on an incise), rank them by pattern
+  strength and keep the best one per figure.
+
+A source is a person, an organisation, a place standing for its government, a document's author or a
+role resolved to one of these: phrases that hold a number, open with a preposition, name the audience
+("told reporters") or are generic noun phrases are not sources.
 
 Decision on analyses (``selon une analyse de l'AFP sur des données de l'ISW``): the figure is credited
 to the owner of the data (ISW) and the analyst (AFP) goes to ``source_org``. The same figure is then
@@ -37,7 +43,9 @@ SPEAKER_SCHEMA: dict[str, pl.DataType] = {
     "art": pl.Int64(),
     "sent_id": pl.Int64(),
     "cue_id": pl.Int64(),
-    "kind": pl.String(),  # verb | according | agent | backref
+    # verb | according | agent | backref | mention (a named subject that says nothing) | author (of a
+    # document: "the report by X") | entity (an organisation or place named anywhere: antecedents only)
+    "kind": pl.String(),
     "cue_start": pl.Int64(),  # the cue word (verb, "selon") in article characters
     "cue_end": pl.Int64(),
     "group_start": pl.Int64(),  # start of the speech group: subject + auxiliaries + verb
@@ -50,6 +58,9 @@ SPEAKER_SCHEMA: dict[str, pl.DataType] = {
     "strength": pl.Float64(),  # how sure the phrase is a speaker (parse vs linear fallback)
     "main": pl.Boolean(),  # the cue heads the sentence (may speak for figures it does not govern)
     "head_start": pl.Int64(),  # the cue's syntactic head (an agent participle hangs on the figure's noun)
+    "person": pl.Boolean(),  # the source is a person (not an organisation, place or document author)
+    "incise": pl.Boolean(),  # the cue is an incise (", a précisé X", ", said X") that may speak backwards
+    "fallback": pl.Boolean(),  # an anaphor that found no antecedent and kept its own words
 }
 
 FIGURE_SCHEMA: dict[str, pl.DataType] = {
@@ -61,6 +72,11 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "anc": pl.List(pl.Int64()),  # article offsets of the figure's syntactic ancestors
     "unit": pl.String(),
     "speakerless": pl.Boolean(),  # its sentence names nobody (no cue, no named subject)
+    "value": pl.Float64(),
+    "list_before": pl.Int64(),  # list item: the sentence introducing the list ("Key figures:")
+    "list_after": pl.Int64(),  # list item: the sentence right after the list
+    "headline": pl.Boolean(),  # the figure sits in the article's headline line
+    "next_free": pl.Boolean(),  # the next sentence carries no figure of its own
 }
 
 QUOTE_SCHEMA: dict[str, pl.DataType] = {
@@ -83,6 +99,10 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int | None]]:
     for m in _QUOTE_RX.finditer(text):
         s, e = m.span()
         gap = re.match(r"[\s,;—–-]*", text[e : e + 8])
+        if re.search(r"[.!?…]\s*.$", text[s:e]) and re.match(r"\s+[«“\"]?[A-ZÀ-ÖØ-Þ]", text[e : e + 4]):
+            # the quote closes its sentence and a new one starts: what follows is no incise
+            # ('"… since 2020." The association said …', '« … une nuit. » La préfecture a …')
+            gap = None
         before = re.search(r":\s*$", text[max(0, s - 4) : s])
         colon = max(0, s - 4) + before.start() if before else None
         out.append((s, e, gap.end() if gap else 0, colon))
@@ -100,7 +120,10 @@ class Speaker:
     source_org: str | None
     gender: str | None = None
     role: str | None = None
+    # pronoun | descriptor (a role: "the spokesperson") | org ("the agency", "it", "the data")
+    # | same ("selon la même source"); resolved against earlier mentions of the article
     anaphor: str | None = None
+    person: bool = False
 
 
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct:q"})
@@ -282,6 +305,9 @@ def _org_from_role(tokens: list[Token], role: Token, person: list[Token] | None,
         j -= 1
     if lang == "fr" and j >= ids[0] and doc[j].lower_ in cues.DEMONYMS:
         demonym = doc[j].text
+    # grade words say how senior the role is, not whose it is ("a senior Treasury official")
+    while before and before[0].lower_ in ("senior", "top", "high-ranking", "junior", "leading", "veteran"):
+        before = before[1:]
     org_text = _clean(after) if after else None
     mods = _clean(before) if before else None
     if lang == "fr" and role.lower_ == "secrétaire" and org_text and org_text.lower().startswith(("état", "etat")):
@@ -316,6 +342,14 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     lows = [t.lower_ for t in toks]
     if any(w in cues.FIRST_PERSON for w in lows):
         return None
+    if _holds_number(toks) or (toks[0].pos_ == "ADP" and toks[0].lower_ not in ("par", "by")):
+        # "état de 1 530 pertes russes", "en cours d'analyse": a figure or a prepositional phrase,
+        # never who speaks
+        return None
+    if lows[-1] in cues.LISTENERS or (len(toks) <= 3 and any(w in cues.LISTENERS for w in lows)):
+        return None  # "told reporters", "à la presse": the audience, not the speaker
+    if lows == ["it"]:
+        return Speaker(None, None, anaphor="org")
     voice = next(
         (
             k
@@ -339,7 +373,7 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         outer_toks = [t for t in toks[:voice] if t.lower_ not in ("par", "la")]
         outer = _clean(outer_toks)
         if inner is not None and inner.source:
-            return Speaker(inner.source, inner.source_org or outer, inner.gender, inner.role)
+            return Speaker(inner.source, inner.source_org or outer, inner.gender, inner.role, person=inner.person)
         if outer:
             return Speaker(outer, outer)
     content = [t for t in toks if t.lower_ not in ("-t", "-t-", "t")]
@@ -377,27 +411,79 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         if gender is None and lang == "fr":
             genders = person[0].morph.get("Gender", [])
             gender = ("f" if genders[0] == "Fem" else "m") if genders else None
-        return Speaker(name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None)
+        return Speaker(
+            name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None, person=True
+        )
     if role is not None:
         org = _org_from_role(toks, role, None, lang) or _org_entity(toks, None)
         key = cues.ROLES[role.lower_]
         definite = toks[0].lower_ not in cues.INDEFINITE
+        gender = _gender_of(toks, lang)
+        if key == "ministry":
+            # "le ministère de la Santé", "Gaza's health ministry" name the body itself; a bare
+            # "the ministry" refers to one named before
+            if org is None and definite and len(toks) <= 3:
+                return Speaker(_clean(toks), _clean(toks), role=key, anaphor="org")
+            return Speaker(_clean(toks), _clean(toks), role=key)
         if org is None and definite and len(toks) <= 4:
-            return Speaker(None, None, gender=_gender_of(toks, lang), role=key, anaphor="descriptor")
-        if org is not None and key in ("spokesperson", "ministry"):
-            # a spokesperson speaks for the body; an unnamed commander or official only for themselves
-            return Speaker(org, org, role=key)
+            return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
+        if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
+            # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
+            return Speaker(org, org, role=key, anaphor="org")
         text = _clean(toks)
+        fallback = org if org is not None and key in cues.INSTITUTION_ROLES else text
+        if org is not None and definite and toks[0].lower_ in cues.DETERMINERS:
+            # "la préfète du Var" after "La préfète du Var, Claire Vasseur": the person named before,
+            # else the institution (for a spokesperson or an official) or the role as written
+            return Speaker(fallback, org, gender=gender, role=key, anaphor="descriptor")
+        if org is not None and key in cues.INSTITUTION_ROLES:
+            # an unnamed spokesperson or official speaks for the body; a commander only for themselves
+            return Speaker(org, org, role=key)
         return Speaker(text, org or text, role=key)
     text = _clean(toks)
     if not text or len(text) < 2:
         return None
-    head = next((t for t in toks if t.dep_ in _SUBJ_DEPS or t.head.i not in {x.i for x in toks}), toks[-1])
-    if head.lower_ in ("nombre", "chiffre", "chiffres", "number", "figure", "figures", "total", "bilan", "toll"):
+    ids = {x.i for x in toks}
+    head = next((t for t in toks if t.dep_ in _SUBJ_DEPS or t.head.i not in ids), toks[-1])
+    if head.lower_ in ("nombre", "chiffre", "number", "figure", "total", "toll"):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN") or t.text[:1].isupper() for t in toks):
         return None
+    named = any(
+        t.pos_ == "PROPN"
+        or t.ent_type_
+        or (t.text[:1].isupper() and (t.i != t.sent.start or any(c.isupper() for c in t.text[1:])))
+        for t in toks
+    )
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if not named:
+        heads = {head.lower_} | {t.lower_ for t in nouns}
+        if any(t.lower_ in cues.SAME_SOURCE for t in toks) and any(t.lower_ in ("source", "sources") for t in toks):
+            return Speaker(text, text, anaphor="same")
+        if heads & cues.DOCUMENT_NOUNS:
+            # "the data showed", "selon le communiqué final", "its report": the author named before;
+            # with none, a document is nobody
+            return Speaker(None, None, anaphor="org")
+        if head.lower_ in cues.ORG_DESCRIPTORS and toks[0].lower_ in cues.DETERMINERS and len(nouns) == 1:
+            # "the agency", "le club breton", "l'agence onusienne": the organisation named before
+            place = "place" if head.lower_ in cues.PLACE_DESCRIPTORS else None
+            return Speaker(text, text, role=place, anaphor="org")
+        if not heads & (cues.SPEAKER_NOUNS | cues.ORG_DESCRIPTORS | cues.ORG_WORDS | set(cues.ROLES)) and not any(
+            t.lower_ in cues.DEMONYMS for t in toks
+        ):
+            # a generic noun phrase ("en cours d'analyse", "the cuts") names nobody
+            return None
     return Speaker(text, text)
+
+
+def _holds_number(tokens: list[Token]) -> bool:
+    """Whether a phrase holds a number outside a proper name ("plus de 1,1 million de réfugiés" holds one,
+    "le G7" does not)."""
+    return any(
+        (t.pos_ == "NUM" or (t.like_num and t.pos_ != "DET"))
+        and t.ent_type_ not in ("ORG", "PERSON", "PER", "GPE", "FAC", "LOC", "MISC")
+        for t in tokens
+    )
 
 
 def _analyst(tokens: list[Token]) -> str | None:
@@ -436,7 +522,23 @@ def _subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
     )
     finite = "Fin" in forms or has_aux or verb.tag_ in ("VBD", "VBZ", "VBP")
     pron_subj = any(c.dep_ in _SUBJ_DEPS and c.pos_ == "PRON" for c in verb.children)
-    if finite and not pron_subj and _in_incise(verb):
+    # a subject before the verb wins over an incise reading ("Le PDG de Renault, Luca de Meo, a défendu …")
+    pre_subj = any(
+        c.dep_ in _SUBJ_DEPS
+        and c.i < verb.i
+        and c.pos_ != "PRON"
+        and not any(
+            verb.doc[j].text in ("»", '"', "”", "«", "“")
+            or (
+                verb.doc[j].pos_ in ("VERB", "AUX")
+                and verb.doc[j].head.i != verb.i
+                and "Fin" in verb.doc[j].morph.get("VerbForm", [])
+            )
+            for j in range(c.left_edge.i, verb.i)
+        )
+        for c in verb.children
+    )
+    if finite and not pron_subj and not pre_subj and _in_incise(verb):
         inv = _inverted_subject(verb)
         if inv:
             return _extend_trailing_name(inv), 0.95
@@ -469,7 +571,8 @@ def _subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
         return _left_phrase(verb.doc, verb.i), 0.8
     if finite:
         inv = _inverted_subject(verb)
-        if inv:
+        if inv and not any(t.head.i == verb.i and t.dep_ in ("obj", "dobj", "iobj", "dative") for t in inv):
+            # outside an incise, an object of the verb is what is said, never the speaker
             return _extend_trailing_name(inv), 0.8
         return _left_phrase(verb.doc, _group_start(verb, [])), 0.7
     return [], 0.0
@@ -584,6 +687,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
         i += 1
     out: list[Token] = []
     paren = 0
+    if i < len(doc) and doc[i].lower_ in ("à", "au", "aux", "to") and doc[i].head.i > i:
+        # the listener before an inverted subject: ", a expliqué à franceinfo le président de …"
+        i = max(t.i for t in doc[i].head.subtree) + 1
+        while i < len(doc) and (doc[i].lower_ in _SKIP_AFTER_VERB or doc[i].pos_ == "ADV"):
+            i += 1
     if i < len(doc) and doc[i].pos_ == "ADP":
         return []
     while i < len(doc):
@@ -750,6 +858,12 @@ def speaker_mentions(
                 "strength": strength,
                 "main": kind == "according" or cue.dep_ in ("ROOT", "parataxis", "conj", "advcl") or _in_incise(cue),
                 "head_start": offset + cue.head.idx,
+                "person": sp.person,
+                # closes its sentence after a comma: "C'est un bilan provisoire, a précisé X."
+                "incise": kind == "verb"
+                and _in_incise(cue)
+                and all(t.is_punct or t.is_space for t in doc[cue_end_tok.i + 1 :]),
+                "fallback": False,
             }
         )
         nid += 1
@@ -833,7 +947,56 @@ def speaker_mentions(
         objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
         if objs and not deny and any(o.lower_ in cues.BACKREF_OBJECTS for o in objs):
             add("backref", tok, end_tok, sp, group, False, strength)
+    for tok in doc:
+        # "the report by the Resolution Foundation", "le rapport annuel de la Fondation Abbé-Pierre":
+        # the author of a document, for the figures it lists and for later "the report", "the data"
+        if tok.lower_ not in cues.DOCUMENT_NOUNS and tok.lower_ not in cues.ANALYSIS_NOUNS:
+            continue
+        owner = _document_owner(tok)
+        if owner:
+            sp = Speaker(_clean(owner), None)
+            if sp.source:
+                add("author", tok, owner[-1], Speaker(sp.source, sp.source), tok.i, False, 0.9)
+    taken = {(r["cue_start"], r["cue_end"]) for r in rows}
+    for ent in _ents(doc) if isinstance(doc, Doc) else tuple(doc.ents):
+        # organisations and places named anywhere: antecedents of "the agency", "the airport", "it"
+        if ent.label_ not in ("ORG", "GPE", "FAC", "LOC") or _holds_number(list(ent)):
+            continue
+        name = _clean(list(ent))
+        if not name or (offset + ent[0].idx, offset + ent[-1].idx + len(ent[-1].text)) in taken:
+            continue
+        add(
+            "entity",
+            ent[0],
+            ent[-1],
+            Speaker(name, name, role="org" if ent.label_ == "ORG" else "place"),
+            ent.start,
+            False,
+            0.5,
+        )
     return rows
+
+
+def _document_owner(noun: Token) -> list[Token] | None:
+    """The named author after a document noun ("report by X", "rapport de X"), if any."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and (doc[i].pos_ == "ADJ" or doc[i].lower_ in ("published", "publié", "publiés", "released")):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _NAME_LINK | {"par", "by"}:
+        return None
+    j = i + 1
+    out: list[Token] = []
+    while j < len(doc) and (
+        doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ") or doc[j].lower_ in _NAME_LINK or doc[j].text in ("-", "'", "’")
+    ):
+        if doc[j].pos_ == "NOUN" and not doc[j].text[:1].isupper() and not doc[j].ent_type_:
+            break
+        out.append(doc[j])
+        j += 1
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in _ORG_LABELS | _PERSON_LABELS for t in out):
+        return None
+    return out
 
 
 def _speaking(phrase: list[Token]) -> bool:
@@ -866,21 +1029,44 @@ _PRIORITY = {
     "quote_carry": (60.0, 0.65),
     "backref": (55.0, 0.6),
     "continuation": (50.0, 0.55),
+    "list_intro": (46.0, 0.6),
+    "list_after": (45.0, 0.55),
+    "headline": (44.0, 0.6),
+    "forward": (40.0, 0.55),
 }
 
 
-def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
-    """Give every pronoun/descriptor cue the last named speaker of its article that fits it.
+_SPEAKING_KINDS = ("verb", "according", "agent", "mention")
 
-    Gender must agree when both are known; a descriptor (``the spokesperson``) prefers the last named
-    speaker with the same role. Unresolvable descriptors keep their own words as the source.
+
+def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
+    """Give every anaphor cue the last earlier mention of its article that fits it (as-of joins).
+
+    * a pronoun (``a-t-elle ajouté``): the last named speaker, gender agreeing when both are known;
+    * a role descriptor (``the spokesperson``, ``la préfète du Var``): the last named speaker with the
+      same role whose organisation is compatible, else what the phrase itself names;
+    * an organisation descriptor (``the agency``, ``le club breton``, ``it``, ``the data``): the last
+      organisation named as speaker, author, entity or a person's organisation, else its own words;
+    * ``selon la même source``: the last named speaker.
+
+    Rows that keep their own words are marked ``fallback``; those with no words at all are dropped.
     """
     sp = speakers.sort("art", "cue_start")
+    real = sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
     named = (
-        sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
+        real.filter(pl.col("kind").is_in(_SPEAKING_KINDS))
         .select("art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role")
         .sort("art", "pos")
     )
+    # organisations: speakers that are not persons, authors, entities, and the organisation of a person
+    org_rows = real.filter(pl.col("kind") != "backref").select(
+        "art",
+        pl.col("cue_start").alias("pos"),
+        source=pl.when(pl.col("person")).then(pl.col("source_org")).otherwise(pl.col("source")),
+        place=(pl.col("kind") == "entity") & (pl.col("role") == "place"),
+    )
+    # only a name can be an antecedent ("région" taken from "le président de la région" is not one)
+    orgs = org_rows.filter(pl.col("source").str.contains(r"\p{Lu}")).sort("art", "pos")
     ana = sp.filter(pl.col("anaphor").is_not_null()).with_columns(pos=pl.col("cue_start") - 1).sort("art", "pos")
 
     def asof(frame: pl.LazyFrame, right: pl.LazyFrame, tag: str, by: list[str]) -> pl.LazyFrame:
@@ -893,6 +1079,10 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
         )
         return frame.join_asof(r, on="pos", by=by, strategy="backward", check_sortedness=False)
 
+    def asof_org(frame: pl.LazyFrame, right: pl.LazyFrame, tag: str) -> pl.LazyFrame:
+        r = right.select("art", "pos", pl.col("source").alias(f"src_{tag}"))
+        return frame.join_asof(r, on="pos", by="art", strategy="backward", check_sortedness=False)
+
     res = asof(ana, named, "any", ["art"])
     res = asof(res, named.filter(pl.col("gender").fill_null("f") == "f"), "f", ["art"])
     res = asof(res, named.filter(pl.col("gender").fill_null("m") == "m"), "m", ["art"])
@@ -902,6 +1092,8 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
         "role",
         ["art", "role"],
     ).with_columns(pl.when(pl.col("role") == "").then(None).otherwise(pl.col("role")).alias("role"))
+    res = asof_org(res, orgs.filter(~pl.col("place")), "org")
+    res = asof_org(res, orgs, "place")
     g = pl.col("gender")
     by_gender_src = (
         pl.when(g == "f").then(pl.col("src_f")).when(g == "m").then(pl.col("src_m")).otherwise(pl.col("src_any"))
@@ -909,15 +1101,59 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     by_gender_org = (
         pl.when(g == "f").then(pl.col("org_f")).when(g == "m").then(pl.col("org_m")).otherwise(pl.col("org_any"))
     )
-    resolved = res.with_columns(
-        source=pl.when(pl.col("anaphor") == "descriptor")
-        .then(pl.coalesce(pl.col("src_role"), by_gender_src))
-        .otherwise(by_gender_src),
-        source_org=pl.when(pl.col("anaphor") == "descriptor")
-        .then(pl.coalesce(pl.col("org_role"), by_gender_org))
-        .otherwise(by_gender_org),
-        strength=pl.col("strength") * 0.9,
-    ).select(list(SPEAKER_SCHEMA))
+    # a role descriptor naming an organisation only takes a speaker of that organisation
+    own_org = pl.col("source_org").str.to_lowercase()
+    their_org = pl.col("org_role").str.to_lowercase()
+    role_fits = pl.col("src_role").is_not_null() & (
+        own_org.is_null()
+        | their_org.is_null()
+        | their_org.str.contains(own_org, literal=True)
+        | own_org.str.contains(their_org, literal=True)
+    )
+    kind = pl.col("anaphor")
+    org_src = pl.when(pl.col("role") == "place").then(pl.col("src_place")).otherwise(pl.col("src_org"))
+    new_src = (
+        pl.when(kind == "descriptor")
+        .then(
+            pl.when(role_fits)
+            .then(pl.col("src_role"))
+            .when(pl.col("source_org").is_null())
+            .then(by_gender_src)
+            .otherwise(None)
+        )
+        .when(kind == "org")
+        .then(org_src)
+        .when(kind == "same")
+        .then(pl.col("src_any"))
+        .otherwise(by_gender_src)
+    )
+    new_org = (
+        pl.when(kind == "descriptor")
+        .then(
+            pl.when(role_fits)
+            .then(pl.col("org_role"))
+            .when(pl.col("source_org").is_null())
+            .then(by_gender_org)
+            .otherwise(None)
+        )
+        .when(kind == "org")
+        .then(org_src)
+        .when(kind == "same")
+        .then(pl.col("org_any"))
+        .otherwise(by_gender_org)
+    )
+    resolved = (
+        res.with_columns(new_src=new_src, new_org=new_org)
+        .with_columns(
+            fallback=pl.col("new_src").is_null(),
+            source=pl.coalesce("new_src", "source"),
+            source_org=pl.when(pl.col("new_src").is_null()).then(pl.col("source_org")).otherwise(pl.col("new_org")),
+            strength=pl.when(pl.col("new_src").is_null())
+            .then(pl.col("strength") * 0.6)
+            .otherwise(pl.col("strength") * 0.9),
+        )
+        .select(list(SPEAKER_SCHEMA))
+    )
     return pl.concat([sp.filter(pl.col("anaphor").is_null()), resolved], how="vertical").filter(
         pl.col("source").is_not_null()
     )
@@ -979,7 +1215,7 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
     )
     # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
     governs = pl.col("anc").list.contains(pl.col("cue_start"))
-    same = base.join(sp.filter(~pl.col("kind").is_in(["backref", "mention"])), on=["art", "sent_id"]).filter(
+    same = base.join(sp.filter(pl.col("kind").is_in(["verb", "according", "agent"])), on=["art", "sent_id"]).filter(
         governs | pl.col("main") | pl.col("kind").is_in(["according", "agent"])
     )
     c_same = same.select(
@@ -1064,15 +1300,54 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
             "strength",
         )
     )
+    # 6. list items whose source is given around them: the speaker or author
+    #    named in the line introducing the list, else in the line right after it
+    credible = sp.filter(
+        pl.col("kind").is_in(["verb", "according", "agent", "author", "mention"])
+        & ~pl.col("fallback")
+        & ~pl.col("deny")
+    ).select("art", "sent_id", "source", "source_org", "strength", "cue_start")
+    listed = figures.filter(
+        pl.col("speakerless") & (pl.col("list_before").is_not_null() | pl.col("list_after").is_not_null())
+    )
+    c_list = pl.concat(
+        [
+            listed.join(credible, left_on=["art", "list_before"], right_on=["art", "sent_id"]).with_columns(
+                pattern=pl.lit("list_intro"), dist=(pl.col("char_start") - pl.col("cue_start")).abs()
+            ),
+            listed.join(credible, left_on=["art", "list_after"], right_on=["art", "sent_id"]).with_columns(
+                pattern=pl.lit("list_after"), dist=(pl.col("cue_start") - pl.col("char_start")).abs()
+            ),
+        ],
+        how="vertical_relaxed",
+    ).select("art", "fig", "source", "source_org", pl.lit(False).alias("deny"), "pattern", "dist", "strength")
+    # 7. a figure opening a speakerless sentence, followed by a figure-free sentence that closes on an
+    #    incise ("Près de 4 000 hectares ont brûlé. C'est un bilan provisoire, a précisé X.")
+    c_forward = (
+        figures.filter(pl.col("speakerless") & pl.col("next_free"))
+        .select("art", "fig", "char_start", sent_id=pl.col("sent_id") + 1)
+        .join(sp.filter((pl.col("kind") == "verb") & pl.col("incise") & ~pl.col("deny")), on=["art", "sent_id"])
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("forward").alias("pattern"),
+            (pl.col("cue_start") - pl.col("char_start")).alias("dist"),
+            "strength",
+        )
+    )
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_same, carry, back, cont], how="vertical_relaxed")
+        pl.concat([c_quote, c_same, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)
         .first()
     )
+    cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed")
     return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(
         "art",
         "fig",
@@ -1085,11 +1360,60 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
     )
 
 
+def _headline_candidates(figures: pl.LazyFrame, cands: pl.LazyFrame) -> pl.LazyFrame:
+    """A figure of the headline line that nobody is credited with takes the source of the same figure in
+    the lead (same value, else same unit in the first body sentence): the headline sums up the story."""
+    heads = figures.filter(pl.col("headline")).join(cands.select("art", "fig"), on=["art", "fig"], how="anti")
+    body = (
+        figures.filter(~pl.col("headline"))
+        .join(cands.filter(~pl.col("deny").fill_null(False)), on=["art", "fig"])
+        .select(
+            "art",
+            pl.col("sent_id").alias("b_sent"),
+            pl.col("value").alias("b_value"),
+            pl.col("unit").alias("b_unit"),
+            pl.col("char_start").alias("b_start"),
+            "source",
+            "source_org",
+            "strength",
+        )
+    )
+    matched = (
+        heads.select("art", "fig", "value", "unit", "sent_id")
+        .join(body, on="art")
+        .filter(
+            (pl.col("b_value") == pl.col("value"))
+            | ((pl.col("b_unit") == pl.col("unit")) & (pl.col("b_sent") == pl.col("sent_id") + 1))
+        )
+        .with_columns(rank=pl.when(pl.col("b_value") == pl.col("value")).then(0).otherwise(1))
+        .sort("art", "fig", "rank", "b_start")
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+    )
+    prio, conf = _PRIORITY["headline"]
+    return matched.select(
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        pl.lit(False).alias("deny"),
+        pl.lit("headline").alias("pattern"),
+        pl.lit(0).cast(pl.Int64).alias("dist"),
+        "strength",
+        pl.lit(prio).alias("prio"),
+        (pl.lit(conf) * pl.col("strength")).clip(0.0, 1.0).alias("confidence"),
+    )
+
+
 def canonical_sources(pairs: pl.LazyFrame, speakers: pl.LazyFrame) -> pl.LazyFrame:
     """One name per speaker and article: a bare surname becomes the full name the article uses
     elsewhere ("Selon Zelensky" -> "Volodymyr Zelensky"), and a missing organisation is taken from
     another mention of the same speaker ("Vedant Patel" -> "département d'État américain")."""
-    names = speakers.select("art", "source", "source_org").filter(pl.col("source").is_not_null())
+    names = (
+        speakers.filter(pl.col("kind").is_in(_SPEAKING_KINDS) & ~pl.col("fallback"))
+        .select("art", "source", "source_org")
+        .filter(pl.col("source").is_not_null())
+    )
     words = pl.col("source").str.split(" ")
     full = (
         names.filter(words.list.len().is_between(2, 4))

@@ -359,13 +359,17 @@ ORG_DESCRIPTORS: frozenset[str] = frozenset(
     words("""agency company firm group bank lender insurer reinsurer broadcaster network club team airline carrier
     retailer supermarket chain operator manufacturer carmaker automaker maker producer utility regulator watchdog
     organisation organization body charity association federation union institute institution ministry department
-    authority authorities council government administration hospital trust board court committee commission
-    foundation fund body airport port city county region state country league body observatory office service
+    authority council administration hospital trust board court committee commission
+    foundation fund airport port city county region league body observatory office service
     agence entreprise société compagnie groupe banque assureur réassureur diffuseur chaîne club équipe
     constructeur opérateur enseigne distributeur régulateur gendarme organisation organisme association
-    fédération syndicat institut institution ministère département autorité autorités conseil gouvernement
+    fédération syndicat institut institution ministère département autorité conseil
     administration hôpital tribunal cour comité commission fondation fonds aéroport port ville commune région
-    pays ligue observatoire office service préfecture mairie parquet""")
+    pays ligue observatoire office service""")
+)
+# Descriptors of a place rather than a body: they may also refer back to a city or an airport.
+PLACE_DESCRIPTORS: frozenset[str] = frozenset(
+    words("airport port city county region town province ville commune région aéroport province")
 )
 # Nouns of a document whose author is the source ("the data showed", "selon le communiqué final").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
@@ -390,5 +394,7 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     unions union organisers organizers rescuers firefighters authorities source sources witnesses residents
     investigators police officers doctors medics experts analysts researchers scientists economists observers
     opposition protesters officials leaders management employer employers workers farmers owners army customs
-    prosecutors prosecutor coroner coastguard military troops staff insurers airlines banks lenders""")
+    prosecutors prosecutor coroner coastguard military troops staff insurers airlines banks lenders intelligence
+    renseignement renseignements garde-côtes pollsters sondeurs government gouvernement authorities préfecture
+    mairie parquet""")
 )

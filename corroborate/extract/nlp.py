@@ -105,7 +105,8 @@ _ABBREV = re.compile(
 )
 # A sentence ends at . ! ? … (optionally followed by a closing quote/bracket) before whitespace and an
 # opening character of a new sentence, or at a line break.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+[\"'«“‘(\[]?[\dA-ZÀ-ÖØ-Þ])|\n+")
+# French closes a quote after a space ("une nuit. » La préfecture"): the mark belongs to the sentence.
+_BOUNDARY = re.compile(r"[.!?…]+(?:\s?[»”])?[\"'»”’)\]]*(?=\s+(?:[\"'«“‘(\[]\s?)?[\dA-ZÀ-ÖØ-Þ])|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

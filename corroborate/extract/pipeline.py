@@ -6,8 +6,9 @@ The order of work keeps the expensive model away from most of the text:
    sentences that pass, quote spans over the whole text;
 2. choose what to parse: the figure sentences, the sentences a quote holding a figure runs through,
    the one or two sentences before a figure sentence that speaks through a pronoun or a descriptor
-   (so ``a-t-elle ajouté`` finds its antecedent) and the sentence after an unattributed figure when it
-   looks like ``X a confirmé l'information``;
+   (so ``a-t-elle ajouté`` finds its antecedent), the sentence after a figure when it looks like
+   ``X a confirmé l'information`` or closes on an incise (``…, a précisé X.``), the lines around a
+   list of figures and the lead under a headline;
 3. ``nlp.pipe`` on those sentences only, per language, in batches;
 4. mention rows from the parses, then the pairing in polars (``attribution.pair``).
 """
@@ -26,7 +27,7 @@ import polars as pl
 from corroborate.extract import attribution, context, nlp
 from corroborate.vocab import UNKNOWN_OUTLET
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -83,6 +84,16 @@ _BACKREF_RX = re.compile(
     re.I,
 )
 
+# A list item: a line opening with a bullet or a short number ("- 2,4 millions", "• 18 %", "1) ...").
+_BULLET_RX = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
+# A sentence that closes on an incise and may speak for the figure sentence before it
+# ("C'est un bilan provisoire, a précisé le maire.", "That is a record, the agency said.").
+_INCISE_END_RX = re.compile(
+    r",\s+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+\w+|\w+-t-(?:il|elle|ils|elles)\b|"
+    r"(?:[\w'’-]+\s+){0,8}(?:said|says|added|told|explained|noted|estimated))[^,]*(?:,[^,]*)?$",
+    re.I,
+)
+
 _FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|sont|selon|a\s+déclaré|dans|pour|qui|que|avec)\b", re.I)
 _EN_WORDS = re.compile(r"\b(?:the|of|and|is|are|was|said|according|with|that|which|for)\b", re.I)
 
@@ -128,6 +139,9 @@ class _Article:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     figures: list[tuple[int, Any]] = field(default_factory=list)  # (sent_id, Figure)
     quotes: list[tuple[int, int, int, int | None]] = field(default_factory=list)
+    # per sentence: (sentence introducing its list, sentence after its list) for list items
+    lists: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
+    headline: int | None = None  # sentence id of a headline line, when the article opens with one
 
 
 def _load_figures(module: str) -> tuple[Callable[[str, str], list[Any]], Callable[[str, str], bool]]:
@@ -200,6 +214,8 @@ class Extractor:
                     art.figures.append((sid, _shift(f, s)))
             if art.figures:
                 art.quotes = attribution.find_quotes(text)
+                art.lists = _list_blocks(text, art.sentences)
+                art.headline = _headline(text, art.sentences)
             out.append(art)
         return out
 
@@ -227,8 +243,13 @@ class Extractor:
             for sid in fig_sents:
                 if sid + 1 < len(a.sentences):
                     s, e = a.sentences[sid + 1]
-                    if _BACKREF_RX.search(a.text[s:e]):
+                    nxt = a.text[s:e]
+                    if _BACKREF_RX.search(nxt) or (sid + 1 not in fig_sents and _INCISE_END_RX.search(nxt)):
                         keep.add(sid + 1)
+                before, after = a.lists.get(sid, (None, None))
+                keep.update(x for x in (before, after) if x is not None)
+                if sid == a.headline and sid + 1 < len(a.sentences):
+                    keep.add(sid + 1)
             chosen[a.idx] = keep
         return chosen
 
@@ -246,7 +267,12 @@ class Extractor:
         by_art = {a.idx: a for a in arts}
         first_named: dict[int, int] = {}
         for r in speakers:
-            if r["anaphor"] is None and r["source"] is not None and not r["deny"]:
+            if (
+                r["anaphor"] is None
+                and r["source"] is not None
+                and not r["deny"]
+                and r["kind"] in ("verb", "according", "agent", "mention")
+            ):
                 art, pos = int(r["art"]), int(r["cue_start"])
                 first_named[art] = min(first_named.get(art, pos), pos)
         wanted: dict[int, set[int]] = {}
@@ -257,12 +283,20 @@ class Extractor:
 
         for r in speakers:
             art = int(r["art"])
-            if r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):
+            if r["anaphor"] in ("org", "same") or (r["anaphor"] == "descriptor" and r["source_org"] is not None):
+                # organisations are named in sentences without any cue: always look back
+                want(art, int(r["sent_id"]))
+            elif r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):
                 want(art, int(r["sent_id"]))
         for r in speakers:
             # a person named without role: an earlier sentence naming them may give the organisation
             src = r["source"]
-            if r["source_org"] is None and isinstance(src, str) and " " in src and r["kind"] != "mention":
+            if (
+                r["source_org"] is None
+                and isinstance(src, str)
+                and " " in src
+                and r["kind"] in ("verb", "according", "agent")
+            ):
                 art = int(r["art"])
                 a = by_art[art]
                 have = selected.get(art, set())
@@ -308,6 +342,7 @@ class Extractor:
                 for n, (sid, f) in enumerate(a.figures):
                     if (a.idx, sid) in figs_by_sent:
                         figs_by_sent[(a.idx, sid)].append((n, f))
+            fig_sents = {(a.idx, sid) for a in arts for sid, _ in a.figures}
             for (i, sid), doc in zip(jobs, nlp.parse(lang, texts, self.config.batch_size), strict=True):
                 a = by_art[i]
                 offset = a.sentences[sid][0]
@@ -329,7 +364,12 @@ class Extractor:
                             "char_end": f.char_end,
                             "anc": anc,
                             "unit": f.unit,
-                            "speakerless": not rows,
+                            "speakerless": not any(r["kind"] not in ("entity", "author") for r in rows),
+                            "value": float(f.value),
+                            "list_before": a.lists.get(sid, (None, None))[0],
+                            "list_after": a.lists.get(sid, (None, None))[1],
+                            "headline": sid == a.headline,
+                            "next_free": sid + 1 < len(a.sentences) and (i, sid + 1) not in fig_sents,
                         }
                     )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
@@ -423,6 +463,37 @@ class Extractor:
             .select([pl.col(c).cast(t) for c, t in CLAIM_SCHEMA.items()])
         )
         return out.collect()
+
+
+def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple[int | None, int | None]]:
+    """For every sentence that is a list item: the sentence before its list and the one after it."""
+    items = [bool(_BULLET_RX.match(text[s:e])) for s, e in sentences]
+    out: dict[int, tuple[int | None, int | None]] = {}
+    i = 0
+    while i < len(items):
+        if not items[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and items[j + 1]:
+            j += 1
+        before = i - 1 if i > 0 else None
+        after = j + 1 if j + 1 < len(items) else None
+        for k in range(i, j + 1):
+            out[k] = (before, after)
+        i = j + 1
+    return out
+
+
+def _headline(text: str, sentences: list[tuple[int, int]]) -> int | None:
+    """Sentence id 0 when the article opens with a headline: a line of its own without final punctuation."""
+    if len(sentences) < 2:
+        return None
+    s, e = sentences[0]
+    line_end = text.find("\n", s)
+    if line_end < 0 or line_end < e or text[s:e].rstrip()[-1:] in '.!?…:»"”':
+        return None
+    return 0
 
 
 def _shift(f: Any, offset: int) -> Any:
