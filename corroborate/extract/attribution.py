@@ -1112,36 +1112,27 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     )
     kind = pl.col("anaphor")
     org_src = pl.when(pl.col("role") == "place").then(pl.col("src_place")).otherwise(pl.col("src_org"))
-    new_src = (
-        pl.when(kind == "descriptor")
-        .then(
-            pl.when(role_fits)
-            .then(pl.col("src_role"))
-            .when(pl.col("source_org").is_null())
-            .then(by_gender_src)
-            .otherwise(None)
+
+    def resolution(role_value: str, by_gender: pl.Expr, any_value: str) -> pl.Expr:
+        """The referent's source (or organisation) by the kind of anaphor; one rule for both columns."""
+        return (
+            pl.when(kind == "descriptor")
+            .then(
+                pl.when(role_fits)
+                .then(pl.col(role_value))
+                .when(pl.col("source_org").is_null())
+                .then(by_gender)
+                .otherwise(None)
+            )
+            .when(kind == "org")
+            .then(org_src)
+            .when(kind == "same")
+            .then(pl.col(any_value))
+            .otherwise(by_gender)
         )
-        .when(kind == "org")
-        .then(org_src)
-        .when(kind == "same")
-        .then(pl.col("src_any"))
-        .otherwise(by_gender_src)
-    )
-    new_org = (
-        pl.when(kind == "descriptor")
-        .then(
-            pl.when(role_fits)
-            .then(pl.col("org_role"))
-            .when(pl.col("source_org").is_null())
-            .then(by_gender_org)
-            .otherwise(None)
-        )
-        .when(kind == "org")
-        .then(org_src)
-        .when(kind == "same")
-        .then(pl.col("org_any"))
-        .otherwise(by_gender_org)
-    )
+
+    new_src = resolution("src_role", by_gender_src, "src_any")
+    new_org = resolution("org_role", by_gender_org, "org_any")
     resolved = (
         res.with_columns(new_src=new_src, new_org=new_org)
         .with_columns(
