@@ -139,6 +139,10 @@ def run(
     subjects: Annotated[
         Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
     ] = None,
+    expectations: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
@@ -181,6 +185,7 @@ def run(
                 window=2 * workers if runner is Runner.dask else 2,
                 aliases=str(aliases) if aliases else None,
                 subjects=str(subjects) if subjects else None,
+                expectations=str(expectations) if expectations else None,
             )
     except RunLockedError as error:
         raise _fail(str(error)) from None

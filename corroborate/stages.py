@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -74,17 +75,19 @@ def store_batch(
     claims: pl.DataFrame,
     run_id: str,
     extractor_version: str,
+    **validation: Any,
 ) -> BatchResult:
     """Validate a batch's claims, store the valid ones and mark its articles extracted, atomically.
 
-    Claims an earlier extractor version produced for these articles are replaced.
+    Claims an earlier extractor version produced for these articles are replaced. ``validation`` goes to
+    :func:`corroborate.validate.validate_claims` (e.g. ``suites_dir``).
     """
     from corroborate.validate import validate_claims
 
     candidates = with_claim_ids(claims, run_id)
     con.execute("BEGIN")
     try:
-        valid = validate_claims(con, candidates, run_id)
+        valid = validate_claims(con, candidates, run_id, **validation)
         con.register("batch_articles", articles.select("article_id"))
         con.register("batch_claims", valid)
         db.run_model(con, "claims_delete_batch")

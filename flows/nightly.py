@@ -49,14 +49,21 @@ def extractor_version() -> str:
     return str(EXTRACTOR_VERSION)
 
 
+def _suites(expectations: str | None) -> dict[str, Any]:
+    """Keyword arguments that point validation at another folder of suites, when one is given."""
+    return {"suites_dir": Path(expectations)} if expectations else {}
+
+
 @task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(staging: str, inputs: list[str], run_id: str, max_bytes: int) -> dict[str, int]:
+def ingest_task(
+    staging: str, inputs: list[str], run_id: str, max_bytes: int, expectations: str | None
+) -> dict[str, int]:
     from corroborate.ingest import ingest_paths
     from corroborate.validate import validate_articles
 
     with contextlib.closing(db.connect(staging)) as con:
         summary = ingest_paths(con, [Path(p) for p in inputs], run_id, max_bytes=max_bytes)
-        invalid = validate_articles(con, run_id)
+        invalid = validate_articles(con, run_id, **_suites(expectations))
     return {
         "stored": summary.stored - invalid,
         "duplicate": summary.duplicate,
@@ -71,10 +78,10 @@ def extract_task(articles: pl.DataFrame) -> pl.DataFrame:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(
-    staging: str, articles: pl.DataFrame, claims: pl.DataFrame, run_id: str, version: str
+    staging: str, articles: pl.DataFrame, claims: pl.DataFrame, run_id: str, version: str, expectations: str | None
 ) -> stages.BatchResult:
     with contextlib.closing(db.connect(staging)) as con:
-        return stages.store_batch(con, articles, claims, run_id, version)
+        return stages.store_batch(con, articles, claims, run_id, version, **_suites(expectations))
 
 
 @task(name="link", cache_policy=NO_CACHE)
@@ -86,7 +93,7 @@ def link_task(staging: str, run_id: str, aliases: str | None, subjects: str | No
 
 
 @task(name="score", cache_policy=NO_CACHE)
-def score_task(staging: str, run_id: str, method: str) -> int:
+def score_task(staging: str, run_id: str, method: str, expectations: str | None) -> int:
     from corroborate.score import score_sources
     from corroborate.validate import validate_outputs
 
@@ -94,7 +101,7 @@ def score_task(staging: str, run_id: str, method: str) -> int:
     methods = ["simple"] if method == "simple" else ["simple", method]
     with contextlib.closing(db.connect(staging)) as con:
         written = sum(score_sources(con, run_id, method=name) for name in methods)
-        validate_outputs(con, run_id)
+        validate_outputs(con, run_id, **_suites(expectations))
     return written
 
 
@@ -120,11 +127,13 @@ def nightly(
     window: int = 2,
     aliases: str | None = None,
     subjects: str | None = None,
+    expectations: str | None = None,
 ) -> dict[str, Any]:
     """Run every stage on ``inputs`` (default: ``seeds/``) into ``db_path`` and publish the result.
 
     ``aliases`` and ``subjects`` are the lexicon files of the link stage (default: ``seeds/aliases.csv``
-    and ``seeds/subjects.csv``). ``window`` is how many batches may be extracting at once (raise it to the
+    and ``seeds/subjects.csv``); ``expectations`` the folder of validation suites (default ``expectations/``).
+    ``window`` is how many batches may be extracting at once (raise it to the
     number of workers when extraction runs on a Dask cluster, see :func:`with_runner`). Returns the run's
     record (counts and seconds per stage). Raises when the run failed; the live
     database then keeps the previous results and ``runs`` says why.
@@ -138,7 +147,7 @@ def nightly(
 
         progress.report("ingest", 0, 1)
         with _timed(seconds, "ingest"):
-            ingested = ingest_task(staging, paths, run.run_id, max_bytes)
+            ingested = ingest_task(staging, paths, run.run_id, max_bytes, expectations)
         record.articles_new = ingested["stored"]
         record.articles_duplicate = ingested["duplicate"]
         record.articles_rejected = ingested["rejected"]
@@ -161,7 +170,7 @@ def nightly(
                 with _timed(seconds, "extract"):
                     claims = future.result()
                 with _timed(seconds, "validate"):
-                    result = validate_task(staging, done_batch, claims, run.run_id, version)
+                    result = validate_task(staging, done_batch, claims, run.run_id, version, expectations)
                 record.articles_extracted += result.articles
                 record.claims_new += result.claims_stored
                 progress.report("extract", record.articles_extracted, total)
@@ -171,7 +180,7 @@ def nightly(
             link_task(staging, run.run_id, aliases, subjects)
         progress.report("score", 0, 1)
         with _timed(seconds, "score"):
-            score_task(staging, run.run_id, method)
+            score_task(staging, run.run_id, method, expectations)
 
         with contextlib.closing(db.connect(staging)) as con:
             record.claims_total = stages.count(con, "claims")

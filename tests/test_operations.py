@@ -106,3 +106,30 @@ def test_cli_validate_reruns_the_suites_and_writes_data_docs(seeded_db: Path, tm
     suites = {line.split(",")[1] for line in lines[1:]}
     assert suites == {"articles", "claims", "claim_outcomes", "source_scores"}
     assert (tmp_path / "docs" / "index.html").is_file()
+
+
+def test_a_failing_score_suite_fails_the_run_and_keeps_the_published_scores(seeded_copy: Path, tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    import pytest
+
+    from flows.nightly import nightly
+
+    suites = tmp_path / "expectations"
+    shutil.copytree(ROOT / "expectations", suites)
+    suite = json.loads((suites / "source_scores.json").read_text(encoding="utf-8"))
+    # A desk's rule that today's scores violate: no source may score above 0.1.
+    suite["expectations"].append(
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "score", "max_value": 0.1}}
+    )
+    (suites / "source_scores.json").write_text(json.dumps(suite), encoding="utf-8")
+
+    before = _results(seeded_copy)
+    with pytest.raises(Exception, match="source_scores"):
+        nightly(db_path=str(seeded_copy), expectations=str(suites))
+    assert _results(seeded_copy) == before
+    status, reason = query(seeded_copy, "SELECT status, reason FROM runs ORDER BY started_at DESC LIMIT 1")[0]
+    assert status == "failed"
+    assert "source_scores" in reason
+    assert query(seeded_copy, "SELECT count(DISTINCT run_id) FROM current_scores") == [(1,)]
