@@ -623,12 +623,13 @@ def _with_language(raw: pl.DataFrame) -> pl.DataFrame:
     neither French nor English, or it declares an unsupported language that detection does not
     contradict. Text too short to judge keeps a null language, with a warning.
     """
-    declared = normalise_language(pl.col("language_raw"))
-    detected = classify_language(pl.col("text"))
     supported = pl.lit(list(LANGUAGES))
-    frame = raw.with_columns(_declared=declared, _detected=detected)
+    frame = raw.with_columns(_declared=normalise_language(pl.col("language_raw")))
     # Null-safe: a missing declaration or verdict is "not supported", never unknown.
     declared_ok = pl.col("_declared").is_in(supported).fill_null(False)
+    # Detection reads every word: only for the records whose declaration does not settle it.
+    undecided_text = pl.when(declared_ok).then(pl.lit(None, dtype=pl.String)).otherwise(pl.col("text"))
+    frame = frame.with_columns(_detected=classify_language(undecided_text))
     detected_ok = pl.col("_detected").is_in(supported).fill_null(False)
     declared_other = pl.col("_declared").is_not_null() & ~declared_ok
     return frame.with_columns(
