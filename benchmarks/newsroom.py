@@ -26,6 +26,8 @@ The command writes ``OUT/articles.jsonl`` (records ``{"id", "outlet", "url", "pu
 ``quantities.jsonl``    the real-world numbers (topic, scope month, unit, true value);
 ``copies.csv``          ``article_id,copy_of,agency``: which article republishes which wire dispatch;
 ``aliases.csv``         every source's names in both languages, in ``seeds/aliases.csv``'s format;
+``subjects.csv``        the beat's subject lexicon in ``seeds/subjects.csv``'s format: every storyline's wordings
+                        in both languages, one concept per storyline (see :func:`subject_terms`);
 ``distractors.jsonl``   numbers that are not claims (dates, years, ages, durations, ordinals, multiples, times).
 
 In Python: ``generate(n_articles, seed=...) -> Newsroom`` returns the same in memory; ``Newsroom.write(dir)``
@@ -89,6 +91,7 @@ import random
 import re
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -819,6 +822,7 @@ class Newsroom:
             [s.name, s.kind, f"{s.p:.4f}", _org_name(s.org) if s.org else "", _root_name(s)]
             for s in self.sources))
         _write_csv(out / "truth" / "aliases.csv", ["alias", "canonical", "kind", "parent"], self.aliases())
+        _write_csv(out / "truth" / "subjects.csv", ["term", "concept"], self.subjects())
         _write_csv(out / "truth" / "copies.csv", ["article_id", "copy_of", "agency"], (
             [a.id, a.copy_of, a.agency or ""] for a in self.articles if a.copy_of))
         (out / "truth" / "params.json").write_text(json.dumps(self.params, sort_keys=True, indent=1) + "\n",
@@ -847,6 +851,11 @@ class Newsroom:
             elif s.kind == "outlet":
                 rows.append([s.name, s.name, "outlet", ""])
         return rows
+
+    def subjects(self) -> list[list[str]]:
+        """Rows of a subject lexicon (``seeds/subjects.csv``'s format) for the storylines this corpus covers."""
+        covered = {q.storyline for q in self.quantities}
+        return [[term, line.slug] for line in STORYLINES if line.slug in covered for term in subject_terms(line)]
 
     def frames(self) -> dict[str, pl.DataFrame]:
         """The corpus and its truth as polars frames: articles, claims, outcomes, sources, quantities."""
@@ -878,6 +887,47 @@ class Newsroom:
             **{k: counts[k] for k in ("corroborated", "revised", "unresolved")},
             "words_per_article": sum(len(a.text.split()) for a in self.articles) / n,
         }
+
+
+_TERM_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_TERM_ARTICLE = re.compile(r"^(?:l|d)'", re.IGNORECASE)
+
+
+def _term_words(text: str) -> list[str]:
+    """The words of a wording, elided articles dropped ("l'Ituri" -> "Ituri"), placeholders skipped."""
+    text = re.sub(r"\{\w+\}", " ", text)
+    return [_TERM_ARTICLE.sub("", w) for w in _TERM_WORD.findall(text)]
+
+
+def _fold(word: str) -> str:
+    """A word without accents, case, plural or feminine ending: "ukrainiennes" and "ukrainiens" agree."""
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).casefold()
+    word = re.sub(r"(?<=\w{3})[sx]$", "", word)
+    word = re.sub(r"(?<=\w{3})e$", "", word)
+    return re.sub(r"(\w)\1+", r"\1", word)
+
+
+def subject_terms(line: Storyline) -> list[str]:
+    """The wordings a desk covering ``line`` would put in its subject lexicon, French and English.
+
+    Each term is a counted noun of the storyline ("soldats", "troops") with the words that set the
+    storyline apart from its neighbours: those that every clause of the language says and that its
+    headline or its forecast wording repeats ("nord-coréens", "Russie"; "région", "Kharkiv"). The
+    forecast wordings themselves ("le bilan dans la région de Kharkiv") are terms too.
+    """
+    terms: list[str] = []
+    for lang in ("fr", "en"):
+        clauses = line.fr_clauses if lang == "fr" else line.en_clauses
+        named = " ".join((line.fr_title, line.fr_proj[0]) if lang == "fr" else (line.en_title, line.en_proj))
+        named_keys = {_fold(w) for w in _term_words(named)}
+        shared = [w for w in _term_words(clauses[0])
+                  if _fold(w) in named_keys and all(w in _term_words(c) for c in clauses[1:])]
+        nouns = line.fr_nouns if lang == "fr" else line.en_nouns
+        adj = line.en_adj if lang == "en" and line.en_adj else ""
+        for noun in nouns:
+            terms.append(" ".join(w for w in (adj, noun, *dict.fromkeys(shared)) if w))
+        terms.append(line.fr_proj[0] if lang == "fr" else line.en_proj)
+    return list(dict.fromkeys(terms))
 
 
 def _org_name(key: str) -> str:

@@ -13,10 +13,13 @@ and subjects (a few thousand strings, not one per claim) and runs the models wit
 Subjects arrive as free text in French or English ("soldats nord-coréens", "North Korean troops"). They
 are matched against the user-editable lexicon ``seeds/subjects.csv`` (term -> concept): a subject
 matches a term when it contains every word of the term, after folding accents and case, dropping
-function words and plural/feminine endings (``subject_words``); the term with most words wins. A subject
-the lexicon does not know keeps its own content words as its key (same wording, same quantity, in any
-article) when it has at least two of them; a one-word or empty subject ("soldats", "hommes") is too vague
-to link, and its claim stays alone unless it has a period (see ``sql/models/claim_quantities.sql``).
+function words and plural/feminine endings (``subject_words``); the term with most words wins. A claim
+whose subject names no concept (vague, missing, or a wording the lexicon does not know) is placed by its
+sentence when a term shares a word with its subject or its figure span and finds the rest in the sentence
+(``SubjectLexicon.concept_in_context``). Otherwise a subject the lexicon does not know keeps its own
+content words as its key (same wording, same quantity, in any article) when it has at least two of them;
+a one-word or empty subject ("soldats", "hommes") is too vague to link, and its claim stays alone unless
+it has a period (see ``sql/models/claim_quantities.sql``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ OUTCOME_PARAMS: dict[str, float] = {
     "approx_width": 0.10,  # an "about" figure left as a point by the extractor: +-10 %
     "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
     "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
+    "overshoot": 0.15,  # a forecast is missed, not reached, by a later figure this much above it
 }
 # In a quantity with many claims, each claim is compared with about this many claims published before
 # and after it (sql/models/claim_evidence.sql): the work stays linear in the number of claims.
@@ -149,14 +153,15 @@ class SubjectLexicon:
                 return concept
         return None
 
-    def concept_in_context(self, subject: str | None, context: str | None) -> str | None:
+    def concept_in_context(self, subject: str | None, context: str | None, span: str | None = None) -> str | None:
         """The concept a vague subject names given its sentence, or None.
 
-        The term must share a word with the subject (the counted noun stays the subject's) and find its
-        other words in the sentence: subject "soldats" in "La Corée du Nord a envoyé 10'000 soldats"
-        matches "soldats de Corée du Nord".
+        The term must share a word with the subject or with the figure's own span (the counted noun stays
+        the claim's own: "1,200 wounded" counts the wounded even when the extractor found no subject) and
+        find its other words in the sentence: subject "soldats" in "La Corée du Nord a envoyé 10'000
+        soldats" matches "soldats de Corée du Nord".
         """
-        own = set(subject_words(subject))
+        own = set(subject_words(subject)) | set(subject_words(span))
         if not own:
             return None
         around = own | set(subject_words(context))
@@ -253,10 +258,9 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
     subject_keys = keyed.select("subject", "subject_key", "label")
-    # only wordings that share a word with some term can be placed by their sentence
+    # Claims whose wording names no concept may be placed by their sentence, even without a subject:
+    # the figure's span usually carries the counted noun ("1,200 wounded").
     unmatched = keyed.filter(
-        pl.col("subject") != "",
-        pl.col("may_complete"),
         pl.col("subject_key").is_null() | pl.col("subject_key").str.starts_with("~"),
     ).select("subject")
     con.register("_unmatched_subjects", unmatched)
@@ -266,8 +270,8 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
         con.unregister("_unmatched_subjects")
     contexts = con.table("claim_contexts").pl()
     concepts = [
-        lexicon.concept_in_context(subject, context)
-        for subject, context in contexts.select("subject", "context").iter_rows()
+        lexicon.concept_in_context(subject, context, span)
+        for subject, context, span in contexts.select("subject", "context", "span").iter_rows()
     ]
     claim_keys = (
         contexts.select("claim_id")
@@ -292,8 +296,12 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
 def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None) -> None:
     """Rebuild ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and ``claim_explanations``."""
     params = {**OUTCOME_PARAMS, **(params or {})}
-    run_model(con, "claim_facts", {k: params[k] for k in OUTCOME_PARAMS})
-    run_model(con, "claim_evidence", {"slack": params["slack"], "band": int(params.get("band", EVIDENCE_BAND))})
+    run_model(con, "claim_facts", {k: params[k] for k in ("slack", "approx_width", "at_least_span", "at_most_span")})
+    run_model(
+        con,
+        "claim_evidence",
+        {"slack": params["slack"], "overshoot": params["overshoot"], "band": int(params.get("band", EVIDENCE_BAND))},
+    )
     run_model(con, "claim_outcomes")
     run_model(con, "claim_explanations")
 

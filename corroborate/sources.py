@@ -14,7 +14,8 @@ Resolution of one claim (see :meth:`SourceResolver.resolve_claim`):
 
 1. unattributed figures belong to the article's outlet;
 2. ``source`` matched through the aliases: whole string first, then the most specific alias found inside
-   it (``la porte-parole adjointe du Pentagone Sabrina Singh`` -> Sabrina Singh); a capitalised name left
+   it (``la porte-parole adjointe du Pentagone Sabrina Singh`` -> Sabrina Singh), then the one entry it
+   is a shortened form of (``Polish Interior`` -> Polish Interior Ministry); a capitalised name left
    over next to a known organisation becomes a new person under it (``John Doe, porte-parole du
    Pentagone``);
 3. else ``source_org`` through the aliases: the unknown speaker becomes a new person under that org;
@@ -187,10 +188,14 @@ class SourceResolver:
         return self._contained
 
     def match(self, text: str | None) -> Source | None:
-        """The entry a name stands for: the whole string, else the most specific alias inside it.
+        """The entry a name stands for: the whole string, else the most specific alias inside it, else the
+        one entry that the name is a shortened form of.
 
         Most specific = deepest in the tree, then longest: in "porte-parole du département d'État
-        Vedant Patel" the person wins over his department.
+        Vedant Patel" the person wins over his department. A shortened form is a run of whole words of
+        an alias ("Polish Interior" of "Polish Interior Ministry", "Brandt" of "Viktor Brandt") that no
+        other entry's aliases contain and that says more than a role: "Défense" fits several ministries
+        and "porte-parole" fits anyone, so neither resolves.
         """
         key = alias_key(text)
         if not key:
@@ -204,7 +209,12 @@ class SourceResolver:
                 rank = (self.depth(sid), len(alias), sid)
                 if best is None or rank[:2] > best[:2]:
                     best = rank
-        return self.sources[best[2]] if best else None
+        if best is not None:
+            return self.sources[best[2]]
+        if all(word in _ROLE_KEYS for word in key.split()):
+            return None
+        fitting = {sid for alias, sid in self._contained_aliases() if padded in f" {alias} "}
+        return self.sources[fitting.pop()] if len(fitting) == 1 else None
 
     def _leftover_name(self, text: str, entry: Source) -> str | None:
         """A person's name next to an organisation in ``text``, if any ("John Doe, Pentagon spokesman")."""

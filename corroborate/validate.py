@@ -51,15 +51,13 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import PROJECT_ROOT
-
-if TYPE_CHECKING:
-    import duckdb
+from corroborate.db import PROJECT_ROOT, query_model, run_model
 
 log = logging.getLogger(__name__)
 
@@ -546,82 +544,41 @@ def _reject_frame(
 # --------------------------------------------------------------------------------------------
 # Stages: what the flow calls
 
-_INSERT_REJECTS = """
-INSERT INTO rejects (run_id, stage, suite, expectation, table_name, row_key, row_json, reason)
-SELECT run_id, stage, suite, expectation, table_name, row_key, row_json, reason FROM __validate_rejects
-"""
-_INSERT_RESULTS = """
-INSERT INTO validation_results
-    (run_id, suite, table_name, expectation, column_name, success, element_count, unexpected_count,
-     observed_value)
-SELECT run_id, suite, table_name, expectation, column_name, success, element_count, unexpected_count,
-       observed_value
-FROM __validate_results
-"""
-_ARTICLE_TEXTS = """
-SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest($ids))
-"""
-_RUN_ARTICLES = "SELECT * FROM articles WHERE run_id = $run_id"
-_LOG_REJECTED_ARTICLES = """
-UPDATE ingest_log SET status = 'rejected', reason = r.reason
-FROM __validate_rejects AS r
-WHERE ingest_log.run_id = $run_id AND ingest_log.article_id = r.row_key AND ingest_log.status = 'stored'
-"""
-_DELETE_REJECTED_ARTICLES = """
-DELETE FROM articles
-WHERE run_id = $run_id AND article_id IN (SELECT row_key FROM __validate_rejects)
-"""
-_TABLE_EXISTS = """
-SELECT count(*) FROM information_schema.tables
-WHERE table_name = $name AND table_schema = current_schema()
-"""
-_TABLE_COLUMNS = """
-SELECT column_name FROM information_schema.columns
-WHERE table_name = $name AND table_schema = current_schema()
-"""
-_RUN_SCORES = "SELECT * FROM source_scores WHERE run_id = $run_id"
-_ALL_SCORES = "SELECT * FROM source_scores"
-_RUN_OUTCOMES = "SELECT * FROM claim_outcomes WHERE run_id = $run_id"
-_ALL_OUTCOMES = "SELECT * FROM claim_outcomes"
-_ALL_ARTICLES = "SELECT * FROM articles"
-_RUN_CLAIMS = "SELECT * FROM claims WHERE run_id = $run_id"
-_ALL_CLAIMS = "SELECT * FROM claims"
-_ALL_ARTICLE_TEXTS = "SELECT article_id, text FROM articles"
-
-
 def record(con: duckdb.DuckDBPyConnection, report: ValidationReport) -> None:
     """Write a report's rejects and results (the caller owns the transaction)."""
     if report.rejects.height:
         con.register("__validate_rejects", report.rejects)
         try:
-            con.sql(_INSERT_REJECTS)
+            run_model(con, "rejects_insert")
         finally:
             con.unregister("__validate_rejects")
     if report.results.height:
         con.register("__validate_results", report.results)
         try:
-            con.sql(_INSERT_RESULTS)
+            run_model(con, "validation_results_insert")
         finally:
             con.unregister("__validate_results")
 
 
-def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
-    """A query's result as a polars frame (through Arrow, so an empty result keeps its column types)."""
-    return pl.from_arrow(con.sql(sql, params=params or {}).to_arrow_table())  # type: ignore[return-value]
-
+def _rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> pl.DataFrame:
+    """A stored table's rows, all of them or one run's, as a polars frame (Arrow keeps empty results typed)."""
+    relation = con.table(table)
+    if run_id is not None:
+        relation = relation.filter(duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id))
+    return pl.from_arrow(relation.to_arrow_table())  # type: ignore[return-value]
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    rows = con.sql(_TABLE_EXISTS, params={"name": name}).fetchall()
+    rows = run_model(con, "table_exists", {"name": name}).fetchall()
     return bool(rows and rows[0][0])
 
 
 def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    return column in {r[0] for r in con.sql(_TABLE_COLUMNS, params={"name": table}).fetchall()}
+    return column in {r[0] for r in run_model(con, "table_columns", {"name": table}).fetchall()}
 
 
 def _article_texts(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> pl.DataFrame:
     ids = sorted({i for i in article_ids if i is not None})
-    return _frame(con, _ARTICLE_TEXTS, {"ids": ids})
+    return query_model(con, "article_texts", {"ids": ids})
 
 
 def _validate_and_record(
@@ -659,14 +616,14 @@ def validate_articles(con: duckdb.DuckDBPyConnection, run_id: str, **kw: Any) ->
     A rejected article leaves ``articles`` and its ``ingest_log`` row becomes ``rejected`` with the
     reason. Returns how many articles were rejected.
     """
-    frame = _frame(con, _RUN_ARTICLES, {"run_id": run_id})
+    frame = _rows(con, "articles", run_id)
     report = _validate_and_record(con, "articles", frame, run_id, **kw)
     if not report.rejects.height:
         return 0
     con.register("__validate_rejects", report.rejects)
     try:
-        con.sql(_LOG_REJECTED_ARTICLES, params={"run_id": run_id})
-        con.sql(_DELETE_REJECTED_ARTICLES, params={"run_id": run_id})
+        run_model(con, "ingest_log_reject_articles", {"run_id": run_id})
+        run_model(con, "articles_delete_rejected", {"run_id": run_id})
     finally:
         con.unregister("__validate_rejects")
     return report.rejects.height
@@ -677,16 +634,16 @@ def _outputs(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[tuple[s
     frames = []
     if _table_exists(con, "claim_outcomes"):
         if run_id is not None and _has_column(con, "claim_outcomes", "run_id"):
-            frames.append(("claim_outcomes", _frame(con, _RUN_OUTCOMES, {"run_id": run_id})))
+            frames.append(("claim_outcomes", _rows(con, "claim_outcomes", run_id)))
         else:
-            frames.append(("claim_outcomes", _frame(con, _ALL_OUTCOMES)))
+            frames.append(("claim_outcomes", _rows(con, "claim_outcomes")))
     else:
         log.warning("no claim_outcomes table: its suite was not run")
     if _table_exists(con, "source_scores"):
         if run_id is not None:
-            frames.append(("source_scores", _frame(con, _RUN_SCORES, {"run_id": run_id})))
+            frames.append(("source_scores", _rows(con, "source_scores", run_id)))
         else:
-            frames.append(("source_scores", _frame(con, _ALL_SCORES)))
+            frames.append(("source_scores", _rows(con, "source_scores")))
     return frames
 
 
@@ -713,11 +670,11 @@ def _stored_reports(con: duckdb.DuckDBPyConnection, run_id: str | None, suites_d
     label = run_id or "stored"
     kw: dict[str, Any] = {"suites_dir": suites_dir, "max_reject_share": 1.0}
     if _table_exists(con, "articles"):
-        articles = _frame(con, _RUN_ARTICLES, {"run_id": run_id}) if run_id else _frame(con, _ALL_ARTICLES)
+        articles = _rows(con, "articles", run_id) if run_id else _rows(con, "articles")
         reports.append(validate_table("articles", articles, label, **kw))
     if _table_exists(con, "claims"):
-        claims = _frame(con, _RUN_CLAIMS, {"run_id": run_id}) if run_id else _frame(con, _ALL_CLAIMS)
-        texts = _frame(con, _ALL_ARTICLE_TEXTS)
+        claims = _rows(con, "claims", run_id) if run_id else _rows(con, "claims")
+        texts = _rows(con, "articles").select("article_id", "text")
         reports.append(validate_table("claims", add_article_spans(claims, texts), label, **kw))
     for table, frame in _outputs(con, run_id):
         reports.append(validate_table(table, frame, label, **kw))

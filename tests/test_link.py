@@ -726,3 +726,87 @@ def test_large_quantities_compare_nearby_claims_but_never_miss_a_self_correction
     assert evidence is not None and evidence[0] <= 3 * 2 + 1
     link(s.con, RUN)
     assert s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchall()[0] == (13,)
+
+
+def test_claim_without_subject_is_placed_by_its_span_and_sentence(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("Selon Séoul, 10 000 soldats nord-coréens sont en Russie."), "2024-10-28")
+    s.article("b", text("La Corée du Nord a envoyé 10 000 soldats, selon l'Otan."), "2024-10-30")
+    named = s.claim("a", "Séoul", 10000, span="10 000 soldats")
+    bare = s.claim("b", "l'Otan", 10000, span="10 000 soldats", subject=None)
+    s.link()
+    assert s.quantity(bare) == s.quantity(named)  # "soldats" in the span, "Corée du Nord" in the sentence
+    assert s.outcome(named) == "corroborated"
+
+
+def test_undated_figure_takes_the_period_its_article_gives_the_subject(scenario: Scenario) -> None:
+    s = scenario
+    july, august = ("2024-07-01", "2024-07-31"), ("2024-08-01", "2024-08-31")
+    s.article("a", text("En juillet, 100 chars russes détruits selon Kiev ; 120 selon Londres."), "2024-08-02")
+    s.article("b", text("En août, 300 chars russes détruits selon Moscou ; 110 en juillet."), "2024-09-02")
+    kiev = s.claim("a", "Kiev", 100, span="100", unit="vehicles", subject="chars russes détruits", period=july)
+    london = s.claim("a", "Londres", 120, span="120", unit="vehicles", subject="chars russes détruits")
+    moscow = s.claim("b", "Moscou", 300, span="300", unit="vehicles", subject="chars russes détruits", period=august)
+    s.claim("b", "l'Otan", 110, span="110", unit="vehicles", subject="chars russes détruits", period=july)
+    s.link()
+    assert s.quantity(london) == s.quantity(kiev)  # its article dates the subject once: July
+    assert s.quantity(moscow) != s.quantity(kiev)
+
+
+def test_undated_figure_speaks_of_the_period_under_way(scenario: Scenario) -> None:
+    s = scenario
+    july, august = ("2024-07-01", "2024-07-31"), ("2024-08-01", "2024-08-31")
+    s.article("a", text("Kiev: 100 chars russes détruits en juillet."), "2024-07-20")
+    s.article("b", text("Londres: 300 chars russes détruits en août."), "2024-08-20")
+    s.article("c", text("Moscou: 310 chars russes détruits."), "2024-08-25")
+    s.claim("a", "Kiev", 100, span="100", unit="vehicles", subject="chars russes détruits", period=july)
+    london = s.claim("b", "Londres", 300, span="300", unit="vehicles", subject="chars russes détruits", period=august)
+    moscow = s.claim("c", "Moscou", 310, span="310", unit="vehicles", subject="chars russes détruits")
+    s.link()
+    assert s.quantity(moscow) == s.quantity(london)  # published in August, a month others count by
+    assert s.outcome(london) == "corroborated"
+
+
+def test_colleagues_in_another_branch_do_not_correct_each_other(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("Vedant Patel: 3 000 soldats nord-coréens."), "2024-10-20")
+    s.article("b", text("Sabrina Singh: 10 000 soldats nord-coréens."), "2024-10-28")
+    s.article("c", text("Le gouvernement américain: 12 000 soldats nord-coréens."), "2024-11-02")
+    patel = s.claim("a", "Vedant Patel", 3000, span="3 000")
+    singh = s.claim("b", "Sabrina Singh", 10000, span="10 000")
+    s.link()
+    assert s.outcome(patel) == "unresolved"  # the Pentagon does not speak for the State Department
+    washington = s.claim("c", "le gouvernement américain", 12000, span="12 000")
+    s.link()
+    assert s.outcome(patel) == "revised" and s.decided_by(patel) == washington  # the government above both does
+    assert s.outcome(singh) == "revised"
+
+
+def test_shortened_names_resolve_to_the_one_entry_they_fit() -> None:
+    resolver = SourceResolver(
+        [
+            ("Polish Interior Ministry", "Polish Interior Ministry", "official", ""),
+            ("ministère polonais de l'Intérieur", "Polish Interior Ministry", "", ""),
+            ("British Defence Ministry", "British Defence Ministry", "official", ""),
+            ("ministère britannique de la Défense", "British Defence Ministry", "", ""),
+            ("ministère russe de la Défense", "Russian Defence Ministry", "official", ""),
+            ("porte-parole du Kremlin", "Kremlin", "official", ""),
+        ]
+    )
+    assert resolver.match("Polish Interior").name == "Polish Interior Ministry"  # type: ignore[union-attr]
+    assert resolver.match("Intérieur").name == "Polish Interior Ministry"  # type: ignore[union-attr]
+    assert resolver.match("Défense") is None  # fits two ministries
+    assert resolver.match("porte-parole") is None  # a role, not a name
+
+
+def test_forecast_far_overshot_is_missed(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("Selon Kiev, le bilan pourrait atteindre 1 200 morts."), "2024-07-02")
+    s.article("b", text("Selon l'ONU, 2 400 morts."), "2024-07-20")
+    s.article("c", text("Selon Londres, le bilan pourrait atteindre 2 300 morts."), "2024-07-03")
+    low = s.claim("a", "Kiev", 1200, span="1 200", qualifier="projection", unit="deaths", subject="morts civils")
+    near = s.claim("c", "Londres", 2300, span="2 300", qualifier="projection", unit="deaths", subject="morts civils")
+    s.claim("b", "l'ONU", 2400, span="2 400", unit="deaths", subject="morts civils")
+    s.link()
+    assert s.outcome(low) == "revised"  # 2 400 is twice the forecast: it was wrong, not reached
+    assert s.outcome(near) == "corroborated"

@@ -3,37 +3,56 @@
 --   corroborates  independent (another organisation root, and another copy group; or another official
 --                 in the same article) and compatible, published at the same time or later
 --   contradicts   independent and incompatible, published surely later
---   restates      the organisation's own latest figure on the quantity, surely later, compatible
---   corrects      the organisation's own latest figure on the quantity, surely later, incompatible:
+--   restates      the source's own latest figure on the quantity, surely later, compatible
+--   corrects      the source's own latest figure on the quantity, surely later, incompatible:
 --                 the source changed its figure
+--   "Own" follows the affiliation line: the source itself, the organisations above it and those under it
+--   (Washington's later word, or the Pentagon's, speaks for the US government; a spokesperson's for her
+--   ministry). Two branches of one tree (the Pentagon and the State Department, or two spokespeople of
+--   the Pentagon) are not the same source: neither corrects the other, nor corroborates it.
 --   copy          compatible, but from the same copy group: a copy corroborates nothing
---   reaches       (a forecast) an independent later figure reaches it
+--   reaches       (a forecast) an independent later figure reaches it, without overshooting it by more
+--                 than $overshoot (relative)
+--   contradicts   (a forecast) an independent figure, surely later and not after its horizon, overshoots
+--                 it by more than $overshoot: "could reach 1 200" when 2 400 were counted was wrong
 --   falls_short   (a forecast) a figure published after its horizon stays below it
 -- Cost stays linear: claims are compared only within one quantity, and in a quantity with many claims
 -- only with those near them in time order (claims are numbered by publication date and cut into
 -- buckets of $band; a claim meets the claims of its own and the two neighbouring buckets, i.e. at
 -- least the $band published just before and after it). A source's own latest word is found over the
--- whole quantity by a GROUP BY, so a self-correction is never missed.
+-- whole quantity by a GROUP BY per source, then over the few sources of its line, so a self-correction
+-- is never missed.
 CREATE OR REPLACE TABLE claim_evidence AS
 WITH banded AS (
     SELECT
         *,
         (row_number() OVER (PARTITION BY quantity_id ORDER BY pub_lo, claim_id) - 1) // $band AS bucket
     FROM claim_facts
-), latest_own AS (
-    SELECT quantity_id, root_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id
+), latest_by_source AS (
+    SELECT quantity_id, source_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
     FROM claim_facts
     WHERE NOT is_projection
-    GROUP BY quantity_id, root_id
+    GROUP BY quantity_id, source_id
+), line AS (
+    SELECT source_id, ancestor_id AS kin_id FROM source_tree
+    UNION
+    SELECT ancestor_id, source_id FROM source_tree
+), latest_own AS (
+    SELECT x.claim_id, arg_max(l.latest_id, (l.latest_pub, l.latest_id)) AS latest_id
+    FROM claim_facts x
+    JOIN line ON line.source_id = x.source_id
+    JOIN latest_by_source l ON l.quantity_id = x.quantity_id AND l.source_id = line.kin_id
+    WHERE NOT x.is_projection
+    GROUP BY x.claim_id
 ), own AS (
     SELECT
         x.claim_id,
         y.claim_id AS evidence_claim_id,
         CASE WHEN x.lo <= y.hi AND y.lo <= x.hi THEN 'restates' ELSE 'corrects' END AS relation
     FROM claim_facts x
-    JOIN latest_own l ON l.quantity_id = x.quantity_id AND l.root_id = x.root_id
+    JOIN latest_own l ON l.claim_id = x.claim_id
     JOIN claim_facts y ON y.claim_id = l.latest_id
-    WHERE NOT x.is_projection AND y.pub_lo > x.pub_hi
+    WHERE y.pub_lo > x.pub_hi
 ), near AS (
     SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
 ), pairs AS (
@@ -48,6 +67,7 @@ WITH banded AS (
         y.pub_lo > x.pub_hi  AS later,
         y.pub_hi >= x.pub_lo AS not_earlier,
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
+        y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
     FROM near x
     JOIN banded y
@@ -62,7 +82,9 @@ WITH banded AS (
         CASE
             WHEN is_projection THEN CASE
                 WHEN NOT separate OR NOT not_earlier THEN NULL
-                WHEN reaches AND NOT same_root THEN 'reaches'
+                WHEN same_root THEN CASE WHEN NOT reaches AND after_horizon THEN 'falls_short' END
+                WHEN overshoots AND later AND NOT after_horizon THEN 'contradicts'
+                WHEN reaches AND NOT overshoots THEN 'reaches'
                 WHEN NOT reaches AND after_horizon THEN 'falls_short'
             END
             WHEN same_root THEN NULL

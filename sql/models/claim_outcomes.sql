@@ -1,7 +1,8 @@
 -- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
 -- In order:
 --   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure
---      published after its horizon falls short, else unresolved;
+--      published after its horizon falls short or a later independent one far overshoots it, else
+--      unresolved;
 --   2. revised when the source's own latest later word on the quantity is incompatible (the source
 --      corrected itself: what others said in between agreed with a figure it withdrew);
 --   3. revised when a later independent incompatible figure is backed by an independent figure of its own
@@ -51,12 +52,15 @@ WITH ev AS (
 ), missed AS (
     SELECT claim_id, arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
     FROM ev WHERE relation = 'falls_short' GROUP BY claim_id
+), overshot AS (
+    SELECT claim_id, arg_min(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
+    FROM ev WHERE relation = 'contradicts' GROUP BY claim_id
 ), decided AS (
     SELECT
         c.claim_id,
         CASE
             WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'corroborated'
-            WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'revised'
+            WHEN c.is_projection AND (m.claim_id IS NOT NULL OR x.claim_id IS NOT NULL) THEN 'revised'
             WHEN c.is_projection THEN 'unresolved'
             WHEN w.claim_id IS NOT NULL THEN 'revised'
             WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub) THEN 'revised'
@@ -64,7 +68,7 @@ WITH ev AS (
             ELSE 'unresolved'
         END AS outcome,
         CASE
-            WHEN c.is_projection THEN coalesce(r.by_claim, m.by_claim)
+            WHEN c.is_projection THEN coalesce(r.by_claim, m.by_claim, x.by_claim)
             WHEN w.claim_id IS NOT NULL THEN w.by_claim
             WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub) THEN o.by_claim
             ELSE s.by_claim
@@ -72,6 +76,7 @@ WITH ev AS (
         CASE
             WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'forecast reached by a later independent figure'
             WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'forecast missed: a figure after its horizon falls short'
+            WHEN c.is_projection AND x.claim_id IS NOT NULL THEN 'forecast missed: a later independent figure far exceeds it'
             WHEN c.is_projection THEN 'forecast not reached yet'
             WHEN w.claim_id IS NOT NULL THEN 'its source later gave an incompatible figure'
             WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub)
@@ -87,6 +92,7 @@ WITH ev AS (
     LEFT JOIN contradicted k ON k.claim_id = c.claim_id
     LEFT JOIN reached r     ON r.claim_id = c.claim_id
     LEFT JOIN missed m      ON m.claim_id = c.claim_id
+    LEFT JOIN overshot x    ON x.claim_id = c.claim_id AND c.is_projection
 )
 SELECT claim_id, outcome, decided_by_claim_id, reason
 FROM decided;

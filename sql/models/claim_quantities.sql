@@ -10,10 +10,14 @@
 --   period: a different period is a different quantity (August's 477 km2 is not October's 478 km2;
 --     1-27 October is not the whole month). A forecast with only a horizon ("up to 12 000 by December")
 --     speaks of the same quantity as today's counts; its horizon stays in claims.period_end.
+--     A figure without a period takes the one period that the same article gives the same subject:
+--     "1 200 blessés en juillet, selon l'OMS ; 1 000 selon Kiev" speaks of July twice, the date being
+--     written once. An article that gives the subject several periods lends none.
 CREATE OR REPLACE TABLE claim_quantities AS
 WITH scoped AS (
     SELECT
         c.claim_id,
+        c.article_id,
         c.subject,
         c.unit,
         coalesce(uf.unit_family, c.unit) AS unit_family,
@@ -39,6 +43,42 @@ WITH scoped AS (
         ) AS subject_key,
         coalesce(known_label, nullif(trim(subject), ''), unit) AS label
     FROM scoped
+), article_periods AS (
+    SELECT article_id, subject_key, unit_family,
+           any_value(period_start) AS article_start, any_value(period_end) AS article_end
+    FROM keyed
+    WHERE (period_start IS NOT NULL OR period_end IS NOT NULL) AND NOT starts_with(subject_key, '!')
+    GROUP BY article_id, subject_key, unit_family
+    HAVING count(DISTINCT (period_start, period_end)) = 1
+), dated AS (
+    SELECT
+        k.* REPLACE (
+            CASE WHEN k.period_start IS NULL AND k.period_end IS NULL THEN p.article_start ELSE k.period_start END
+                AS period_start,
+            CASE WHEN k.period_start IS NULL AND k.period_end IS NULL THEN p.article_end ELSE k.period_end END
+                AS period_end
+        )
+    FROM keyed k
+    LEFT JOIN article_periods p USING (article_id, subject_key, unit_family)
+), subject_periods AS (
+    SELECT DISTINCT subject_key, unit_family, period_start, period_end
+    FROM dated
+    WHERE period_start IS NOT NULL AND period_end IS NOT NULL AND NOT starts_with(subject_key, '!')
+), current_period AS (
+    SELECT d.claim_id,
+           arg_max(sp.period_start, sp.period_start) AS cur_start,
+           arg_max(sp.period_end, sp.period_start) AS cur_end
+    FROM dated d
+    JOIN articles a USING (article_id)
+    JOIN subject_periods sp
+      ON sp.subject_key = d.subject_key AND sp.unit_family = d.unit_family
+     AND a.published_at BETWEEN sp.period_start AND sp.period_end
+    WHERE d.period_start IS NULL AND d.period_end IS NULL
+    GROUP BY d.claim_id
+), placed AS (
+    SELECT d.* REPLACE (coalesce(d.period_start, c.cur_start) AS period_start,
+                        coalesce(d.period_end, c.cur_end) AS period_end)
+    FROM dated d LEFT JOIN current_period c USING (claim_id)
 )
 SELECT
     claim_id,
@@ -50,4 +90,4 @@ SELECT
     period_start,
     period_end,
     label
-FROM keyed;
+FROM placed;
