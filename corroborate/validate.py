@@ -129,10 +129,12 @@ class _Gx:
     """The GX module and one ephemeral context with a pandas data source (one asset per table)."""
 
     def __init__(self) -> None:
-        # GX announces its temporary docs folder at INFO, on import, in every run: noise in a nightly log.
-        logging.getLogger("great_expectations").setLevel(logging.WARNING)
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        # GX sets this module's logger to INFO and announces its temporary docs folder in every run: noise
+        # in a nightly log.
+        logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
 
         self.gx = gx
         self.context = gx.get_context(mode="ephemeral")
