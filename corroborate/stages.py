@@ -6,6 +6,8 @@ Each stage reads what the previous ones wrote to the database, so a stage can be
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,3 +116,43 @@ def resolve_inputs(inputs: Sequence[str | Path] | None) -> list[Path]:
     if not inputs:
         return [db.PROJECT_ROOT / "seeds"]
     return [Path(p) for p in inputs]
+
+
+def link_fingerprint(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    method: str,
+    aliases: str | Path | None = None,
+    subjects: str | Path | None = None,
+    expectations: str | Path | None = None,
+) -> str:
+    """A digest of everything the link and score stages read: equal digests give equal results.
+
+    It covers the stored articles and claims, the lexicon files, the validation suites, the scoring
+    method and the code and SQL of linking and scoring (so an upgrade recomputes).
+    """
+    from corroborate.link import DEFAULT_SUBJECT_FILE
+    from corroborate.sources import DEFAULT_ALIAS_FILE
+    from corroborate.validate import EXPECTATIONS_DIR
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps(db.query_model(con, "link_inputs").row(0)).encode())
+    digest.update(method.encode())
+    suites = Path(expectations) if expectations else EXPECTATIONS_DIR
+    files = [
+        Path(aliases) if aliases else DEFAULT_ALIAS_FILE,
+        Path(subjects) if subjects else DEFAULT_SUBJECT_FILE,
+        *sorted(suites.glob("*.json")),
+        *sorted(db.MODELS_DIR.glob("*.sql")),
+        *sorted((db.PROJECT_ROOT / "corroborate").glob("*.py")),
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def last_link_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The fingerprint of the last completed run that linked and scored, if any."""
+    value = db.scalar_model(con, "runs_last_fingerprint")
+    return str(value) if value is not None else None

@@ -123,6 +123,8 @@ class RunRecord:
     claims_total: int = 0
     rejects: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    link_fingerprint: str | None = None
+    results_unchanged: bool = False
 
     def summary_line(self) -> str:
         stages = " ".join(f"{name}={seconds:.1f}s" for name, seconds in self.stage_seconds.items())
@@ -130,6 +132,7 @@ class RunRecord:
             f"run {self.run_id}: articles new={self.articles_new} duplicate={self.articles_duplicate} "
             f"rejected={self.articles_rejected}; extracted={self.articles_extracted}; "
             f"claims new={self.claims_new} total={self.claims_total}; rejects={self.rejects}; {stages}"
+            + ("; inputs unchanged since the last run: scores kept" if self.results_unchanged else "")
         )
 
 
@@ -205,6 +208,7 @@ class Run:
             "rejects": r.rejects,
             "stage_keys": list(r.stage_seconds),
             "stage_values": list(r.stage_seconds.values()),
+            "link_fingerprint": r.link_fingerprint,
         }
 
 

@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import SEEDS, query, run_cli
+from conftest import ROOT, SEEDS, query, run_cli
 
 TABLES = {
     "articles",
@@ -68,6 +68,22 @@ def test_a_second_run_changes_no_counts(seeded_db: Path, seeded_copy: Path) -> N
     assert result["articles_extracted"] == 0
     assert _counts(seeded_copy) == before
     assert query(seeded_copy, "SELECT status, count(*) FROM runs GROUP BY ALL") == [("completed", 2)]
+    # Nothing changed, so nothing was recomputed: the first run's scores stay current.
+    assert result["results_unchanged"] is True
+    assert "link" not in result["stage_seconds"]
+    assert query(seeded_copy, "SELECT count(DISTINCT run_id) FROM source_scores") == [(1,)]
+    assert query(seeded_copy, "SELECT count(*) FROM current_scores")[0][0] > 0
+
+
+def test_an_edited_alias_file_recomputes_links_and_scores(seeded_copy: Path, tmp_path: Path) -> None:
+    from flows.nightly import nightly
+
+    aliases = tmp_path / "aliases.csv"
+    text = (ROOT / "seeds" / "aliases.csv").read_text(encoding="utf-8")
+    aliases.write_text(text + "S. Singh,Sabrina Singh,,\n", encoding="utf-8")  # one more spelling
+    result = nightly(db_path=str(seeded_copy), aliases=str(aliases))
+    assert result["results_unchanged"] is False
+    assert query(seeded_copy, "SELECT count(DISTINCT run_id) FROM source_scores") == [(2,)]
 
 
 def test_score_json_lists_outlets_and_officials(seeded_db: Path) -> None:

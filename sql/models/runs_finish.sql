@@ -10,5 +10,6 @@ SET ended_at = current_timestamp,
     claims_new = $claims_new,
     claims_total = $claims_total,
     rejects = $rejects,
-    stage_seconds = map($stage_keys::VARCHAR[], $stage_values::DOUBLE[])
+    stage_seconds = map($stage_keys::VARCHAR[], $stage_values::DOUBLE[]),
+    link_fingerprint = $link_fingerprint
 WHERE run_id = $run_id;

@@ -14,5 +14,8 @@ CREATE TABLE IF NOT EXISTS runs (
     claims_new          INTEGER DEFAULT 0,
     claims_total        INTEGER DEFAULT 0,
     rejects             INTEGER DEFAULT 0,
-    stage_seconds       MAP(VARCHAR, DOUBLE)
+    stage_seconds       MAP(VARCHAR, DOUBLE),
+    link_fingerprint    VARCHAR                    -- what link and score read; equal => results unchanged
 );
+-- Files made before the column existed get it too.
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS link_fingerprint VARCHAR;
