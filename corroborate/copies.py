@@ -29,13 +29,14 @@ union-find over the (few) pairs found.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
 import duckdb
 import polars as pl
 
-from corroborate.db import run_model
+from corroborate.db import query_model, run_model
 from corroborate.sources import alias_key
 
 COPY_CONTAINMENT = 0.15
@@ -96,11 +97,25 @@ def wire_credits(text: str | None, outlet: str | None = None) -> list[str]:
     return sorted(found)
 
 
-def shingles(articles: pl.DataFrame) -> pl.DataFrame:
-    """One row per (article_id, shingle): hashed bigrams of content words (4+ letters, or digits)."""
+SHINGLE_CHUNK = 500  # articles shingled at once: bounds the exploded word table, whatever the corpus size
+
+
+def shingles(articles: pl.DataFrame, key: str = "article_id") -> pl.DataFrame:
+    """One row per (``key``, shingle): hashed bigrams of content words (4+ letters, or digits).
+
+    Articles are shingled ``SHINGLE_CHUNK`` at a time: every word of every article exploded at once would
+    make memory grow with the corpus; only the compact (key, hash) rows are kept.
+    """
+    return pl.concat(
+        [_chunk_shingles(chunk, key) for chunk in articles.select(key, "text").iter_slices(SHINGLE_CHUNK)],
+        how="vertical",
+    )
+
+
+def _chunk_shingles(articles: pl.DataFrame, key: str) -> pl.DataFrame:
     words = (
         articles.select(
-            "article_id",
+            key,
             pl.col("text")
             .str.normalize("NFKD")
             .str.replace_all(r"\p{M}", "")
@@ -112,9 +127,9 @@ def shingles(articles: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("word")
     )
     return (
-        words.with_columns(pl.col("word").shift(-1).over("article_id").alias("next"))
+        words.with_columns(pl.col("word").shift(-1).over(key).alias("next"))
         .drop_nulls("next")
-        .select("article_id", pl.concat_str("word", "next", separator=" ").hash().alias("shingle"))
+        .select(key, pl.concat_str("word", "next", separator=" ").hash().alias("shingle"))
         .unique()
     )
 
@@ -140,15 +155,21 @@ def find_copies(
     }
     if articles.height < 2:
         return pl.DataFrame(schema=schema)
-    sh = shingles(articles)
-    sizes = sh.group_by("article_id").agg(pl.len().alias("n"))
-    postings = sh.filter(pl.len().over("shingle").is_between(2, max_shingle_articles))
+    # A 4-byte document number instead of the 16-character id in the (large) shingle tables.
+    docs = articles.select("article_id").with_row_index("doc")
+    sh = shingles(articles.with_row_index("doc"), key="doc")
+    sizes = sh.group_by("doc").agg(pl.len().alias("n")).join(docs, on="doc").select("article_id", "n")
+    # DuckDB streams this join and count; as a polars self-join it held every matching row at once.
+    with contextlib.closing(duckdb.connect()) as scratch:
+        scratch.register("copy_shingles", sh)
+        pairs = query_model(
+            scratch, "copy_candidate_pairs", {"max_articles": max_shingle_articles, "min_shared": min_shared}
+        )
     pairs = (
-        postings.join(postings, on="shingle", suffix="_b")
-        .filter(pl.col("article_id") < pl.col("article_id_b"))
-        .group_by("article_id", "article_id_b")
-        .agg(pl.len().alias("shared"))
-        .filter(pl.col("shared") >= min_shared)
+        pairs.cast({"doc": pl.UInt32, "doc_b": pl.UInt32})
+        .join(docs, on="doc")
+        .join(docs.rename({"doc": "doc_b", "article_id": "article_id_b"}), on="doc_b")
+        .select("article_id", "article_id_b", "shared")
     )
     if pairs.height == 0:
         return pl.DataFrame(schema=schema)
