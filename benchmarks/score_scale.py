@@ -162,7 +162,7 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[pl.DataFrame, Path]:
     )
     con.from_arrow(claims.to_arrow()).insert_into("claims")
     started = pl.Series([time.strftime("%Y-%m-%d %H:%M:%S")]).str.to_datetime()[0]
-    con.table("runs").insert([RUN_ID, started, started, "completed", None, None, None, 0, 0, 0, 0, 0, 0, 0, None])
+    con.table("runs").insert([RUN_ID, started, started, "completed", None, None, None, 0, 0, 0, 0, 0, 0, 0, None, None])
     con.close()
     truth_frame = pl.DataFrame({"source": officials.tolist(), "true_reliability": reliability})
     return truth_frame, alias_file

@@ -170,14 +170,40 @@ class SubjectLexicon:
                 return concept
         return None
 
-    def keys_frame(self, subjects: pl.Series) -> pl.DataFrame:
-        """:meth:`key` and :meth:`may_complete` of many subjects at once, as polars joins.
+    def concepts_in_context(self, contexts: pl.DataFrame) -> pl.DataFrame:
+        """:meth:`concept_in_context` of many claims at once, as polars joins.
 
-        Columns ``subject, subject_key, label, may_complete``; the same answers as the per-subject
-        methods, at a cost that grows with the number of distinct words, not of terms times subjects.
+        ``contexts`` has ``claim_id, subject, context, span``; returns ``claim_id, subject_key`` for the
+        claims whose sentence places them. A term matches when it shares a word with the subject or the
+        span and finds all its words among those and the sentence's; the first term in lexicon order wins.
         """
-        words = subject_words_frame(subjects)
-        terms = pl.DataFrame(
+        terms = self._terms_frame()
+        vocabulary = terms.select("word").unique()
+
+        def words_of(column: str) -> pl.DataFrame:
+            texts = contexts.select("claim_id", pl.col(column).fill_null("").alias("text"))
+            words = subject_words_frame(texts["text"]).rename({"subject": "text"}).join(vocabulary, on="word")
+            return texts.join(words, on="text").select("claim_id", "word")
+
+        own = pl.concat([words_of("subject"), words_of("span")]).unique()
+        around = pl.concat([own, words_of("context")]).unique()
+        complete = (
+            around.join(terms, on="word")
+            .group_by("claim_id", "term_id")
+            .agg(pl.len().alias("found"), pl.col("size").first(), pl.col("concept").first())
+            .filter(pl.col("found") == pl.col("size"))
+        )
+        sharing = own.join(terms, on="word").select("claim_id", "term_id").unique()
+        return (
+            complete.join(sharing, on=["claim_id", "term_id"])
+            .sort("term_id")
+            .group_by("claim_id")
+            .agg(pl.col("concept").first().alias("subject_key"))
+        )
+
+    def _terms_frame(self) -> pl.DataFrame:
+        """One row per (term, word): ``term_id`` (lexicon order), ``word``, ``size`` and ``concept``."""
+        return pl.DataFrame(
             [
                 {"term_id": i, "word": w, "size": len(term), "concept": concept}
                 for i, (term, concept) in enumerate(self.terms)
@@ -185,6 +211,15 @@ class SubjectLexicon:
             ],
             schema={"term_id": pl.Int64, "word": pl.String, "size": pl.Int64, "concept": pl.String},
         )
+
+    def keys_frame(self, subjects: pl.Series) -> pl.DataFrame:
+        """:meth:`key` and :meth:`may_complete` of many subjects at once, as polars joins.
+
+        Columns ``subject, subject_key, label, may_complete``; the same answers as the per-subject
+        methods, at a cost that grows with the number of distinct words, not of terms times subjects.
+        """
+        words = subject_words_frame(subjects)
+        terms = self._terms_frame()
         hits = words.join(terms, on="word")
         concepts = (
             hits.group_by("subject", "term_id")
@@ -252,8 +287,8 @@ class LinkSummary:
 def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) -> int:
     """Rebuild ``claim_quantities`` and ``quantities`` and set ``claims.quantity_id``; returns #quantities.
 
-    Subjects are keyed once per distinct wording; only claims whose wording the lexicon does not place
-    are looked at one by one, with their sentence (``sql/models/claim_contexts.sql``).
+    Subjects are keyed once per distinct wording; claims whose wording the lexicon does not place are
+    then placed by their sentence (``sql/models/claim_contexts.sql``), all at once.
     """
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
@@ -269,16 +304,7 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
     finally:
         con.unregister("_unmatched_subjects")
     contexts = con.table("claim_contexts").pl()
-    concepts = [
-        lexicon.concept_in_context(subject, context, span)
-        for subject, context, span in contexts.select("subject", "context", "span").iter_rows()
-    ]
-    claim_keys = (
-        contexts.select("claim_id")
-        .with_columns(pl.Series("subject_key", concepts, dtype=pl.String))
-        .drop_nulls("subject_key")
-        .with_columns(pl.col("subject_key").alias("label"))
-    )
+    claim_keys = lexicon.concepts_in_context(contexts).with_columns(pl.col("subject_key").alias("label"))
     families = pl.DataFrame({"unit": list(vocab.UNIT_FAMILIES), "unit_family": list(vocab.UNIT_FAMILIES.values())})
     frames = {"_subject_keys": subject_keys, "_claim_subject_keys": claim_keys, "_unit_families": families}
     for name, frame in frames.items():

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("corroborate.extract.figures")
-
-from corroborate.extract.evaluate import evaluate, format_report, load_labels, same_source  # noqa: E402
+from corroborate.extract.evaluate import evaluate, format_report, load_labels, same_source
 
 # The development set only: ``heldout.jsonl`` beside it is a blind set, scored once by hand, never in tests.
 LABELS = Path(__file__).resolve().parent / "labels" / "claims.jsonl"

@@ -12,12 +12,10 @@ from typing import Any
 import polars as pl
 import pytest
 
-pytest.importorskip("corroborate.extract.figures")
-
-from corroborate.extract import CLAIM_COLUMNS, EXTRACTOR_VERSION, Extractor, claim_id  # noqa: E402
-from corroborate.extract import nlp as nlp_mod  # noqa: E402
-from corroborate.extract.context import find_periods  # noqa: E402
-from corroborate.extract.evaluate import same_source  # noqa: E402
+from corroborate.extract import CLAIM_COLUMNS, EXTRACTOR_VERSION, Extractor, claim_id
+from corroborate.extract import nlp as nlp_mod
+from corroborate.extract.context import find_periods
+from corroborate.extract.evaluate import same_source
 
 
 @pytest.fixture(scope="session")

@@ -64,17 +64,26 @@ WITH scoped AS (
     SELECT DISTINCT subject_key, unit_family, period_start, period_end
     FROM dated
     WHERE period_start IS NOT NULL AND period_end IS NOT NULL AND NOT starts_with(subject_key, '!')
-), current_period AS (
-    SELECT d.claim_id,
-           arg_max(sp.period_start, sp.period_start) AS cur_start,
-           arg_max(sp.period_end, sp.period_start) AS cur_end
+), undated AS (
+    SELECT d.claim_id, d.subject_key, d.unit_family, a.published_at
     FROM dated d
     JOIN articles a USING (article_id)
-    JOIN subject_periods sp
-      ON sp.subject_key = d.subject_key AND sp.unit_family = d.unit_family
-     AND a.published_at BETWEEN sp.period_start AND sp.period_end
     WHERE d.period_start IS NULL AND d.period_end IS NULL
-    GROUP BY d.claim_id
+), current_by_day AS (
+    -- Per subject and day, not per claim: every undated claim of a subject published that day gets the
+    -- same period, and the range join stays as small as the number of (subject, day) pairs.
+    SELECT u.subject_key, u.unit_family, u.published_at,
+           arg_max(sp.period_start, sp.period_start) AS cur_start,
+           arg_max(sp.period_end, sp.period_start) AS cur_end
+    FROM (SELECT DISTINCT subject_key, unit_family, published_at FROM undated) u
+    JOIN subject_periods sp
+      ON sp.subject_key = u.subject_key AND sp.unit_family = u.unit_family
+     AND u.published_at BETWEEN sp.period_start AND sp.period_end
+    GROUP BY ALL
+), current_period AS (
+    SELECT u.claim_id, c.cur_start, c.cur_end
+    FROM undated u
+    JOIN current_by_day c USING (subject_key, unit_family, published_at)
 ), placed AS (
     SELECT d.* REPLACE (coalesce(d.period_start, c.cur_start) AS period_start,
                         coalesce(d.period_end, c.cur_end) AS period_end)
