@@ -22,6 +22,7 @@ from typing import Any
 # Telemetry would try to reach the network and, on the temporary server's SQLite, races the first
 # flow run ("database is locked"). Users who want it can still set the variable.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 # The temporary server must start within this many seconds; Prefect's 20 s default was exceeded here on a
 # loaded machine, which failed the whole nightly run before any work began.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
