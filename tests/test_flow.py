@@ -149,8 +149,11 @@ def test_a_folder_of_bad_inputs_is_accounted_for_and_the_run_succeeds(tmp_path: 
         encoding="utf-8",
     )
     db_path = tmp_path / "c.duckdb"
-    done = run_cli("run", str(inbox), "--db", str(db_path), "--quiet")
+    done = run_cli("run", str(inbox), "--db", str(db_path))
     assert done.returncode == 0, done.stderr
+    # Off a terminal, progress comes as plain log lines on stderr; the summary line goes to stdout.
+    assert "extract: 3/3" in done.stderr
+    assert "articles new=3 duplicate=1 rejected=5" in done.stdout
     log = query(db_path, "SELECT source_path, record_no, status, reason FROM ingest_log")
     statuses = [status for _, _, status, _ in log]
     assert statuses.count("stored") == 3
