@@ -11,6 +11,7 @@ With no ``PREFECT_API_URL`` configured, Prefect starts its own temporary local s
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import time
 from collections import deque
@@ -42,6 +43,15 @@ def _extractor() -> Any:
     from corroborate.extract import Extractor
 
     return Extractor()
+
+
+def _release_models() -> None:
+    """Free this process's spaCy models before the whole-corpus stages, so their memory is reused."""
+    from corroborate.extract.nlp import release_models
+
+    _extractor.cache_clear()
+    release_models()
+    gc.collect()
 
 
 def extractor_version() -> str:
@@ -175,6 +185,8 @@ def nightly(
                 record.articles_extracted += result.articles
                 record.claims_new += result.claims_stored
                 progress.report("extract", record.articles_extracted, total)
+        if record.articles_extracted:
+            _release_models()
 
         with contextlib.closing(db.connect(staging)) as con:
             record.link_fingerprint = stages.link_fingerprint(

@@ -91,6 +91,16 @@ def get_nlp(lang: str, full: bool = False) -> Language:
     return nlp
 
 
+def release_models() -> None:
+    """Forget the loaded models (the next :func:`get_nlp` loads them again).
+
+    A run calls this once extraction is over: the whole-corpus stages that follow (linking, scoring)
+    then reuse the models' few hundred MiB instead of adding to them.
+    """
+    with _LOCK:
+        _LOADED.clear()
+
+
 def parse(lang: str, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse ``texts`` with the language's model in batches (``nlp.pipe``)."""
     return get_nlp(lang).pipe(texts, batch_size=batch_size)
