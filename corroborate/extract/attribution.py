@@ -1150,6 +1150,20 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def _as_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, deny: pl.Expr | None = None) -> pl.LazyFrame:
+    """Figure-source candidates of one pattern, in the one shape the ranking reads."""
+    return frame.select(
+        "art",
+        "fig",
+        "source",
+        "source_org",
+        (pl.lit(False) if deny is None else deny).alias("deny"),
+        pl.lit(pattern).alias("pattern"),
+        dist.alias("dist"),
+        "strength",
+    )
+
+
 def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) -> pl.LazyFrame:
     """Best source per figure: ``art, fig, source, source_org, attributed, confidence, pattern, drop``.
 
@@ -1194,16 +1208,7 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
 
     base = figures.select("art", "fig", "sent_id", "char_start", "char_end", "anc")
     # 1. quotes with a speaker
-    c_quote = fig_quote.join(quote_speaker, on=["art", "quote_id"]).select(
-        "art",
-        "fig",
-        "source",
-        "source_org",
-        pl.lit(False).alias("deny"),
-        pl.lit("quote").alias("pattern"),
-        pl.lit(0).alias("dist"),
-        "strength",
-    )
+    c_quote = _as_candidates(fig_quote.join(quote_speaker, on=["art", "quote_id"]), "quote", pl.lit(0))
     # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
     governs = pl.col("anc").list.contains(pl.col("cue_start"))
     same = base.join(sp.filter(pl.col("kind").is_in(["verb", "according", "agent"])), on=["art", "sent_id"]).filter(
@@ -1243,29 +1248,16 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
             check_sortedness=False,
         )
         .filter(pl.col("source").is_not_null())
-        .select(
-            "art",
-            "fig",
-            "source",
-            "source_org",
-            pl.lit(False).alias("deny"),
-            pl.lit("quote_carry").alias("pattern"),
-            pl.lit(0).alias("dist"),
-            "strength",
-        )
+        .pipe(_as_candidates, "quote_carry", pl.lit(0))
     )
     # 4. "X a confirmé l'information" credits the figures of the sentence before
-    back = base.join(
-        sp.filter(pl.col("kind") == "backref").with_columns(sent_id=pl.col("sent_id") - 1), on=["art", "sent_id"]
-    ).select(
-        "art",
-        "fig",
-        "source",
-        "source_org",
-        "deny",
-        pl.lit("backref").alias("pattern"),
-        (pl.col("cue_start") - pl.col("char_start")).alias("dist"),
-        "strength",
+    back = _as_candidates(
+        base.join(
+            sp.filter(pl.col("kind") == "backref").with_columns(sent_id=pl.col("sent_id") - 1), on=["art", "sent_id"]
+        ),
+        "backref",
+        pl.col("cue_start") - pl.col("char_start"),
+        deny=pl.col("deny"),
     )
     # 5. a speakerless sentence right after a "selon X" figure of the same unit continues X's figures
     #    ("Selon l'Insee, l'inflation a ralenti à 1,2 %. Elle s'établissait à 1,8 % en août.")
@@ -1280,16 +1272,7 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         figures.filter(pl.col("speakerless"))
         .select("art", "fig", "sent_id", "unit", "char_start")
         .join(according_prev, on=["art", "sent_id", "unit"])
-        .select(
-            "art",
-            "fig",
-            "source",
-            "source_org",
-            pl.lit(False).alias("deny"),
-            pl.lit("continuation").alias("pattern"),
-            (pl.col("char_start") - pl.col("cue_start")).alias("dist"),
-            "strength",
-        )
+        .pipe(_as_candidates, "continuation", pl.col("char_start") - pl.col("cue_start"))
     )
     # 6. list items whose source is given around them: the speaker or author
     #    named in the line introducing the list, else in the line right after it
@@ -1318,16 +1301,7 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         figures.filter(pl.col("speakerless") & pl.col("next_free"))
         .select("art", "fig", "char_start", sent_id=pl.col("sent_id") + 1)
         .join(sp.filter((pl.col("kind") == "verb") & pl.col("incise") & ~pl.col("deny")), on=["art", "sent_id"])
-        .select(
-            "art",
-            "fig",
-            "source",
-            "source_org",
-            pl.lit(False).alias("deny"),
-            pl.lit("forward").alias("pattern"),
-            (pl.col("cue_start") - pl.col("char_start")).alias("dist"),
-            "strength",
-        )
+        .pipe(_as_candidates, "forward", pl.col("cue_start") - pl.col("char_start"))
     )
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
