@@ -16,7 +16,7 @@ matches a term when it contains every word of the term, after folding accents an
 function words and plural/feminine endings (``subject_words``); the term with most words wins. A claim
 whose subject names no concept (vague, missing, or a wording the lexicon does not know) is placed by its
 sentence when a term shares a word with its subject or its figure span and finds the rest in the sentence
-(``SubjectLexicon.concept_in_context``). Otherwise a subject the lexicon does not know keeps its own
+(``SubjectLexicon.concepts_in_context``). Otherwise a subject the lexicon does not know keeps its own
 content words as its key (same wording, same quantity, in any article) when it has at least two of them;
 a one-word or empty subject ("soldats", "hommes") is too vague to link, and its claim stays alone unless
 it has a period (see ``sql/models/claim_quantities.sql``).
@@ -153,29 +153,15 @@ class SubjectLexicon:
                 return concept
         return None
 
-    def concept_in_context(self, subject: str | None, context: str | None, span: str | None = None) -> str | None:
-        """The concept a vague subject names given its sentence, or None.
-
-        The term must share a word with the subject or with the figure's own span (the counted noun stays
-        the claim's own: "1,200 wounded" counts the wounded even when the extractor found no subject) and
-        find its other words in the sentence: subject "soldats" in "La Corée du Nord a envoyé 10'000
-        soldats" matches "soldats de Corée du Nord".
-        """
-        own = set(subject_words(subject)) | set(subject_words(span))
-        if not own:
-            return None
-        around = own | set(subject_words(context))
-        for term, concept in self.terms:
-            if term & own and term <= around:
-                return concept
-        return None
-
     def concepts_in_context(self, contexts: pl.DataFrame) -> pl.DataFrame:
-        """:meth:`concept_in_context` of many claims at once, as polars joins.
+        """The concepts that vague subjects name given their sentences, for many claims at once.
 
         ``contexts`` has ``claim_id, subject, context, span``; returns ``claim_id, subject_key`` for the
         claims whose sentence places them. A term matches when it shares a word with the subject or the
-        span and finds all its words among those and the sentence's; the first term in lexicon order wins.
+        figure's own span (the counted noun stays the claim's own: "1,200 wounded" counts the wounded even
+        without a subject) and finds all its words among those and the sentence's: subject "soldats" in
+        "La Corée du Nord a envoyé 10'000 soldats" matches "soldats de Corée du Nord". The first term in
+        lexicon order wins.
         """
         terms = self._terms_frame()
         vocabulary = terms.select("word").unique()
@@ -213,10 +199,10 @@ class SubjectLexicon:
         )
 
     def keys_frame(self, subjects: pl.Series) -> pl.DataFrame:
-        """:meth:`key` and :meth:`may_complete` of many subjects at once, as polars joins.
+        """:meth:`key` of many subjects at once, as polars joins.
 
-        Columns ``subject, subject_key, label, may_complete``; the same answers as the per-subject
-        methods, at a cost that grows with the number of distinct words, not of terms times subjects.
+        Columns ``subject, subject_key, label``; the same answers as the per-subject method, at a cost
+        that grows with the number of distinct words, not of terms times subjects.
         """
         words = subject_words_frame(subjects)
         terms = self._terms_frame()
@@ -235,12 +221,10 @@ class SubjectLexicon:
             .filter(pl.col("word").list.len() >= 2)
             .select("subject", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
         )
-        sharing = hits.select("subject").unique().with_columns(pl.lit(True).alias("may_complete"))
         return (
             pl.DataFrame({"subject": subjects.unique()})
             .join(concepts, on="subject", how="left")
             .join(own, on="subject", how="left")
-            .join(sharing, on="subject", how="left")
             .select(
                 "subject",
                 pl.coalesce("concept", "own_key").alias("subject_key"),
@@ -249,14 +233,8 @@ class SubjectLexicon:
                 .when(pl.col("own_key").is_not_null())
                 .then(pl.col("subject").str.strip_chars())
                 .alias("label"),
-                pl.col("may_complete").fill_null(False),
             )
         )
-
-    def may_complete(self, subject: str | None) -> bool:
-        """Whether some term shares a word with ``subject`` (so its sentence may place it)."""
-        own = set(subject_words(subject))
-        return any(term & own for term, _ in self.terms)
 
     def key(self, subject: str | None) -> tuple[str | None, str | None]:
         """``(subject_key, label)`` of a subject; ``(None, None)`` when it is too vague to link."""

@@ -24,10 +24,6 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def rows_as_dicts(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    return frame.to_dicts()
-
-
 def render(frame: pl.DataFrame, fmt: OutputFormat, *, title: str | None = None, out: IO[str] | None = None) -> None:
     """Write ``frame`` to ``out`` (stdout by default) in ``fmt``.
 
@@ -36,7 +32,7 @@ def render(frame: pl.DataFrame, fmt: OutputFormat, *, title: str | None = None, 
     """
     out = out or sys.stdout
     if fmt is OutputFormat.json:
-        json.dump(rows_as_dicts(frame), out, ensure_ascii=False, default=_json_default, indent=2)
+        json.dump(frame.to_dicts(), out, ensure_ascii=False, default=_json_default, indent=2)
         out.write("\n")
     elif fmt is OutputFormat.jsonl:
         for row in frame.iter_rows(named=True):
