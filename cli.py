@@ -280,22 +280,60 @@ def query(
 
 @app.command(name="eval")
 def evaluate(
-    labels: Annotated[Path, typer.Argument(help="A labelled set (JSONL).", exists=True)] = Path("tests/labels"),
+    labels: Annotated[
+        Path, typer.Argument(help="A labelled set (JSONL), or a corpus folder of storylines.", exists=True)
+    ] = Path("tests/labels"),
+    outcomes: Annotated[
+        bool, typer.Option("--outcomes", help="Corpus only: run the whole flow and score the verdicts too.")
+    ] = False,
+    holdout: Annotated[
+        str | None, typer.Option(help="Corpus only: the storyline kept aside; its errors are never printed.")
+    ] = None,
+    details: Annotated[bool, typer.Option(help="Print every error, not just the figures.")] = True,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
 ) -> None:
     """Precision, recall and F1 of the extractor on a labelled set, and its attribution accuracy.
 
-    Example: `python cli.py eval tests/labels`
-    """
-    from corroborate.api import evaluate_labels
+    On a corpus folder (`<storyline>/articles/*.json` + `gold_claims.jsonl` + `gold_outcomes.jsonl`),
+    `--outcomes` runs the whole flow into a temporary database and adds the verdicts: the confusion
+    matrix and the precision and recall of `revised` and `corroborated`, and each wrong verdict with its
+    chain (claim, quantity, deciding claim, relation, reason).
 
-    report, text = evaluate_labels(labels)
+    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna`
+    """
+    from corroborate.api import evaluate_corpus, evaluate_labels
+    from corroborate.goldset import is_corpus
+
+    if not is_corpus(labels):
+        if outcomes or holdout:
+            raise _fail("--outcomes and --holdout need a corpus folder (<storyline>/gold_claims.jsonl)", 2)
+        report, text = evaluate_labels(labels)
+    elif outcomes:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="corroborate-eval-") as tmp:
+            target = Path(tmp) / "eval.duckdb"
+            _run_flow_quietly(sorted(labels.glob("*/articles")), target)
+            report, text = evaluate_corpus(labels, holdout=holdout, db_path=target, details=details)
+    else:
+        report, text = evaluate_corpus(labels, holdout=holdout, details=details)
     if fmt is TableFormat.table:
         typer.echo(text)
     else:
         render(report, OutputFormat(fmt.value))
+
+
+def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
+    """Run the nightly flow on ``inputs`` into ``target`` with Prefect's logs off; exit 1 on failure."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    from flows.nightly import nightly
+
+    try:
+        nightly(inputs=[str(p) for p in inputs], db_path=str(target))
+    except Exception as error:
+        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
 
 
 @app.command()

@@ -94,3 +94,30 @@ def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
         return write_report(con, out, method=method)
+
+
+def evaluate_corpus(
+    corpus_dir: Path, *, holdout: str | None = None, db_path: Path | None = None, details: bool = True
+) -> tuple[pl.DataFrame, str]:
+    """The system against a labelled corpus of storylines (``corroborate.goldset``).
+
+    With ``db_path`` (a database a run wrote from the corpus's articles), the stored claims and their
+    verdicts are scored; without it, the extractor runs on the articles here and only extraction is scored.
+    Returns a one-row-per-slice metrics frame and a readable report.
+    """
+    from corroborate import goldset
+
+    corpus = goldset.load_corpus(corpus_dir)
+    if db_path is not None:
+        with contextlib.closing(store.connect_reader(db_path)) as con:
+            predicted = goldset.predictions_from_db(con)
+    else:
+        from corroborate.extract import Extractor
+        from corroborate.ingest import read_records
+
+        records, _ = read_records(corpus.article_dirs)
+        articles = records.unique(subset="article_id", keep="first", maintain_order=True)
+        predicted = Extractor().extract(articles)
+    report = goldset.score_corpus(corpus, predicted, holdout=holdout, outcomes=db_path is not None)
+    metrics = pl.DataFrame([{"slice": name, **m.as_dict()} for name, m in report.slices.items()])
+    return metrics, goldset.format_report(report, details=details)

@@ -1,0 +1,463 @@
+"""Score the whole system against a hand-labelled corpus of real news (the ``realnews`` format).
+
+A corpus is a folder of storylines; each storyline folder holds::
+
+    articles/<id>.json       one article record (the project's input format)
+    gold_claims.jsonl        one line per attributed figure: article_id (= the record's id), speaker,
+                             speaker_org, speaker_aliases, value, value_low, value_high, quote_span,
+                             char_start, char_end, other_spans [{span, char_start, char_end}], vague
+    gold_outcomes.jsonl      one line per non-vague gold claim: article_id, char_start, char_end, value,
+                             value_low, outcome, certainty (clear | arguable)
+
+Matching follows the corpus guide, so that figures compare with those of any other system scored on it:
+
+- a prediction is an *attributed* claim; it matches a gold claim of the same article when the values
+  agree (within 1 %, or an interval bound coincides with a gold bound) and its span overlaps the gold
+  ``quote_span`` or one of its ``other_spans``;
+- recall counts each gold claim once; precision counts a prediction right when it matches a gold claim
+  or overlaps a vague one;
+- attribution is right when the prediction's source or organisation shares a content word (4+ letters,
+  accents folded) or an acronym (2-5 capitals) with the gold speaker, organisation or aliases;
+- outcomes: only ``clear`` gold lines count; a gold claim takes the verdict of its best-overlapping
+  matched prediction, or ``no match``.
+
+Inputs are polars frames; everything here is independent of how the predictions were made
+(:func:`predictions_from_db` reads them from a database written by a run).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from corroborate.text import fold
+
+OUTCOMES = ("corroborated", "revised", "unresolved")
+NO_MATCH = "no match"
+VALUE_TOLERANCE = 0.01
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+@dataclass(slots=True)
+class Corpus:
+    """A labelled corpus: its storylines, article folders, gold claims and gold outcomes."""
+
+    root: Path
+    storylines: list[str]
+    gold_claims: pl.DataFrame
+    gold_outcomes: pl.DataFrame
+
+    @property
+    def article_dirs(self) -> list[Path]:
+        return [self.root / s / "articles" for s in self.storylines]
+
+
+def is_corpus(path: Path) -> bool:
+    """Whether ``path`` is a folder in the corpus format (storyline folders with ``gold_claims.jsonl``)."""
+    return path.is_dir() and any(path.glob("*/gold_claims.jsonl"))
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
+    return rows
+
+
+_GOLD_SCHEMA = {
+    "gold_id": pl.String,
+    "storyline": pl.String,
+    "external_id": pl.String,
+    "speaker": pl.String,
+    "speaker_org": pl.String,
+    "speaker_aliases": pl.List(pl.String),
+    "value": pl.Float64,
+    "value_low": pl.Float64,
+    "value_high": pl.Float64,
+    "subject": pl.String,
+    "quote_span": pl.String,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "spans": pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64})),
+    "vague": pl.Boolean,
+}
+
+
+def load_corpus(root: str | Path) -> Corpus:
+    """Read every storyline folder of ``root`` (sorted by name)."""
+    base = Path(root)
+    storylines = sorted(p.parent.name for p in base.glob("*/gold_claims.jsonl"))
+    if not storylines:
+        raise ValueError(f"{base}: no <storyline>/gold_claims.jsonl below it")
+    claims: list[dict[str, Any]] = []
+    outcomes: list[dict[str, Any]] = []
+    for story in storylines:
+        for n, g in enumerate(_read_jsonl(base / story / "gold_claims.jsonl")):
+            spans = [{"start": g["char_start"], "end": g["char_end"]}]
+            spans += [{"start": o["char_start"], "end": o["char_end"]} for o in g.get("other_spans") or []]
+            claims.append(
+                {
+                    "gold_id": f"{story}:{n + 1}",
+                    "storyline": story,
+                    "external_id": g["article_id"],
+                    "speaker": g.get("speaker"),
+                    "speaker_org": g.get("speaker_org"),
+                    "speaker_aliases": list(g.get("speaker_aliases") or []),
+                    "value": g.get("value"),
+                    "value_low": g.get("value_low"),
+                    "value_high": g.get("value_high"),
+                    "subject": g.get("subject"),
+                    "quote_span": g.get("quote_span"),
+                    "char_start": g["char_start"],
+                    "char_end": g["char_end"],
+                    "spans": spans,
+                    "vague": bool(g.get("vague")),
+                }
+            )
+        outcome_file = base / story / "gold_outcomes.jsonl"
+        if outcome_file.exists():
+            for o in _read_jsonl(outcome_file):
+                outcomes.append(
+                    {
+                        "external_id": o["article_id"],
+                        "char_start": o["char_start"],
+                        "char_end": o["char_end"],
+                        "value_key": o.get("value") if o.get("value") is not None else o.get("value_low"),
+                        "gold_outcome": o["outcome"],
+                        "certainty": o.get("certainty", "arguable"),
+                    }
+                )
+    gold = pl.DataFrame(claims, schema=_GOLD_SCHEMA)
+    outcome_schema = {
+        "external_id": pl.String,
+        "char_start": pl.Int64,
+        "char_end": pl.Int64,
+        "value_key": pl.Float64,
+        "gold_outcome": pl.String,
+        "certainty": pl.String,
+    }
+    gold_outcomes = (
+        pl.DataFrame(outcomes, schema=outcome_schema)
+        .join(
+            gold.with_columns(pl.coalesce("value", "value_low").alias("value_key")).select(
+                "gold_id", "storyline", "external_id", "char_start", "char_end", "value_key"
+            ),
+            on=["external_id", "char_start", "char_end", "value_key"],
+            how="inner",
+        )
+        .unique("gold_id", keep="first")
+    )
+    return Corpus(base, storylines, gold, gold_outcomes)
+
+
+def name_tokens(*names: str | None) -> set[str]:
+    """Content words (4+ letters, accents folded, lower case) and acronyms (2-5 capitals) of names."""
+    tokens: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        tokens.update(_ACRONYM.findall(name))
+        tokens.update(_WORD.findall(fold(name)))
+    return tokens
+
+
+def match_claims(gold: pl.DataFrame, predicted: pl.DataFrame) -> pl.DataFrame:
+    """Every (gold claim, prediction) pair that matches: same article, value agrees, spans overlap.
+
+    ``predicted`` has ``pred_id, external_id, value, value_low, value_high, char_start, char_end``
+    (attributed claims only). Returns ``gold_id, pred_id, overlap`` with vague gold claims included.
+    """
+    spans = gold.select("gold_id", "external_id", "value", "value_low", "value_high", "spans").explode("spans")
+    spans = spans.with_columns(
+        pl.col("spans").struct.field("start").alias("g_start"), pl.col("spans").struct.field("end").alias("g_end")
+    ).drop("spans")
+    pred = predicted.select(
+        "pred_id",
+        "external_id",
+        pl.col("value").alias("p_value"),
+        pl.col("value_low").alias("p_low"),
+        pl.col("value_high").alias("p_high"),
+        pl.col("char_start").alias("p_start"),
+        pl.col("char_end").alias("p_end"),
+    )
+
+    def near(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+        return ((a - b).abs() <= VALUE_TOLERANCE * pl.max_horizontal(a.abs(), b.abs())).fill_null(False)
+
+    bounds = [pl.col(g) for g in ("value_low", "value_high")]
+    agrees = near(pl.col("value"), pl.col("p_value")) | pl.any_horizontal(
+        *(near(g, pl.col(p)) for g in bounds for p in ("p_low", "p_high"))
+    )
+    overlap = pl.min_horizontal("g_end", "p_end") - pl.max_horizontal("g_start", "p_start")
+    return (
+        spans.join(pred, on="external_id")
+        .with_columns(overlap.alias("overlap"))
+        .filter((pl.col("overlap") > 0) & agrees)
+        .group_by("gold_id", "pred_id")
+        .agg(pl.col("overlap").max())
+    )
+
+
+@dataclass(slots=True)
+class Metrics:
+    """Extraction and verdict figures for one slice of the corpus."""
+
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct_predictions: int = 0
+    attribution_right: int = 0
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predictions / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def attribution(self) -> float:
+        return self.attribution_right / self.found if self.found else 1.0
+
+    def verdict(self, outcome: str) -> tuple[float, float, int, int]:
+        """Precision, recall, system count and gold count of one outcome over clear gold claims."""
+        said = sum(n for (g, s), n in self.confusion.items() if s == outcome)
+        right = self.confusion.get((outcome, outcome), 0)
+        truth = sum(n for (g, s), n in self.confusion.items() if g == outcome)
+        return (right / said if said else 1.0), (right / truth if truth else 1.0), said, truth
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "gold": self.gold,
+            "found": self.found,
+            "predicted": self.predicted,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "attribution": round(self.attribution, 4),
+        }
+        if self.confusion:
+            for outcome in ("revised", "corroborated"):
+                p, r, said, truth = self.verdict(outcome)
+                out |= {f"{outcome}_precision": round(p, 4), f"{outcome}_recall": round(r, 4)}
+        return out
+
+
+@dataclass(slots=True)
+class GoldReport:
+    """Metrics per storyline and for the development and held-out slices, and every error."""
+
+    slices: dict[str, Metrics]
+    errors: pl.DataFrame  # one row per extraction error: storyline, category, detail
+    verdict_errors: pl.DataFrame  # one row per wrong verdict on a clear gold claim, with its chain
+    holdout: str | None
+
+
+def _attribution_right(matched: pl.DataFrame) -> pl.Series:
+    rows = matched.select("speaker", "speaker_org", "speaker_aliases", "source", "source_org").iter_rows()
+    return pl.Series(
+        "attribution_right",
+        [
+            bool(name_tokens(s, o, *(a or [])) & name_tokens(ps, po))
+            for s, o, a, ps, po in rows  # a few hundred matched pairs: a comprehension reads best
+        ],
+        dtype=pl.Boolean,
+    )
+
+
+def score_corpus(
+    corpus: Corpus, predicted: pl.DataFrame, *, holdout: str | None = None, outcomes: bool = False
+) -> GoldReport:
+    """Score predictions against the corpus.
+
+    ``predicted``: one row per claim with ``external_id, source, source_org, attributed, value, value_low,
+    value_high, text, char_start, char_end`` and, with ``outcomes``, ``outcome`` plus the explanation
+    columns of :func:`predictions_from_db`. Returns per-storyline slices plus ``dev`` (every storyline
+    but ``holdout``) and ``holdout``.
+    """
+    story_of = corpus.gold_claims.select("external_id", "storyline").unique("external_id")
+    pred = (
+        predicted.filter(pl.col("attributed"))
+        .with_row_index("pred_id")
+        .join(story_of, on="external_id", how="inner")
+    )
+    gold = corpus.gold_claims
+    pairs = match_claims(gold, pred)
+    best = (
+        pairs.sort(["gold_id", "overlap", "pred_id"], descending=[False, True, False])
+        .unique("gold_id", keep="first")
+        .join(gold, on="gold_id")
+        .join(pred.drop("storyline", "value", "value_low", "value_high", "char_start", "char_end"), on="pred_id")
+    )
+    best = best.with_columns(_attribution_right(best))
+    strict = best.filter(~pl.col("vague"))
+    right_preds = pairs.select("pred_id").unique()
+
+    def slice_names(story: str) -> list[str]:
+        return [story, "holdout" if story == holdout else "dev"]
+
+    slices: dict[str, Metrics] = {s: Metrics() for s in [*corpus.storylines, "dev", "holdout"]}
+    for story, n in gold.filter(~pl.col("vague")).group_by("storyline").len().iter_rows():
+        for name in slice_names(story):
+            slices[name].gold += n
+    for story, n, right in strict.group_by("storyline").agg(pl.len(), pl.col("attribution_right").sum()).iter_rows():
+        for name in slice_names(story):
+            slices[name].found += n
+            slices[name].attribution_right += int(right)
+    pred_counts = pred.with_columns(pl.col("pred_id").is_in(right_preds["pred_id"].implode()).alias("right"))
+    for story, n, right in pred_counts.group_by("storyline").agg(pl.len(), pl.col("right").sum()).iter_rows():
+        for name in slice_names(story):
+            slices[name].predicted += n
+            slices[name].correct_predictions += int(right)
+
+    errors = _extraction_errors(gold, pred, strict, right_preds)
+    verdict_errors = pl.DataFrame()
+    if outcomes:
+        judged = (
+            corpus.gold_outcomes.filter(pl.col("certainty") == "clear")
+            .join(strict.select("gold_id", *_CHAIN_COLUMNS), on="gold_id", how="left")
+            .with_columns(pl.col("outcome").fill_null(NO_MATCH))
+        )
+        for story, g, s, n in judged.group_by("storyline", "gold_outcome", "outcome").len().iter_rows():
+            for name in slice_names(story):
+                key = (g, s)
+                slices[name].confusion[key] = slices[name].confusion.get(key, 0) + n
+        verdict_errors = judged.filter(pl.col("gold_outcome") != pl.col("outcome")).join(
+            gold.select("gold_id", "quote_span", "speaker"), on="gold_id"
+        )
+    if holdout is None or holdout not in corpus.storylines:
+        slices.pop("holdout")
+    return GoldReport(slices, errors, verdict_errors, holdout)
+
+
+_CHAIN_COLUMNS = (
+    "outcome",
+    "source",
+    "text",
+    "published_at",
+    "quantity",
+    "reason",
+    "relation",
+    "evidence_source",
+    "evidence_text",
+    "evidence_external_id",
+    "evidence_published_at",
+)
+
+
+def _extraction_errors(
+    gold: pl.DataFrame, pred: pl.DataFrame, strict: pl.DataFrame, right_preds: pl.DataFrame
+) -> pl.DataFrame:
+    """Misses, false positives and wrong speakers, each with its storyline and category."""
+    missed = gold.filter(~pl.col("vague") & ~pl.col("gold_id").is_in(strict["gold_id"].implode())).select(
+        "storyline",
+        pl.lit("missed").alias("category"),
+        pl.col("external_id"),
+        pl.format("{} = {} [{}]", pl.col("quote_span"), pl.coalesce("value", "value_low"), pl.col("speaker")).alias(
+            "detail"
+        ),
+    )
+    false_positive = pred.filter(~pl.col("pred_id").is_in(right_preds["pred_id"].implode())).select(
+        "storyline",
+        pl.lit("false positive").alias("category"),
+        pl.col("external_id"),
+        pl.format("{} = {} [{}]", pl.col("text"), pl.col("value"), pl.col("source")).alias("detail"),
+    )
+    wrong = strict.filter(~pl.col("attribution_right")).select(
+        "storyline",
+        pl.lit("wrong speaker").alias("category"),
+        pl.col("external_id"),
+        pl.format("{}: expected {} ({}), got {} ({})", "text", "speaker", "speaker_org", "source", "source_org").alias(
+            "detail"
+        ),
+    )
+    return pl.concat([missed, false_positive, wrong]).sort("storyline", "category", "external_id")
+
+
+def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every stored claim with its verdict and the deciding claim (``claim_explanations``), one row each."""
+    return (
+        con.table("claim_explanations")
+        .pl()
+        .join(
+            con.table("claims").select("claim_id", "source_org", "attributed", "char_start", "char_end").pl(),
+            on="claim_id",
+        )
+        .sort("claim_id", "decisive", descending=[False, True], nulls_last=True)
+        .unique("claim_id", keep="first")
+    )
+
+
+def format_report(report: GoldReport, *, details: bool = True) -> str:
+    """Plain text: a row per slice, the confusion matrix of each verdict slice, then the errors.
+
+    Errors of the held-out storyline are never printed: it stays unseen by whoever tunes the rules.
+    """
+    lines = [
+        f"{'slice':<10} {'gold':>5} {'found':>5} {'pred':>5} {'prec':>6} {'recall':>6} {'f1':>6} {'attrib':>6}"
+        f"{'':2}{'rev P':>6} {'rev R':>6} {'cor P':>6} {'cor R':>6}"
+    ]
+    for name, m in report.slices.items():
+        row = (
+            f"{name:<10} {m.gold:>5} {m.found:>5} {m.predicted:>5} {m.precision:>6.3f} {m.recall:>6.3f} "
+            f"{m.f1:>6.3f} {m.attribution:>6.3f}"
+        )
+        if m.confusion:
+            rp, rr, _, _ = m.verdict("revised")
+            cp, cr, _, _ = m.verdict("corroborated")
+            row += f"{'':2}{rp:>6.3f} {rr:>6.3f} {cp:>6.3f} {cr:>6.3f}"
+        lines.append(row)
+    for name in ("dev", "holdout"):
+        m = report.slices.get(name)
+        if m is None or not m.confusion:
+            continue
+        columns = [*OUTCOMES, NO_MATCH]
+        lines += ["", f"confusion ({name}, clear gold claims): gold \\ system", f"{'':<14}" + "".join(f"{c:>14}" for c in columns)]
+        for g in OUTCOMES:
+            lines.append(f"{g:<14}" + "".join(f"{m.confusion.get((g, s), 0):>14}" for s in columns))
+    if not details:
+        return "\n".join(lines)
+    visible = pl.col("storyline") != (report.holdout or "")
+    errors = report.errors.filter(visible)
+    if errors.height:
+        counts = errors.group_by("storyline", "category").len().sort("storyline", "category")
+        lines += ["", "extraction errors per storyline and category:"]
+        lines += [f"  {s:<10} {c:<15} {n:>4}" for s, c, n in counts.iter_rows()]
+        for category in ("missed", "false positive", "wrong speaker"):
+            rows = errors.filter(pl.col("category") == category)
+            if rows.height:
+                lines.append(f"\n{category}:")
+                lines += [f"  {e}: {d}" for e, d in rows.select("external_id", "detail").iter_rows()]
+    if report.verdict_errors.height:
+        wrong = report.verdict_errors.filter(visible).sort("storyline", "external_id")
+        lines.append("\nwrong verdicts (gold -> system): claim -> quantity -> deciding claim -> relation -> reason")
+        for r in wrong.iter_rows(named=True):
+            lines.append(
+                f"  {r['external_id']}: {r['gold_outcome']} -> {r['outcome']}: {r['quote_span']!r} [{r['speaker']}]"
+            )
+            if r["outcome"] != NO_MATCH:
+                lines.append(
+                    f"      {r['source']} {r['text']!r} ({r['published_at']}) -> quantity {r['quantity']!r}"
+                    f" -> {r['evidence_source']} {r['evidence_text']!r} in {r['evidence_external_id']}"
+                    f" ({r['evidence_published_at']}) -> {r['relation']} -> {r['reason']}"
+                )
+    return "\n".join(lines)
