@@ -296,9 +296,7 @@ def score_corpus(
     """
     story_of = corpus.gold_claims.select("external_id", "storyline").unique("external_id")
     pred = (
-        predicted.filter(pl.col("attributed"))
-        .with_row_index("pred_id")
-        .join(story_of, on="external_id", how="inner")
+        predicted.filter(pl.col("attributed")).with_row_index("pred_id").join(story_of, on="external_id", how="inner")
     )
     gold = corpus.gold_claims
     pairs = match_claims(gold, pred)
@@ -431,7 +429,11 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
         if m is None or not m.confusion:
             continue
         columns = [*OUTCOMES, NO_MATCH]
-        lines += ["", f"confusion ({name}, clear gold claims): gold \\ system", f"{'':<14}" + "".join(f"{c:>14}" for c in columns)]
+        lines += [
+            "",
+            f"confusion ({name}, clear gold claims): gold \\ system",
+            f"{'':<14}" + "".join(f"{c:>14}" for c in columns),
+        ]
         for g in OUTCOMES:
             lines.append(f"{g:<14}" + "".join(f"{m.confusion.get((g, s), 0):>14}" for s in columns))
     if not details:
