@@ -35,6 +35,7 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
+from corroborate.concepts import ConceptLexicon
 from corroborate.copies import build_copies
 from corroborate.db import PROJECT_ROOT, run_model
 from corroborate.sources import build_sources, resolve_name
@@ -262,12 +263,42 @@ class LinkSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) -> int:
+def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon) -> pl.DataFrame:
+    """Rebuild ``claim_sentences``, ``claim_marks`` and ``story_pairs``; returns ``claim_id, concept``
+    for the claims whose neighbouring words name a general concept (``corroborate.concepts``)."""
+    from corroborate.stories import story_pairs
+
+    run_model(con, "claim_sentences")
+    sentences = con.table("claim_sentences").pl()
+    con.register("_claim_marks_input", concepts.revision_marks(sentences))
+    articles = con.table("articles").select("article_id", "title", "text", "published_at").pl()
+    pairs = story_pairs(articles).rename({"copy_of_article_id": "other_id"})
+    both_ways = pl.concat(
+        [
+            pairs,
+            pairs.select(pl.col("other_id").alias("article_id"), pl.col("article_id").alias("other_id"), "similarity"),
+        ]
+    )
+    con.register("_story_pairs_input", both_ways)
+    try:
+        run_model(con, "claim_marks")
+        run_model(con, "story_pairs")
+    finally:
+        con.unregister("_claim_marks_input")
+        con.unregister("_story_pairs_input")
+    return concepts.near_figures(sentences)
+
+
+def build_quantities(
+    con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon, concepts: ConceptLexicon | None = None
+) -> int:
     """Rebuild ``claim_quantities`` and ``quantities`` and set ``claims.quantity_id``; returns #quantities.
 
     Subjects are keyed once per distinct wording; claims whose wording the lexicon does not place are
-    then placed by their sentence (``sql/models/claim_contexts.sql``), all at once.
+    then placed by their sentence (``sql/models/claim_contexts.sql``), all at once; claims still unplaced
+    take the general concept that the words next to their figure name (``corroborate.concepts``).
     """
+    general = build_sentence_marks(con, concepts or ConceptLexicon.read())
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
     subject_keys = keyed.select("subject", "subject_key", "label")
@@ -284,7 +315,12 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
     contexts = con.table("claim_contexts").pl()
     claim_keys = lexicon.concepts_in_context(contexts).with_columns(pl.col("subject_key").alias("label"))
     families = pl.DataFrame({"unit": list(vocab.UNIT_FAMILIES), "unit_family": list(vocab.UNIT_FAMILIES.values())})
-    frames = {"_subject_keys": subject_keys, "_claim_subject_keys": claim_keys, "_unit_families": families}
+    frames = {
+        "_subject_keys": subject_keys,
+        "_claim_subject_keys": claim_keys,
+        "_unit_families": families,
+        "_claim_concepts": general,
+    }
     for name, frame in frames.items():
         con.register(name, frame)
     try:
@@ -300,7 +336,13 @@ def build_quantities(con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon) ->
 def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None) -> None:
     """Rebuild ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and ``claim_explanations``."""
     params = {**OUTCOME_PARAMS, **(params or {})}
-    run_model(con, "claim_facts", {k: params[k] for k in ("slack", "approx_width", "at_least_span", "at_most_span")})
+    con.register("_concept_kinds", ConceptLexicon.read().concept_kinds())
+    try:
+        run_model(
+            con, "claim_facts", {k: params[k] for k in ("slack", "approx_width", "at_least_span", "at_most_span")}
+        )
+    finally:
+        con.unregister("_concept_kinds")
     run_model(
         con,
         "claim_evidence",

@@ -10,6 +10,13 @@
 --   (Washington's later word, or the Pentagon's, speaks for the US government; a spokesperson's for her
 --   ministry). Two branches of one tree (the Pentagon and the State Department, or two spokespeople of
 --   the Pentagon) are not the same source: neither corrects the other, nor corroborates it.
+--   supersedes    the later figure that says it replaces this one: in the same article, a recap
+--                 ("contre 4,4 % initialement prévu", "down from 115") against the figure that follows it;
+--                 across articles, for a running count (kind 'count'), a later figure marked as a correction
+--                 whose article recalls this figure ("revised to 97, down from 115"). A running count that
+--                 merely grows, or a recap of an earlier day's count, supersedes nothing.
+--   A general concept ("*deaths", scoped) says what is counted, not where: its claims meet only within one
+--   article or across a pair of articles of one story (story_pairs).
 --   copy          compatible, but from the same copy group: a copy corroborates nothing
 --   reaches       (a forecast) an independent later figure reaches it, without overshooting it by more
 --                 than $overshoot (relative)
@@ -28,10 +35,17 @@ WITH banded AS (
         *,
         (row_number() OVER (PARTITION BY quantity_id ORDER BY pub_lo, claim_id) - 1) // $band AS bucket
     FROM claim_facts
+), recalled AS (
+    -- a count's later correction names the figure it replaces: x is recalled in y's article
+    SELECT x.claim_id, r.article_id
+    FROM claim_facts x
+    JOIN claim_facts r ON r.quantity_id = x.quantity_id AND r.is_recap AND r.lo <= x.hi AND x.lo <= r.hi
+    WHERE x.kind = 'count' AND r.claim_id <> x.claim_id
 ), latest_by_source AS (
+    -- a recap is never a source's latest word; a forecast or target is, when the source changes it
     SELECT quantity_id, source_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
     FROM claim_facts
-    WHERE NOT is_projection
+    WHERE pub_lo IS NOT NULL AND NOT is_recap
     GROUP BY quantity_id, source_id
 ), line AS (
     SELECT source_id, ancestor_id AS kin_id FROM source_tree
@@ -42,17 +56,22 @@ WITH banded AS (
     FROM claim_facts x
     JOIN line ON line.source_id = x.source_id
     JOIN latest_by_source l ON l.quantity_id = x.quantity_id AND l.source_id = line.kin_id
-    WHERE NOT x.is_projection
     GROUP BY x.claim_id
 ), own AS (
     SELECT
         x.claim_id,
         y.claim_id AS evidence_claim_id,
-        CASE WHEN x.lo <= y.hi AND y.lo <= x.hi THEN 'restates' ELSE 'corrects' END AS relation
+        CASE
+            WHEN x.lo <= y.hi AND y.lo <= x.hi THEN 'restates'
+            -- a running count that grows is not corrected by its next figure
+            WHEN x.kind = 'count' AND NOT (y.is_correction AND rc.claim_id IS NOT NULL) THEN NULL
+            ELSE 'corrects'
+        END AS relation
     FROM claim_facts x
     JOIN latest_own l ON l.claim_id = x.claim_id
     JOIN claim_facts y ON y.claim_id = l.latest_id
-    WHERE y.pub_lo > x.pub_hi
+    LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
+    WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
 ), near AS (
     SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
 ), pairs AS (
@@ -64,8 +83,13 @@ WITH banded AS (
         x.group_id <> y.group_id
             OR (x.article_id = y.article_id AND x.attributed AND y.attributed) AS separate,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
-        y.pub_lo > x.pub_hi  AS later,
-        y.pub_hi >= x.pub_lo AS not_earlier,
+        coalesce(y.pub_lo > x.pub_hi, false)
+            OR (x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap) AS later,
+        coalesce(y.pub_hi >= x.pub_lo, x.article_id = y.article_id) AS not_earlier,
+        x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap
+            AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
+        x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
+        x.kind IS DISTINCT FROM 'count' AS revisable,
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
@@ -75,11 +99,15 @@ WITH banded AS (
      AND y.bucket = x.near_bucket
      AND y.claim_id <> x.claim_id
      AND NOT y.is_projection
+    LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
+    WHERE NOT x.scoped OR x.article_id = y.article_id
+       OR EXISTS (SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id)
 ), related AS (
     SELECT
         claim_id,
         evidence_claim_id,
         CASE
+            WHEN recap_replaced AND NOT compatible THEN 'supersedes'
             WHEN is_projection THEN CASE
                 WHEN NOT separate OR NOT not_earlier THEN NULL
                 WHEN same_root THEN CASE WHEN NOT reaches AND after_horizon THEN 'falls_short' END
@@ -90,7 +118,8 @@ WITH banded AS (
             WHEN same_root THEN NULL
             WHEN NOT separate THEN CASE WHEN compatible AND not_earlier THEN 'copy' END
             WHEN compatible AND not_earlier THEN 'corroborates'
-            WHEN NOT compatible AND later THEN 'contradicts'
+            WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
+            WHEN NOT compatible AND later AND revisable THEN 'contradicts'
         END AS relation
     FROM pairs
 )

@@ -4,10 +4,13 @@
 --     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most), and every
 --     interval gets a relative $slack on both ends, so "environ 10 000" meets "plus de 10.000" while
 --     "jusqu'à 3 000" never meets 10 000.
---   pub_lo, pub_hi: when the article may have been published: a day, a whole month or year for a
---     coarser date, anything for no date. "Later" means surely later (pub_lo > other's pub_hi), "at the
---     same time or later" means possibly (pub_hi >= other's pub_lo): an undated claim can be corroborated
---     or corroborate, but never revises nor is revised.
+--   pub_lo, pub_hi: when the figure held: the article's day, or its whole month or year for a coarser
+--     date; a recap ("down from 115") held before the article's date. "Later" means surely later
+--     (pub_lo > other's pub_hi), "at the same time or later" means possibly (pub_hi >= other's pub_lo).
+--     Both are null when the article's date is unknown: such a claim takes part in no verdict that
+--     depends on order, except against the other figures of its own article (claim_evidence.sql).
+--   kind: 'count' or 'period' for a general concept (corroborate/lexicons/concepts.csv), else null;
+--     scoped: the quantity is a general concept, compared only within one story.
 --   group_id: the article's copy group (article_groups); root_id: the top of the source's tree.
 CREATE OR REPLACE TABLE claim_facts AS
 WITH stated AS (
@@ -47,16 +50,22 @@ SELECT
     least(w.w_low, w.w_high) - $slack * abs(least(w.w_low, w.w_high))          AS lo,
     greatest(w.w_low, w.w_high) + $slack * abs(greatest(w.w_low, w.w_high))    AS hi,
     w.period_end AS horizon,
-    coalesce(a.published_at, DATE '0001-01-01') AS pub_lo,
-    coalesce(
-        CASE a.published_precision
-            WHEN 'month' THEN last_day(a.published_at)
-            WHEN 'year' THEN make_date(year(a.published_at), 12, 31)
-            ELSE a.published_at
-        END,
-        DATE '9999-12-31') AS pub_hi
+    CASE WHEN coalesce(m.is_recap, false) AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
+         ELSE a.published_at END AS pub_lo,
+    CASE
+        WHEN coalesce(m.is_recap, false) THEN a.published_at - INTERVAL 1 DAY
+        WHEN a.published_precision = 'month' THEN last_day(a.published_at)
+        WHEN a.published_precision = 'year' THEN make_date(year(a.published_at), 12, 31)
+        ELSE a.published_at
+    END::DATE AS pub_hi,
+    coalesce(m.is_recap, false) AS is_recap,
+    coalesce(m.is_correction, false) AS is_correction,
+    starts_with(cq.subject_key, '*') AS scoped,
+    ck.kind
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
+LEFT JOIN claim_marks m USING (claim_id)
+LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
 JOIN articles a USING (article_id)
 LEFT JOIN article_groups g USING (article_id);

@@ -23,6 +23,10 @@ WITH ev AS (
     GROUP BY claim_id
 ), withdrawn AS (
     SELECT claim_id, by_claim FROM own_latest WHERE relation = 'corrects'
+    UNION ALL
+    SELECT claim_id, arg_max(evidence_claim_id, (ev_pub, evidence_claim_id))
+    FROM ev WHERE relation = 'supersedes' AND claim_id NOT IN (SELECT claim_id FROM own_latest WHERE relation = 'corrects')
+    GROUP BY claim_id
 ), agreeing AS (
     SELECT claim_id AS backed_id, evidence_claim_id AS backer_id FROM ev WHERE relation = 'corroborates'
     UNION ALL
@@ -59,6 +63,7 @@ WITH ev AS (
     SELECT
         c.claim_id,
         CASE
+            WHEN w.claim_id IS NOT NULL THEN 'revised'
             WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'corroborated'
             WHEN c.is_projection AND (m.claim_id IS NOT NULL OR x.claim_id IS NOT NULL) THEN 'revised'
             WHEN c.is_projection THEN 'unresolved'
@@ -68,25 +73,29 @@ WITH ev AS (
             ELSE 'unresolved'
         END AS outcome,
         CASE
-            WHEN c.is_projection THEN coalesce(r.by_claim, m.by_claim, x.by_claim)
             WHEN w.claim_id IS NOT NULL THEN w.by_claim
+            WHEN c.is_projection THEN coalesce(r.by_claim, m.by_claim, x.by_claim)
             WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub) THEN o.by_claim
             ELSE s.by_claim
         END AS decided_by_claim_id,
         CASE
+            WHEN w.claim_id IS NOT NULL AND w.claim_id IN (SELECT claim_id FROM own_latest WHERE relation = 'corrects')
+                THEN 'its source later gave an incompatible figure'
+            WHEN w.claim_id IS NOT NULL THEN 'a later figure says it replaces this one'
             WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'forecast reached by a later independent figure'
             WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'forecast missed: a figure after its horizon falls short'
             WHEN c.is_projection AND x.claim_id IS NOT NULL THEN 'forecast missed: a later independent figure far exceeds it'
             WHEN c.is_projection THEN 'forecast not reached yet'
-            WHEN w.claim_id IS NOT NULL THEN 'its source later gave an incompatible figure'
             WHEN o.claim_id IS NOT NULL AND (s.claim_id IS NULL OR o.last_pub > s.last_pub)
                 THEN 'a later independent figure, backed by another source, contradicts it'
             WHEN s.claim_id IS NOT NULL THEN 'an independent source gave a compatible figure'
             WHEN k.claim_id IS NOT NULL THEN 'contradicted later by a figure no other source backs yet'
+            WHEN c.pub_lo IS NULL THEN 'publication date unknown: no verdict that depends on order'
             ELSE 'no independent evidence yet'
         END AS reason
     FROM claim_facts c
-    LEFT JOIN withdrawn w   ON w.claim_id = c.claim_id
+    LEFT JOIN (SELECT claim_id, any_value(by_claim) AS by_claim FROM withdrawn GROUP BY claim_id) w
+        ON w.claim_id = c.claim_id
     LEFT JOIN support s     ON s.claim_id = c.claim_id
     LEFT JOIN overturn o    ON o.claim_id = c.claim_id
     LEFT JOIN contradicted k ON k.claim_id = c.claim_id

@@ -1,0 +1,189 @@
+"""What a figure counts when its subject does not say, and what its sentence says about time.
+
+Real articles rarely name the counted thing in a subject the extractor can hand over: "the toll rose to
+67, up from 55", "115 people confirmed dead", "31 sont encore portées disparues". Two word lists, kept as
+data in ``corroborate/lexicons/`` and readable without Python, fill the gap:
+
+- ``concepts.csv`` (word -> concept, kind): the nearest listed word among the few words on either side of
+  the figure, inside its sentence and without crossing another number, names what is counted. A figure
+  with no such word but another figure at most :data:`NEIGHBOUR_CHARS` characters before it in the same
+  sentence counts the same thing ("67, up from 55"; "entre 12 400 et 18 200 manifestants").
+  ``kind`` is ``count`` (a running or one-day count: a later different figure is not by itself a
+  revision) or ``period`` (a total or rate over a period: a later figure for it replaces the earlier).
+- ``revision_cues.csv`` (cue -> recap | correction): a *recap* figure recalls an earlier one ("down from
+  their previous toll of 115", "contre 4,4 % initialement prévu") and held before the article's date; a
+  *correction* figure replaces an earlier one that was wrong ("revised the number of deaths to 97").
+
+Every function takes and returns polars frames keyed by ``claim_id``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
+CUE_FILE = LEXICON_DIR / "revision_cues.csv"
+
+WINDOW_WORDS = 8  # words looked at on either side of a figure for what it counts
+NEIGHBOUR_CHARS = 24  # a figure this close after another one in its sentence counts the same thing
+RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
+
+_NUMBER = r"^\d"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def fold_expr(text: pl.Expr) -> pl.Expr:
+    """Accents dropped and lower-cased, as a polars expression (the same folding as ``corroborate.text.fold``)."""
+    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase().str.replace_all("’", "'")
+
+
+def stem_expr(word: pl.Expr) -> pl.Expr:
+    """One folded word without a final s/x then e (plural and feminine endings), doubled letters collapsed."""
+    size = word.str.len_chars()
+    word = pl.when((size > 3) & word.str.contains("[sx]$")).then(word.str.slice(0, size - 1)).otherwise(word)
+    size = word.str.len_chars()
+    word = pl.when((size > 3) & word.str.ends_with("e")).then(word.str.slice(0, size - 1)).otherwise(word)
+    for letter in "abcdefghijklmnopqrstuvwxyz":  # polars' regex engine has no backreferences
+        word = word.str.replace_all(f"{letter}{letter}+", letter)
+    return word
+
+
+def _words(text: pl.Expr) -> pl.Expr:
+    """Folded words and numbers of a text, in order."""
+    return fold_expr(text.fill_null("")).str.extract_all(r"\p{L}[\p{L}'-]*|\d[\d.,\s]*")
+
+
+@dataclass(frozen=True)
+class ConceptLexicon:
+    """The word lists of ``concepts.csv`` and ``revision_cues.csv`` as small frames."""
+
+    triggers: pl.DataFrame  # stem, concept, kind, rank
+    cues: pl.DataFrame  # cue (folded phrase), kind
+
+    @classmethod
+    def read(cls, concept_file: Path = CONCEPT_FILE, cue_file: Path = CUE_FILE) -> ConceptLexicon:
+        """Load both files (``#`` lines are comments)."""
+        concepts = pl.DataFrame(
+            _rows(concept_file), schema={"word": pl.String, "concept": pl.String, "kind": pl.String}
+        )
+        triggers = (
+            concepts.with_row_index("rank")
+            .with_columns(stem_expr(fold_expr(pl.col("word"))).alias("stem"))
+            .unique("stem", keep="first", maintain_order=True)
+            .select("stem", "concept", "kind", pl.col("rank").cast(pl.Int64))
+        )
+        cues = pl.DataFrame(_rows(cue_file), schema={"cue": pl.String, "kind": pl.String}).with_columns(
+            fold_expr(pl.col("cue")).alias("cue")
+        )
+        return cls(triggers, cues)
+
+    def concept_kinds(self) -> pl.DataFrame:
+        """``concept, kind``: the kind of every concept of the file."""
+        return self.triggers.select("concept", "kind").unique("concept", keep="first")
+
+    def near_figures(self, contexts: pl.DataFrame) -> pl.DataFrame:
+        """What each figure counts, from the words around it.
+
+        ``contexts`` has ``claim_id, sentence_id, char_start, char_end, before, after`` (the sentence's
+        text before and after the figure). Returns ``claim_id, concept`` for the claims placed.
+        """
+
+        def side(column: str, nearest_last: bool, first: int) -> pl.DataFrame:
+            words = _words(pl.col(column))
+            words = words.list.reverse() if nearest_last else words
+            return contexts.select(
+                "claim_id",
+                words.list.head(WINDOW_WORDS).alias("word"),
+                pl.lit(column).alias("side"),
+                pl.lit(first).alias("first"),
+            )
+
+        # the figure's own words ("97 morts") come first, at distance 0, then the sentence on either side
+        own = side("span", False, 0).with_columns(
+            pl.col("word").list.eval(pl.element().filter(~pl.element().str.contains(_NUMBER)))
+        )
+        near = pl.concat([own, side("before", True, 1), side("after", False, 1)])
+        found = (
+            near.with_columns(
+                pl.int_ranges(pl.col("first"), pl.col("word").list.len() + pl.col("first")).alias("distance")
+            )
+            .explode("word", "distance")
+            .drop_nulls("word")
+            .with_columns(pl.col("word").str.contains(_NUMBER).cast(pl.Int64).alias("number"))
+            # a number ends the window: the words beyond it belong to that other figure
+            .filter(pl.col("number").cum_sum().over("claim_id", "side", order_by="distance") == 0)
+            .with_columns(stem_expr(pl.col("word")).alias("stem"))
+            .join(self.triggers, on="stem")
+            .sort("claim_id", "distance", "rank")
+            .unique("claim_id", keep="first")
+            .select("claim_id", "concept")
+        )
+        # A figure right after another one in its sentence, with no word of its own, counts the same thing.
+        neighbours = (
+            contexts.sort("sentence_id", "char_start")
+            .with_columns(
+                pl.col("claim_id").shift(1).over("sentence_id").alias("previous_id"),
+                (pl.col("char_start") - pl.col("char_end").shift(1).over("sentence_id")).alias("gap"),
+            )
+            .filter(pl.col("gap").is_between(0, NEIGHBOUR_CHARS))
+            .select("claim_id", "previous_id")
+            .join(found.select("claim_id"), on="claim_id", how="anti")
+        )
+        inherited = neighbours.join(found.rename({"claim_id": "previous_id"}), on="previous_id").select(
+            "claim_id", "concept"
+        )
+        return pl.concat([found, inherited])
+
+    def revision_marks(self, contexts: pl.DataFrame) -> pl.DataFrame:
+        """``claim_id, is_recap, is_correction`` for every claim of ``contexts``.
+
+        A recap cue counts in the clause before the figure (since its previous number) or in the
+        :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
+        sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes").
+        """
+        clause = fold_expr(pl.col("before").fill_null("")).str.replace(r"(?s)^.*\d", "").alias("clause")
+        tail = _words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
+        from_to = (
+            fold_expr(pl.col("before").fill_null("")).str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
+            & fold_expr(pl.col("after").fill_null("")).str.contains(r"^\s*(?:to|a)\s+\d")
+        ).alias("from_to")
+        sentence = fold_expr(
+            pl.concat_str(
+                [pl.col("previous").fill_null(""), pl.col("before").fill_null(""), pl.col("after").fill_null("")],
+                separator=" ",
+            )
+        ).alias("sentence")
+
+        def any_cue(column: str, kind: str) -> pl.Expr:
+            cues = self.cues.filter(pl.col("kind") == kind)["cue"].to_list()
+            if not cues:
+                return pl.lit(False)
+            pattern = r"(?:^|[^\p{L}])(?:" + "|".join(_escape(c) for c in cues) + r")(?:$|[^\p{L}])"
+            return pl.col(column).str.contains(pattern)
+
+        return contexts.select("claim_id", clause, tail, sentence, from_to).select(
+            "claim_id",
+            (
+                any_cue("clause", "recap")
+                | any_cue("clause", "recap_after")
+                | any_cue("tail", "recap_after")
+                | pl.col("from_to")
+            ).alias("is_recap"),
+            any_cue("sentence", "correction").alias("is_correction"),
+        )
+
+
+def _escape(phrase: str) -> str:
+    """A cue as a regex: literal text, any run of spaces between its words."""
+    import re
+
+    return r"\s+".join(re.escape(w) for w in phrase.split())

@@ -1,0 +1,82 @@
+"""Stories: the articles that report on one event, found by the proper names they share.
+
+A general concept ("deaths", "public_deficit") says what is counted, not where: the toll of a fire in
+Hawaii and of an earthquake in Morocco must never be compared. Articles are grouped into stories by the
+capitalised words of their title and opening (places, people, institutions), weighted by rarity: two
+articles are in one story when the rare names they share weigh at least :data:`STORY_SIMILARITY` of the
+two articles' names (tf-idf cosine ≥ :data:`STORY_SIMILARITY`) and they are at most
+:data:`STORY_DAYS` apart. Names are folded (accents, case, doubled letters: "Hawaï" = "Hawaii"), so the
+French and English reports of one event meet through the names they share ("Lahaina", "Marrakech").
+
+Input and output are polars frames; the grouping is the union-find of ``corroborate.copies``.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from corroborate.concepts import fold_expr, stem_expr
+from corroborate.copies import article_groups
+
+STORY_SIMILARITY = 0.12
+STORY_DAYS = 45  # articles further apart than this are not one story
+OPENING_CHARS = 3000  # names of the title and the opening: the rest of a long page drifts to other topics
+MAX_NAME_ARTICLES = 200  # a name in more articles than this finds no pairs (work grows with articles, not pairs)
+
+
+def article_names(articles: pl.DataFrame) -> pl.DataFrame:
+    """``article_id, name``: the distinct folded capitalised words (3+ letters) of each article's opening."""
+    opening = pl.concat_str([pl.col("title").fill_null(""), pl.col("text").str.slice(0, OPENING_CHARS)], separator=" ")
+    # a capitalised word inside a sentence: sentence-initial words are mostly common words
+    inside = r"[^\s.!?«“\"]\s+\p{Lu}[\p{L}'’-]{2,}"
+    return (
+        articles.select("article_id", opening.str.extract_all(inside).alias("name"))
+        .explode("name")
+        .drop_nulls("name")
+        .with_columns(pl.col("name").str.slice(1).str.strip_chars())
+        .with_columns(stem_expr(fold_expr(pl.col("name")).str.replace(r"^[ld]'", "")).alias("name"))
+        .filter(pl.col("name").str.len_chars() >= 3)
+        .unique()
+    )
+
+
+def story_pairs(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY) -> pl.DataFrame:
+    """``article_id, copy_of_article_id, similarity`` for every pair of articles of one story."""
+    names = article_names(articles)
+    n = max(articles.height, 1)
+    weights = (
+        names.group_by("name")
+        .agg(pl.len().alias("df"))
+        .with_columns((n / pl.col("df")).log().alias("weight"))
+    )
+    weighted = names.join(weights, on="name")
+    norms = weighted.group_by("article_id").agg((pl.col("weight") ** 2).sum().sqrt().alias("norm"))
+    rare = weighted.filter((pl.col("df") >= 2) & (pl.col("df") <= MAX_NAME_ARTICLES))
+    dates = articles.select("article_id", "published_at")
+    pairs = (
+        rare.join(rare.select("name", pl.col("article_id").alias("other")), on="name")
+        .filter(pl.col("article_id") < pl.col("other"))
+        .group_by("article_id", "other")
+        .agg((pl.col("weight") ** 2).sum().alias("dot"))
+        .join(norms, on="article_id")
+        .join(norms.rename({"article_id": "other", "norm": "other_norm"}), on="other")
+        .join(dates, on="article_id")
+        .join(dates.rename({"article_id": "other", "published_at": "other_published_at"}), on="other")
+        # tf-idf cosine of the two articles' names
+        .with_columns((pl.col("dot") / (pl.col("norm") * pl.col("other_norm"))).alias("similarity"))
+        .filter(
+            ((pl.col("published_at") - pl.col("other_published_at")).dt.total_days().abs() <= STORY_DAYS).fill_null(
+                True
+            )
+        )
+    )
+    return pairs.filter(pl.col("similarity") >= similarity).select(
+        "article_id", pl.col("other").alias("copy_of_article_id"), "similarity"
+    )
+
+
+def article_stories(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY) -> pl.DataFrame:
+    """``article_id, story_id`` for every article (``article_id, title, text``); a story's id is its
+    smallest article id."""
+    pairs = story_pairs(articles, similarity=similarity)
+    return article_groups(articles["article_id"].to_list(), pairs).rename({"group_id": "story_id"})

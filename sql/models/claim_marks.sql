@@ -1,0 +1,8 @@
+-- Per claim, what its sentence says about time (corroborate/concepts.py, lexicon
+-- corroborate/lexicons/revision_cues.csv): is_recap, the figure recalls an earlier one ("down from their
+-- previous toll of 115"); is_correction, the figure replaces an earlier one that was wrong ("revised the
+-- toll to 97"). Read by claim_facts.sql.
+CREATE OR REPLACE TABLE claim_marks AS
+SELECT CAST(claim_id AS VARCHAR) AS claim_id, CAST(is_recap AS BOOLEAN) AS is_recap,
+       CAST(is_correction AS BOOLEAN) AS is_correction
+FROM _claim_marks_input;
