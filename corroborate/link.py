@@ -49,6 +49,7 @@ OUTCOME_PARAMS: dict[str, float] = {
     "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
     "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
     "overshoot": 0.15,  # a forecast is missed, not reached, by a later figure this much above it
+    "count_days": 3,  # a running count is the same count for this many days either way
 }
 # In a quantity with many claims, each claim is compared with about this many claims published before
 # and after it (sql/models/claim_evidence.sql): the work stays linear in the number of claims.
@@ -346,7 +347,12 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
     run_model(
         con,
         "claim_evidence",
-        {"slack": params["slack"], "overshoot": params["overshoot"], "band": int(params.get("band", EVIDENCE_BAND))},
+        {
+            "slack": params["slack"],
+            "overshoot": params["overshoot"],
+            "count_days": int(params["count_days"]),
+            "band": int(params.get("band", EVIDENCE_BAND)),
+        },
     )
     run_model(con, "claim_outcomes")
     run_model(con, "claim_explanations")

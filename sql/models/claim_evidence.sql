@@ -1,7 +1,8 @@
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
---   corroborates  independent (another organisation root, and another copy group; or another official
---                 in the same article) and compatible, published at the same time or later
+--   corroborates  independent (another organisation root, and another article outside its copy group:
+--                 a headline restating its own lede is no second source) and compatible, published at the
+--                 same time or later; for a running count (kind 'count'), within $count_days days
 --   contradicts   independent and incompatible, published surely later
 --   restates      the source's own latest figure on the quantity, surely later, compatible
 --   corrects      the source's own latest figure on the quantity, surely later, incompatible:
@@ -80,8 +81,9 @@ WITH banded AS (
         y.claim_id AS evidence_claim_id,
         x.is_projection,
         x.root_id = y.root_id AS same_root,
-        x.group_id <> y.group_id
-            OR (x.article_id = y.article_id AND x.attributed AND y.attributed) AS separate,
+        x.group_id <> y.group_id AS separate,
+        -- a running count holds for its day: figures days apart are not the same count
+        x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
         coalesce(y.pub_lo > x.pub_hi, false)
             OR (x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap) AS later,
@@ -117,7 +119,7 @@ WITH banded AS (
             END
             WHEN same_root THEN NULL
             WHEN NOT separate THEN CASE WHEN compatible AND not_earlier THEN 'copy' END
-            WHEN compatible AND not_earlier THEN 'corroborates'
+            WHEN compatible AND not_earlier AND same_time THEN 'corroborates'
             WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
             WHEN NOT compatible AND later AND revisable THEN 'contradicts'
         END AS relation

@@ -23,7 +23,7 @@ WITH scoped AS (
         c.article_id,
         c.subject,
         c.unit,
-        coalesce(uf.unit_family, c.unit) AS unit_family,
+        coalesce(uf.unit_family, c.unit) AS stated_family,
         CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_start END
             AS period_start,
         CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_end END
@@ -47,7 +47,13 @@ WITH scoped AS (
     LEFT JOIN _unit_families uf ON uf.unit = c.unit
 ), keyed AS (
     SELECT
-        *,
+        * EXCLUDE (stated_family),
+        -- a general concept names what is counted: "97 morts", "97 victims" and "97" are one headcount
+        CASE
+            WHEN starts_with(known_key, '*') AND stated_family NOT IN ('ratio', 'money', 'area', 'length', 'mass')
+                THEN 'count'
+            ELSE stated_family
+        END AS unit_family,
         coalesce(
             known_key,
             CASE
