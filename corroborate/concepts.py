@@ -6,7 +6,7 @@ data in ``corroborate/lexicons/`` and readable without Python, fill the gap:
 
 - ``concepts.csv`` (word -> concept, kind): the nearest listed word among the few words on either side of
   the figure, inside its sentence and without crossing another number, names what is counted. A figure
-  with no such word but another figure at most :data:`NEIGHBOUR_CHARS` characters before it in the same
+  with no such word but another figure at most :data:`NEIGHBOUR_CHARS` characters before or after it in the same
   sentence counts the same thing ("67, up from 55"; "entre 12 400 et 18 200 manifestants").
   ``kind`` is ``count`` (a running or one-day count: a later different figure is not by itself a
   revision) or ``period`` (a total or rate over a period: a later figure for it replaces the earlier).
@@ -30,7 +30,7 @@ CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
 WINDOW_WORDS = 8  # words looked at on either side of a figure for what it counts
-NEIGHBOUR_CHARS = 24  # a figure this close after another one in its sentence counts the same thing
+NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 
 _NUMBER = r"^\d"
@@ -128,18 +128,28 @@ class ConceptLexicon:
             .select("claim_id", "concept")
         )
         # A figure right after another one in its sentence, with no word of its own, counts the same thing.
+        ordered = contexts.sort("sentence_id", "char_start")
+        previous = ordered.select(
+            "claim_id",
+            pl.col("claim_id").shift(1).over("sentence_id").alias("previous_id"),
+            (pl.col("char_start") - pl.col("char_end").shift(1).over("sentence_id")).alias("gap"),
+        )
+        following = ordered.select(
+            "claim_id",
+            pl.col("claim_id").shift(-1).over("sentence_id").alias("previous_id"),
+            (pl.col("char_start").shift(-1).over("sentence_id") - pl.col("char_end")).alias("gap"),
+        )
         neighbours = (
-            contexts.sort("sentence_id", "char_start")
-            .with_columns(
-                pl.col("claim_id").shift(1).over("sentence_id").alias("previous_id"),
-                (pl.col("char_start") - pl.col("char_end").shift(1).over("sentence_id")).alias("gap"),
-            )
+            pl.concat([previous, following])
             .filter(pl.col("gap").is_between(0, NEIGHBOUR_CHARS))
+            .sort("claim_id", "gap")
             .select("claim_id", "previous_id")
             .join(found.select("claim_id"), on="claim_id", how="anti")
         )
-        inherited = neighbours.join(found.rename({"claim_id": "previous_id"}), on="previous_id").select(
-            "claim_id", "concept"
+        inherited = (
+            neighbours.join(found.rename({"claim_id": "previous_id"}), on="previous_id", maintain_order="left")
+            .unique("claim_id", keep="first")
+            .select("claim_id", "concept")
         )
         return pl.concat([found, inherited])
 

@@ -38,6 +38,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from corroborate.dates import MONTHS, inferred_date
 from corroborate.db import model_sql, run_model
 from corroborate.language import OTHER, classify_language, normalise_language
 from corroborate.textio import DecodeError, decode_bytes, html_to_text, looks_like_html
@@ -530,15 +531,7 @@ def _load_manifest(path: Path, max_bytes: int) -> _Manifest:
 
 # --- batch-wide steps ---------------------------------------------------------------------------
 
-_MONTHS: dict[str, int] = {
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
-    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
+_MONTHS = MONTHS  # one month table for the whole project (corroborate.dates)
 
 _ISO_DAY = (
     r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
@@ -559,6 +552,15 @@ def _iso(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
 
 def _month_number(name: pl.Expr) -> pl.Expr:
     return name.str.to_lowercase().replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+
+
+def _with_inferred_dates(raw: pl.DataFrame) -> pl.DataFrame:
+    """Records without a date take the one their URL, title or opening gives (``corroborate.dates``)."""
+    missing = pl.col("published_raw").is_null() | (pl.col("published_raw").str.strip_chars() == "")
+    inferred = pl.struct("url", "title", "text").map_elements(
+        lambda r: inferred_date(r["url"], r["title"], r["text"]), return_dtype=pl.String
+    )
+    return raw.with_columns(pl.when(missing).then(inferred).otherwise(pl.col("published_raw")).alias("published_raw"))
 
 
 def _with_dates(raw: pl.DataFrame) -> pl.DataFrame:
@@ -666,7 +668,7 @@ def _join_reasons(*reasons: pl.Expr) -> pl.Expr:
 def _finish(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Batch-wide steps on the raw rows: dates, language, in-batch duplicates, statuses."""
     readable = raw.filter(pl.col("rejected").is_null())
-    readable = _with_language(_with_dates(readable))
+    readable = _with_language(_with_dates(_with_inferred_dates(readable)))
     frame = pl.concat([readable, raw.filter(pl.col("rejected").is_not_null())], how="diagonal_relaxed").sort("_order")
     rejected_reason = pl.coalesce(pl.col("rejected"), pl.col("language_rejected"))
     key = pl.when(rejected_reason.is_null()).then(pl.col("article_id"))

@@ -321,6 +321,7 @@ def build_quantities(
         "_claim_subject_keys": claim_keys,
         "_unit_families": families,
         "_claim_concepts": general,
+        "_concept_kinds": ConceptLexicon.read().concept_kinds(),
     }
     for name, frame in frames.items():
         con.register(name, frame)

@@ -44,11 +44,7 @@ def story_pairs(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY)
     """``article_id, copy_of_article_id, similarity`` for every pair of articles of one story."""
     names = article_names(articles)
     n = max(articles.height, 1)
-    weights = (
-        names.group_by("name")
-        .agg(pl.len().alias("df"))
-        .with_columns((n / pl.col("df")).log().alias("weight"))
-    )
+    weights = names.group_by("name").agg(pl.len().alias("df")).with_columns((n / pl.col("df")).log().alias("weight"))
     weighted = names.join(weights, on="name")
     norms = weighted.group_by("article_id").agg((pl.col("weight") ** 2).sum().sqrt().alias("norm"))
     rare = weighted.filter((pl.col("df") >= 2) & (pl.col("df") <= MAX_NAME_ARTICLES))

@@ -44,7 +44,9 @@ SELECT
     cs.root_id,
     cs.outlet_id,
     w.attributed,
-    w.qualifier = 'projection' AS is_projection,
+    -- a forecast of a rate or total for a period (a year's deficit) is judged like any figure for that
+    -- period; "reaches" and "overshoots" are for counts still growing toward a forecast
+    w.qualifier = 'projection' AND ck.kind IS DISTINCT FROM 'period' AS is_projection,
     w.value,
     w.value_low,
     least(w.w_low, w.w_high) - $slack * abs(least(w.w_low, w.w_high))          AS lo,

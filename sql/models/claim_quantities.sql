@@ -63,10 +63,19 @@ WITH scoped AS (
         ) AS subject_key,
         coalesce(known_label, nullif(trim(subject), ''), unit) AS label
     FROM scoped
+), yearly AS (
+    -- a rate or total of a general concept holds for a whole year: "this year" read as January to the
+    -- article's date is the year
+    SELECT k.* REPLACE (
+        CASE WHEN ck.kind = 'period' AND month(k.period_start) = 1 AND day(k.period_start) = 1
+                  AND year(k.period_end) = year(k.period_start)
+             THEN make_date(year(k.period_start), 12, 31) ELSE k.period_end END AS period_end)
+    FROM keyed k
+    LEFT JOIN _concept_kinds ck ON '*' || ck.concept = k.subject_key
 ), article_periods AS (
     SELECT article_id, subject_key, unit_family,
            any_value(period_start) AS article_start, any_value(period_end) AS article_end
-    FROM keyed
+    FROM yearly
     WHERE (period_start IS NOT NULL OR period_end IS NOT NULL) AND NOT starts_with(subject_key, '!')
     GROUP BY article_id, subject_key, unit_family
     HAVING count(DISTINCT (period_start, period_end)) = 1
@@ -78,7 +87,7 @@ WITH scoped AS (
             CASE WHEN k.period_start IS NULL AND k.period_end IS NULL THEN p.article_end ELSE k.period_end END
                 AS period_end
         )
-    FROM keyed k
+    FROM yearly k
     LEFT JOIN article_periods p USING (article_id, subject_key, unit_family)
 ), subject_periods AS (
     SELECT DISTINCT subject_key, unit_family, period_start, period_end

@@ -1,0 +1,117 @@
+"""Month names, and publication dates read from a page when its record gives none.
+
+Over a third of real pages come without a date. A page usually says when it was written:
+
+- its URL path (``/2024/10/31/``, ``/2024-10-31-``, ``/20241031``): a day, or ``/2024/10/`` a month;
+- a date header or dateline in its opening (``Publié le 13 février 2025``, ``October 23, 2024``,
+  ``23/10/2024``);
+- a dateline without a year (``PARIS, Jan 23 (Reuters)``, ``mercredi 25 septembre``) when the text
+  also names the weekday: the year is the one among those the text mentions (and the next one) in which
+  that day falls on that weekday, when exactly one does.
+
+:func:`inferred_date` returns the date as ``YYYY-MM-DD`` or ``YYYY-MM`` text, for the ingest's date
+parser, or None. It never guesses a year the text does not support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from corroborate.text import fold
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+OPENING_CHARS = 400  # where a date header, byline or dateline stands
+DATELINE_CHARS = 150  # where a dateline without a year stands ("PARIS, Jan 23 (Reuters) -")
+
+_MONTH = "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len, reverse=True))
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)|[/-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/-]|$)"
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\.?,?\s+((?:19|20)\d{{2}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_url(url: str) -> str | None:
+    if m := _URL_DAY.search(url):
+        year, month, day = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        date = _valid(year, month, day)
+        if date:
+            return date.isoformat()
+    if m := _URL_MONTH.search(url):
+        year, month = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}"
+    return None
+
+
+def _from_opening(opening: str, text: str) -> str | None:
+    folded = fold(opening)
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        if m := pattern.search(folded):
+            parts = dict(zip(order, m.groups(), strict=True))
+            date = _valid(int(parts["y"]), MONTHS[parts["m"]], int(parts["d"]))
+            if date:
+                return date.isoformat()
+    if m := _ISO.search(folded):
+        date = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date:
+            return date.isoformat()
+    if m := _NUMERIC.search(folded):
+        date = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # day first, as in French and wire copy
+        if date:
+            return date.isoformat()
+    # a dateline's day and month without a year: the weekday named in the first sentences decides the year
+    dateline = fold(text[:DATELINE_CHARS])
+    day_month = _DAY_MONTH.search(dateline)
+    month_day = _MONTH_DAY.search(dateline)
+    if day_month:
+        day, month = int(day_month.group(1)), MONTHS[day_month.group(2)]
+    elif month_day:
+        day, month = int(month_day.group(2)), MONTHS[month_day.group(1)]
+    else:
+        return None
+    weekdays = {WEEKDAYS[w] for w in _WEEKDAY.findall(fold(text[:OPENING_CHARS]))}
+    years = {int(y) for y in _YEAR.findall(text)}
+    candidates = {y + k for y in years for k in (0, 1)}
+    fits = {
+        date for year in candidates if (date := _valid(year, month, day)) is not None and date.weekday() in weekdays
+    }
+    return fits.pop().isoformat() if len(fits) == 1 else None
+
+
+def inferred_date(url: str | None, title: str | None, text: str | None) -> str | None:
+    """The publication date a page gives of itself (URL path, then title and opening), or None."""
+    if url and (found := _from_url(url)):
+        return found
+    body = text or ""
+    opening = f"{title or ''}\n{body[:OPENING_CHARS]}"
+    return _from_opening(opening, body)
