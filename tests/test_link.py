@@ -521,16 +521,20 @@ def test_vectorised_subject_keys_agree_with_the_reference() -> None:
         assert (key, label) == lx.key(subject), subject
 
 
-def test_undated_claims_corroborate_but_never_revise(scenario: Scenario) -> None:
+def test_undated_claims_take_part_in_no_verdict_that_depends_on_order(scenario: Scenario) -> None:
     s = scenario
     s.article("a", text("Washington: 3 000 soldats nord-coréens."), None)
     s.article("b", text("Le Pentagone: 10 000 soldats nord-coréens."), "2024-10-28")
     s.article("c", text("Séoul: 3 000 soldats nord-coréens."), "2024-10-20")
     old = s.claim("a", "Washington", 3000, span="3 000")
     s.claim("b", "Le Pentagone", 10000, span="10 000")
-    s.claim("c", "Séoul", 3000, span="3 000")
+    seoul = s.claim("c", "Séoul", 3000, span="3 000")
     s.link()
-    assert s.outcome(old) == "corroborated"  # order unknown: Seoul's figure may be later
+    # order unknown: neither corroborated by Seoul's figure nor revised by the Pentagon's
+    assert s.outcome(old) == "unresolved"
+    assert s.outcome(seoul) == "unresolved"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = ?", [old]).fetchone()
+    assert reason is not None and "date unknown" in reason[0]
 
 
 def test_month_precision_is_not_surely_later(scenario: Scenario) -> None:

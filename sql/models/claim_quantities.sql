@@ -8,7 +8,7 @@
 --     specific enough), else a quantity of its own ('!' and the claim id): such a claim stays unresolved
 --     rather than corroborate or revise a figure about something else.
 --   '*' and a general concept of corroborate/lexicons/concepts.csv ("*deaths"), read from the words next
---     to the figure (_claim_concepts) when the subject names no concept of the lexicon: such a quantity
+--     to the figure (_claim_concepts) when the subject names no concept and has fewer than two content words: such a quantity
 --     says what is counted, not where, so claims on it meet only within one story (claim_evidence.sql).
 --   period: a different period is a different quantity (August's 477 km2 is not October's 478 km2;
 --     1-27 October is not the whole month). A forecast with only a horizon ("up to 12 000 by December")
@@ -30,15 +30,13 @@ WITH scoped AS (
             AS period_end,
         CASE
             WHEN ck.subject_key IS NOT NULL THEN ck.subject_key
-            WHEN sk.subject_key IS NOT NULL AND NOT starts_with(sk.subject_key, '~') THEN sk.subject_key
+            WHEN sk.subject_key IS NOT NULL THEN sk.subject_key
             WHEN gc.concept IS NOT NULL THEN '*' || gc.concept
-            ELSE sk.subject_key
         END AS known_key,
         CASE
             WHEN ck.subject_key IS NOT NULL THEN ck.label
-            WHEN sk.subject_key IS NOT NULL AND NOT starts_with(sk.subject_key, '~') THEN sk.label
+            WHEN sk.subject_key IS NOT NULL THEN sk.label
             WHEN gc.concept IS NOT NULL THEN replace(gc.concept, '_', ' ')
-            ELSE sk.label
         END AS known_label
     FROM claims c
     LEFT JOIN _claim_subject_keys ck ON ck.claim_id = c.claim_id
