@@ -36,8 +36,8 @@ as polars expressions before validation and never stored:
   and ``article_span`` (the article's text at ``[char_start, char_end)``), joined from ``articles``;
 * source_scores: ``outcomes_total`` = corroborated + revised + unresolved.
 
-Suite parameters: ``{"$PARAMETER": "today"}`` is the validation date (UTC), so "not in the future"
-needs no edit to the suite.
+Suite parameters: ``{"$PARAMETER": "today"}`` is the validation date (UTC) and ``"tomorrow"`` the day
+after, so "not in the future" needs no edit to the suite.
 
 Importing this module does not import GX (~4 s); the first validation does, once per process.
 """
@@ -443,7 +443,7 @@ def validate_table(
             "return_unexpected_index_query": False,
             "partial_unexpected_count": 0,
         },
-        expectation_parameters={"today": today},
+        expectation_parameters={"today": today, "tomorrow": today + dt.timedelta(days=1)},
     )
 
     order = {eid: i for i, eid in enumerate(suite.labels)}

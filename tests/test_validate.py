@@ -274,7 +274,7 @@ def add_article(con: duckdb.DuckDBPyConnection, article_id: str, **overrides: An
 
 CORRUPT_ARTICLES = {
     "future": ({"published_at": dt.date.today() + dt.timedelta(days=30)}, "published_at"),
-    "before_1990": ({"published_at": dt.date(1985, 5, 1)}, "published_at"),
+    "before_1900": ({"published_at": dt.date(1885, 5, 1)}, "published_at"),
     "language": ({"language": "de"}, "expect_column_values_to_be_in_set(language)"),
     "too_short": ({"text": "Trop court."}, "expect_column_value_lengths_to_be_between(text)"),
 }
