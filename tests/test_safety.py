@@ -10,6 +10,9 @@ import datetime as dt
 import hashlib
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -357,3 +360,32 @@ def test_query_refusals_are_fast(seeded_db: Path) -> None:
     started = time.monotonic()
     done = run_cli("query", "DROP TABLE claims", "--db", str(seeded_db))
     assert done.returncode == 2 and time.monotonic() - started < 5
+
+
+# --- 8. helper processes die with the run -------------------------------------------------------
+
+
+def test_row8_every_process_started_after_the_watchdog_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    """A parent that starts a grandchild in a new session (no process group ties it), then is killed with -9."""
+    script = (
+        "import os, signal, subprocess, sys\n"
+        "from corroborate.processes import reap_descendants_on_exit\n"
+        "reap_descendants_on_exit()\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'], start_new_session=True)\n"
+        "print(child.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    orphan = int(done.stdout.strip())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(orphan):
+        time.sleep(0.1)
+    assert not _running(orphan), "the grandchild outlived its killed parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
