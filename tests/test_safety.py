@@ -389,3 +389,41 @@ def _running(pid: int) -> bool:
         return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):
         return False
+
+
+# --- 7. signs and impossible shares -------------------------------------------------------------
+
+
+def test_row7_signs_are_kept_and_impossible_figures_go_to_rejects(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = (
+        "Selon le ministère de la Défense, l'armée a perdu -5 000 soldats en un mois, a déclaré le porte-parole "
+        "Jean Dupont. Le bilan officiel fait aussi état de \u2212 3 000 blessés. D'après l'institut, 250 % de "
+        "la population a quitté la ville. Les prix du pain ont connu une hausse de 250 % en un an, selon l'Insee."
+    )
+    # Good figures around the bad ones: a batch that is mostly wrong fails as a whole, by design.
+    good = [
+        "Selon la préfecture, 1 200 personnes ont été évacuées lundi, a indiqué le préfet Marc Durand.",
+        "L'ONU a recensé 40 000 réfugiés dans la région, selon un communiqué publié mardi.",
+        "Le ministère a annoncé 800 emplois supprimés dans l'usine, selon la direction régionale.",
+        "Les pompiers ont dénombré 35 blessés après l'explosion, a précisé le capitaine Paul Martin.",
+        "La police a compté 12 000 manifestants dans le cortège, selon la préfecture de police.",
+    ]
+    for i, extra in enumerate(good):
+        (inputs / f"good{i}.txt").write_text(extra, encoding="utf-8")
+    (inputs / "a.json").write_text(
+        json.dumps({"id": "a", "text": text, "published_at": "2024-10-28", "language": "fr"}), encoding="utf-8"
+    )
+    db_path = tmp_path / "c.duckdb"
+    done = run_cli("run", str(inputs), "--db", str(db_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    claims = query(db_path, "SELECT text, value, unit FROM claims ORDER BY char_start")
+    rejected = query(db_path, "SELECT row_json, reason FROM rejects WHERE table_name = 'claims'")
+    stored_values = {row[1] for row in claims}
+    assert 5000.0 not in stored_values and 3000.0 not in stored_values  # no sign dropped
+    assert ("250 %", 250.0, "percent") in claims  # a change in percent may exceed 100
+    reasons = {json.loads(row_json)["text"]: reason for row_json, reason in rejected}
+    assert "cannot be negative" in reasons["-5 000 soldats"]
+    assert "cannot be negative" in reasons["\u2212 3 000 blessés"]
+    assert "cannot exceed 100 %" in reasons["250 %"]
