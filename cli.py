@@ -80,6 +80,29 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _reader_db(path: Path | None) -> Path:
+    """The database of a reading command, symbolic links followed; exits 2 with the remedy when it is unusable."""
+    from corroborate.paths import PathProblem, check_reader_db
+
+    try:
+        return check_reader_db(_db(path))
+    except PathProblem as problem:
+        raise _fail(str(problem), 2) from None
+
+
+def _output(path: Path, force: bool, option: str) -> Path:
+    """A file a command writes; exits 2 when writing it would destroy something (see corroborate.paths)."""
+    from corroborate.paths import PathProblem, check_output
+
+    try:
+        return check_output(path, force=force, option=option)
+    except PathProblem as problem:
+        raise _fail(str(problem), 2) from None
+
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+
+
 @contextlib.contextmanager
 def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
     """Progress bars per stage on a terminal, plain log lines otherwise, nothing when quiet."""
@@ -155,23 +178,37 @@ def run(
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     else:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
+    # model loads: a refused run answers at once, with one line.
     missing = [str(p) for p in inputs or [] if not p.exists()]
     if missing:
-        raise _fail(f"no such input: {', '.join(missing)}", 2)
+        raise _fail(f"no such input: {', '.join(missing)} (give files or folders of articles)", 2)
+    if address and runner is not Runner.dask:
+        raise _fail("--address needs --runner dask", 2)
+    from corroborate.paths import PathProblem, check_run_db
     from corroborate.store import RunLockedError, run_lock
 
-    target = _db(db_path)
-    try:  # fail fast, before Prefect starts its server, when another run holds the database
+    try:
+        target = check_run_db(_db(db_path))  # a symbolic link is followed: the run replaces its target
+    except PathProblem as problem:
+        raise _fail(str(problem), 2) from None
+    try:  # fail fast when another run holds the database
         with run_lock(target, wait_seconds=wait):
             pass
     except RunLockedError as error:
         raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
+
+    from corroborate.processes import reap_descendants_on_exit
+
+    # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
+    # one, even when it is killed with SIGKILL and gets no chance to stop them.
+    reap_descendants_on_exit()
 
     from corroborate.progress import listening
     from flows.nightly import with_runner
 
-    if address and runner is not Runner.dask:
-        raise _fail("--address needs --runner dask", 2)
     try:
         flow_run = with_runner(runner.value, address=address, workers=workers)
         with _progress_display(quiet) as show, listening(show):
@@ -230,7 +267,8 @@ def score(
     """
     from corroborate.api import source_scores
 
-    frame = source_scores(_db(db_path), kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
+    database = _reader_db(db_path)
+    frame = source_scores(database, kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
     if frame.is_empty() and method is Method.iterative:
         raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
     render(frame, OutputFormat(fmt.value), title=f"Source scores ({method.value})")
@@ -249,7 +287,7 @@ def explain(
     from corroborate.api import explain_source
 
     try:
-        frame = explain_source(_db(db_path), source)
+        frame = explain_source(_reader_db(db_path), source)
     except LookupError:
         raise _fail(f"no source matches {source!r} (try `python cli.py score` for the known sources)") from None
     if frame.is_empty():
@@ -259,22 +297,49 @@ def explain(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="One SQL statement; the database is opened read-only.")],
+    sql: Annotated[
+        str,
+        typer.Argument(
+            help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, "
+            "or a PRAGMA that shows (show_tables, table_info …)."
+        ),
+    ],
     fmt: FormatOption = TableFormat.table,
+    allow_files: Annotated[
+        bool,
+        typer.Option(
+            "--allow-files", help="Let the SQL read local files (read_csv, read_parquet …); nothing is ever written."
+        ),
+    ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Run read-only SQL against the database.
+    """Run one read-only SQL statement against the database.
+
+    The database is opened read-only, with no access to other files, other databases or the network (unless
+    `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
     Example: `python cli.py query "SELECT source, count(*) AS n FROM claims GROUP BY ALL ORDER BY n DESC" -f csv`
     """
     import duckdb
 
     from corroborate.api import run_query
+    from corroborate.readonly import QueryRefusedError
 
     try:
-        frame = run_query(_db(db_path), sql)
-    except (duckdb.Error, FileNotFoundError) as error:
-        raise _fail(str(error)) from None
+        from corroborate.readonly import check_statement
+
+        check_statement(sql)  # a refusal names the statement, whatever the database
+    except QueryRefusedError as error:
+        raise _fail(str(error), 2) from None
+    except duckdb.ParserException as error:
+        raise _fail(" ".join(str(error).split()), 2) from None
+    try:
+        frame = run_query(_reader_db(db_path), sql, allow_files=allow_files)
+    except duckdb.PermissionException as error:
+        hint = "" if allow_files else " (reading local files needs --allow-files)"
+        raise _fail(" ".join(str(error).split()) + hint, 2) from None
+    except duckdb.Error as error:
+        raise _fail(" ".join(str(error).split())) from None
     render(frame, OutputFormat(fmt.value))
 
 
@@ -348,7 +413,9 @@ def validate(
     """
     from corroborate.api import revalidate
 
-    results, docs_index = revalidate(_db(db_path), docs)
+    if docs is not None and docs.exists() and not docs.is_dir():
+        raise _fail(f"--docs {docs} is a file: Data Docs are a folder; choose a folder name", 2)
+    results, docs_index = revalidate(_reader_db(db_path), docs)
     render(results, OutputFormat(fmt.value), title="Validation results")
     if docs_index:
         typer.echo(f"Data Docs: {docs_index}", err=True)
@@ -390,30 +457,48 @@ def report(
         Path | None,
         typer.Option("--screenshot", help="Also render the page in headless Chromium and save a PNG here."),
     ] = None,
+    force: ForceOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report (opens offline): leaderboard, timelines, runs, validation.
+
+    An existing file is replaced only with `--force`; a database or one of corroborate's own files never is.
 
     Example: `python cli.py report --out report.html --screenshot report.png`
     """
     from corroborate.api import build_report
 
+    database = _reader_db(db_path)
+    target = _output(out, force, "--out")
+    png = _output(screenshot, force, "--screenshot") if screenshot is not None else None
+    if png is not None and png == target:
+        raise _fail("--screenshot and --out name the same file: choose two files", 2)
     try:
-        page = build_report(_db(db_path), out, method=method.value)
+        page = build_report(database, target, method=method.value)
     except FileNotFoundError as error:
         raise _fail(str(error)) from None
     typer.echo(f"report: {page}")
-    if screenshot is not None:
+    if png is not None:
         from corroborate.report import screenshot as take_screenshot
 
         try:
-            typer.echo(f"screenshot: {take_screenshot(page, screenshot)}")
+            typer.echo(f"screenshot: {take_screenshot(page, png)}")
         except FileNotFoundError as error:
             raise _fail(str(error)) from None
 
 
 def main() -> None:
-    app()
+    """Run the CLI; anything a command did not turn into a message becomes one line, never a traceback."""
+    try:
+        app()
+    except OSError as error:  # a path the user gave that the system refuses
+        where = f" ({error.filename})" if error.filename else ""
+        typer.secho(f"error: {error.strerror or error}{where}: check the path", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+    except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
+        message = " ".join(str(error).split()) or type(error).__name__
+        typer.secho(f"error: {type(error).__name__}: {message}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -40,11 +40,21 @@ def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     return claims.select(EXTRACT_COLUMNS), rejected
 
 
-def run_query(db_path: Path, sql: str) -> pl.DataFrame:
-    """The result of one read-only SQL statement."""
-    with contextlib.closing(store.connect_reader(db_path)) as con:
+def run_query(db_path: Path, sql: str, *, allow_files: bool = False) -> pl.DataFrame:
+    """The result of one read-only SQL statement.
+
+    Raises ``corroborate.readonly.QueryRefusedError`` for anything but one statement that only reads, before
+    opening the database; the connection has external access off unless ``allow_files`` (see
+    ``corroborate.readonly``). Binary columns come back as hex text, which every output format can hold.
+    """
+    from corroborate import readonly
+
+    readonly.check_statement(sql)
+    with contextlib.closing(readonly.connect(db_path, allow_files=allow_files)) as con:
         relation = con.sql(sql)
-        return relation.pl() if relation is not None else pl.DataFrame()
+        frame = relation.pl() if relation is not None else pl.DataFrame()
+    binary = [name for name, dtype in frame.schema.items() if dtype == pl.Binary]
+    return frame.with_columns(pl.col(name).bin.encode("hex") for name in binary) if binary else frame
 
 
 def source_scores(

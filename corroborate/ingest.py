@@ -23,6 +23,7 @@ records is fine, one oversized record is rejected on its own.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -171,8 +172,24 @@ class _Reader:
 
     def reject(self, path: Path, record_no: int, reason: str, external_id: str | None = None) -> None:
         self.rows.append(
-            {"source_path": str(path), "record_no": record_no, "external_id": external_id, "rejected": reason}
+            {
+                "source_path": shown_path(path),
+                "record_no": record_no,
+                "external_id": _printable(external_id) if external_id is not None else None,
+                "rejected": _printable(reason),
+            }
         )
+
+    def reject_error(self, path: Path, record_no: int, error: BaseException, external_id: str | None) -> None:
+        """Reject the record that raised ``error``: the reason names the file and line, and the error."""
+        where = shown_path(path) + (f" line {record_no}" if record_no else "")
+        if isinstance(error, RecursionError):
+            what = "JSON nested too deeply to read"
+        elif isinstance(error, UnicodeError):
+            what = f"text that cannot be stored ({type(error).__name__}: {error})"
+        else:
+            what = f"{type(error).__name__}: {error}"
+        self.reject(path, record_no, f"{where}: not read: {what}", external_id)
 
     def accept(
         self,
@@ -190,6 +207,14 @@ class _Reader:
         if not reduced and looks_like_html(text):
             text, html_title = html_to_text(text)
             meta = {**meta, "title": meta.get("title") or html_title}
+        fields = (("text", text), *meta.items())
+        broken = [name for name, value in fields if isinstance(value, str) and _unencodable(value)]
+        if broken:
+            # A lone surrogate ("\ud800" in JSON) is not a character: it cannot be stored, hashed or printed.
+            where = shown_path(path) + (f" line {record_no}" if record_no else "")
+            reason = f"{where}: {', '.join(repr(n) for n in broken)} holds a lone surrogate, which is not text"
+            self.reject(path, record_no, reason, external_id)
+            return
         identity = identity_form(text)
         if not identity:
             self.reject(path, record_no, "empty text", external_id)
@@ -246,6 +271,18 @@ class _Reader:
                 self.read_file(entry)
 
     def read_file(self, path: Path) -> None:
+        """Read one file inside its own error boundary: whatever it holds, it ends as log rows."""
+        if _unencodable(str(path)):
+            self.reject(path, 0, f"{shown_path(path)}: the file name is not valid UTF-8; rename the file", None)
+            return
+        rows_before = len(self.rows)
+        try:
+            self._read_file(path)
+        except Exception as error:  # noqa: BLE001 - one bad file must never stop a run
+            del self.rows[rows_before:]
+            self.reject_error(path, 0, error, path.stem)
+
+    def _read_file(self, path: Path) -> None:
         kind = SUFFIX_KINDS.get(path.suffix.lower())
         if kind is None:
             expected = ", ".join(SUFFIX_KINDS)
@@ -291,22 +328,32 @@ class _Reader:
         except _Rejected as error:
             self.reject(path, 0, str(error), path.stem)
             return
+        if not lines:
+            self.reject(path, 0, "empty file: no record in it", path.stem)
+            return
         for line_no, line in lines:
             default_id = f"{path.stem}:{line_no}"
             if isinstance(line, _Rejected):
                 self.reject(path, line_no, str(line), default_id)
                 continue
+            rows_before = len(self.rows)
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                self.reject(path, line_no, f"line {line_no} is not JSON: {error.msg}", default_id)
-                continue
-            if not isinstance(record, dict):
-                self.reject(
-                    path, line_no, f"line {line_no} holds {_json_type(record)}, not a record object", default_id
-                )
-                continue
-            self.read_record(path, line_no, record, default_id, {})
+                self.read_line(path, line_no, line, default_id)
+            except Exception as error:  # noqa: BLE001 - one bad record must never stop a run
+                del self.rows[rows_before:]
+                self.reject_error(path, line_no, error, default_id)
+
+    def read_line(self, path: Path, line_no: int, line: str, default_id: str) -> None:
+        """One line of a ``.jsonl`` feed."""
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            self.reject(path, line_no, f"line {line_no} is not JSON: {error.msg}", default_id)
+            return
+        if not isinstance(record, dict):
+            self.reject(path, line_no, f"line {line_no} holds {_json_type(record)}, not a record object", default_id)
+            return
+        self.read_record(path, line_no, record, default_id, {})
 
     def read_record(
         self,
@@ -369,6 +416,28 @@ class _Reader:
                         f"manifest line {line}: {name!r} is a .jsonl feed; its records carry their own metadata",
                         None,
                     )
+
+
+def _unencodable(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (from JSON's "\\ud800", or a file name that is not UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates written as escapes, so that it can be stored and printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _unencodable(text) else text
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as stored in ``ingest_log``: bytes of a name that is not UTF-8 are written as ``\\xNN``."""
+    name = str(path)
+    if not _unencodable(name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _json_type(value: object) -> str:
@@ -543,7 +612,13 @@ _WEEKDAY = r"(?:\p{L}+\.?,?\s+)?"
 _NAMED_DAY_FIRST = _WEEKDAY + r"(\d{1,2})(?:er|st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})$"
 _NAMED_MONTH_FIRST = _WEEKDAY + r"(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$"
 _NAMED_MONTH = r"^(\p{L}+)\.?\s+(\d{4})$"
-_EARLIEST, _LATEST = "1900-01-01", "2100-12-31"
+# A publication date before this or after tomorrow (UTC; a feed may be a time zone ahead) is a parsing or
+# typing error: the article is kept without a date, with a warning.
+_EARLIEST = dt.date(1900, 1, 1)
+
+
+def _latest() -> dt.date:
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
 def _iso(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
@@ -602,19 +677,35 @@ def _with_dates(raw: pl.DataFrame) -> pl.DataFrame:
         ),
     ]
     dates = [iso.str.to_date("%Y-%m-%d", strict=False) for iso, _ in candidates]
-    in_range = [date.is_between(pl.lit(_EARLIEST).str.to_date(), pl.lit(_LATEST).str.to_date()) for date in dates]
+    latest = _latest()
+    in_range = [date.is_between(pl.lit(_EARLIEST), pl.lit(latest)) for date in dates]
+    outside = pl.coalesce(dates)
     precision = pl.lit(None, dtype=pl.String)
     for (_, label), ok in reversed(list(zip(candidates, in_range, strict=True))):
         precision = pl.when(ok).then(pl.lit(label)).otherwise(precision)
     published = pl.coalesce([pl.when(ok).then(date) for date, ok in zip(dates, in_range, strict=True)])
-    return raw.with_columns(published_at=published, published_precision=precision).with_columns(
-        date_warning=pl.when(value.is_not_null() & (value != "") & pl.col("published_at").is_null()).then(
-            pl.format(
-                "published_at '{}' is not a date between 1900 and 2100 written as YYYY-MM-DD, "
-                "YYYY-MM, YYYY or '28 octobre 2024'; stored without a date",
-                value,
+    return (
+        raw.with_columns(published_at=published, published_precision=precision, _outside=outside)
+        .with_columns(
+            date_warning=pl.when(value.is_not_null() & (value != "") & pl.col("published_at").is_null()).then(
+                pl.when(pl.col("_outside").is_not_null())
+                .then(
+                    pl.format(
+                        f"published_at '{{}}' is outside {_EARLIEST.isoformat()} to {latest.isoformat()}; "
+                        "stored without a date",
+                        value,
+                    )
+                )
+                .otherwise(
+                    pl.format(
+                        "published_at '{}' is not a date written as YYYY-MM-DD, "
+                        "YYYY-MM, YYYY or '28 octobre 2024'; stored without a date",
+                        value,
+                    )
+                )
             )
         )
+        .drop("_outside")
     )
 
 
@@ -683,6 +774,9 @@ def _finish(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .otherwise(pl.lit("stored")),
         outlet=pl.col("outlet").fill_null(UNKNOWN_OUTLET),
         _first_ref=first_ref,
+        # One id for several texts: a feed reusing ids, or an article edited under the same id. Both are
+        # kept (they are different texts) and flagged, so that a desk can see which is which.
+        _id_texts=pl.col("article_id").n_unique().over(pl.when(rejected_reason.is_null()).then(pl.col("external_id"))),
     ).with_columns(
         reason=pl.when(pl.col("status") == "rejected")
         .then(rejected_reason)
@@ -690,6 +784,13 @@ def _finish(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             _join_reasons(
                 pl.when(pl.col("status") == "duplicate").then(
                     pl.format("same text as {}, earlier in this batch", pl.col("_first_ref"))
+                ),
+                pl.when(pl.col("external_id").is_not_null() & (pl.col("_id_texts") > 1)).then(
+                    pl.format(
+                        "id '{}' is used by {} different texts in this batch; each is kept",
+                        pl.col("external_id"),
+                        pl.col("_id_texts"),
+                    )
                 ),
                 pl.col("warning"),
                 pl.col("date_warning"),
@@ -719,7 +820,12 @@ def read_records(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -
         paths = [Path(paths)]
     reader = _Reader(max_bytes=max_bytes)
     for path in paths:
-        reader.read_path(Path(path))
+        rows_before = len(reader.rows)
+        try:
+            reader.read_path(Path(path))
+        except Exception as error:  # noqa: BLE001 - e.g. a folder that vanished mid-walk: log it, go on
+            del reader.rows[rows_before:]
+            reader.reject_error(Path(path), 0, error, None)
     raw = pl.DataFrame(reader.rows, schema=_RAW_SCHEMA).with_row_index("_order")
     return _finish(raw)
 

@@ -883,10 +883,10 @@ def build_report(con: duckdb.DuckDBPyConnection, out: Path, *, method: str = "si
         parts.append("<p class='empty'>No validation results yet.</p>")
     parts.append("</section>")
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(_page("corroborate report", "\n".join(parts), specs), encoding="utf-8")
-    return out
+    from corroborate.paths import write_atomically
+
+    # Beside the target, then renamed over it: an interrupted write never leaves half a page.
+    return write_atomically(Path(out), _page("corroborate report", "\n".join(parts), specs))
 
 
 # ------------------------------------------------------------------------------------------- browser
@@ -936,7 +936,13 @@ def screenshot(page: Path, png: Path, *, size: tuple[int, int] = SCREENSHOT_SIZE
     """A PNG of the rendered page, ``size`` = (width, height) in CSS pixels; returns ``png``."""
     png = Path(png).resolve()
     png.parent.mkdir(parents=True, exist_ok=True)
-    _chromium(page, [f"--screenshot={png}", f"--window-size={size[0]},{size[1]}"])
-    if not png.is_file():
-        raise RuntimeError(f"Chromium wrote no screenshot to {png}")
+    # Chromium writes a temporary file beside the target, renamed over it once complete.
+    temporary = png.with_name(f".{png.stem}.{os.getpid()}.tmp.png")
+    try:
+        _chromium(page, [f"--screenshot={temporary}", f"--window-size={size[0]},{size[1]}"])
+        if not temporary.is_file():
+            raise RuntimeError(f"Chromium wrote no screenshot to {png}")
+        os.replace(temporary, png)
+    finally:
+        temporary.unlink(missing_ok=True)
     return png

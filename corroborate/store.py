@@ -219,8 +219,11 @@ def open_run(
     """Lock the database, start a run, and on leaving publish it or record why it failed.
 
     The body must call :meth:`Run.publish` once its stages are done; leaving without publishing (an
-    exception) records the run as failed and leaves the live results untouched.
+    exception) records the run as failed and leaves the live results untouched. A symbolic link at
+    ``db_path`` is followed: the staging copy is made beside its target and replaces the target, and the link
+    stays a link.
     """
+    db_path = Path(os.path.realpath(db_path))
     with run_lock(db_path, wait_seconds=wait_seconds):
         run = Run(db_path, RunRecord(new_run_id(), [str(p) for p in inputs], extractor_version))
         run.start()

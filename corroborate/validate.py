@@ -36,8 +36,8 @@ as polars expressions before validation and never stored:
   and ``article_span`` (the article's text at ``[char_start, char_end)``), joined from ``articles``;
 * source_scores: ``outcomes_total`` = corroborated + revised + unresolved.
 
-Suite parameters: ``{"$PARAMETER": "today"}`` is the validation date (UTC), so "not in the future"
-needs no edit to the suite.
+Suite parameters: ``{"$PARAMETER": "today"}`` is the validation date (UTC) and ``"tomorrow"`` the day
+after, so "not in the future" needs no edit to the suite.
 
 Importing this module does not import GX (~4 s); the first validation does, once per process.
 """
@@ -306,6 +306,25 @@ def add_derived_columns(table: str, frame: pl.DataFrame, meta: dict[str, Any] | 
         frame = frame.with_columns(
             pl.col("unit").replace_strict(by_unit, default=None, return_dtype=pl.Float64).alias("plausible_max")
         )
+    floor_families = meta.get("non_negative_families")
+    if table == "claims" and isinstance(floor_families, list) and "unit" in cols and "count_floor" not in cols:
+        floors = {unit: 0.0 for unit, family in vocab.UNIT_FAMILIES.items() if family in floor_families}
+        frame = frame.with_columns(
+            pl.col("unit").replace_strict(floors, default=None, return_dtype=pl.Float64).alias("count_floor")
+        )
+    share_of_whole = meta.get("share_of_whole")
+    if table == "claims" and isinstance(share_of_whole, str) and "unit" in cols and "share_max" not in cols:
+        # Whether a percent is a share of a whole ("250 % de la population") or a change ("une hausse de
+        # 250 %") is read from the words right after the figure; only a share is bounded by 100.
+        whole = (
+            pl.col("article_after").str.contains(share_of_whole).fill_null(False)
+            if "article_after" in cols
+            else pl.lit(False)
+        )
+        ratio = pl.col("unit").replace_strict(vocab.UNIT_FAMILIES, default=None, return_dtype=pl.String) == "ratio"
+        frame = frame.with_columns(
+            pl.when(ratio.fill_null(False) & whole).then(pl.lit(100.0)).otherwise(None).alias("share_max")
+        )
     if table == "source_scores" and {"corroborated", "revised", "unresolved"} <= cols and "outcomes_total" not in cols:
         frame = frame.with_columns(
             (pl.col("corroborated") + pl.col("revised") + pl.col("unresolved")).alias("outcomes_total")
@@ -314,7 +333,8 @@ def add_derived_columns(table: str, frame: pl.DataFrame, meta: dict[str, Any] | 
 
 
 def add_article_spans(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """Add ``article_length`` and ``article_span`` to claims from ``articles(article_id, text)``.
+    """Add ``article_length``, ``article_span`` and ``article_after`` (the 48 characters after the span) to
+    claims from ``articles(article_id, text)``.
 
     Both are null when the claim's article is not in ``articles``. Offsets are in characters, as
     Python and the extract contract count them.
@@ -329,6 +349,7 @@ def add_article_spans(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
         pl.col("__article_text")
         .str.slice(start, (pl.col("char_end") - start).clip(lower_bound=0))
         .alias("article_span"),
+        pl.col("__article_text").str.slice(pl.col("char_end").clip(lower_bound=0), 48).alias("article_after"),
     ).drop("__article_text")
 
 
@@ -443,7 +464,7 @@ def validate_table(
             "return_unexpected_index_query": False,
             "partial_unexpected_count": 0,
         },
-        expectation_parameters={"today": today},
+        expectation_parameters={"today": today, "tomorrow": today + dt.timedelta(days=1)},
     )
 
     order = {eid: i for i, eid in enumerate(suite.labels)}

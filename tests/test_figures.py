@@ -503,3 +503,38 @@ def test_models_ages_phones_names_and_scores_are_not_figures(text: str, lang: st
 )
 def test_figures_next_to_names_scores_and_ages_are_kept(text: str, lang: str, expected: list[str]) -> None:
     assert [f.text for f in find_figures(text, lang)] == expected
+
+
+# --- signs (issue #14) ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "value"),
+    [
+        ("Il y a -5 000 soldats déployés.", "fr", "-5 000 soldats", -5000.0),
+        ("Le bilan : \u2212 3 000 soldats.", "fr", "\u2212 3 000 soldats", -3000.0),
+        ("Le solde est de \u22123 000 emplois.", "fr", "\u22123 000 emplois", -3000.0),
+        ("Le solde : moins 2 000 soldats.", "fr", "moins 2 000 soldats", -2000.0),
+        ("The fund fell to -3 million dollars.", "en", "-3 million dollars", -3_000_000.0),
+        ("La variation est de -2,5 %.", "fr", "-2,5 %", -2.5),
+    ],
+)
+def test_a_written_minus_is_kept(text: str, lang: str, span: str, value: float) -> None:
+    (figure,) = find_figures(text, lang)
+    assert figure.text == span and text[figure.char_start : figure.char_end] == span
+    assert figure.value == figure.value_low == figure.value_high == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("entre 10-12 soldats", "fr", 10.0, 12.0),
+        ("au moins 2 000 soldats", "fr", 2000.0, 4000.0),
+        ("moins de 2 000 soldats", "fr", 1000.0, 2000.0),
+        ("- 5 000 soldats ont été déployés", "fr", 5000.0, 5000.0),  # a list item, not a sign
+        ("Le COVID-19 a tué 3 000 personnes.", "fr", 3000.0, 3000.0),
+    ],
+)
+def test_hyphens_that_join_or_qualify_are_no_sign(text: str, lang: str, low: float, high: float) -> None:
+    (figure,) = find_figures(text, lang)
+    assert (figure.value_low, figure.value_high) == (low, high)

@@ -108,7 +108,7 @@ def test_query_formats_and_errors(seeded_db: Path) -> None:
     bad = run_cli("query", "SELECT * FROM no_such_table", "--db", str(seeded_db))
     assert bad.returncode == 1 and "no_such_table" in bad.stderr
     write = run_cli("query", "DELETE FROM articles", "--db", str(seeded_db))
-    assert write.returncode == 1 and "read-only" in write.stderr.lower()
+    assert write.returncode == 2 and "refused: DELETE" in write.stderr and "read-only" in write.stderr
     assert query(seeded_db, "SELECT count(*) FROM articles") == [(5,)]
 
 

@@ -51,15 +51,46 @@ def _wait_for_staging(db_path: Path, proc: subprocess.Popen[str], timeout: float
     raise AssertionError(f"the run never created {staging} (exit code {proc.poll()})")
 
 
+def _children(pid: int, marker: str) -> list[int]:
+    """Ids of the processes whose parent is ``pid`` and whose command line contains ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and marker in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is running (a zombie waiting for its new parent to reap it is not)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def test_kill_9_mid_run_then_a_new_run_gives_the_uninterrupted_results(seeded_db: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "c.duckdb"
     proc = _start_run(db_path)
     _wait_for_staging(db_path, proc)
     time.sleep(5)  # into ingest / extraction, which write the staging copy
     assert proc.poll() is None, "the run finished before it could be killed"
+    servers = _children(proc.pid, "uvicorn")
+    assert len(servers) == 1, "Prefect's temporary server is not running"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    # Prefect's temporary server got no chance to be stopped by the run: it must die with it all the same.
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _alive(servers[0]):
+        time.sleep(0.1)
+    assert not _alive(servers[0]), "the temporary Prefect server outlived the killed run"
 
     # The live file holds only the killed run's start row: no half-published results.
     assert query(db_path, "SELECT status FROM runs") == [("running",)]
@@ -80,7 +111,8 @@ def test_a_second_run_at_the_same_time_exits_with_a_clear_message(seeded_copy: P
         waited = time.monotonic() - started
     assert second.returncode == 1
     assert "another run is writing" in second.stderr
-    assert waited < 30  # refused before starting Prefect or loading models
+    assert second.stderr.count("\n") == 1  # one line, no traceback, no Prefect start-up log
+    assert waited < 2  # refused before starting Prefect or loading models
     assert _results(seeded_copy) == before
 
     with store.run_lock(seeded_copy):

@@ -184,6 +184,14 @@ CORRUPT_CLAIMS = {
         "expect_column_value_lengths_to_be_between(source) where attributed == true",
     ),
     "article_not_stored": ({"article_id": "nope"}, "expect_column_values_to_not_be_null(article_length)"),
+    "negative_soldiers": (
+        {"value": -10000.0, "value_low": -11000.0, "value_high": -9000.0},
+        "expect_column_pair_values_a_to_be_greater_than_b(value_low, count_floor)",
+    ),
+    "negative_area": (
+        {"value": -478.0, "value_low": -478.0, "value_high": -478.0, "unit": "km2", "qualifier": "exact"},
+        "expect_column_pair_values_a_to_be_greater_than_b(value_low, count_floor)",
+    ),
     "period_ends_before_start": (
         {"period_start": dt.date(2024, 10, 31), "period_end": dt.date(2024, 10, 1)},
         "expect_column_pair_values_a_to_be_greater_than_b(period_end, period_start)",
@@ -211,6 +219,48 @@ def test_corrupt_claim_is_quarantined(con: duckdb.DuckDBPyConnection, case: str)
     assert json.loads(row["row_json"])["claim_id"] == "bad"
     failed = con.sql("SELECT expectation, unexpected_count FROM validation_results WHERE NOT success").fetchall()
     assert (failing, 1) in failed
+
+
+def test_shares_above_100_percent_are_rejected_and_changes_are_not(tmp_path: Path) -> None:
+    text = (
+        "Selon le ministère, 250 % de la population a fui la région. Les prix ont connu une hausse de 250 % "
+        "en un an, et le déficit atteint -3 millions d'euros."
+    )
+    connection = db.connect(tmp_path / "share.duckdb")
+    connection.sql(
+        "INSERT INTO articles (article_id, external_id, outlet, published_at, published_precision, language, "
+        "text, run_id) VALUES ('a2', 'e2', 'lemonde', DATE '2024-11-01', 'day', 'fr', $text, $run)",
+        params={"text": text, "run": RUN},
+    )
+
+    def at(span: str, claim_id: str, value: float, unit: str) -> dict[str, Any]:
+        start = text.index(span)
+        return claim(
+            claim_id=claim_id, article_id="a2", external_id="e2", text=span, char_start=start,
+            char_end=start + len(span), value=value, value_low=value, value_high=value, qualifier="exact",
+            unit=unit, unit_raw=None,
+        )  # fmt: skip
+
+    candidates = claims_frame(
+        [at("250 %", "share", 250.0, "percent"), at("hausse de 250 %"[10:], "change", 250.0, "percent")]
+    )
+    # the second "250 %" (the change) is the later occurrence
+    second = text.index("250 %", text.index("250 %") + 1)
+    candidates = candidates.with_columns(
+        pl.when(pl.col("claim_id") == "change").then(second).otherwise(pl.col("char_start")).alias("char_start"),
+        pl.when(pl.col("claim_id") == "change").then(second + 5).otherwise(pl.col("char_end")).alias("char_end"),
+    )
+    deficit = at("-3 millions d'euros", "deficit", -3e6, "eur")
+    candidates = pl.concat([candidates, claims_frame([deficit])])
+    try:
+        valid = v.validate_claims(connection, candidates, RUN)
+        quarantined = rejects(connection)
+    finally:
+        connection.close()
+    assert sorted(valid.get_column("claim_id").to_list()) == ["change", "deficit"]
+    assert quarantined.get_column("row_key").to_list() == ["share"]
+    assert "share_max, value" in quarantined["expectation"][0]
+    assert "cannot exceed 100 %" in quarantined["reason"][0]
 
 
 def test_duplicate_claim_ids_are_both_quarantined(con: duckdb.DuckDBPyConnection) -> None:
@@ -274,7 +324,7 @@ def add_article(con: duckdb.DuckDBPyConnection, article_id: str, **overrides: An
 
 CORRUPT_ARTICLES = {
     "future": ({"published_at": dt.date.today() + dt.timedelta(days=30)}, "published_at"),
-    "before_1990": ({"published_at": dt.date(1985, 5, 1)}, "published_at"),
+    "before_1900": ({"published_at": dt.date(1885, 5, 1)}, "published_at"),
     "language": ({"language": "de"}, "expect_column_values_to_be_in_set(language)"),
     "too_short": ({"text": "Trop court."}, "expect_column_value_lengths_to_be_between(text)"),
 }
@@ -302,7 +352,7 @@ def test_corrupt_article_moves_to_rejects(con: duckdb.DuckDBPyConnection, case: 
 
 
 def test_rejected_article_takes_its_claims_with_it(con: duckdb.DuckDBPyConnection) -> None:
-    add_article(con, "old", published_at=dt.date(1980, 1, 1))
+    add_article(con, "old", published_at=dt.date(1880, 1, 1))
     assert v.validate_articles(con, RUN, max_reject_share=1.0) == 1
     candidates = claims_frame([*good_claims(3), claim(claim_id="orphan", article_id="old")])
     valid = v.validate_claims(con, candidates, RUN)

@@ -760,7 +760,38 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
         numerals = [n for n in numerals if not any(lo <= n.start < hi for lo, hi in scores)]
     candidates = _candidates(text, numerals, lang)
     figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None]
-    return tuple(_without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures))))
+    figures = _without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures)))
+    return tuple(_signed(text, f) for f in figures)
+
+
+# A minus written before a figure: "-5 000" (a hyphen touching the number), "− 3 000" (the minus sign,
+# U+2212), "moins 2 000" / "minus 2,000" (a word, not "au moins", "moins de": those are qualifiers and
+# already in the span). A hyphen after a letter or digit joins ("10-12", "COVID-19", "F-16"); a hyphen and
+# a blank at a line start is a list item ("- 5 000 soldats"), not a sign.
+_SIGN_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.,/])-|\u2212{_BLANK}?|(?<![\w'’])(?:moins|minus){_BLANK}+)$",
+    re.IGNORECASE,
+)
+_NOT_A_MINUS_WORD_RE = re.compile(r"(?:\bau|\bpas|\bpeu|\ble|\bdu|\bplus\s+ou|\bthe)\s+$", re.IGNORECASE)
+
+
+def _signed(text: str, figure: Figure) -> Figure:
+    """``figure`` negated, its span taking in the sign, when a minus is written right before it."""
+    before = text[max(0, figure.char_start - 12) : figure.char_start]
+    match = _SIGN_BEFORE_RE.search(before)
+    if match is None:
+        return figure
+    if match.group().strip()[:1].isalpha() and _NOT_A_MINUS_WORD_RE.search(before[: match.start()]):
+        return figure  # "au moins 2 000" left unread as a qualifier is still no negative number
+    start = figure.char_start - (len(before) - match.start())
+    return replace(
+        figure,
+        char_start=start,
+        text=text[start : figure.char_end],
+        value=-figure.value,
+        value_low=-figure.value_high,
+        value_high=-figure.value_low,
+    )
 
 
 def has_figure(text: str, lang: str) -> bool:

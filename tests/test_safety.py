@@ -1,0 +1,429 @@
+"""Nothing a user types can destroy data (issue #14): one regression per row of the issue's table.
+
+Real DuckDB files, real CLI processes, real runs: a hostile or careless user on a completed database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import ROOT, query, run_cli
+from corroborate import readonly, store
+from corroborate.db import connect
+from corroborate.ingest import ingest_paths, read_records
+
+GOOD = (
+    "Le ministère a déclaré que 10 000 soldats étaient déployés dans la région, selon les autorités locales "
+    "qui ont publié un bilan lundi soir."
+)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(db_path: Path) -> tuple[int, int]:
+    return query(db_path, "SELECT count(*) FROM articles")[0][0], query(db_path, "SELECT count(*) FROM claims")[0][0]
+
+
+# --- 1. ATTACH / USE / DETACH cannot reach the live file ----------------------------------------
+
+
+def test_row1_attach_use_detach_cannot_write_the_live_database(seeded_copy: Path, tmp_path: Path) -> None:
+    before = _counts(seeded_copy)
+    assert before[0] > 0 and before[1] > 0
+    name = seeded_copy.stem
+    attack = (
+        f"ATTACH '{tmp_path / 'x.duckdb'}' AS m (READ_WRITE); USE m; DETACH {name}; "
+        f"ATTACH '{seeded_copy}' AS w (READ_WRITE); DELETE FROM w.articles; DROP TABLE w.claims; SELECT 1"
+    )
+    done = run_cli("query", attack, "--db", str(seeded_copy))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "ATTACH" in done.stderr and "exactly one" in done.stderr
+    assert _counts(seeded_copy) == before
+    assert not (tmp_path / "x.duckdb").exists()
+
+    # One statement at a time, each is refused by name.
+    for statement, kind in [
+        (f"ATTACH '{seeded_copy}' AS w (READ_WRITE)", "ATTACH"),
+        ("USE memory", "SET"),
+        (f"DETACH {name}", "DETACH"),
+        ("DELETE FROM articles", "DELETE"),
+        ("DROP TABLE claims", "DROP"),
+        ("SET enable_external_access = true", "SET"),
+        ("EXPLAIN ANALYZE DELETE FROM articles", "DELETE"),
+        ("PRAGMA enable_profiling", "enable_profiling"),
+    ]:
+        refused = run_cli("query", statement, "--db", str(seeded_copy))
+        assert refused.returncode == 2, statement
+        assert kind in refused.stderr and "refused" in refused.stderr, refused.stderr
+    assert _counts(seeded_copy) == before
+
+
+def test_row1_the_connection_itself_refuses_attach_and_settings(seeded_copy: Path, tmp_path: Path) -> None:
+    """The second fence holds on its own: statements that passed no parser check still cannot widen access."""
+    with contextlib.closing(readonly.connect(seeded_copy)) as con:
+        with pytest.raises(duckdb.PermissionException):
+            con.execute(f"ATTACH '{tmp_path / 'other.duckdb'}' AS w (READ_WRITE)")
+        for setting in (
+            "enable_external_access = true",
+            "lock_configuration = false",
+            "autoinstall_known_extensions = true",
+        ):
+            with pytest.raises(duckdb.InvalidInputException, match="locked"):
+                con.execute(f"SET {setting}")
+        with pytest.raises(duckdb.Error):
+            con.execute("DELETE FROM articles")
+
+
+# --- 2. COPY, and several statements ------------------------------------------------------------
+
+
+def test_row2_copy_cannot_write_any_file_and_only_one_statement_runs(seeded_copy: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    done = run_cli("query", f"COPY (SELECT 'x') TO '{victim}'", "--db", str(seeded_copy))
+    assert done.returncode == 2 and "COPY" in done.stderr
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+    two = run_cli("query", "SELECT 1; SELECT 2", "--db", str(seeded_copy), "--format", "csv")
+    assert two.returncode == 2 and "2 statements" in two.stderr and two.stdout == ""
+    # A trailing semicolon and comment are still one statement.
+    one = run_cli("query", "SELECT 41 + 1 AS n; -- the answer", "--db", str(seeded_copy), "--format", "csv")
+    assert one.returncode == 0 and one.stdout.splitlines() == ["n", "42"]
+
+    # The connection alone refuses it too (with --allow-files, only the statement check stands in the way).
+    with contextlib.closing(readonly.connect(seeded_copy)) as con, pytest.raises(duckdb.PermissionException):
+        con.execute(f"COPY (SELECT 'x') TO '{victim}'")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_row2_every_reading_kind_is_accepted(seeded_db: Path) -> None:
+    for sql in [
+        "SELECT count(*) FROM articles",
+        "WITH a AS (SELECT 1 AS x) SELECT * FROM a",
+        "FROM articles SELECT count(*)",
+        "SHOW TABLES",
+        "DESCRIBE articles",
+        "SUMMARIZE runs",
+        "EXPLAIN SELECT * FROM claims",
+        "PRAGMA show_tables",
+        "PRAGMA table_info('claims')",
+    ]:
+        done = run_cli("query", sql, "--db", str(seeded_db), "--format", "csv")
+        assert done.returncode == 0, (sql, done.stderr)
+        assert done.stdout.strip(), sql
+
+
+# --- 3. files, extensions, the network ----------------------------------------------------------
+
+
+def test_row3_no_local_file_extension_or_url_is_reached(seeded_db: Path, tmp_path: Path) -> None:
+    for sql in [
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM read_csv('https://example.com/data.csv')",
+    ]:
+        done = run_cli("query", sql, "--db", str(seeded_db))
+        assert done.returncode == 2, sql
+        assert "disabled by configuration" in done.stderr and "--allow-files" in done.stderr
+        assert "root:" not in done.stdout
+    for sql, kind in [("INSTALL httpfs", "LOAD"), ("LOAD httpfs", "LOAD")]:
+        done = run_cli("query", sql, "--db", str(seeded_db))
+        assert done.returncode == 2 and kind in done.stderr
+    extensions_dir = Path.home() / ".duckdb" / "extensions"
+    assert not any(extensions_dir.rglob("httpfs*")) if extensions_dir.exists() else True
+
+
+def test_row3_allow_files_reads_local_files_and_nothing_more(seeded_db: Path, tmp_path: Path) -> None:
+    table = tmp_path / "desk.csv"
+    table.write_text("source,n\nPentagone,3\nISW,4\n", encoding="utf-8")
+    done = run_cli(
+        "query", f"SELECT sum(n) AS n FROM read_csv('{table}')", "--allow-files", "--db", str(seeded_db), "-f", "csv"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["n", "7"]
+    out = tmp_path / "out.csv"
+    copy = run_cli("query", f"COPY (SELECT 1) TO '{out}'", "--allow-files", "--db", str(seeded_db))
+    assert copy.returncode == 2 and not out.exists()
+
+
+# --- 4. output files ----------------------------------------------------------------------------
+
+
+def test_row4_report_never_overwrites_a_database_or_an_existing_file(seeded_copy: Path, tmp_path: Path) -> None:
+    database = _digest(seeded_copy)
+    onto_db = run_cli("report", "--db", str(seeded_copy), "--out", str(seeded_copy), "--force")
+    assert onto_db.returncode == 2 and "DuckDB database" in onto_db.stderr
+    assert _digest(seeded_copy) == database
+
+    other_db = tmp_path / "other.duckdb"
+    shutil_copy(seeded_copy, other_db)
+    assert run_cli("report", "--db", str(seeded_copy), "--out", str(other_db), "--force").returncode == 2
+    assert _digest(other_db) == database
+
+    existing = tmp_path / "notes.html"
+    existing.write_text("my notes", encoding="utf-8")
+    refused = run_cli("report", "--db", str(seeded_copy), "--out", str(existing))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert existing.read_text(encoding="utf-8") == "my notes"
+
+    own = run_cli("report", "--db", str(seeded_copy), "--out", str(ROOT / "README.md"), "--force")
+    assert own.returncode == 2 and "own files" in own.stderr
+
+    forced = run_cli("report", "--db", str(seeded_copy), "--out", str(existing), "--force", timeout=300)
+    assert forced.returncode == 0, forced.stderr
+    assert existing.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # renamed into place
+
+    fresh = tmp_path / "new" / "report.html"
+    assert run_cli("report", "--db", str(seeded_copy), "--out", str(fresh), timeout=300).returncode == 0
+    assert fresh.is_file()
+
+
+def shutil_copy(source: Path, target: Path) -> None:
+    target.write_bytes(source.read_bytes())
+
+
+# --- 5. a record that could kill a run ----------------------------------------------------------
+
+
+def _hostile_feed(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        json.dumps({"id": "good1", "text": GOOD, "published_at": "2024-10-28"}),
+        '{"id": "deep", "text": "x", "extra": ' + "[" * 1000 + "]" * 1000 + "}",
+        '{"id": "surrogate-text", "text": "Un texte \\ud800 ' + GOOD + '"}',
+        '{"id": "surrogate-title", "title": "\\udc00", "text": "' + GOOD + ' Suite."}',
+        json.dumps({"id": "good2", "text": GOOD + " Deuxième article."}),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "deep.json").write_text('{"text": ' + "[" * 5000 + "]" * 5000 + "}", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:  # a Latin-1 file name
+        handle.write((GOOD + " Troisième.").encode("utf-8"))
+
+
+def test_row5_hostile_records_are_rejected_one_by_one_and_the_rest_is_stored(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    _hostile_feed(inputs)
+    with contextlib.closing(connect(tmp_path / "c.duckdb")) as con:
+        summary = ingest_paths(con, [inputs], "run-1")
+        rows = con.execute(
+            "SELECT source_path, record_no, status, external_id, reason FROM ingest_log ORDER BY source_path, record_no"
+        ).fetchall()
+        stored = {row[0] for row in con.execute("SELECT external_id FROM articles").fetchall()}
+    assert summary.stored == 2 and summary.rejected == 5
+    assert stored == {"good1", "good2"}
+    by_id = {row[3]: row for row in rows}
+    feed = str(inputs / "feed.jsonl")
+    assert by_id["feed:2"][2] == "rejected" and f"{feed} line 2" in by_id["feed:2"][4]
+    assert "nested too deeply" in by_id["feed:2"][4]
+    assert by_id["surrogate-text"][2] == "rejected" and "'text'" in by_id["surrogate-text"][4]
+    assert f"{feed} line 3" in by_id["surrogate-text"][4]
+    assert by_id["surrogate-title"][2] == "rejected" and "'title'" in by_id["surrogate-title"][4]
+    assert by_id["deep"][2] == "rejected" and "deep.json" in by_id["deep"][4]
+    badly_named = [row for row in rows if "caf" in row[0]]
+    assert len(badly_named) == 1
+    assert badly_named[0][0].endswith("caf\\xe9.txt") and badly_named[0][2] == "rejected"
+    assert "not valid UTF-8" in badly_named[0][4] and "caf\\xe9.txt" in badly_named[0][4]
+
+
+def test_row5_a_run_on_hostile_inputs_completes_and_stores_the_good_records(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    _hostile_feed(inputs)
+    db_path = tmp_path / "c.duckdb"
+    done = run_cli("run", str(inputs), "--db", str(db_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert "rejected=5" in done.stdout
+    assert query(db_path, "SELECT status FROM runs") == [("completed",)]
+    assert sorted(r[0] for r in query(db_path, "SELECT external_id FROM articles")) == ["good1", "good2"]
+    assert query(db_path, "SELECT count(*) FROM claims")[0][0] >= 2
+
+
+# --- 6. --db is a symbolic link -----------------------------------------------------------------
+
+
+def test_row6_a_run_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "c.duckdb"
+    real.parent.mkdir()
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(real)
+    for value in ("first", "second"):
+        with store.open_run(link, ["input"], "v-test") as run:
+            with contextlib.closing(run.connect()) as con:
+                con.execute("CREATE OR REPLACE TABLE marker AS SELECT ? AS value", [value])
+            run.publish()
+    assert link.is_symlink() and Path(os.readlink(link)) == real
+    assert query(real, "SELECT value FROM marker") == [("second",)]
+    assert query(real, "SELECT status FROM runs") == [("completed",), ("completed",)]
+    assert not store.staging_path(link).exists() and not store.staging_path(real).exists()
+
+
+# --- 9. every command, every bad path -----------------------------------------------------------
+
+
+def test_row9_every_command_gives_one_line_and_exit_2_on_a_bad_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.duckdb"
+    not_db = tmp_path / "notes.duckdb"
+    not_db.write_text("not a database", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    commands = [
+        ["score"],
+        ["explain", "Pentagone"],
+        ["validate"],
+        ["query", "SELECT 1"],
+        ["report", "--out", str(tmp_path / "r.html")],
+    ]
+    for command in commands:
+        for bad in (missing, not_db, folder):
+            done = run_cli(*command, "--db", str(bad))
+            assert done.returncode == 2, (command, bad, done.stderr)
+            assert "Traceback" not in done.stderr, (command, bad)
+            assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), (command, bad, done.stderr)
+            assert str(bad) in done.stderr
+    for bad in (not_db, folder, Path("/proc/x.duckdb")):
+        done = run_cli("run", "--db", str(bad), "--quiet")
+        assert done.returncode == 2 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert not_db.read_text(encoding="utf-8") == "not a database"
+    done = run_cli("run", str(tmp_path / "no-such-input"), "--db", str(missing))
+    assert done.returncode == 2 and "no such input" in done.stderr and not missing.exists()
+
+
+def test_row9_bad_outputs_and_binary_columns(seeded_db: Path, tmp_path: Path) -> None:
+    folder = run_cli("report", "--db", str(seeded_db), "--out", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr and "Traceback" not in folder.stderr
+    docs_file = tmp_path / "docs.txt"
+    docs_file.write_text("x", encoding="utf-8")
+    docs = run_cli("validate", "--db", str(seeded_db), "--docs", str(docs_file))
+    assert docs.returncode == 2 and docs.stderr.count("\n") == 1
+    for fmt in ("csv", "json", "table"):
+        blob = run_cli("query", "SELECT 'ab'::BLOB AS b, 1 AS n", "--db", str(seeded_db), "-f", fmt)
+        assert blob.returncode == 0, (fmt, blob.stderr)
+        assert "6162" in blob.stdout
+
+
+# --- 10. empty files, reused ids, old dates -----------------------------------------------------
+
+
+def test_row10_empty_file_reused_id_and_old_date(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.jsonl").write_text("", encoding="utf-8")
+    (inputs / "blank.jsonl").write_text("\n  \n", encoding="utf-8")
+    tomorrow_plus = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=2)).isoformat()
+    (inputs / "feed.jsonl").write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"id": "a-1", "text": GOOD, "published_at": "1950-03-02"},
+                {"id": "a-1", "text": GOOD + " Mise à jour : le bilan a changé.", "published_at": "1850-01-01"},
+                {"id": "b-2", "text": GOOD + " Autre.", "published_at": tomorrow_plus},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    records, log = read_records([inputs])
+    rows = {(Path(r["source_path"]).name, r["record_no"]): r for r in log.iter_rows(named=True)}
+    assert rows[("empty.jsonl", 0)]["status"] == "rejected" and "empty" in rows[("empty.jsonl", 0)]["reason"]
+    assert rows[("blank.jsonl", 0)]["status"] == "rejected"
+    first, second, future = rows[("feed.jsonl", 1)], rows[("feed.jsonl", 2)], rows[("feed.jsonl", 3)]
+    assert first["status"] == second["status"] == "stored"
+    assert "id 'a-1'" in first["reason"] and "id 'a-1'" in second["reason"]
+    dates = dict(zip(records["external_id"].to_list(), records["published_at"].to_list(), strict=False))
+    assert str(records.filter(records["text"] == GOOD)["published_at"][0]) == "1950-03-02"
+    assert "outside 1900-01-01" in second["reason"]
+    assert future["status"] == "stored" and "outside" in future["reason"] and dates["b-2"] is None
+
+    # Through a whole run: the 1950 article is kept (the articles suite takes 1900 onwards), both a-1 texts too.
+    db_path = tmp_path / "c.duckdb"
+    done = run_cli("run", str(inputs), "--db", str(db_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    stored = query(db_path, "SELECT external_id, published_at::VARCHAR FROM articles ORDER BY published_at NULLS LAST")
+    assert stored[0] == ("a-1", "1950-03-02") and len(stored) == 3
+    assert query(db_path, "SELECT count(*) FROM ingest_log WHERE source_path LIKE '%empty.jsonl'") == [(1,)]
+
+
+def test_query_refusals_are_fast(seeded_db: Path) -> None:
+    started = time.monotonic()
+    done = run_cli("query", "DROP TABLE claims", "--db", str(seeded_db))
+    assert done.returncode == 2 and time.monotonic() - started < 5
+
+
+# --- 8. helper processes die with the run -------------------------------------------------------
+
+
+def test_row8_every_process_started_after_the_watchdog_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    """A parent that starts a grandchild in a new session (no process group ties it), then is killed with -9."""
+    script = (
+        "import os, signal, subprocess, sys\n"
+        "from corroborate.processes import reap_descendants_on_exit\n"
+        "reap_descendants_on_exit()\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'], start_new_session=True)\n"
+        "print(child.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    orphan = int(done.stdout.strip())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(orphan):
+        time.sleep(0.1)
+    assert not _running(orphan), "the grandchild outlived its killed parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+# --- 7. signs and impossible shares -------------------------------------------------------------
+
+
+def test_row7_signs_are_kept_and_impossible_figures_go_to_rejects(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = (
+        "Selon le ministère de la Défense, l'armée a perdu -5 000 soldats en un mois, a déclaré le porte-parole "
+        "Jean Dupont. Le bilan officiel fait aussi état de \u2212 3 000 blessés. D'après l'institut, 250 % de "
+        "la population a quitté la ville. Les prix du pain ont connu une hausse de 250 % en un an, selon l'Insee."
+    )
+    # Good figures around the bad ones: a batch that is mostly wrong fails as a whole, by design.
+    good = [
+        "Selon la préfecture, 1 200 personnes ont été évacuées lundi, a indiqué le préfet Marc Durand.",
+        "L'ONU a recensé 40 000 réfugiés dans la région, selon un communiqué publié mardi.",
+        "Le ministère a annoncé 800 emplois supprimés dans l'usine, selon la direction régionale.",
+        "Les pompiers ont dénombré 35 blessés après l'explosion, a précisé le capitaine Paul Martin.",
+        "La police a compté 12 000 manifestants dans le cortège, selon la préfecture de police.",
+    ]
+    for i, extra in enumerate(good):
+        (inputs / f"good{i}.txt").write_text(extra, encoding="utf-8")
+    (inputs / "a.json").write_text(
+        json.dumps({"id": "a", "text": text, "published_at": "2024-10-28", "language": "fr"}), encoding="utf-8"
+    )
+    db_path = tmp_path / "c.duckdb"
+    done = run_cli("run", str(inputs), "--db", str(db_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    claims = query(db_path, "SELECT text, value, unit FROM claims ORDER BY char_start")
+    rejected = query(db_path, "SELECT row_json, reason FROM rejects WHERE table_name = 'claims'")
+    stored_values = {row[1] for row in claims}
+    assert 5000.0 not in stored_values and 3000.0 not in stored_values  # no sign dropped
+    assert ("250 %", 250.0, "percent") in claims  # a change in percent may exceed 100
+    reasons = {json.loads(row_json)["text"]: reason for row_json, reason in rejected}
+    assert "cannot be negative" in reasons["-5 000 soldats"]
+    assert "cannot be negative" in reasons["\u2212 3 000 blessés"]
+    assert "cannot exceed 100 %" in reasons["250 %"]
