@@ -1,6 +1,7 @@
 """corroborate's command line: a thin layer over the ``corroborate`` package.
 
-Every command has ``--help`` with an example. Tabular output takes ``--format table|json|csv``; the
+Every command has ``--help`` with an example. Tabular output takes ``--format table|json|csv`` or ``--nl``
+(one JSON object per line); tables fit the terminal (``$COLUMNS``, or 100 columns off a terminal). The
 database is ``--db PATH``, else ``$CORROBORATE_DB``, else ``data/corroborate.duckdb``.
 
 Exit codes: 0 success (a run with rejected records is a success), 1 a failed run or query, 2 bad usage.
@@ -15,12 +16,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from corroborate import db
-from corroborate.output import OutputFormat, render
+from corroborate import __version__, db
+from corroborate.output import ColumnError, OutputFormat, render
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -69,6 +70,50 @@ class Method(enum.StrEnum):
 
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+NlOption = Annotated[bool, typer.Option("--nl", help="One JSON object per line (newline-delimited JSON).")]
+ColumnsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--columns", "-c", help="Columns to show, in order (repeat, or separate with commas).", show_default=False
+    ),
+]
+
+
+def _format(fmt: TableFormat, nl: bool) -> OutputFormat:
+    """The output format from ``--format`` and ``--nl`` (which wins over the default table)."""
+    if nl:
+        if fmt is not TableFormat.table:
+            raise _fail("--nl and --format cannot be combined", 2)
+        return OutputFormat.jsonl
+    return OutputFormat(fmt.value)
+
+
+class Param(tuple[str, str]):
+    """One ``query --param NAME VALUE``."""
+
+
+def _pair(value: Any) -> Param:
+    """``query --param NAME VALUE``: the two values, as given (see :func:`_paired`)."""
+    name, text = value
+    return Param((str(name), str(text)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Follow every attributed figure in the news and score who it holds up for.
+
+    Example: `corroborate run articles/ && corroborate score --kind official`
+    """
 
 
 def _db(path: Path | None) -> Path:
@@ -221,61 +266,117 @@ def score(
     kind: Annotated[Kind | None, typer.Option(help="Only outlets or only officials.")] = None,
     min_claims: Annotated[int, typer.Option(min=0, help="Hide sources with fewer claims.")] = 0,
     method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    columns: ColumnsOption = None,
+    all_columns: Annotated[bool, typer.Option("--all", help="Every column, ids and run included.")] = False,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Scores of outlets and officials from the last completed run, best lower bound first.
 
-    Example: `python cli.py score --kind official --min-claims 3 --format csv`
+    The table shows rank, source, the organisation it is under, its claims by verdict, the score and its
+    90% interval; `--columns` picks others, `--all` shows every one. JSON, `--nl` and CSV carry every
+    stored column (raw numbers) unless `--columns` is given.
+
+    Example: `python cli.py score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
     from corroborate.api import source_scores
+    from corroborate.output import select_columns
+    from corroborate.present import SCORE_DECIMALS, SCORE_TABLE, default_score_columns, score_view
 
+    out_format = _format(fmt, nl)
     frame = source_scores(_db(db_path), kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
     if frame.is_empty() and method is Method.iterative:
         raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
-    render(frame, OutputFormat(fmt.value), title=f"Source scores ({method.value})")
+    view = score_view(frame)
+    default = default_score_columns(table=out_format is OutputFormat.table and not all_columns, available=view.columns)
+    try:
+        shown = select_columns(view, columns, default)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    title = f"{'Outlets' if kind is Kind.outlet else 'Officials' if kind is Kind.official else 'Sources'} by score"
+    render(shown, out_format, title=f"{title} ({method.value})", headers=SCORE_TABLE, decimals=SCORE_DECIMALS)
 
 
 @app.command()
 def explain(
-    source: Annotated[str, typer.Argument(help="A source name or alias (person, institution or outlet).")],
+    source: Annotated[str, typer.Argument(help="A source's name or one of its aliases (person, institution, outlet).")],
+    method: Annotated[Method, typer.Option(help="Scoring method of the score shown.")] = Method.simple,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Every claim credited to a source (or anyone under it) with its outcome and evidence.
+    """Why a source scores what it does: who it is, its score in words, then one row per claim.
+
+    Each claim shows its date, who said it, the figure as written, the verdict, the claim that decided it
+    (who, when, which figure) and why. `--format json` gives everything: the header and, per claim, every
+    piece of evidence; `--nl` and CSV give one claim per row. A name that is not exactly a source's name
+    or alias lists the closest sources and exits with 2.
 
     Example: `python cli.py explain "Pentagone"`
     """
     from corroborate.api import explain_source
+    from corroborate.explain import CLAIM_TABLE, SourceNotFound, claim_table
+    from corroborate.output import print_lines, to_json
 
+    out_format = _format(fmt, nl)
     try:
-        frame = explain_source(_db(db_path), source)
-    except LookupError:
-        raise _fail(f"no source matches {source!r} (try `python cli.py score` for the known sources)") from None
-    if frame.is_empty():
-        raise _fail(f"no claims credited to {source!r} (try `python cli.py score` for the known sources)")
-    render(frame, OutputFormat(fmt.value), title=f"Claims of {source}")
+        found = explain_source(_db(db_path), source, method=method.value)
+    except SourceNotFound as error:
+        hint = "" if error.candidates else " (see `python cli.py score` for the known sources)"
+        raise _fail(f"{error}{hint}", 2) from None
+    if out_format is OutputFormat.json:
+        typer.echo(to_json({"source": found.source, "claims": found.claims.to_dicts()}, indent=2))
+    elif out_format is OutputFormat.table:
+        print_lines(found.summary)
+        render(claim_table(found.claims), out_format, title=f"Claims of {found.source['name']}", headers=CLAIM_TABLE)
+    else:
+        render(found.claims, out_format)
 
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="One SQL statement; the database is opened read-only.")],
+    sql: Annotated[
+        str | None, typer.Argument(help="One SQL statement; the database is opened read-only.", show_default=False)
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", exists=True, dir_okay=False, help="Read the SQL from this file.")
+    ] = None,
+    param: Annotated[
+        list[Param] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            metavar="NAME VALUE",
+            parser=_pair,
+            help="Bind $NAME to VALUE (repeatable); never pasted into the SQL.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Run read-only SQL against the database.
 
-    Example: `python cli.py query "SELECT source, count(*) AS n FROM claims GROUP BY ALL ORDER BY n DESC" -f csv`
+    Example: `python cli.py query "SELECT source, text FROM claims WHERE source = $who" -p who "Sabrina Singh" --nl`
+
+    From a file: `python cli.py query --file revised.sql -f csv`
     """
     import duckdb
 
     from corroborate.api import run_query
 
+    if (sql is None) == (file is None):
+        raise _fail("give the SQL as an argument or with --file, not both", 2)
+    text = file.read_text(encoding="utf-8") if file is not None else str(sql)
+    pairs = [(str(name), str(value)) for name, value in param or []]
+    out_format = _format(fmt, nl)
     try:
-        frame = run_query(_db(db_path), sql)
+        frame = run_query(_db(db_path), text, dict(pairs) or None)
     except (duckdb.Error, FileNotFoundError) as error:
         raise _fail(str(error)) from None
-    render(frame, OutputFormat(fmt.value))
+    render(frame, out_format)
 
 
 @app.command(name="eval")
@@ -374,8 +475,20 @@ def report(
             raise _fail(str(error)) from None
 
 
+def _paired(command: Any) -> Any:
+    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE).
+
+    Typer has no annotation for a repeatable pair; click supports it (``multiple`` with ``nargs=2``).
+    """
+    for param in command.commands["query"].params:
+        if param.name == "param":
+            param.nargs = 2
+    return command
+
+
 def main() -> None:
-    app()
+    """Entry point of ``cli.py`` and of the ``corroborate`` console script."""
+    _paired(typer.main.get_command(app))()
 
 
 if __name__ == "__main__":

@@ -64,9 +64,7 @@ def run_model(
     return con.execute(sql, dict(params)) if params else con.execute(sql)
 
 
-def query_model(
-    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
-) -> pl.DataFrame:
+def query_model(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
     """The rows of the SELECT model ``sql/models/<name>.sql`` as a polars frame (fully read)."""
     return con.sql(model_sql(name), params=dict(params) if params else None).pl()
 

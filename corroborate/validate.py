@@ -546,6 +546,7 @@ def _reject_frame(
 # --------------------------------------------------------------------------------------------
 # Stages: what the flow calls
 
+
 def record(con: duckdb.DuckDBPyConnection, report: ValidationReport) -> None:
     """Write a report's rejects and results (the caller owns the transaction)."""
     if report.rejects.height:
@@ -568,6 +569,7 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None)
     if run_id is not None:
         relation = relation.filter(duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id))
     return pl.from_arrow(relation.to_arrow_table())  # type: ignore[return-value]
+
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     rows = run_model(con, "table_exists", {"name": name}).fetchall()
