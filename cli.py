@@ -419,6 +419,61 @@ def validate(
         raise typer.Exit(1)
 
 
+SERVER_HELP = (
+    "a schedule needs a running Prefect server (a temporary one would never fire). Either start one:\n"
+    "  .venv/bin/prefect server start --host 127.0.0.1 --port 4200 &\n"
+    "  export PREFECT_API_URL=http://127.0.0.1:4200/api\n"
+    "or let this command run one for as long as it serves: add --start-server"
+)
+
+
+def _api_url() -> str | None:
+    """The Prefect API this process would talk to (environment or Prefect profile), if any."""
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    return str(url) if url else None
+
+
+@contextlib.contextmanager
+def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
+    """``prefect server start`` on 127.0.0.1:``port`` as a child process; yields its API URL, stops it after."""
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    api = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    log = tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False)  # noqa: SIM115
+    typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                raise _fail(f"the Prefect server exited with {server.returncode}: see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise _fail(f"the Prefect server did not answer within {timeout:.0f} s: see {log.name}") from None
+                time.sleep(0.5)
+        yield api
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
 @app.command()
 def schedule(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
@@ -428,21 +483,55 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")] = 500,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
+    aliases: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
+    ] = None,
+    subjects: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
+    ] = None,
+    expectations: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
+    ] = None,
+    start_server: Annotated[
+        bool, typer.Option("--start-server", help="Run `prefect server start` on 127.0.0.1 while serving.")
+    ] = False,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the server --start-server runs.")] = 4200,
 ) -> None:
     """Serve the nightly flow on a cron schedule until interrupted (Prefect's `serve`).
 
-    With `PREFECT_API_URL` set, the deployment and its schedule appear in that Prefect server's API and UI;
-    without it, Prefect keeps them in a temporary local server for as long as this command runs.
+    Scheduled runs need a Prefect server that keeps running: set `PREFECT_API_URL` to yours, or pass
+    `--start-server` to run one on loopback for as long as this command runs. Without either, the command
+    refuses (exit 2) and prints the two commands that fix it. Every option of `run` that shapes the
+    results (aliases, subjects, expectations, method, batch size, size limit) is passed to each run.
 
-    Example: `python cli.py schedule --cron "0 3 * * *" --input /srv/articles/today --db /srv/corroborate.duckdb`
+    Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
-    from flows.nightly import nightly
-
+    missing = [str(p) for p in inputs or [] if not p.exists()]
+    if missing:
+        raise _fail(f"no such input: {', '.join(missing)}", 2)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     parameters = {
         "inputs": [str(p.resolve()) for p in inputs] if inputs else None,
         "db_path": str(_db(db_path).resolve()),
+        "method": method.value,
+        "batch_size": batch_size,
+        "max_bytes": max_bytes,
+        "aliases": str(aliases.resolve()) if aliases else None,
+        "subjects": str(subjects.resolve()) if subjects else None,
+        "expectations": str(expectations.resolve()) if expectations else None,
     }
-    nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
+    with contextlib.ExitStack() as stack:
+        if start_server:
+            os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
+        elif not _api_url():
+            raise _fail(SERVER_HELP, 2)
+        from flows.nightly import nightly
+
+        nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
 
 
 @app.command()
