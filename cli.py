@@ -203,6 +203,17 @@ def run(
     missing = [str(p) for p in inputs or [] if not p.exists()]
     if missing:
         raise _fail(f"no such input: {', '.join(missing)}", 2)
+    if not quiet:  # the first line comes at once, before the seconds of Prefect's start-up
+        api = os.environ.get("PREFECT_API_URL")
+        typer.echo(
+            f"[{time.strftime('%H:%M:%S')}] "
+            + (
+                f"using the Prefect server at {api}"
+                if api
+                else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
+            ),
+            err=True,
+        )
     from corroborate.store import RunLockedError, run_lock
 
     target = _db(db_path)

@@ -171,3 +171,34 @@ def test_version_and_every_help_has_an_example() -> None:
     for command in ("score", "explain", "query", "schedule", "run", "report"):
         helped = run_cli(command, "--help", env={"COLUMNS": "200"})
         assert helped.returncode == 0 and "Example:" in helped.stdout, command
+
+
+# 3. A first line at once
+
+
+def test_run_says_at_once_that_prefect_starts_before_any_stage(seeded_copy: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "cli.py", "run", "--db", str(seeded_copy)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    first = proc.stderr.readline()
+    waited = time.perf_counter() - start
+    out, rest = proc.communicate(timeout=600)
+    assert proc.returncode == 0, rest
+    assert "starting Prefect's temporary server — set PREFECT_API_URL to use a running one" in first
+    assert waited < 3.0  # about 0.3 s here; generous for a loaded machine, far below Prefect's ~10 s start-up
+    assert "ingest" in rest and "ingest" not in first
