@@ -1,6 +1,7 @@
 """corroborate's command line: a thin layer over the ``corroborate`` package.
 
-Every command has ``--help`` with an example. Tabular output takes ``--format table|json|csv``; the
+Every command has ``--help`` with an example. Tabular output takes ``--format table|json|csv`` or ``--nl``
+(one JSON object per line); tables fit the terminal (``$COLUMNS``, or 100 columns off a terminal). The
 database is ``--db PATH``, else ``$CORROBORATE_DB``, else ``data/corroborate.duckdb``.
 
 Exit codes: 0 success (a run with rejected records is a success), 1 a failed run or query, 2 bad usage.
@@ -15,12 +16,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from corroborate import db
-from corroborate.output import OutputFormat, render
+from corroborate import __version__, db
+from corroborate.output import ColumnError, OutputFormat, render
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -69,6 +70,50 @@ class Method(enum.StrEnum):
 
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+NlOption = Annotated[bool, typer.Option("--nl", help="One JSON object per line (newline-delimited JSON).")]
+ColumnsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--columns", "-c", help="Columns to show, in order (repeat, or separate with commas).", show_default=False
+    ),
+]
+
+
+def _format(fmt: TableFormat, nl: bool) -> OutputFormat:
+    """The output format from ``--format`` and ``--nl`` (which wins over the default table)."""
+    if nl:
+        if fmt is not TableFormat.table:
+            raise _fail("--nl and --format cannot be combined", 2)
+        return OutputFormat.jsonl
+    return OutputFormat(fmt.value)
+
+
+class Param(tuple[str, str]):
+    """One ``query --param NAME VALUE``."""
+
+
+def _pair(value: Any) -> Param:
+    """``query --param NAME VALUE``: the two values, as given (see :func:`_paired`)."""
+    name, text = value
+    return Param((str(name), str(text)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Follow every attributed figure in the news and score who it holds up for.
+
+    Example: `corroborate run articles/ && corroborate score --kind official`
+    """
 
 
 def _db(path: Path | None) -> Path:
@@ -186,6 +231,17 @@ def run(
     if address and runner is not Runner.dask:
         raise _fail("--address needs --runner dask", 2)
     from corroborate.paths import PathProblem, check_run_db
+    if not quiet:  # the first line comes at once, before the seconds of Prefect's start-up
+        api = os.environ.get("PREFECT_API_URL")
+        typer.echo(
+            f"[{time.strftime('%H:%M:%S')}] "
+            + (
+                f"using the Prefect server at {api}"
+                if api
+                else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
+            ),
+            err=True,
+        )
     from corroborate.store import RunLockedError, run_lock
 
     try:
@@ -258,53 +314,96 @@ def score(
     kind: Annotated[Kind | None, typer.Option(help="Only outlets or only officials.")] = None,
     min_claims: Annotated[int, typer.Option(min=0, help="Hide sources with fewer claims.")] = 0,
     method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    columns: ColumnsOption = None,
+    all_columns: Annotated[bool, typer.Option("--all", help="Every column, ids and run included.")] = False,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Scores of outlets and officials from the last completed run, best lower bound first.
 
-    Example: `python cli.py score --kind official --min-claims 3 --format csv`
+    The table shows rank, source, the organisation it is under, its claims by verdict, the score and its
+    90% interval; `--columns` picks others, `--all` shows every one. JSON, `--nl` and CSV carry every
+    stored column (raw numbers) unless `--columns` is given.
+
+    Example: `python cli.py score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
     from corroborate.api import source_scores
+    from corroborate.output import select_columns
+    from corroborate.present import SCORE_DECIMALS, SCORE_TABLE, default_score_columns, score_view
 
+    out_format = _format(fmt, nl)
     database = _reader_db(db_path)
     frame = source_scores(database, kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
     if frame.is_empty() and method is Method.iterative:
         raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
-    render(frame, OutputFormat(fmt.value), title=f"Source scores ({method.value})")
+    view = score_view(frame)
+    default = default_score_columns(table=out_format is OutputFormat.table and not all_columns, available=view.columns)
+    try:
+        shown = select_columns(view, columns, default)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    title = f"{'Outlets' if kind is Kind.outlet else 'Officials' if kind is Kind.official else 'Sources'} by score"
+    render(shown, out_format, title=f"{title} ({method.value})", headers=SCORE_TABLE, decimals=SCORE_DECIMALS)
 
 
 @app.command()
 def explain(
-    source: Annotated[str, typer.Argument(help="A source name or alias (person, institution or outlet).")],
+    source: Annotated[str, typer.Argument(help="A source's name or one of its aliases (person, institution, outlet).")],
+    method: Annotated[Method, typer.Option(help="Scoring method of the score shown.")] = Method.simple,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Every claim credited to a source (or anyone under it) with its outcome and evidence.
+    """Why a source scores what it does: who it is, its score in words, then one row per claim.
+
+    Each claim shows its date, who said it, the figure as written, the verdict, the claim that decided it
+    (who, when, which figure) and why. `--format json` gives everything: the header and, per claim, every
+    piece of evidence; `--nl` and CSV give one claim per row. A name that is not exactly a source's name
+    or alias lists the closest sources and exits with 2.
 
     Example: `python cli.py explain "Pentagone"`
     """
     from corroborate.api import explain_source
+    from corroborate.explain import CLAIM_TABLE, SourceNotFound, claim_table
+    from corroborate.output import print_lines, to_json
 
+    out_format = _format(fmt, nl)
     try:
-        frame = explain_source(_reader_db(db_path), source)
-    except LookupError:
-        raise _fail(f"no source matches {source!r} (try `python cli.py score` for the known sources)") from None
-    if frame.is_empty():
-        raise _fail(f"no claims credited to {source!r} (try `python cli.py score` for the known sources)")
-    render(frame, OutputFormat(fmt.value), title=f"Claims of {source}")
+        found = explain_source(_reader_db(db_path), source, method=method.value)
+    except SourceNotFound as error:
+        hint = "" if error.candidates else " (see `python cli.py score` for the known sources)"
+        raise _fail(f"{error}{hint}", 2) from None
+    if out_format is OutputFormat.json:
+        typer.echo(to_json({"source": found.source, "claims": found.claims.to_dicts()}, indent=2))
+    elif out_format is OutputFormat.table:
+        print_lines(found.summary)
+        render(claim_table(found.claims), out_format, title=f"Claims of {found.source['name']}", headers=CLAIM_TABLE)
+    else:
+        render(found.claims, out_format)
 
 
 @app.command()
 def query(
     sql: Annotated[
-        str,
-        typer.Argument(
-            help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, "
-            "or a PRAGMA that shows (show_tables, table_info …)."
+        str | None, typer.Argument(help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a PRAGMA that shows (show_tables, table_info …).", show_default=False)
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", exists=True, dir_okay=False, help="Read the SQL from this file.")
+    ] = None,
+    param: Annotated[
+        list[Param] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            metavar="NAME VALUE",
+            parser=_pair,
+            help="Bind $NAME to VALUE (repeatable); never pasted into the SQL.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     allow_files: Annotated[
         bool,
         typer.Option(
@@ -318,29 +417,36 @@ def query(
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
-    Example: `python cli.py query "SELECT source, count(*) AS n FROM claims GROUP BY ALL ORDER BY n DESC" -f csv`
+    Example: `python cli.py query "SELECT source, text FROM claims WHERE source = $who" -p who "Sabrina Singh" --nl`
+
+    From a file: `python cli.py query --file revised.sql -f csv`
     """
     import duckdb
 
     from corroborate.api import run_query
     from corroborate.readonly import QueryRefusedError
 
+    if (sql is None) == (file is None):
+        raise _fail("give the SQL as an argument or with --file, not both", 2)
+    text = file.read_text(encoding="utf-8") if file is not None else str(sql)
+    pairs = [(str(name), str(value)) for name, value in param or []]
+    out_format = _format(fmt, nl)
     try:
         from corroborate.readonly import check_statement
 
-        check_statement(sql)  # a refusal names the statement, whatever the database
+        check_statement(text)  # a refusal names the statement, whatever the database
     except QueryRefusedError as error:
         raise _fail(str(error), 2) from None
     except duckdb.ParserException as error:
         raise _fail(" ".join(str(error).split()), 2) from None
     try:
-        frame = run_query(_reader_db(db_path), sql, allow_files=allow_files)
+        frame = run_query(_reader_db(db_path), text, dict(pairs) or None, allow_files=allow_files)
     except duckdb.PermissionException as error:
         hint = "" if allow_files else " (reading local files needs --allow-files)"
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
-    render(frame, OutputFormat(fmt.value))
+    render(frame, out_format)
 
 
 @app.command(name="eval")
@@ -423,6 +529,61 @@ def validate(
         raise typer.Exit(1)
 
 
+SERVER_HELP = (
+    "a schedule needs a running Prefect server (a temporary one would never fire). Either start one:\n"
+    "  .venv/bin/prefect server start --host 127.0.0.1 --port 4200 &\n"
+    "  export PREFECT_API_URL=http://127.0.0.1:4200/api\n"
+    "or let this command run one for as long as it serves: add --start-server"
+)
+
+
+def _api_url() -> str | None:
+    """The Prefect API this process would talk to (environment or Prefect profile), if any."""
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    return str(url) if url else None
+
+
+@contextlib.contextmanager
+def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
+    """``prefect server start`` on 127.0.0.1:``port`` as a child process; yields its API URL, stops it after."""
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    api = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    log = tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False)  # noqa: SIM115
+    typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                raise _fail(f"the Prefect server exited with {server.returncode}: see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise _fail(f"the Prefect server did not answer within {timeout:.0f} s: see {log.name}") from None
+                time.sleep(0.5)
+        yield api
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
 @app.command()
 def schedule(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
@@ -432,21 +593,55 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")] = 500,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
+    aliases: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
+    ] = None,
+    subjects: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
+    ] = None,
+    expectations: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
+    ] = None,
+    start_server: Annotated[
+        bool, typer.Option("--start-server", help="Run `prefect server start` on 127.0.0.1 while serving.")
+    ] = False,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the server --start-server runs.")] = 4200,
 ) -> None:
     """Serve the nightly flow on a cron schedule until interrupted (Prefect's `serve`).
 
-    With `PREFECT_API_URL` set, the deployment and its schedule appear in that Prefect server's API and UI;
-    without it, Prefect keeps them in a temporary local server for as long as this command runs.
+    Scheduled runs need a Prefect server that keeps running: set `PREFECT_API_URL` to yours, or pass
+    `--start-server` to run one on loopback for as long as this command runs. Without either, the command
+    refuses (exit 2) and prints the two commands that fix it. Every option of `run` that shapes the
+    results (aliases, subjects, expectations, method, batch size, size limit) is passed to each run.
 
-    Example: `python cli.py schedule --cron "0 3 * * *" --input /srv/articles/today --db /srv/corroborate.duckdb`
+    Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
-    from flows.nightly import nightly
-
+    missing = [str(p) for p in inputs or [] if not p.exists()]
+    if missing:
+        raise _fail(f"no such input: {', '.join(missing)}", 2)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     parameters = {
         "inputs": [str(p.resolve()) for p in inputs] if inputs else None,
         "db_path": str(_db(db_path).resolve()),
+        "method": method.value,
+        "batch_size": batch_size,
+        "max_bytes": max_bytes,
+        "aliases": str(aliases.resolve()) if aliases else None,
+        "subjects": str(subjects.resolve()) if subjects else None,
+        "expectations": str(expectations.resolve()) if expectations else None,
     }
-    nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
+    with contextlib.ExitStack() as stack:
+        if start_server:
+            os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
+        elif not _api_url():
+            raise _fail(SERVER_HELP, 2)
+        from flows.nightly import nightly
+
+        nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
 
 
 @app.command()
@@ -487,10 +682,21 @@ def report(
             raise _fail(str(error)) from None
 
 
+def _paired(command: Any) -> Any:
+    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE).
+
+    Typer has no annotation for a repeatable pair; click supports it (``multiple`` with ``nargs=2``).
+    """
+    for param in command.commands["query"].params:
+        if param.name == "param":
+            param.nargs = 2
+    return command
+
+
 def main() -> None:
-    """Run the CLI; anything a command did not turn into a message becomes one line, never a traceback."""
+    """Entry point of ``cli.py`` and of the ``corroborate`` console script; anything a command did not turn into a message becomes one line, never a traceback."""
     try:
-        app()
+        _paired(typer.main.get_command(app))()
     except OSError as error:  # a path the user gave that the system refuses
         where = f" ({error.filename})" if error.filename else ""
         typer.secho(f"error: {error.strerror or error}{where}: check the path", fg=typer.colors.RED, err=True)

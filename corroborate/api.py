@@ -7,11 +7,16 @@ writes its staging copy, with the last published results.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from corroborate import store
+
+if TYPE_CHECKING:
+    from corroborate.explain import Explanation
 
 EXTRACT_COLUMNS: tuple[str, ...] = (
     "article_id", "external_id", "source", "source_org", "attributed", "value", "value_low", "value_high",
@@ -40,8 +45,10 @@ def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     return claims.select(EXTRACT_COLUMNS), rejected
 
 
-def run_query(db_path: Path, sql: str, *, allow_files: bool = False) -> pl.DataFrame:
-    """The result of one read-only SQL statement.
+def run_query(
+    db_path: Path, sql: str, params: Mapping[str, Any] | None = None, *, allow_files: bool = False
+) -> pl.DataFrame:
+    """The result of one read-only SQL statement; ``params`` are bound to its ``$name`` placeholders.
 
     Raises ``corroborate.readonly.QueryRefusedError`` for anything but one statement that only reads, before
     opening the database; the connection has external access off unless ``allow_files`` (see
@@ -51,7 +58,7 @@ def run_query(db_path: Path, sql: str, *, allow_files: bool = False) -> pl.DataF
 
     readonly.check_statement(sql)
     with contextlib.closing(readonly.connect(db_path, allow_files=allow_files)) as con:
-        relation = con.sql(sql)
+        relation = con.sql(sql, params=dict(params) if params else None)
         frame = relation.pl() if relation is not None else pl.DataFrame()
     binary = [name for name, dtype in frame.schema.items() if dtype == pl.Binary]
     return frame.with_columns(pl.col(name).bin.encode("hex") for name in binary) if binary else frame
@@ -67,12 +74,16 @@ def source_scores(
         return scores(con, kind=kind, min_claims=min_claims, method=method)
 
 
-def explain_source(db_path: Path, source: str) -> pl.DataFrame:
-    """Every claim credited to ``source`` or anyone under it, with its outcome and evidence."""
-    from corroborate.link import explain
+def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Explanation:
+    """Why ``source`` (its exact name or an alias) scores what it scores: a header and one row per claim.
+
+    Returns a :class:`corroborate.explain.Explanation`; raises :class:`corroborate.explain.SourceNotFound`
+    (a ``LookupError``) listing the closest sources when the name is not exactly a source's.
+    """
+    from corroborate.explain import explain_source as explain
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
-        return explain(con, source)
+        return explain(con, source, method=method)
 
 
 def evaluate_labels(labels: Path) -> tuple[pl.DataFrame, str]:

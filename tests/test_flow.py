@@ -164,10 +164,10 @@ def test_a_folder_of_bad_inputs_is_accounted_for_and_the_run_succeeds(tmp_path: 
 
 
 def test_explain_lists_a_sources_claims_with_outcomes(seeded_db: Path) -> None:
-    done = run_cli("explain", "Singh", "--format", "json", "--db", str(seeded_db))
+    done = run_cli("explain", "Sabrina Singh", "--format", "json", "--db", str(seeded_db))
     assert done.returncode == 0, done.stderr
-    rows = json.loads(done.stdout)
-    assert {row["source"] for row in rows} == {"Sabrina Singh"}
+    rows = json.loads(done.stdout)["claims"]
+    assert rows and {row["source"] for row in rows} == {"Sabrina Singh"}
     assert all(row["outcome"] in {"corroborated", "revised", "unresolved"} for row in rows)
     unknown = run_cli("explain", "Nobody Atall", "--db", str(seeded_db))
-    assert unknown.returncode == 1 and "no source matches" in unknown.stderr
+    assert unknown.returncode == 2 and "no source is called" in unknown.stderr

@@ -1,9 +1,12 @@
-"""`cli.py schedule` registers the nightly deployment and its cron schedule with a real Prefect server."""
+"""`cli.py schedule` registers the nightly deployment with a real Prefect server, refuses to "serve" on a
+temporary one, and with --start-server runs its own server on loopback on which a scheduled run fires."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +15,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +70,23 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
 def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[str, str], tmp_path: Path) -> None:
     db_path = tmp_path / "nightly.duckdb"
     serve = subprocess.Popen(
-        [sys.executable, "cli.py", "schedule", "--cron", "15 2 * * *", "--db", str(db_path), "--input", "seeds"],
+        [
+            sys.executable,
+            "cli.py",
+            "schedule",
+            "--cron",
+            "15 2 * * *",
+            "--db",
+            str(db_path),
+            "--input",
+            "seeds",
+            "--method",
+            "iterative",
+            "--aliases",
+            "seeds/aliases.csv",
+            "--expectations",
+            "expectations",
+        ],
         cwd=ROOT,
         env=prefect_server,
         stdout=subprocess.DEVNULL,
@@ -81,3 +101,95 @@ def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[st
     assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["15 2 * * *"]
     assert deployment["parameters"]["db_path"] == str(db_path.resolve())
     assert deployment["parameters"]["inputs"] == [str((ROOT / "seeds").resolve())]
+    assert deployment["parameters"]["method"] == "iterative"
+    assert deployment["parameters"]["aliases"] == str((ROOT / "seeds" / "aliases.csv").resolve())
+    assert deployment["parameters"]["expectations"] == str((ROOT / "expectations").resolve())
+
+
+def test_schedule_without_a_server_refuses_with_the_commands_that_fix_it(tmp_path: Path) -> None:
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}  # no profile with an API URL either
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run(
+        [sys.executable, "cli.py", "schedule", "--cron", "* * * * *", "--db", str(tmp_path / "x.duckdb")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "prefect server start --host 127.0.0.1" in done.stderr
+    assert "export PREFECT_API_URL=http://127.0.0.1:4200/api" in done.stderr and "--start-server" in done.stderr
+    assert "being served" not in done.stdout + done.stderr
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def _post_json(url: str, body: dict[str, object]) -> object | None:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return json.load(response)
+    except OSError:
+        return None
+
+
+def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: Path) -> None:
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    db_path = tmp_path / "scheduled.duckdb"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+    }
+    env.pop("PREFECT_API_URL", None)
+    serve = subprocess.Popen(
+        [
+            sys.executable,
+            "cli.py",
+            "schedule",
+            "--start-server",
+            "--port",
+            str(port),
+            "--cron",
+            "* * * * *",
+            "--db",
+            str(db_path),
+            "--input",
+            "seeds",
+            "--aliases",
+            "seeds/aliases.csv",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the server it starts is in the same group: cleaned up with it
+    )
+    completed: list[object] = []
+    try:
+        deadline = time.monotonic() + 300  # server start-up, the next minute, the runner's poll, the run itself
+        while time.monotonic() < deadline and not completed:
+            time.sleep(3)
+            assert serve.poll() is None, "schedule exited early"
+            runs = _post_json(f"{api}/flow_runs/filter", {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}})
+            completed = list(runs) if isinstance(runs, list) else []
+    finally:
+        serve.send_signal(signal.SIGINT)
+        try:
+            serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            serve.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(serve.pid, signal.SIGKILL)  # nothing it started outlives the test
+    assert completed, "no scheduled run completed within 300 s"
+    run = completed[0]
+    assert isinstance(run, dict) and run["deployment_id"] and run["parameters"]["db_path"] == str(db_path.resolve())
+    with contextlib.closing(duckdb.connect(str(db_path), read_only=True)) as con:
+        assert con.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    assert _get_json(f"{api}/health") is None  # the server stopped with the command

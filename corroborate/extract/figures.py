@@ -127,9 +127,7 @@ _PARTICIPLE_RE = re.compile(r"(?:ée?s?|ed|ing)$")
 
 _QUALIFIER_RE = {
     lang: re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(patterns))
-        + rf"){_BLANK}*$",
+        r"(?<!\w)(?:" + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(patterns)) + rf"){_BLANK}*$",
         re.IGNORECASE,
     )
     for lang, patterns in lexicon.QUALIFIER_WORDS.items()
@@ -141,10 +139,13 @@ _TRAILING_APPROX_RE = {
 _RANGE_OPENER_RE = re.compile(rf"(?<!\w)(?P<opener>{lexicon.RANGE_OPENERS}){_BLANK}*$", re.IGNORECASE)
 _RANGE_JOINER_RE = {
     lang: [
-        (re.compile(
-            rf"{_BLANK}*(?:{joiner}){_BLANK}*" if joiner.startswith("-") else rf"{_BLANK}+(?:{joiner}){_BLANK}+",
-            re.IGNORECASE,
-        ), opener)
+        (
+            re.compile(
+                rf"{_BLANK}*(?:{joiner}){_BLANK}*" if joiner.startswith("-") else rf"{_BLANK}+(?:{joiner}){_BLANK}+",
+                re.IGNORECASE,
+            ),
+            opener,
+        )
         for joiner, opener in joiners
     ]
     for lang, joiners in lexicon.RANGE_JOINERS.items()
@@ -200,8 +201,10 @@ _NAMED_COUNT_AFTER_RE = re.compile(
     rf"{_BLANK}+(?P<name>[A-ZÀ-Ý][\w+-]*(?:{_BLANK}+[A-ZÀ-Ý][\w+-]*)?)"
     rf"(?:{_BLANK}+(?P<noun>[a-zà-ÿ][\w-]{{2,}}))?"
 )
-_MONTH_OR_DAY_RE = re.compile(rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|Monday|Tuesday|Wednesday|Thursday|Friday"
-                              r"|Saturday|Sunday)s?\.?$")
+_MONTH_OR_DAY_RE = re.compile(
+    rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)s?\.?$"
+)
 _SCORE_RE = re.compile(
     rf"(?<![\w.,'’])(?<!\d{_BLANK})(?P<a>\d{{1,3}})(?:{_BLANK}+(?:{lexicon.SCORE_NOUNS}))?"
     rf"{_BLANK}*(?P<joiner>à|to|contre|against|[-–—]){_BLANK}*"
@@ -233,9 +236,7 @@ _DEMONYM_RE = re.compile(
 )
 _ASIDE_RE = re.compile(rf",{_BLANK}*(?:{lexicon.INCLUSION_WORDS})(?!\w)[^,.;:()«»]{{0,80}},", re.IGNORECASE)
 _IN_ASIDE_RE = re.compile(rf"(?<!\w)(?:{lexicon.INCLUSION_WORDS}){_BLANK}+$", re.IGNORECASE)
-_LOSS_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:{lexicon.LOSS_VERBS}){_BLANK}+(?:[\w'’-]+{_BLANK}+){{0,2}}$", re.IGNORECASE
-)
+_LOSS_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.LOSS_VERBS}){_BLANK}+(?:[\w'’-]+{_BLANK}+){{0,2}}$", re.IGNORECASE)
 _ELLIPSIS_AFTER_RE = re.compile(
     rf"{_BLANK}+(?:autres|others|more|de plus|supplémentaires|additional|further)(?!\w)", re.IGNORECASE
 )
@@ -285,7 +286,7 @@ def _as_range(text: str, first: Numeral, second: Numeral, lang: str) -> _Candida
     for joiner_re, required_opener in _RANGE_JOINER_RE[lang]:
         if not joiner_re.fullmatch(text, first.end, between_end):
             continue
-        is_hyphen = text[first.end:between_end].strip() in tuple(HYPHENS)
+        is_hyphen = text[first.end : between_end].strip() in tuple(HYPHENS)
         if is_hyphen and "words" in (first.kind, second.kind):
             return None
         opener = _RANGE_OPENER_RE.search(text, max(0, first.span_start - 12), first.span_start)
@@ -360,8 +361,13 @@ def _unit_after(text: str, position: int) -> _Unit | None:
     if scanned:
         noun = scanned[0].group()
         lowered = noun.lower()
-        if (noun[:1].islower() and len(noun) >= 3 and lowered not in lexicon.STOP_WORDS
-                and lowered not in lexicon.MODIFIERS and not _PARTICIPLE_RE.search(lowered)):
+        if (
+            noun[:1].islower()
+            and len(noun) >= 3
+            and lowered not in lexicon.STOP_WORDS
+            and lowered not in lexicon.MODIFIERS
+            and not _PARTICIPLE_RE.search(lowered)
+        ):
             return _Unit("count", noun, scanned[0].end())
     return None
 
@@ -476,8 +482,9 @@ def _is_date_or_reference(text: str, numeral: Numeral, lang: str) -> bool:
     """Days of the month, years next to a month, ages, and references such as "article 5"."""
     written = text[numeral.start : numeral.end]
     if numeral.kind == "digits" and written.isdigit():
-        if 1 <= numeral.value <= 31 and (_MONTH_AFTER_RE.match(text, numeral.end)
-                                         or _DAYS_THEN_MONTH_RE.match(text, numeral.end)):
+        if 1 <= numeral.value <= 31 and (
+            _MONTH_AFTER_RE.match(text, numeral.end) or _DAYS_THEN_MONTH_RE.match(text, numeral.end)
+        ):
             return True  # 27 octobre, 5 May, les 3 et 4 mars
         if _MONTH_OR_DAY_BEFORE_RE.search(text, max(0, numeral.start - 20), numeral.start):
             return True  # mars 2022, October 27, lundi 28
@@ -511,9 +518,12 @@ def _score_spans(text: str) -> list[tuple[int, int]]:
         if cue:
             if a < b and after is not None:
                 continue
-        elif not (a >= b and (after is None or after.unit == "count")
-                  and match.group("joiner").lower() not in ("contre", "against")
-                  and not _RANGE_OPENER_BEFORE_RE.search(text, max(0, start - 12), start)):
+        elif not (
+            a >= b
+            and (after is None or after.unit == "count")
+            and match.group("joiner").lower() not in ("contre", "against")
+            and not _RANGE_OPENER_BEFORE_RE.search(text, max(0, start - 12), start)
+        ):
             continue
         spans.append((start, match.end()))
     return spans
@@ -531,7 +541,7 @@ def _is_name_part(text: str, numeral: Numeral) -> bool:
 
 
 def _is_airliner_model(text: str, numeral: Numeral, unit: _Unit) -> bool:
-    """"737 jets", "777 aircraft", "the 787 Dreamliner": a Boeing model, not a count of planes."""
+    """ "737 jets", "777 aircraft", "the 787 Dreamliner": a Boeing model, not a count of planes."""
     if numeral.kind != "digits" or not _AIRLINER_RE.fullmatch(text, numeral.start, numeral.end):
         return False
     following = _NEXT_WORD_RE.match(text, numeral.end)
@@ -539,7 +549,7 @@ def _is_airliner_model(text: str, numeral: Numeral, unit: _Unit) -> bool:
 
 
 def _is_age_apposition(text: str, numeral: Numeral) -> bool:
-    """"Jane Smith, 30, a nurse", "the driver, 45, was", "John Smith (30)": an age."""
+    """ "Jane Smith, 30, a nurse", "the driver, 45, was", "John Smith (30)": an age."""
     written = text[numeral.start : numeral.end]
     if numeral.kind != "digits" or not written.isdigit() or not 1 <= int(written) <= 119:
         return False
@@ -574,8 +584,12 @@ def _is_counted_noun(noun: str) -> bool:
     """A lower-case word that a spelt-out number can count: a plural noun, not an abstract one
     ("raisons", "ways"), a verb ("restent", "remain") or a participle."""
     lowered = noun.lower()
-    if (lowered in lexicon.STOP_WORDS or lowered in lexicon.MODIFIERS or lowered in lexicon.ABSTRACT_NOUNS
-            or _PARTICIPLE_RE.search(lowered)):
+    if (
+        lowered in lexicon.STOP_WORDS
+        or lowered in lexicon.MODIFIERS
+        or lowered in lexicon.ABSTRACT_NOUNS
+        or _PARTICIPLE_RE.search(lowered)
+    ):
         return False
     return lowered.endswith(("s", "x", "z")) or lowered in lexicon.IRREGULAR_PLURALS
 
@@ -630,21 +644,34 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     if not candidate.is_range and not currency_raw:
         if _qualifier_before(text, first.span_start, lang) is None and _is_airliner_model(text, first, unit):
             return None  # 737 jets, the 777 Max
-        if unit.raw is None and (_is_age_apposition(text, first) or _PHONE_BEFORE_RE.search(
-                text, max(0, first.span_start - 30), first.span_start)):
+        if unit.raw is None and (
+            _is_age_apposition(text, first)
+            or _PHONE_BEFORE_RE.search(text, max(0, first.span_start - 30), first.span_start)
+        ):
             return None  # "Jane Smith, 30, a nurse"; "appelez le 3919", "call 911"
     if unit.unit == "count" and not currency_raw:
-        if all(_is_year(n, text) for n in {first, last}) and first.scale == 1 and not _counts_despite_year(
-                text, candidate, unit, lang):
+        if (
+            all(_is_year(n, text) for n in {first, last})
+            and first.scale == 1
+            and not _counts_despite_year(text, candidate, unit, lang)
+        ):
             return None
         if not candidate.is_range and first.kind == "digits" and first.scale == 1:
             name = _CAPITALISED_BEFORE_RE.search(text, max(0, first.start - 30), first.start)
-            if (name and unit.raw is None and name.group().strip() not in lexicon.CURRENCY_CODES
-                    and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start())):
+            if (
+                name
+                and unit.raw is None
+                and name.group().strip() not in lexicon.CURRENCY_CODES
+                and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start())
+            ):
                 return None  # Boeing 737, Route 66 (a capital that only opens the sentence is no name)
             acronym = _ACRONYM_BEFORE_RE.search(text, max(0, first.start - 8), first.start)
-            if (acronym and not first.grouped and acronym.group().strip() not in lexicon.CURRENCY_CODES
-                    and _qualifier_before(text, first.span_start, lang) is None):
+            if (
+                acronym
+                and not first.grouped
+                and acronym.group().strip() not in lexicon.CURRENCY_CODES
+                and _qualifier_before(text, first.span_start, lang) is None
+            ):
                 return None  # "la RD 940 traverse", "le SDIS 40 intervient": part of the acronym's name
     if _is_date_or_reference(text, first, lang) or (candidate.is_range and _is_date_or_reference(text, last, lang)):
         return None
@@ -687,25 +714,33 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
 
 
 def _inherit_elided_units(text: str, figures: list[Figure]) -> list[Figure]:
-    """"1.500 soldats …, quasiment 10.000 autres": a bare number followed by "autres"/"more" counts
+    """ "1.500 soldats …, quasiment 10.000 autres": a bare number followed by "autres"/"more" counts
     what the previous figure of the same sentence counts."""
     inherited = list(figures)
     for index in range(1, len(inherited)):
         bare, previous = inherited[index], inherited[index - 1]
-        if (bare.unit == "count" and bare.unit_raw is None and previous.unit != "count"
-                and _ELLIPSIS_AFTER_RE.match(text, bare.number_end)
-                and not _SENTENCE_BREAK_RE.search(text, previous.char_end, bare.char_start)):
+        if (
+            bare.unit == "count"
+            and bare.unit_raw is None
+            and previous.unit != "count"
+            and _ELLIPSIS_AFTER_RE.match(text, bare.number_end)
+            and not _SENTENCE_BREAK_RE.search(text, previous.char_end, bare.char_start)
+        ):
             inherited[index] = replace(bare, unit=previous.unit, unit_raw=previous.unit_raw)
     return inherited
 
 
 def _share_trailing_units(text: str, figures: list[Figure]) -> list[Figure]:
-    """"(477 et 459 km2)": a bare number joined to the next figure takes that figure's unit."""
+    """ "(477 et 459 km2)": a bare number joined to the next figure takes that figure's unit."""
     shared = list(figures)
     for index in range(len(shared) - 2, -1, -1):
         bare, following = shared[index], shared[index + 1]
-        if (bare.unit == "count" and bare.unit_raw is None and following.unit != "count"
-                and _SHARED_UNIT_GAP_RE.fullmatch(text, bare.char_end, following.char_start)):
+        if (
+            bare.unit == "count"
+            and bare.unit_raw is None
+            and following.unit != "count"
+            and _SHARED_UNIT_GAP_RE.fullmatch(text, bare.char_end, following.char_start)
+        ):
             shared[index] = replace(bare, unit=following.unit, unit_raw=following.unit_raw)
     return shared
 

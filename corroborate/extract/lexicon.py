@@ -28,21 +28,39 @@ QUALIFIER_WORDS: dict[str, list[tuple[str, str]]] = {
         (r"un peu moins d['’]|un peu moins de", "at_most"),
         (r"(?:bien|largement) plus d['’]|(?:bien|largement) plus de", "at_least"),
         (r"pas moins d['’]|pas moins de|au moins|au minimum|au[- ]delà d['’]|au[- ]delà de", "at_least"),
-        (r"plus d['’]|plus de|supérieure?s? à|dépass(?:ant|ent|e|er|é|ée|és|ées|era|eront|erait|eraient)"
-         r"(?: largement)?(?: les| le)?|excédant|franchi(?:ssant|r|t)? (?:la barre|le cap) des", "at_least"),
-        (r"jusqu['’]à|jusqu['’]a|tout au plus|au plus|au maximum|pas plus d['’]|pas plus de"
-         r"|inférieure?s? à|moins d['’]|moins de", "at_most"),
-        (r"aux alentours d['’]|aux alentours de|autour d['’]|autour de|de l['’]ordre d['’]|de l['’]ordre de"
-         r"|à peu près|approximativement|grosso modo|environ|env\.|près d['’]|près de|presque|quasiment"
-         r"|quasi|pratiquement|quelque|(?:estimée?s?|évaluée?s?) à|~|≈", "approx"),
+        (
+            r"plus d['’]|plus de|supérieure?s? à|dépass(?:ant|ent|e|er|é|ée|és|ées|era|eront|erait|eraient)"
+            r"(?: largement)?(?: les| le)?|excédant|franchi(?:ssant|r|t)? (?:la barre|le cap) des",
+            "at_least",
+        ),
+        (
+            r"jusqu['’]à|jusqu['’]a|tout au plus|au plus|au maximum|pas plus d['’]|pas plus de"
+            r"|inférieure?s? à|moins d['’]|moins de",
+            "at_most",
+        ),
+        (
+            r"aux alentours d['’]|aux alentours de|autour d['’]|autour de|de l['’]ordre d['’]|de l['’]ordre de"
+            r"|à peu près|approximativement|grosso modo|environ|env\.|près d['’]|près de|presque|quasiment"
+            r"|quasi|pratiquement|quelque|(?:estimée?s?|évaluée?s?) à|~|≈",
+            "approx",
+        ),
     ],
     "en": [
-        (r"well over|well above|just over|more than|at least|upwards of|in excess of|no fewer than"
-         r"|no less than|not less than|a minimum of|over|above|exceeding|topping|topped|north of", "at_least"),
-        (r"up to|as many as|as much as|at most|no more than|not more than|a maximum of|fewer than"
-         r"|less than|just under|under|below", "at_most"),
-        (r"in the region of|on the order of|an estimated|estimated at|an approximate|approximately"
-         r"|approx\.|roughly|around|about|nearly|almost|close to|circa|some|~|≈", "approx"),
+        (
+            r"well over|well above|just over|more than|at least|upwards of|in excess of|no fewer than"
+            r"|no less than|not less than|a minimum of|over|above|exceeding|topping|topped|north of",
+            "at_least",
+        ),
+        (
+            r"up to|as many as|as much as|at most|no more than|not more than|a maximum of|fewer than"
+            r"|less than|just under|under|below",
+            "at_most",
+        ),
+        (
+            r"in the region of|on the order of|an estimated|estimated at|an approximate|approximately"
+            r"|approx\.|roughly|around|about|nearly|almost|close to|circa|some|~|≈",
+            "approx",
+        ),
     ],
 }
 
@@ -76,35 +94,39 @@ CHANGE_VERBS = (
 # future deadline after it ("d'ici décembre", "by December").
 PROJECTION_BEFORE: dict[str, str] = {
     "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|atteindr(?:a|ait|aient|ont)|ser(?:a|ont)"
-          r"|(?:va|vont|allait|allaient) (?:atteindre|dépasser|envoyer|déployer|être|passer|s['’]élever)"
-          r"|prévoi(?:t|ent|r)|prévue?s?|attendue?s?|envisag(?:e|ent|é|ée)|projett?(?:e|ent)|compte(?:nt)? envoyer"
-          r"|risqu(?:e|ent) de|d['’]ici|à l['’]horizon",
+    r"|(?:va|vont|allait|allaient) (?:atteindre|dépasser|envoyer|déployer|être|passer|s['’]élever)"
+    r"|prévoi(?:t|ent|r)|prévue?s?|attendue?s?|envisag(?:e|ent|é|ée)|projett?(?:e|ent)|compte(?:nt)? envoyer"
+    r"|risqu(?:e|ent) de|d['’]ici|à l['’]horizon",
     "en": r"could|might|(?-i:may)|will|would|shall|['’]ll|(?:is|are|was|were) (?:expected|projected|forecast|set"
-          r"|likely|poised|due) to|expected to|projected to|forecast to|likely to|set to|plans? to"
-          r"|planned to|planning to|going to|intends? to|aims? to",
+    r"|likely|poised|due) to|expected to|projected to|forecast to|likely to|set to|plans? to"
+    r"|planned to|planning to|going to|intends? to|aims? to",
 }
 # The simple future right before the figure ("coûtera 486 milliards", "s'élèvera à 3 000"):
 # lower-case verbs ending in a third-person future, minus the nouns that end the same way.
 FUTURE_VERB_BEFORE: dict[str, str] = {
     "fr": r"(?-i:(?!(?:caméra|opéra|choléra|extra|ultra|mantra|cobra|sierra|contra|aura|tiara)s?\b)"
-          r"[a-zàâçéèêëîïôûù'’]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront))",
+    r"[a-zàâçéèêëîïôûù'’]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront))",
     "en": r"(?!x)x",
 }
 PROJECTION_AFTER_VERB: dict[str, str] = {
     "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|ser(?:a|ont) (?:bientôt )?(?:déployée?s?|envoyée?s?)"
-          r"|(?:sont|seront|étaient) (?:attendue?s?|prévue?s?)|attendue?s?|prévue?s?",
+    r"|(?:sont|seront|étaient) (?:attendue?s?|prévue?s?)|attendue?s?|prévue?s?",
     "en": r"could|might|(?-i:may)|will|would|['’]ll|(?:are|is|were|was) (?:expected|projected|set|due|likely|poised)"
-          r"|expected|projected",
+    r"|expected|projected",
 }
-MONTHS_FR = (r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
-             r"|décembre|decembre|janv\.|févr\.|fév\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\.")
-MONTHS_EN = (r"January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
+MONTHS_FR = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    r"|décembre|decembre|janv\.|févr\.|fév\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
+)
+MONTHS_EN = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)
 PROJECTION_DEADLINE: dict[str, str] = {
     "fr": rf"d['’]ici (?:(?:la )?fin |le |à |au |l['’]|début |mi-)?(?:{MONTHS_FR}|\d{{4}}|l['’]an|l['’]année"
-          r"|(?:la |les |le |l['’])?(?:prochaine?s?|semaine|mois|année|été|hiver|printemps|automne|fin))",
+    r"|(?:la |les |le |l['’])?(?:prochaine?s?|semaine|mois|année|été|hiver|printemps|automne|fin))",
     "en": rf"by (?:the end of |the start of |early |mid-?|late )?(?:(?-i:{MONTHS_EN})|\d{{4}}|next|the end"
-          r"|year-end|the summer|the winter|the spring|the autumn)",
+    r"|year-end|the summer|the winter|the spring|the autumn)",
 }
 
 DAYS_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -114,68 +136,227 @@ DAYS_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 UNIT_NOUNS: dict[str, str] = {
     # soldiers
     **dict.fromkeys(
-        ["soldats", "soldat", "militaires", "hommes", "combattants", "combattant", "troupes", "conscrits",
-         "mercenaires", "recrues", "réservistes", "paramilitaires", "officiers", "sous-officiers",
-         "fantassins", "parachutistes",
-         "soldiers", "soldier", "troops", "servicemen", "servicemembers", "service members",
-         "military personnel", "personnels militaires", "fighters", "combatants", "conscripts",
-         "mercenaries", "recruits", "reservists", "paratroopers", "marines", "men"],
+        [
+            "soldats",
+            "soldat",
+            "militaires",
+            "hommes",
+            "combattants",
+            "combattant",
+            "troupes",
+            "conscrits",
+            "mercenaires",
+            "recrues",
+            "réservistes",
+            "paramilitaires",
+            "officiers",
+            "sous-officiers",
+            "fantassins",
+            "parachutistes",
+            "soldiers",
+            "soldier",
+            "troops",
+            "servicemen",
+            "servicemembers",
+            "service members",
+            "military personnel",
+            "personnels militaires",
+            "fighters",
+            "combatants",
+            "conscripts",
+            "mercenaries",
+            "recruits",
+            "reservists",
+            "paratroopers",
+            "marines",
+            "men",
+        ],
         "soldiers",
     ),
     # people
     **dict.fromkeys(
-        ["personnes", "personne", "civils", "civil", "habitants", "individus", "enfants", "femmes",
-         "adultes", "migrants", "manifestants", "électeurs", "travailleurs", "salariés", "employés",
-         "ouvriers", "résidents", "citoyens", "ressortissants", "policiers", "gendarmes",
-         "patients", "élèves", "étudiants",
-         "people", "persons", "person", "civilians", "civilian", "residents", "inhabitants", "individuals",
-         "children", "women", "adults", "migrants", "protesters", "protestors", "demonstrators", "voters",
-         "workers", "employees", "citizens", "nationals", "police officers", "officers",
-         "patients", "pupils", "students", "pompiers", "firefighters", "secouristes", "rescuers", "médecins",
-         "doctors", "infirmiers", "nurses", "journalistes", "journalists", "humanitaires", "aid workers",
-         "bénévoles", "volunteers", "passagers", "passengers", "touristes", "tourists", "pèlerins", "pilgrims",
-         "spectateurs", "spectators", "marins", "sailors", "mineurs", "miners"],
+        [
+            "personnes",
+            "personne",
+            "civils",
+            "civil",
+            "habitants",
+            "individus",
+            "enfants",
+            "femmes",
+            "adultes",
+            "migrants",
+            "manifestants",
+            "électeurs",
+            "travailleurs",
+            "salariés",
+            "employés",
+            "ouvriers",
+            "résidents",
+            "citoyens",
+            "ressortissants",
+            "policiers",
+            "gendarmes",
+            "patients",
+            "élèves",
+            "étudiants",
+            "people",
+            "persons",
+            "person",
+            "civilians",
+            "civilian",
+            "residents",
+            "inhabitants",
+            "individuals",
+            "children",
+            "women",
+            "adults",
+            "migrants",
+            "protesters",
+            "protestors",
+            "demonstrators",
+            "voters",
+            "workers",
+            "employees",
+            "citizens",
+            "nationals",
+            "police officers",
+            "officers",
+            "patients",
+            "pupils",
+            "students",
+            "pompiers",
+            "firefighters",
+            "secouristes",
+            "rescuers",
+            "médecins",
+            "doctors",
+            "infirmiers",
+            "nurses",
+            "journalistes",
+            "journalists",
+            "humanitaires",
+            "aid workers",
+            "bénévoles",
+            "volunteers",
+            "passagers",
+            "passengers",
+            "touristes",
+            "tourists",
+            "pèlerins",
+            "pilgrims",
+            "spectateurs",
+            "spectators",
+            "marins",
+            "sailors",
+            "mineurs",
+            "miners",
+        ],
         "people",
     ),
     # deaths
     **dict.fromkeys(
-        ["morts", "mort", "tués", "tuées", "décès", "décédés", "victimes mortelles", "dead", "deaths",
-         "killed", "fatalities", "lives"],
+        [
+            "morts",
+            "mort",
+            "tués",
+            "tuées",
+            "décès",
+            "décédés",
+            "victimes mortelles",
+            "dead",
+            "deaths",
+            "killed",
+            "fatalities",
+            "lives",
+        ],
         "deaths",
     ),
     # injured
     **dict.fromkeys(["blessés", "blessées", "blessé", "wounded", "injured", "injuries"], "injured"),
     # casualties
     **dict.fromkeys(
-        ["tués ou blessés", "tués et blessés", "morts ou blessés", "morts et blessés", "pertes",
-         "victimes", "killed or wounded", "killed and wounded", "killed or injured", "killed and injured",
-         "dead or wounded", "dead and wounded", "dead or injured", "dead and injured", "casualties",
-         "victims"],
+        [
+            "tués ou blessés",
+            "tués et blessés",
+            "morts ou blessés",
+            "morts et blessés",
+            "pertes",
+            "victimes",
+            "killed or wounded",
+            "killed and wounded",
+            "killed or injured",
+            "killed and injured",
+            "dead or wounded",
+            "dead and wounded",
+            "dead or injured",
+            "dead and injured",
+            "casualties",
+            "victims",
+        ],
         "casualties",
     ),
     # prisoners
     **dict.fromkeys(
-        ["prisonniers de guerre", "prisonniers", "prisonnier", "détenus", "captifs", "otages",
-         "prisoners of war", "prisoners", "prisoner", "pows", "detainees", "captives", "hostages"],
+        [
+            "prisonniers de guerre",
+            "prisonniers",
+            "prisonnier",
+            "détenus",
+            "captifs",
+            "otages",
+            "prisoners of war",
+            "prisoners",
+            "prisoner",
+            "pows",
+            "detainees",
+            "captives",
+            "hostages",
+        ],
         "prisoners",
     ),
     # refugees
     **dict.fromkeys(
-        ["réfugiés", "réfugiées", "déplacés", "déplacées", "demandeurs d'asile", "demandeurs d’asile",
-         "exilés", "refugees", "displaced", "displaced people", "displaced persons", "asylum seekers",
-         "asylum-seekers", "evacuees"],
+        [
+            "réfugiés",
+            "réfugiées",
+            "déplacés",
+            "déplacées",
+            "demandeurs d'asile",
+            "demandeurs d’asile",
+            "exilés",
+            "refugees",
+            "displaced",
+            "displaced people",
+            "displaced persons",
+            "asylum seekers",
+            "asylum-seekers",
+            "evacuees",
+        ],
         "refugees",
     ),
     # jobs
     **dict.fromkeys(["emplois", "emploi", "postes", "jobs", "job"], "jobs"),
     # area, length
     **dict.fromkeys(
-        ["km²", "km2", "km carrés", "kilomètres carrés", "kilometres carrés", "kilomètres²",
-         "square kilometres", "square kilometers", "square km", "sq km", "sq. km", "sq km.", "km sq"],
+        [
+            "km²",
+            "km2",
+            "km carrés",
+            "kilomètres carrés",
+            "kilometres carrés",
+            "kilomètres²",
+            "square kilometres",
+            "square kilometers",
+            "square km",
+            "sq km",
+            "sq. km",
+            "sq km.",
+            "km sq",
+        ],
         "km2",
     ),
-    **dict.fromkeys(["km", "kilomètres", "kilomètre", "kilometres", "kilometers", "kilometre", "kilometer"],
-                    "km"),
+    **dict.fromkeys(["km", "kilomètres", "kilomètre", "kilometres", "kilometers", "kilometre", "kilometer"], "km"),
     # money
     **dict.fromkeys(
         ["dollars américains", "dollars us", "dollars", "dollar", "$", "us$", "$us", "usd", "us dollars"],
@@ -191,44 +372,174 @@ UNIT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["tonnes", "tonne", "tons", "ton", "metric tons", "tonnes métriques"], "tonnes"),
     # things
     **dict.fromkeys(
-        ["véhicules blindés", "véhicules", "véhicule", "blindés", "chars d'assaut", "chars d’assaut",
-         "chars", "char", "camions", "armored vehicles", "armoured vehicles", "vehicles", "vehicle",
-         "tanks", "tank", "trucks", "apcs"],
+        [
+            "véhicules blindés",
+            "véhicules",
+            "véhicule",
+            "blindés",
+            "chars d'assaut",
+            "chars d’assaut",
+            "chars",
+            "char",
+            "camions",
+            "armored vehicles",
+            "armoured vehicles",
+            "vehicles",
+            "vehicle",
+            "tanks",
+            "tank",
+            "trucks",
+            "apcs",
+        ],
         "vehicles",
     ),
     **dict.fromkeys(
-        ["avions de combat", "avions de chasse", "avions", "avion", "hélicoptères", "aéronefs",
-         "bombardiers d'eau", "bombardiers d’eau", "canadair", "canadairs", "hydravions",
-         "aircraft", "airplanes", "planes", "warplanes", "fighter jets", "jets", "helicopters",
-         "airliners", "jetliners", "water bombers", "waterbombers"],
+        [
+            "avions de combat",
+            "avions de chasse",
+            "avions",
+            "avion",
+            "hélicoptères",
+            "aéronefs",
+            "bombardiers d'eau",
+            "bombardiers d’eau",
+            "canadair",
+            "canadairs",
+            "hydravions",
+            "aircraft",
+            "airplanes",
+            "planes",
+            "warplanes",
+            "fighter jets",
+            "jets",
+            "helicopters",
+            "airliners",
+            "jetliners",
+            "water bombers",
+            "waterbombers",
+        ],
         "aircraft",
     ),
     **dict.fromkeys(["drones", "drone", "uavs", "uav"], "drones"),
     **dict.fromkeys(
-        ["missiles balistiques", "missiles de croisière", "missiles", "missile", "roquettes", "rockets",
-         "ballistic missiles", "cruise missiles"],
+        [
+            "missiles balistiques",
+            "missiles de croisière",
+            "missiles",
+            "missile",
+            "roquettes",
+            "rockets",
+            "ballistic missiles",
+            "cruise missiles",
+        ],
         "missiles",
     ),
     **dict.fromkeys(
-        ["obus d'artillerie", "obus d’artillerie", "obus", "munitions", "artillery shells", "shells",
-         "rounds of ammunition"],
+        [
+            "obus d'artillerie",
+            "obus d’artillerie",
+            "obus",
+            "munitions",
+            "artillery shells",
+            "shells",
+            "rounds of ammunition",
+        ],
         "shells",
     ),
     # measures that only show up as conversions of a metric figure
     **dict.fromkeys(
-        ["square miles", "sq miles", "sq mi", "miles carrés", "milles carrés", "miles", "mi", "acres",
-         "pounds", "lbs", "lb", "feet", "ft", "gallons", "yards"],
+        [
+            "square miles",
+            "sq miles",
+            "sq mi",
+            "miles carrés",
+            "milles carrés",
+            "miles",
+            "mi",
+            "acres",
+            "pounds",
+            "lbs",
+            "lb",
+            "feet",
+            "ft",
+            "gallons",
+            "yards",
+        ],
         FOREIGN_MEASURE,
     ),
     # not figures: durations and ages, times of day, multiples, fractions, temperatures
     **dict.fromkeys(
-        ["ans", "an", "années", "année", "mois", "semaines", "semaine", "jours", "jour", "heures", "heure",
-         "minutes", "minute", "secondes", "seconde", "siècles", "siècle", "décennies", "décennie", "nuits",
-         "nuit", "trimestres", "semestres", "h", "years", "year", "months", "month", "weeks", "week", "days",
-         "day", "hours", "hour", "mins", "seconds", "second", "decades", "decade", "centuries", "century",
-         "nights", "night", "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "fois", "times", "tiers", "quart",
-         "quarts", "moitié", "moitiés", "thirds", "third", "quarters", "quarter", "halves", "half", "fifths",
-         "fifth", "tenths", "°c", "°", "degrés", "degrees"],
+        [
+            "ans",
+            "an",
+            "années",
+            "année",
+            "mois",
+            "semaines",
+            "semaine",
+            "jours",
+            "jour",
+            "heures",
+            "heure",
+            "minutes",
+            "minute",
+            "secondes",
+            "seconde",
+            "siècles",
+            "siècle",
+            "décennies",
+            "décennie",
+            "nuits",
+            "nuit",
+            "trimestres",
+            "semestres",
+            "h",
+            "years",
+            "year",
+            "months",
+            "month",
+            "weeks",
+            "week",
+            "days",
+            "day",
+            "hours",
+            "hour",
+            "mins",
+            "seconds",
+            "second",
+            "decades",
+            "decade",
+            "centuries",
+            "century",
+            "nights",
+            "night",
+            "a.m.",
+            "p.m.",
+            "am",
+            "pm",
+            "a.m",
+            "p.m",
+            "fois",
+            "times",
+            "tiers",
+            "quart",
+            "quarts",
+            "moitié",
+            "moitiés",
+            "thirds",
+            "third",
+            "quarters",
+            "quarter",
+            "halves",
+            "half",
+            "fifths",
+            "fifth",
+            "tenths",
+            "°c",
+            "°",
+            "degrés",
+            "degrees",
+        ],
         TRAP,
     ),
 }
@@ -237,16 +548,40 @@ UNIT_NOUNS: dict[str, str] = {
 # "600 000 soldats russes ont été tués ou blessés" counts casualties, not soldiers.
 TOLL_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        ["tués ou blessés", "tués et blessés", "morts ou blessés", "morts et blessés", "killed or wounded",
-         "killed and wounded", "killed or injured", "killed and injured", "dead or wounded",
-         "dead and wounded", "wounded or killed", "injured or killed"],
+        [
+            "tués ou blessés",
+            "tués et blessés",
+            "morts ou blessés",
+            "morts et blessés",
+            "killed or wounded",
+            "killed and wounded",
+            "killed or injured",
+            "killed and injured",
+            "dead or wounded",
+            "dead and wounded",
+            "wounded or killed",
+            "injured or killed",
+        ],
         "casualties",
     ),
     **dict.fromkeys(["tués", "tuées", "morts", "mortes", "décédés", "péri", "killed", "dead", "died"], "deaths"),
     **dict.fromkeys(["blessés", "blessées", "wounded", "injured"], "injured"),
     **dict.fromkeys(["capturés", "faits prisonniers", "captured", "taken prisoner", "detained"], "prisoners"),
-    **dict.fromkeys(["fui", "fled", "fleeing", "displaced", "déplacées", "déplacés", "sheltering",
-                     "forced to flee", "contraintes de fuir", "contraints de fuir"], "refugees"),
+    **dict.fromkeys(
+        [
+            "fui",
+            "fled",
+            "fleeing",
+            "displaced",
+            "déplacées",
+            "déplacés",
+            "sheltering",
+            "forced to flee",
+            "contraintes de fuir",
+            "contraints de fuir",
+        ],
+        "refugees",
+    ),
 }
 # "les forces russes ont perdu 1 150 soldats": people lost in a war are casualties.
 LOSS_VERBS = r"perdu|perd|perdent|perdait|perdaient|perdrait|perdra|lost|lose|loses|losing"
@@ -290,9 +625,7 @@ MODIFIERS = _word_set(
 
 # Before a number word, a determiner means the count is known already ("les deux pays",
 # "the three leaders"): it is not a figure anyone reports.
-DETERMINERS = _word_set(
-    "les ces ses leurs nos vos mes tes aux the these those their its our your my his her both all"
-)
+DETERMINERS = _word_set("les ces ses leurs nos vos mes tes aux the these those their its our your my his her both all")
 
 # A number right after one of these is a reference or part of a name, not a quantity ("article 5",
 # "n° 3", "phase 2", "Route 66", "Formula 1 drivers"), whatever follows it.
@@ -325,7 +658,7 @@ AIRLINER_MODELS = r"7[0-8]7"
 AIRLINER_SUFFIXES = _word_set("Max MAX Dreamliner NG jumbo jumbos freighter freighters ER")
 
 # "âgé de 45", "aged 45", "aged between 18 and 25": ages.
-AGE_BEFORE = (r"âgée?s? (?:de|d['’]entre|entre)|âge de|l['’]âge de|(?:aged|age|ages|at age)(?: between| from)?")
+AGE_BEFORE = r"âgée?s? (?:de|d['’]entre|entre)|âge de|l['’]âge de|(?:aged|age|ages|at age)(?: between| from)?"
 # "Jane Smith, 30, a nurse", "the driver, 45, was": a bare number between commas (or in brackets)
 # after a name or one of these nouns is an age.
 PERSON_NOUNS = _word_set(

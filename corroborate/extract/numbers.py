@@ -76,15 +76,30 @@ _SCALE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SCALE_VALUES: dict[str, dict[str, Decimal]] = {
-    "fr": {"milliard": Decimal(10) ** 9, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 12,
-           "trillion": Decimal(10) ** 18},
-    "en": {"milliard": Decimal(10) ** 9, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
-           "trillion": Decimal(10) ** 12},
+    "fr": {
+        "milliard": Decimal(10) ** 9,
+        "million": Decimal(10) ** 6,
+        "billion": Decimal(10) ** 12,
+        "trillion": Decimal(10) ** 18,
+    },
+    "en": {
+        "milliard": Decimal(10) ** 9,
+        "million": Decimal(10) ** 6,
+        "billion": Decimal(10) ** 9,
+        "trillion": Decimal(10) ** 12,
+    },
 }
 _ABBREVIATED_SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(1000), "mille": Decimal(1000), "md": Decimal(10) ** 9, "mds": Decimal(10) ** 9,
-    "mrd": Decimal(10) ** 9, "mrds": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6, "k": Decimal(1000),
+    "thousand": Decimal(1000),
+    "mille": Decimal(1000),
+    "md": Decimal(10) ** 9,
+    "mds": Decimal(10) ** 9,
+    "mrd": Decimal(10) ** 9,
+    "mrds": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "mn": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "k": Decimal(1000),
 }
 # Abbreviations that also name a unit of length or time ("10m", "3mn"): only a scale with money.
 _MONEY_ONLY_SCALES = frozenset({"m", "mn", "k"})
@@ -231,21 +246,76 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
 # --- number words -----------------------------------------------------------------------------
 
 _SMALL: dict[str, dict[str, int]] = {
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-           "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-           "soixante": 60},
-    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90},
+    "fr": {
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "onze": 11,
+        "douze": 12,
+        "treize": 13,
+        "quatorze": 14,
+        "quinze": 15,
+        "seize": 16,
+        "vingt": 20,
+        "vingts": 20,
+        "trente": 30,
+        "quarante": 40,
+        "cinquante": 50,
+        "soixante": 60,
+    },
+    "en": {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    },
 }
 _HUNDRED: dict[str, frozenset[str]] = {"fr": frozenset({"cent", "cents"}), "en": frozenset({"hundred"})}
 _SCALES: dict[str, dict[str, Decimal]] = {
-    "fr": {"mille": Decimal(1000), "million": Decimal(10) ** 6, "millions": Decimal(10) ** 6,
-           "milliard": Decimal(10) ** 9, "milliards": Decimal(10) ** 9},
-    "en": {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
-           "trillion": Decimal(10) ** 12},
+    "fr": {
+        "mille": Decimal(1000),
+        "million": Decimal(10) ** 6,
+        "millions": Decimal(10) ** 6,
+        "milliard": Decimal(10) ** 9,
+        "milliards": Decimal(10) ** 9,
+    },
+    "en": {
+        "thousand": Decimal(1000),
+        "million": Decimal(10) ** 6,
+        "billion": Decimal(10) ** 9,
+        "trillion": Decimal(10) ** 12,
+    },
 }
 # Words that stand for a number alone; the other scale words need a multiplier ("deux millions").
 _STANDALONE = {"fr": frozenset({"cent", "mille"}), "en": frozenset()}
@@ -347,8 +417,10 @@ def _significant_digits(value: Decimal) -> int:
 def _word_numerals(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Numeral]:
     found: list[Numeral] = []
     for match in _WORDS_RE[lang].finditer(text):
-        tokens = [(m.group().lower(), match.start() + m.start(), match.start() + m.end())
-                  for m in _TOKEN_RE.finditer(match.group())]
+        tokens = [
+            (m.group().lower(), match.start() + m.start(), match.start() + m.end())
+            for m in _TOKEN_RE.finditer(match.group())
+        ]
         index = 0
         while index < len(tokens):
             parsed = _parse_word_run([t[0] for t in tokens[index:]], lang)
@@ -370,8 +442,16 @@ def _word_numerals(text: str, lang: str, taken: list[tuple[int, int]]) -> list[N
             if before[-1:] and before[-1:] in HYPHENS and before[:1].isalpha():
                 continue
             found.append(
-                Numeral(start=start, end=end, value=value, mantissa=mantissa, scale=scale,
-                        significant_digits=_significant_digits(value), kind="words", words=words)
+                Numeral(
+                    start=start,
+                    end=end,
+                    value=value,
+                    mantissa=mantissa,
+                    scale=scale,
+                    significant_digits=_significant_digits(value),
+                    kind="words",
+                    words=words,
+                )
             )
     return found
 
@@ -379,15 +459,47 @@ def _word_numerals(text: str, lang: str, taken: list[tuple[int, int]]) -> list[N
 # --- approximate nouns ------------------------------------------------------------------------
 
 _APPROX_NOUNS: dict[str, dict[str, int]] = {
-    "fr": {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-           "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000},
+    "fr": {
+        "dizaine": 10,
+        "douzaine": 12,
+        "quinzaine": 15,
+        "vingtaine": 20,
+        "trentaine": 30,
+        "quarantaine": 40,
+        "cinquantaine": 50,
+        "soixantaine": 60,
+        "centaine": 100,
+        "millier": 1000,
+    },
     "en": {"dozen": 12},
 }
 _MULTIPLIERS: dict[str, dict[str, int]] = {
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-           "neuf": 9, "dix": 10},
-    "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10},
+    "fr": {
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+    },
+    "en": {
+        "a": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    },
 }
 _APPROX_RE = {
     lang: re.compile(
@@ -412,9 +524,16 @@ def _approx_numerals(text: str, lang: str) -> list[Numeral]:
         scale = _BIG[match.group("big").lower()] if match.group("big") else Decimal(1)
         mantissa = Decimal(multiplier * _APPROX_NOUNS[lang][noun])
         found.append(
-            Numeral(start=match.start(), end=match.end(), value=mantissa * scale, mantissa=mantissa, scale=scale,
-                    significant_digits=_significant_digits(mantissa), kind="approx_noun",
-                    words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())))
+            Numeral(
+                start=match.start(),
+                end=match.end(),
+                value=mantissa * scale,
+                mantissa=mantissa,
+                scale=scale,
+                significant_digits=_significant_digits(mantissa),
+                kind="approx_noun",
+                words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
+            )
         )
     return found
 
@@ -427,8 +546,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     masked = [m.span() for m in _PHONE_RE.finditer(text)]
     masked += [m.span(1) for m in _LIST_NUMBER_RE.finditer(text)]
     approx = _approx_numerals(text, lang)
-    digits = [n for n in _digit_numerals(text, lang, masked)
-              if not any(a.start <= n.start < a.end for a in approx)]
+    digits = [n for n in _digit_numerals(text, lang, masked) if not any(a.start <= n.start < a.end for a in approx)]
     taken = [(n.span_start, n.end) for n in (*approx, *digits)]
     words = _word_numerals(text, lang, taken)
     return sorted((*approx, *digits, *words), key=lambda n: n.start)
@@ -436,6 +554,4 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
 
 def has_numeral_hint(text: str, lang: str) -> bool:
     """Cheap test: does ``text`` contain a digit or a number word at all?"""
-    return any(ch.isdigit() for ch in text) or bool(_WORDS_RE[lang].search(text)) or bool(
-        _APPROX_RE[lang].search(text)
-    )
+    return any(ch.isdigit() for ch in text) or bool(_WORDS_RE[lang].search(text)) or bool(_APPROX_RE[lang].search(text))

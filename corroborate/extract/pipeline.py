@@ -25,9 +25,8 @@ from typing import Any
 import polars as pl
 
 from corroborate.extract import attribution, context, nlp
+from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
 from corroborate.vocab import UNKNOWN_OUTLET
-
-EXTRACTOR_VERSION = "0.2.0"
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "article_id",
