@@ -231,6 +231,7 @@ def run(
     if address and runner is not Runner.dask:
         raise _fail("--address needs --runner dask", 2)
     from corroborate.paths import PathProblem, check_run_db
+
     if not quiet:  # the first line comes at once, before the seconds of Prefect's start-up
         api = os.environ.get("PREFECT_API_URL")
         typer.echo(
@@ -386,7 +387,11 @@ def explain(
 @app.command()
 def query(
     sql: Annotated[
-        str | None, typer.Argument(help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a PRAGMA that shows (show_tables, table_info …).", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a PRAGMA that shows (show_tables, table_info …).",
+            show_default=False,
+        ),
     ] = None,
     file: Annotated[
         Path | None, typer.Option("--file", exists=True, dir_okay=False, help="Read the SQL from this file.")
@@ -694,7 +699,10 @@ def _paired(command: Any) -> Any:
 
 
 def main() -> None:
-    """Entry point of ``cli.py`` and of the ``corroborate`` console script; anything a command did not turn into a message becomes one line, never a traceback."""
+    """Entry point of ``cli.py`` and of the ``corroborate`` console script.
+
+    Anything a command did not turn into a message becomes one line, never a traceback.
+    """
     try:
         _paired(typer.main.get_command(app))()
     except OSError as error:  # a path the user gave that the system refuses
