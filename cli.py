@@ -389,7 +389,8 @@ def query(
     sql: Annotated[
         str | None,
         typer.Argument(
-            help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a PRAGMA that shows (show_tables, table_info …).",
+            help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, "
+            "or a PRAGMA that shows (show_tables, table_info …).",
             show_default=False,
         ),
     ] = None,
