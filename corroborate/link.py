@@ -265,9 +265,12 @@ class LinkSummary:
 
 
 def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon) -> pl.DataFrame:
-    """Rebuild ``claim_sentences``, ``claim_marks`` and ``story_pairs``; returns ``claim_id, concept``
-    for the claims whose neighbouring words name a general concept (``corroborate.concepts``)."""
-    from corroborate.stories import story_pairs
+    """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs`` and ``article_places``.
+
+    Returns ``claim_id, concept`` for the claims whose neighbouring words name a general concept
+    (``corroborate.concepts``).
+    """
+    from corroborate.stories import article_places, story_pairs
 
     run_model(con, "claim_sentences")
     sentences = con.table("claim_sentences").pl()
@@ -281,12 +284,14 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
         ]
     )
     con.register("_story_pairs_input", both_ways)
+    con.register("_article_places_input", article_places(articles))
     try:
         run_model(con, "claim_marks")
         run_model(con, "story_pairs")
+        run_model(con, "article_places")
     finally:
-        con.unregister("_claim_marks_input")
-        con.unregister("_story_pairs_input")
+        for name in ("_claim_marks_input", "_story_pairs_input", "_article_places_input"):
+            con.unregister(name)
     return concepts.near_figures(sentences)
 
 

@@ -145,6 +145,7 @@ def link_fingerprint(
         *sorted(suites.glob("*.json")),
         *sorted(db.MODELS_DIR.glob("*.sql")),
         *sorted((db.PROJECT_ROOT / "corroborate").glob("*.py")),
+        *sorted((db.PROJECT_ROOT / "corroborate" / "lexicons").glob("*.csv")),
     ]
     for path in files:
         digest.update(path.name.encode())

@@ -1,4 +1,10 @@
-"""Stories: the articles that report on one event, found by the proper names they share.
+"""Stories: where an article's events happen, and which articles report on one event.
+
+Two signals, both from the article's title and opening:
+
+- its *place*: the country it names most often (``corroborate/lexicons/places.csv``: country names,
+  adjectives, capitals and regions in French and English, "Hawaï", "marocain", "Bercy" ...);
+- the *rare names* it shares with another article (below), for articles no place names.
 
 A general concept ("deaths", "public_deficit") says what is counted, not where: the toll of a fire in
 Hawaii and of an earthquake in Morocco must never be compared. Articles are grouped into stories by the
@@ -13,10 +19,17 @@ Input and output are polars frames; the grouping is the union-find of ``corrobor
 
 from __future__ import annotations
 
+import csv
+import re
+from pathlib import Path
+
 import polars as pl
 
-from corroborate.concepts import fold_expr, stem_expr
+from corroborate.concepts import LEXICON_DIR, fold_expr, stem_expr
 from corroborate.copies import article_groups
+
+PLACE_FILE = LEXICON_DIR / "places.csv"
+PLACE_CHARS = 1500  # title and opening: where a report says where it happens
 
 STORY_SIMILARITY = 0.12
 STORY_DAYS = 45  # articles further apart than this are not one story
@@ -76,3 +89,39 @@ def article_stories(articles: pl.DataFrame, *, similarity: float = STORY_SIMILAR
     smallest article id."""
     pairs = story_pairs(articles, similarity=similarity)
     return article_groups(articles["article_id"].to_list(), pairs).rename({"group_id": "story_id"})
+
+
+def read_places(path: Path = PLACE_FILE) -> pl.DataFrame:
+    """``name, country`` rows of the place lexicon, names folded (``#`` lines are comments)."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    return pl.DataFrame(rows, schema={"name": pl.String, "country": pl.String}).with_columns(
+        fold_expr(pl.col("name")).alias("name")
+    )
+
+
+def article_places(articles: pl.DataFrame, places: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``article_id, country``: the country each article's title and opening name most often (the first
+    named among equals); articles that name none are left out."""
+    places = read_places() if places is None else places
+    names = sorted(places["name"].unique().to_list(), key=len, reverse=True)
+    pattern = r"(?:^|[^\p{L}])(" + "|".join(re.escape(n) for n in names) + r")(?:$|[^\p{L}])"
+    opening = fold_expr(
+        pl.concat_str([pl.col("title").fill_null(""), pl.col("text").str.slice(0, PLACE_CHARS)], separator=" \n ")
+    )
+    found = (
+        articles.select("article_id", opening.str.extract_all(pattern).alias("name"))
+        .with_columns(pl.int_ranges(0, pl.col("name").list.len()).alias("position"))
+        .explode("name", "position")
+        .drop_nulls("name")
+        # extract_all keeps the delimiters the pattern needs around a name
+        .with_columns(pl.col("name").str.replace_all(r"^[^\p{L}]+|[^\p{L}]+$", ""))
+        .join(places, on="name")
+    )
+    return (
+        found.group_by("article_id", "country")
+        .agg(pl.len().alias("mentions"), pl.col("position").min().alias("first"))
+        .sort(["article_id", "mentions", "first"], descending=[False, True, False])
+        .unique("article_id", keep="first")
+        .select("article_id", "country")
+    )

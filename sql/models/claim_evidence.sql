@@ -15,9 +15,13 @@
 --                 ("contre 4,4 % initialement prévu", "down from 115") against the figure that follows it;
 --                 across articles, for a running count (kind 'count'), a later figure marked as a correction
 --                 whose article recalls this figure ("revised to 97, down from 115"). A running count that
---                 merely grows, or a recap of an earlier day's count, supersedes nothing.
+--                 merely grows, or a recap of an earlier day's count, supersedes nothing. For a rate or
+--                 total over a period (kind 'period': a year's deficit), any later incompatible figure that
+--                 agrees with the latest figures published on the quantity: whoever gives it, it is the
+--                 estimate that now stands.
 --   A general concept ("*deaths", scoped) says what is counted, not where: its claims meet only within one
---   article or across a pair of articles of one story (story_pairs).
+--   article, between articles placed in one country (article_places), across a pair of articles of one
+--   story when a place is unknown (story_pairs), or when their subjects have the same wording (wording_key).
 --   copy          compatible, but from the same copy group: a copy corroborates nothing
 --   reaches       (a forecast) an independent later figure reaches it, without overshooting it by more
 --                 than $overshoot (relative)
@@ -36,6 +40,18 @@ WITH banded AS (
         *,
         (row_number() OVER (PARTITION BY quantity_id ORDER BY pub_lo, claim_id) - 1) // $band AS bucket
     FROM claim_facts
+), final_figures AS (
+    -- a rate or total for a period (kind 'period'): the latest figures published on it are the ones that stand
+    SELECT f.quantity_id, f.lo, f.hi
+    FROM claim_facts f
+    JOIN (SELECT quantity_id, max(pub_lo) AS last_pub FROM claim_facts
+          WHERE kind = 'period' AND NOT is_recap AND pub_lo IS NOT NULL GROUP BY quantity_id) l
+      ON l.quantity_id = f.quantity_id AND l.last_pub = f.pub_lo
+    WHERE NOT f.is_recap
+), standing AS (
+    SELECT DISTINCT y.claim_id
+    FROM claim_facts y
+    JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
 ), recalled AS (
     -- a count's later correction names the figure it replaces: x is recalled in y's article
     SELECT x.claim_id, r.article_id
@@ -92,6 +108,7 @@ WITH banded AS (
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
         x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
         x.kind IS DISTINCT FROM 'count' AS revisable,
+        x.kind = 'period' AND st.claim_id IS NOT NULL AS replaced_by_standing,
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
@@ -102,14 +119,18 @@ WITH banded AS (
      AND y.claim_id <> x.claim_id
      AND NOT y.is_projection
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
-    WHERE NOT x.scoped OR x.article_id = y.article_id
-       OR EXISTS (SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id)
+    LEFT JOIN standing st ON st.claim_id = y.claim_id
+    WHERE NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
+       OR x.place = y.place
+       OR ((x.place IS NULL OR y.place IS NULL) AND EXISTS (
+            SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id))
 ), related AS (
     SELECT
         claim_id,
         evidence_claim_id,
         CASE
             WHEN recap_replaced AND NOT compatible THEN 'supersedes'
+            WHEN replaced_by_standing AND NOT compatible AND later THEN 'supersedes'
             WHEN is_projection THEN CASE
                 WHEN NOT separate OR NOT not_earlier THEN NULL
                 WHEN same_root THEN CASE WHEN NOT reaches AND after_horizon THEN 'falls_short' END

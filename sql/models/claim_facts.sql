@@ -63,6 +63,8 @@ SELECT
     coalesce(m.is_recap, false) AS is_recap,
     coalesce(m.is_correction, false) AS is_correction,
     starts_with(cq.subject_key, '*') AS scoped,
+    cq.wording_key,
+    ap.country AS place,
     ck.kind
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
@@ -70,4 +72,5 @@ LEFT JOIN claim_marks m USING (claim_id)
 LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
 JOIN articles a USING (article_id)
-LEFT JOIN article_groups g USING (article_id);
+LEFT JOIN article_groups g USING (article_id)
+LEFT JOIN article_places ap USING (article_id);

@@ -8,7 +8,9 @@
 --     specific enough), else a quantity of its own ('!' and the claim id): such a claim stays unresolved
 --     rather than corroborate or revise a figure about something else.
 --   '*' and a general concept of corroborate/lexicons/concepts.csv ("*deaths"), read from the words next
---     to the figure (_claim_concepts) when the subject names no concept and has fewer than two content words: such a quantity
+--     to the figure (_claim_concepts) when the subject names no concept of the lexicon (a subject's own
+--     wording, wording_key, often names the denominator or the place rather than what is counted: "of
+--     GDP", "sur l'île"; it is kept, and claims with the same wording meet across stories): such a quantity
 --     says what is counted, not where, so claims on it meet only within one story (claim_evidence.sql).
 --   period: a different period is a different quantity (August's 477 km2 is not October's 478 km2;
 --     1-27 October is not the whole month). A forecast with only a horizon ("up to 12 000 by December")
@@ -30,13 +32,16 @@ WITH scoped AS (
             AS period_end,
         CASE
             WHEN ck.subject_key IS NOT NULL THEN ck.subject_key
-            WHEN sk.subject_key IS NOT NULL THEN sk.subject_key
+            WHEN sk.subject_key IS NOT NULL AND NOT starts_with(sk.subject_key, '~') THEN sk.subject_key
             WHEN gc.concept IS NOT NULL THEN '*' || gc.concept
+            ELSE sk.subject_key
         END AS known_key,
+        CASE WHEN starts_with(sk.subject_key, '~') THEN sk.subject_key END AS wording_key,
         CASE
             WHEN ck.subject_key IS NOT NULL THEN ck.label
-            WHEN sk.subject_key IS NOT NULL THEN sk.label
+            WHEN sk.subject_key IS NOT NULL AND NOT starts_with(sk.subject_key, '~') THEN sk.label
             WHEN gc.concept IS NOT NULL THEN replace(gc.concept, '_', ' ')
+            ELSE sk.label
         END AS known_label
     FROM claims c
     LEFT JOIN _claim_subject_keys ck ON ck.claim_id = c.claim_id
@@ -67,14 +72,17 @@ WITH scoped AS (
     SELECT k.* REPLACE (
         CASE WHEN ck.kind = 'period' AND month(k.period_start) = 1 AND day(k.period_start) = 1
                   AND year(k.period_end) = year(k.period_start)
-             THEN make_date(year(k.period_start), 12, 31) ELSE k.period_end END AS period_end)
+             THEN make_date(year(k.period_start), 12, 31) ELSE k.period_end END AS period_end),
+        ck.kind
     FROM keyed k
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = k.subject_key
 ), article_periods AS (
     SELECT article_id, subject_key, unit_family,
            any_value(period_start) AS article_start, any_value(period_end) AS article_end
     FROM yearly
+    -- a running count lends no period: "a wildfire in 2018 killed 85" does not date today's toll
     WHERE (period_start IS NOT NULL OR period_end IS NOT NULL) AND NOT starts_with(subject_key, '!')
+      AND coalesce(kind, '') <> 'count'
     GROUP BY article_id, subject_key, unit_family
     HAVING count(DISTINCT (period_start, period_end)) = 1
 ), dated AS (
@@ -91,6 +99,7 @@ WITH scoped AS (
     SELECT DISTINCT subject_key, unit_family, period_start, period_end
     FROM dated
     WHERE period_start IS NOT NULL AND period_end IS NOT NULL AND NOT starts_with(subject_key, '!')
+      AND coalesce(kind, '') <> 'count'
 ), undated AS (
     SELECT d.claim_id, d.subject_key, d.unit_family, a.published_at
     FROM dated d
@@ -125,5 +134,6 @@ SELECT
     unit_family,
     period_start,
     period_end,
-    label
+    label,
+    wording_key
 FROM placed;
