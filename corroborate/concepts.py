@@ -29,7 +29,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
-WINDOW_WORDS = 8  # words looked at on either side of a figure for what it counts
+WINDOW_WORDS = 10  # words looked at on either side of a figure for what it counts
 NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 

@@ -46,6 +46,7 @@ DEFAULT_SUBJECT_FILE = PROJECT_ROOT / "seeds" / "subjects.csv"
 OUTCOME_PARAMS: dict[str, float] = {
     "slack": 0.02,  # relative slack on both ends of every interval
     "approx_width": 0.10,  # an "about" figure left as a point by the extractor: +-10 %
+    "approx_width_ratio": 0.03,  # "about 5 %" of GDP: +-3 % of the rate (4.85 to 5.15)
     "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
     "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
     "overshoot": 0.15,  # a forecast is missed, not reached, by a later figure this much above it
@@ -346,7 +347,9 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
     con.register("_concept_kinds", ConceptLexicon.read().concept_kinds())
     try:
         run_model(
-            con, "claim_facts", {k: params[k] for k in ("slack", "approx_width", "at_least_span", "at_most_span")}
+            con,
+            "claim_facts",
+            {k: params[k] for k in ("slack", "approx_width", "approx_width_ratio", "at_least_span", "at_most_span")},
         )
     finally:
         con.unregister("_concept_kinds")

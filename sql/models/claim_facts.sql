@@ -1,6 +1,7 @@
 -- One row per claim with everything the outcome rules look at.
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
---     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
+--     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side,
+--     $approx_width_ratio for a percentage
 --     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most), and every
 --     interval gets a relative $slack on both ends, so "environ 10 000" meets "plus de 10.000" while
 --     "jusqu'à 3 000" never meets 10 000.
@@ -16,6 +17,8 @@ CREATE OR REPLACE TABLE claim_facts AS
 WITH stated AS (
     SELECT
         c.claim_id, c.article_id, c.attributed, c.qualifier, c.value, c.period_end,
+        -- "about 5 %" of a rate is tighter than "about 5,000 people"
+        CASE WHEN c.unit = 'percent' THEN $approx_width_ratio ELSE $approx_width END AS approx_width,
         least(c.value_low, c.value_high)    AS value_low,
         greatest(c.value_low, c.value_high) AS value_high
     FROM claims c
@@ -23,13 +26,13 @@ WITH stated AS (
     SELECT *,
         CASE
             WHEN value_low < value_high THEN value_low
-            WHEN qualifier = 'approx' THEN value_low - $approx_width * abs(value_low)
+            WHEN qualifier = 'approx' THEN value_low - approx_width * abs(value_low)
             WHEN qualifier = 'at_most' THEN value_high * $at_most_span
             ELSE value_low
         END AS w_low,
         CASE
             WHEN value_low < value_high THEN value_high
-            WHEN qualifier = 'approx' THEN value_high + $approx_width * abs(value_high)
+            WHEN qualifier = 'approx' THEN value_high + approx_width * abs(value_high)
             WHEN qualifier = 'at_least' THEN value_low * $at_least_span
             ELSE value_high
         END AS w_high
