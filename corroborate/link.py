@@ -266,11 +266,12 @@ class LinkSummary:
 
 
 def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon) -> pl.DataFrame:
-    """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs`` and ``article_places``.
+    """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs``, ``article_places`` and ``claim_identities``.
 
     Returns ``claim_id, concept`` for the claims whose neighbouring words name a general concept
     (``corroborate.concepts``).
     """
+    from corroborate.identity import claim_identities
     from corroborate.stories import article_places, story_pairs
 
     run_model(con, "claim_sentences")
@@ -285,13 +286,17 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
         ]
     )
     con.register("_story_pairs_input", both_ways)
-    con.register("_article_places_input", article_places(articles))
+    places = article_places(articles)
+    con.register("_article_places_input", places)
+    attributed = con.table("claims").filter(duckdb.ColumnExpression("attributed"))
+    claims = attributed.select("claim_id", "article_id", "source", "source_org").pl()
+    con.register("_claim_identities_input", claim_identities(claims, places))
+    inputs = ("_claim_marks_input", "_story_pairs_input", "_article_places_input", "_claim_identities_input")
     try:
-        run_model(con, "claim_marks")
-        run_model(con, "story_pairs")
-        run_model(con, "article_places")
+        for model in ("claim_marks", "story_pairs", "article_places", "claim_identities"):
+            run_model(con, model)
     finally:
-        for name in ("_claim_marks_input", "_story_pairs_input", "_article_places_input"):
+        for name in inputs:
             con.unregister(name)
     return concepts.near_figures(sentences)
 

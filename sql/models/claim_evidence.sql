@@ -7,7 +7,8 @@
 --   restates      the source's own latest figure on the quantity, surely later, compatible
 --   corrects      the source's own latest figure on the quantity, surely later, incompatible:
 --                 the source changed its figure
---   "Own" follows the affiliation line: the source itself, the organisations above it and those under it
+--   "Own" follows the affiliation line and the institution's identity (claim_identities: the Interior
+--   Ministry under its English and French names, every ministry of one government): the source itself, the organisations above it and those under it
 --   (Washington's later word, or the Pentagon's, speaks for the US government; a spokesperson's for her
 --   ministry). Two branches of one tree (the Pentagon and the State Department, or two spokespeople of
 --   the Pentagon) are not the same source: neither corrects the other, nor corroborates it.
@@ -68,12 +69,24 @@ WITH banded AS (
     SELECT source_id, ancestor_id AS kin_id FROM source_tree
     UNION
     SELECT ancestor_id, source_id FROM source_tree
-), latest_own AS (
-    SELECT x.claim_id, arg_max(l.latest_id, (l.latest_pub, l.latest_id)) AS latest_id
+), latest_by_identity AS (
+    SELECT quantity_id, identity, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
+    FROM claim_facts
+    WHERE pub_lo IS NOT NULL AND NOT is_recap AND identity IS NOT NULL
+    GROUP BY quantity_id, identity
+), own_candidates AS (
+    SELECT x.claim_id, l.latest_id, l.latest_pub
     FROM claim_facts x
     JOIN line ON line.source_id = x.source_id
     JOIN latest_by_source l ON l.quantity_id = x.quantity_id AND l.source_id = line.kin_id
-    GROUP BY x.claim_id
+    UNION ALL
+    SELECT x.claim_id, l.latest_id, l.latest_pub
+    FROM claim_facts x
+    JOIN latest_by_identity l ON l.quantity_id = x.quantity_id AND l.identity = x.identity
+), latest_own AS (
+    SELECT claim_id, arg_max(latest_id, (latest_pub, latest_id)) AS latest_id
+    FROM own_candidates
+    GROUP BY claim_id
 ), own AS (
     SELECT
         x.claim_id,
@@ -96,7 +109,7 @@ WITH banded AS (
         x.claim_id,
         y.claim_id AS evidence_claim_id,
         x.is_projection,
-        x.root_id = y.root_id AS same_root,
+        x.root_id = y.root_id OR coalesce(x.identity = y.identity, false) AS same_root,
         x.group_id <> y.group_id AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,

@@ -12,7 +12,8 @@
 --     depends on order, except against the other figures of its own article (claim_evidence.sql).
 --   kind: 'count' or 'period' for a general concept (corroborate/lexicons/concepts.csv), else null;
 --     scoped: the quantity is a general concept, compared only within one story.
---   group_id: the article's copy group (article_groups); root_id: the top of the source's tree.
+--   group_id: the article's copy group (article_groups); root_id: the top of the source's tree;
+--   identity: the institution behind the claim across its names and languages (claim_identities).
 CREATE OR REPLACE TABLE claim_facts AS
 WITH stated AS (
     SELECT
@@ -68,6 +69,7 @@ SELECT
     starts_with(cq.subject_key, '*') AS scoped,
     cq.wording_key,
     ap.country AS place,
+    ci.identity,
     ck.kind
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
@@ -76,4 +78,5 @@ LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
 JOIN articles a USING (article_id)
 LEFT JOIN article_groups g USING (article_id)
-LEFT JOIN article_places ap USING (article_id);
+LEFT JOIN article_places ap USING (article_id)
+LEFT JOIN claim_identities ci USING (claim_id);

@@ -1,0 +1,150 @@
+"""One identity per institution under all its names, within the country an article is placed in.
+
+The alias file knows the sources a desk has listed; real articles name everybody else in many ways:
+"Morocco's Ministry of Interior", "le ministère marocain de l'Intérieur", "the ministry", "les autorités".
+Two claims are not independent when their identities are equal (``sql/models/claim_evidence.sql``), on
+top of sharing an organisation root.
+
+A name's *key* is its content words, French words translated to English
+(``corroborate/lexicons/institution_words.csv``), without place names (``places.csv``), titles or
+function words, in sorted order: "ministère de l'Intérieur" and "Interior Ministry" are both
+``interior ministry``. A claim's identity is the country of its article and the key of its organisation
+(or, without one, of its speaker), with two rules:
+
+- a government speaks with one voice: any key with ``ministry``, ``minister`` or ``government`` is the
+  country's ``government`` (two ministries of one government are one root);
+- a generic key alone ("the ministry", "authorities", "police") stands for the one specific name of the
+  same article that contains it, when there is exactly one; otherwise it stays as it is, one identity per
+  country ("les autorités" of two reports on one event are taken to be the same authorities).
+
+Input and output are polars frames; names are resolved once per distinct string.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import polars as pl
+
+from corroborate.concepts import LEXICON_DIR
+from corroborate.sources import _ROLE_WORDS
+from corroborate.stories import read_places
+from corroborate.text import fold
+
+INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
+GOVERNMENT_WORDS = frozenset({"ministry", "minister", "government"})
+GENERIC_WORDS = frozenset(
+    {"authorities", "officials", "police", "agency", "office", "county", "state", "city", "council", "court"}
+    | {"unions", "union", "department", "ministry", "government", "report", "statement"}
+)
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_FUNCTION_WORDS = frozenset(["les", "des", "the", "and", "for", "with", "from", "par", "pour", "sur", "aux"])
+
+
+def read_translations(path: Path = INSTITUTION_FILE) -> dict[str, str]:
+    """French word (folded) -> English word(s), from the institution lexicon."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return {fold(r["word"]): r["english"].strip().lower() for r in csv.DictReader(lines)}
+
+
+class NameKeys:
+    """Keys of institution names (see the module docstring)."""
+
+    def __init__(self, translations: dict[str, str] | None = None, places: pl.DataFrame | None = None) -> None:
+        self.translations = read_translations() if translations is None else translations
+        place_names = (read_places() if places is None else places)["name"].to_list()
+        self.place_words = frozenset(w for name in place_names for w in _WORD.findall(name))
+        self.drop = frozenset(_ROLE_WORDS) - GOVERNMENT_WORDS - {"ministre", "gouvernement"}
+
+    def key(self, name: str | None, acronyms: frozenset[str] = frozenset()) -> str:
+        """The sorted content words of ``name`` in English, without places and titles ('' for none).
+
+        A name that carries an acronym ("statistics agency INSEE") is the acronym; a name whose initials
+        are an acronym seen among ``acronyms`` (the acronyms of all names at hand: "International Monetary
+        Fund" and IMF, "Haut Conseil des finances publiques" and HCFP) is that acronym.
+        """
+        if not name:
+            return ""
+        own = [fold(a) for a in _ACRONYM.findall(name) if fold(a) not in self.place_words]
+        content = [
+            w
+            for w in _WORD.findall(fold(name).replace("'", " "))
+            if len(w) >= 3 and w not in _FUNCTION_WORDS and w not in self.place_words
+        ]
+        initials = "".join(w[0] for w in content)
+        if own:
+            found = own[0]
+        elif len(content) >= 3 and (initials in acronyms or self.translations.get(initials) in acronyms):
+            found = initials
+        else:
+            found = ""
+        if found:
+            english = self.translations.get(found, found)
+            return "government" if english in GOVERNMENT_WORDS else english
+        words: set[str] = set()
+        for word in _WORD.findall(fold(name).replace("'", " ")):
+            if word in self.place_words or len(word) < 3:
+                continue
+            english = self.translations.get(word, word)
+            for part in english.split():
+                if part not in self.drop and part not in self.place_words:
+                    words.add(part)
+        if words & GOVERNMENT_WORDS:
+            return "government"
+        return " ".join(sorted(words))
+
+
+def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys | None = None) -> pl.DataFrame:
+    """``claim_id, identity`` for the attributed claims (``claim_id, article_id, source, source_org``).
+
+    ``places`` has ``article_id, country`` (``corroborate.stories.article_places``). A claim whose
+    names leave no key gets no row.
+    """
+    keys = NameKeys() if keys is None else keys
+    names = pl.concat(
+        [claims.select(pl.col("source").alias("name")), claims.select(pl.col("source_org").alias("name"))]
+    )
+    distinct = names.drop_nulls().unique()["name"].to_list()
+    seen = {fold(a) for n in distinct for a in _ACRONYM.findall(n)}
+    acronyms = frozenset(seen | {keys.translations.get(a, a) for a in seen})
+    key_of = pl.DataFrame(
+        {"name": distinct, "key": [keys.key(n, acronyms) for n in distinct]},
+        schema={"name": pl.String, "key": pl.String},
+    )
+    keyed = (
+        claims.select("claim_id", "article_id", "source", "source_org")
+        .join(key_of.rename({"name": "source_org", "key": "org_key"}), on="source_org", how="left")
+        .join(key_of.rename({"name": "source", "key": "source_key"}), on="source", how="left")
+        .with_columns(
+            pl.when(pl.col("org_key").fill_null("") != "").then("org_key").otherwise("source_key").alias("key")
+        )
+        .filter(pl.col("key").fill_null("") != "")
+        .with_columns(
+            pl.col("key").str.split(" ").list.eval(pl.element().is_in(list(GENERIC_WORDS))).list.all().alias("generic")
+        )
+    )
+    # a generic key stands for the one specific key of its article that contains its words
+    specific = keyed.filter(~pl.col("generic")).select("article_id", pl.col("key").alias("specific")).unique()
+    resolved = (
+        keyed.filter(pl.col("generic"))
+        .select("claim_id", "article_id", "key")
+        .join(specific, on="article_id")
+        .filter(pl.col("key").str.split(" ").list.set_difference(pl.col("specific").str.split(" ")).list.len() == 0)
+        .group_by("claim_id")
+        .agg(pl.col("specific").unique())
+        .filter(pl.col("specific").list.len() == 1)
+        .select("claim_id", pl.col("specific").list.first().alias("specific"))
+    )
+    return (
+        keyed.join(resolved, on="claim_id", how="left")
+        .join(places, on="article_id", how="left")
+        .select(
+            "claim_id",
+            pl.concat_str([pl.col("country").fill_null("?"), pl.coalesce("specific", "key")], separator=":").alias(
+                "identity"
+            ),
+        )
+    )

@@ -1,0 +1,7 @@
+-- Each attributed claim's institution identity: the country of its article and the key of its
+-- organisation's (or speaker's) name, so that one institution is one identity under its names and in
+-- both languages (corroborate/identity.py). Claims of one identity are not independent, and a later
+-- figure of the same identity is the institution's own latest word (claim_evidence.sql).
+CREATE OR REPLACE TABLE claim_identities AS
+SELECT CAST(claim_id AS VARCHAR) AS claim_id, CAST(identity AS VARCHAR) AS identity
+FROM _claim_identities_input;
