@@ -116,7 +116,10 @@ WITH banded AS (
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
         coalesce(y.pub_lo > x.pub_hi, false)
             OR (x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap) AS later,
-        coalesce(y.pub_hi >= x.pub_lo, x.article_id = y.article_id) AS not_earlier,
+        -- a running count's reports a few days apart speak of the same count, whichever came first
+        coalesce(y.pub_hi >= x.pub_lo, x.article_id = y.article_id)
+            OR coalesce(x.kind = 'count' AND abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days, false)
+            AS not_earlier,
         x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
         x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,

@@ -1,6 +1,7 @@
 -- The sentence around every claim, cut at the figure: what corroborate/concepts.py reads to tell what a
 -- figure counts and whether it recalls or corrects an earlier figure. char offsets are 0-based,
--- substring() is 1-based; a sentence ends at ". ", "!", "?" or a line break.
+-- substring() is 1-based; a sentence ends at ". ", "!", "?" or a line break, but not at the period of
+-- an initial or abbreviation in capitals ("the U.S. state of Hawaii", "M. Pelletier").
 --   span      the figure's own words ("97 morts")
 --   before    the sentence from its start to the figure
 --   after     the sentence from the figure to its end
@@ -15,11 +16,12 @@ WITH cut AS (
         c.char_end,
         c.text,
         substring(a.text, greatest(c.char_start - 399, 1), least(c.char_start, 400)) AS prefix,
-        regexp_replace(substring(a.text, c.char_end + 1, 300), '(?s)(?:[.!?]\s|\n).*$', '') AS after
+        regexp_replace(regexp_replace(substring(a.text, c.char_end + 1, 300), '(?s)\n.*$', ''),
+                       '(?s)([^\p{Lu}.])[.!?]\s.*$', '\1') AS after
     FROM claims c
     JOIN articles a USING (article_id)
 ), split AS (
-    SELECT *, regexp_replace(prefix, '(?s)^.*(?:[.!?]\s|\n)', '') AS before FROM cut
+    SELECT *, regexp_replace(prefix, '(?s)^.*(?:[^\p{Lu}.][.!?]\s|[!?]\s|\n)', '') AS before FROM cut
 )
 SELECT
     claim_id,
@@ -31,5 +33,5 @@ SELECT
     after,
     regexp_replace(
         regexp_replace(left(prefix, length(prefix) - length(before)), '(?s)(?:[.!?]\s*|\n\s*)$', ''),
-        '(?s)^.*(?:[.!?]\s|\n)', '') AS previous
+        '(?s)^.*(?:[^\p{Lu}.][.!?]\s|[!?]\s|\n)', '') AS previous
 FROM split;
