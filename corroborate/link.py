@@ -45,12 +45,15 @@ DEFAULT_SUBJECT_FILE = PROJECT_ROOT / "seeds" / "subjects.csv"
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
 OUTCOME_PARAMS: dict[str, float] = {
     "slack": 0.02,  # relative slack on both ends of every interval
+    "slack_ratio": 0.005,  # the same for a percentage: 6.1 % meets 6.13 %, not 5.8 %
     "approx_width": 0.10,  # an "about" figure left as a point by the extractor: +-10 %
     "approx_width_ratio": 0.03,  # "about 5 %" of GDP: +-3 % of the rate (4.85 to 5.15)
     "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
     "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
     "overshoot": 0.15,  # a forecast is missed, not reached, by a later figure this much above it
-    "count_days": 3,  # a running count is the same count for this many days either way
+    "count_days": 2,  # a running count is the same count for this many days either way
+    "count_at_least_span": 1.0,  # "at least 2,012 dead" is the toll of the day: 2,012 and the slack
+    "count_at_most_span": 0.95,  # "up to 850 missing": 808 to 850
 }
 # In a quantity with many claims, each claim is compared with about this many claims published before
 # and after it (sql/models/claim_evidence.sql): the work stays linear in the number of claims.
@@ -354,7 +357,19 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
         run_model(
             con,
             "claim_facts",
-            {k: params[k] for k in ("slack", "approx_width", "approx_width_ratio", "at_least_span", "at_most_span")},
+            {
+                k: params[k]
+                for k in (
+                    "slack",
+                    "slack_ratio",
+                    "approx_width",
+                    "approx_width_ratio",
+                    "at_least_span",
+                    "at_most_span",
+                    "count_at_least_span",
+                    "count_at_most_span",
+                )
+            },
         )
     finally:
         con.unregister("_concept_kinds")

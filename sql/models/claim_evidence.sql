@@ -110,6 +110,8 @@ WITH banded AS (
         y.claim_id AS evidence_claim_id,
         x.is_projection,
         x.root_id = y.root_id OR coalesce(x.identity = y.identity, false) AS same_root,
+        -- an outlet's own unattributed figure relays somebody: it backs no attributed claim
+        y.attributed OR NOT x.attributed AS can_back,
         x.group_id <> y.group_id AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
@@ -136,10 +138,10 @@ WITH banded AS (
      AND NOT y.is_projection
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     LEFT JOIN standing st ON st.claim_id = y.claim_id
-    WHERE NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
+    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
        OR x.place = y.place
        OR ((x.place IS NULL OR y.place IS NULL) AND EXISTS (
-            SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id))
+            SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id)))
 ), related AS (
     SELECT
         claim_id,
@@ -156,7 +158,7 @@ WITH banded AS (
             END
             WHEN same_root THEN NULL
             WHEN NOT separate THEN CASE WHEN compatible AND not_earlier THEN 'copy' END
-            WHEN compatible AND not_earlier AND same_time THEN 'corroborates'
+            WHEN compatible AND not_earlier AND same_time AND can_back THEN 'corroborates'
             WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
             WHEN NOT compatible AND later AND revisable THEN 'contradicts'
         END AS relation

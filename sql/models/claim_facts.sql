@@ -2,8 +2,9 @@
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
 --     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side,
 --     $approx_width_ratio for a percentage
---     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most), and every
---     interval gets a relative $slack on both ends, so "environ 10 000" meets "plus de 10.000" while
+--     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most; for a running
+--     count, x$count_at_least_span and x$count_at_most_span), and every
+--     interval gets a relative $slack on both ends ($slack_ratio for a percentage), so "environ 10 000" meets "plus de 10.000" while
 --     "jusqu'à 3 000" never meets 10 000.
 --   pub_lo, pub_hi: when the figure held: the article's day, or its whole month or year for a coarser
 --     date; a recap ("down from 115") held before the article's date. "Later" means surely later
@@ -20,18 +21,27 @@ WITH stated AS (
         c.claim_id, c.article_id, c.attributed, c.qualifier, c.value, c.period_end,
         -- "about 5 %" of a rate is tighter than "about 5,000 people"
         CASE WHEN c.unit = 'percent' THEN $approx_width_ratio ELSE $approx_width END AS approx_width,
+        -- a rate is rounded to a tenth of a point, a headcount to hundreds or thousands
+        CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack,
         least(c.value_low, c.value_high)    AS value_low,
-        greatest(c.value_low, c.value_high) AS value_high
+        greatest(c.value_low, c.value_high) AS value_high,
+        -- "at least 2,012 dead" is a floor close to 2,012: a running toll read as up to 1.5x would agree
+        -- with the next days' higher tolls
+        coalesce(ck.kind = 'count', false) AS running
     FROM claims c
+    JOIN claim_quantities cq USING (claim_id)
+    LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 ), widened AS (
     SELECT *,
         CASE
+            WHEN running AND qualifier = 'at_most' THEN value_high * $count_at_most_span
             WHEN value_low < value_high THEN value_low
             WHEN qualifier = 'approx' THEN value_low - approx_width * abs(value_low)
             WHEN qualifier = 'at_most' THEN value_high * $at_most_span
             ELSE value_low
         END AS w_low,
         CASE
+            WHEN running AND qualifier = 'at_least' THEN value_low * $count_at_least_span
             WHEN value_low < value_high THEN value_high
             WHEN qualifier = 'approx' THEN value_high + approx_width * abs(value_high)
             WHEN qualifier = 'at_least' THEN value_low * $at_least_span
@@ -53,8 +63,8 @@ SELECT
     w.qualifier = 'projection' AND ck.kind IS DISTINCT FROM 'period' AS is_projection,
     w.value,
     w.value_low,
-    least(w.w_low, w.w_high) - $slack * abs(least(w.w_low, w.w_high))          AS lo,
-    greatest(w.w_low, w.w_high) + $slack * abs(greatest(w.w_low, w.w_high))    AS hi,
+    least(w.w_low, w.w_high) - w.slack * abs(least(w.w_low, w.w_high))          AS lo,
+    greatest(w.w_low, w.w_high) + w.slack * abs(greatest(w.w_low, w.w_high))    AS hi,
     w.period_end AS horizon,
     CASE WHEN coalesce(m.is_recap, false) AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
          ELSE a.published_at END AS pub_lo,
