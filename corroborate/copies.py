@@ -41,6 +41,16 @@ from corroborate.sources import alias_key
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
+# A pair this similar or more is one dispatch: it joins a copy group, and groups chain. A weaker pair
+# (a rewrite, or two reports sharing a wire's stock phrases) makes only its two articles dependent: on real
+# news, pairs at 0.15-0.3 chained unrelated articles into large false groups.
+GROUP_CONTAINMENT = 0.40
+# A translation shares no word bigrams with its original; it keeps its numbers in the same order
+# (translation_pairs).
+TRANSLATION_FIGURES = 5
+TRANSLATION_SHARE = 0.7
+TRANSLATION_DAYS = 2
+TRANSLATION_NUMBERS = 40
 MIN_SHARED_SHINGLES = 5
 MAX_SHINGLE_ARTICLES = 50
 
@@ -257,11 +267,96 @@ class CopySummary:
     grouped_articles: int
 
 
+_NUMBER = re.compile(r"\d+(?:[\s.,\u00a0\u202f’']\d{3})*(?:[.,]\d+)?")
+
+
+def number_sequence(text: str) -> list[str]:
+    """The numbers of a text in order, thousands separators and decimal commas normalised:
+    "2.012 morts" and "2,012 dead" give the same ``2012``; a translation keeps this sequence."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        raw = re.sub(r"[\s.,\u00a0\u202f’'](?=\d{3}(?:\D|$))", "", m.group())
+        out.append(raw.replace(",", "."))
+    return out
+
+
+def _common_subsequence(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two short sequences."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
+    """``article_copies`` rows for articles in different languages that tell one dispatch.
+
+    ``articles``: ``article_id, language, published_at, text``. A translation shares no word bigrams
+    with its original, but it keeps its numbers in the same order (dates, tolls, ages, percentages).
+    Two articles in different languages, published at most :data:`TRANSLATION_DAYS` apart (or either
+    date unknown), are a translation pair when the longest common subsequence of their first
+    :data:`TRANSLATION_NUMBERS` numbers holds at least :data:`TRANSLATION_FIGURES` numbers and
+    :data:`TRANSLATION_SHARE` of the shorter sequence (``similarity``). Two independent reports of one
+    event share its figures, not the order and company of every number around them.
+    """
+    schema = {"article_id": pl.String, "copy_of_article_id": pl.String, "similarity": pl.Float64, "method": pl.String}
+    numbers = articles.select(
+        "article_id",
+        "language",
+        "published_at",
+        pl.col("text")
+        .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
+        .alias("numbers"),
+    ).filter(pl.col("numbers").list.len() >= TRANSLATION_FIGURES)
+    # candidates share numbers; only those pairs get the (quadratic in their length) sequence comparison
+    tokens = numbers.select("article_id", pl.col("numbers").list.unique().alias("number")).explode("number")
+    common = tokens.group_by("number").agg(pl.len().alias("df")).filter(pl.col("df") <= MAX_SHINGLE_ARTICLES)
+    tokens = tokens.join(common.select("number"), on="number")
+    candidates = (
+        tokens.join(tokens.rename({"article_id": "article_id_b"}), on="number")
+        .filter(pl.col("article_id") < pl.col("article_id_b"))
+        .group_by("article_id", "article_id_b")
+        .agg(pl.len().alias("shared"))
+        .filter(pl.col("shared") >= TRANSLATION_FIGURES)
+        .join(numbers, on="article_id")
+        .join(numbers.rename({c: f"{c}_b" for c in numbers.columns}), on="article_id_b")
+        .filter(
+            (pl.col("language") != pl.col("language_b"))
+            & ((pl.col("published_at") - pl.col("published_at_b")).dt.total_days().abs() <= TRANSLATION_DAYS).fill_null(
+                True
+            )
+        )
+    )
+    rows = []
+    for a, b, pa, pb, na, nb in candidates.select(
+        "article_id", "article_id_b", "published_at", "published_at_b", "numbers", "numbers_b"
+    ).iter_rows():  # the few candidate pairs; the sequence comparison is not a frame operation
+        common_length = _common_subsequence(na, nb)
+        share = common_length / min(len(na), len(nb))
+        if common_length >= TRANSLATION_FIGURES and share >= TRANSLATION_SHARE:
+            later_a = pa is not None and pb is not None and pa > pb
+            copy, original = (a, b) if later_a or (pa == pb and a > b) else (b, a)
+            rows.append({"article_id": copy, "copy_of_article_id": original, "similarity": round(share, 4)})
+    return pl.DataFrame(rows, schema=schema).with_columns(pl.lit("translation").alias("method"))
+
+
 def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
-    """Rebuild ``article_copies`` and ``article_groups`` over all stored articles."""
-    articles = con.table("articles").select("article_id", "outlet", "published_at", "text").pl().sort("article_id")
-    copies = find_copies(articles)
-    groups = article_groups(articles["article_id"].to_list(), copies)
+    """Rebuild ``article_copies`` and ``article_groups`` over all stored articles.
+
+    Every pair found is in ``article_copies`` (its two articles never corroborate each other); only
+    strong pairs (``similarity >= GROUP_CONTAINMENT``, and translations) chain into ``article_groups``.
+    """
+    articles = (
+        con.table("articles").select("article_id", "outlet", "published_at", "language", "text").pl().sort("article_id")
+    )
+    copies = pl.concat([find_copies(articles.drop("language")), translation_pairs(articles)]).unique(
+        ["article_id", "copy_of_article_id"], keep="first", maintain_order=True
+    )
+    strong = copies.filter((pl.col("similarity") >= GROUP_CONTAINMENT) | (pl.col("method") == "translation"))
+    groups = article_groups(articles["article_id"].to_list(), strong)
     con.register("_article_copies_input", copies)
     con.register("_article_groups_input", groups)
     try:

@@ -112,7 +112,8 @@ WITH banded AS (
         x.root_id = y.root_id OR coalesce(x.identity = y.identity, false) AS same_root,
         -- an outlet's own unattributed figure relays somebody: it backs no attributed claim
         y.attributed OR NOT x.attributed AS can_back,
-        x.group_id <> y.group_id AS separate,
+        -- another copy group, and no copy pair between the two articles (a weak pair joins no group)
+        x.group_id <> y.group_id AND cp.article_id IS NULL AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
@@ -138,6 +139,9 @@ WITH banded AS (
      AND NOT y.is_projection
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     LEFT JOIN standing st ON st.claim_id = y.claim_id
+    LEFT JOIN article_copies cp
+      ON (cp.article_id = x.article_id AND cp.copy_of_article_id = y.article_id)
+      OR (cp.article_id = y.article_id AND cp.copy_of_article_id = x.article_id)
     WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
        OR x.place = y.place
        OR ((x.place IS NULL OR y.place IS NULL) AND EXISTS (
