@@ -39,6 +39,7 @@ PRIOR_BETA = 1.0
 CREDIBLE_MASS = 0.90
 METHODS: tuple[str, ...] = ("simple", "iterative")
 TOLERANCE = 1e-6
+RELAY_DAYS = 2  # a relay is checked against what its source said this many days either way
 MAX_ITERATIONS = 100
 
 # What `cli.py score` shows, most read first; the prior is the same for every row (PRIOR_ALPHA, PRIOR_BETA)
@@ -51,6 +52,9 @@ SCORE_COLUMNS = [
     "corroborated",
     "revised",
     "unresolved",
+    "own",
+    "relayed",
+    "relayed_wrong",
     "score",
     "ci_low",
     "ci_high",
@@ -200,6 +204,7 @@ def score_sources(con: duckdb.DuckDBPyConnection, run_id: str, method: str = "si
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     weights = _simple_weights(con) if method == "simple" else iterative_weights(con)[0]
     con.register("_claim_weights", weights)
+    run_model(con, "relay_checks", {"days": RELAY_DAYS})
     try:
         run_model(con, "source_counts", {"unknown_outlet": vocab.UNKNOWN_OUTLET})
     finally:

@@ -276,8 +276,10 @@ def test_seed_rewrites_are_copies_of_the_dispatch(scenario: Scenario) -> None:
     }
     assert set(pairs) == {("000", "003"), ("001", "003"), ("001", "000")}
     assert all(0.15 <= sim < 0.5 for sim, _ in pairs.values())  # rewrites, not verbatim copies
+    # rewrites are weak pairs: each pair is dependent, but they chain into no group (on real news, weak
+    # pairs chained unrelated articles into large false groups)
     groups = dict(scenario.con.execute("SELECT article_id, group_id FROM article_groups").fetchall())
-    assert groups["000"] == groups["001"] == groups["003"] != groups["002"] != groups["004"]
+    assert len(set(groups.values())) == 5
 
 
 def test_wire_credit_lowers_the_bar() -> None:

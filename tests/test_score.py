@@ -132,11 +132,12 @@ def test_iterative_method_weighs_evidence_and_discounts_copies(scenario: Scenari
         "Le Pentagone estime que les soldats nord-coréens sont environ 10 000 en Russie, selon un bilan que "
         "les journaux reprennent largement dans leurs éditions du jour avec force détails sur les camps."
     )
-    s.article("claim", text("Kiev: 10 000 soldats nord-coréens."), "2024-10-20", outlet="Kyiv Post")
+    # an outlet's own figure: other outlets' own figures may back it (they back no attributed claim)
+    s.article("claim", text("Selon nos informations, 10 000 soldats nord-coréens."), "2024-10-20", outlet="Kyiv Post")
     for i, outlet in enumerate(("Journal A", "Journal B", "Journal C")):
         s.article(f"copy{i}", dispatch + f" Édition {outlet}.", "2024-10-28", outlet=outlet)
     s.article("solo", text("Un autre journal compte 10 000 soldats nord-coréens."), "2024-10-28", outlet="Journal D")
-    kiev = s.claim("claim", "Kiev", 10000, span="10 000")
+    kiev = s.claim("claim", None, 10000, span="10 000")
     for i in range(3):
         s.claim(f"copy{i}", None, 10000, span="10 000", qualifier="approx")
     s.link()

@@ -1,13 +1,37 @@
--- Per source, the claims it answers for and their outcomes. A source answers for the claims credited to
--- it or to anything under it in the tree (the Pentagon for Sabrina Singh's), and an outlet for every
--- figure it publishes, attributed or not. corroborated_weight / revised_weight are the evidence mass the
--- scoring method gives each claim (_claim_weights, from corroborate/score.py): 0/1 for the simple method.
+-- Per source, the claims it answers for and their outcomes.
+--   An official answers for the claims credited to it or to anything under it in the tree (the Pentagon
+--   for Sabrina Singh's).
+--   An outlet answers for what it adds: the figures it states in its own voice (own), with their
+--   outcomes, and the fidelity of what it relays (relayed): a relayed figure that differs from what its
+--   source said elsewhere (relay_checks) counts as revised against the outlet; a faithful relay counts as
+--   unresolved for it, whatever later happens to the source's figure, which is the source's to answer for.
+-- claims = corroborated + revised + unresolved for every source. corroborated_weight / revised_weight are
+-- the evidence mass the scoring method gives each claim (_claim_weights, from corroborate/score.py): 0/1
+-- for the simple method.
 CREATE OR REPLACE TABLE source_counts AS
 WITH credited AS (
-    SELECT cs.claim_id, t.ancestor_id AS source_id
+    SELECT cs.claim_id, t.ancestor_id AS source_id, false AS relay
     FROM claim_sources cs JOIN source_tree t ON t.source_id = cs.source_id
     UNION
-    SELECT claim_id, outlet_id FROM claim_sources
+    SELECT cs.claim_id, cs.outlet_id, c.attributed AS relay
+    FROM claim_sources cs JOIN claims c USING (claim_id)
+), judged AS (
+    SELECT
+        c.source_id,
+        c.relay,
+        CASE
+            WHEN NOT c.relay THEN o.outcome
+            WHEN coalesce(r.relayed_wrong, false) THEN 'revised'
+            ELSE 'unresolved'
+        END AS outcome,
+        coalesce(r.relayed_wrong, false) AS relayed_wrong,
+        CASE WHEN c.relay THEN 0 ELSE coalesce(w.corroborated_weight, 0) END AS corroborated_weight,
+        CASE WHEN c.relay THEN CASE WHEN r.relayed_wrong THEN 1 ELSE 0 END ELSE coalesce(w.revised_weight, 0) END
+            AS revised_weight
+    FROM credited c
+    JOIN claim_outcomes o ON o.claim_id = c.claim_id
+    LEFT JOIN relay_checks r ON r.claim_id = c.claim_id
+    LEFT JOIN _claim_weights w ON w.claim_id = c.claim_id
 )
 SELECT
     s.source_id,
@@ -15,14 +39,15 @@ SELECT
     s.kind,
     s.parent_id,
     count(*)::INTEGER                                           AS claims,
-    count(*) FILTER (WHERE o.outcome = 'corroborated')::INTEGER AS corroborated,
-    count(*) FILTER (WHERE o.outcome = 'revised')::INTEGER      AS revised,
-    count(*) FILTER (WHERE o.outcome = 'unresolved')::INTEGER   AS unresolved,
-    coalesce(sum(w.corroborated_weight), 0)::DOUBLE             AS corroborated_weight,
-    coalesce(sum(w.revised_weight), 0)::DOUBLE                  AS revised_weight
-FROM credited c
-JOIN sources s ON s.source_id = c.source_id
-JOIN claim_outcomes o ON o.claim_id = c.claim_id
-LEFT JOIN _claim_weights w ON w.claim_id = c.claim_id
+    count(*) FILTER (WHERE j.outcome = 'corroborated')::INTEGER AS corroborated,
+    count(*) FILTER (WHERE j.outcome = 'revised')::INTEGER      AS revised,
+    count(*) FILTER (WHERE j.outcome = 'unresolved')::INTEGER   AS unresolved,
+    count(*) FILTER (WHERE NOT j.relay)::INTEGER                AS own,
+    count(*) FILTER (WHERE j.relay)::INTEGER                    AS relayed,
+    count(*) FILTER (WHERE j.relayed_wrong)::INTEGER            AS relayed_wrong,
+    coalesce(sum(j.corroborated_weight), 0)::DOUBLE             AS corroborated_weight,
+    coalesce(sum(j.revised_weight), 0)::DOUBLE                  AS revised_weight
+FROM judged j
+JOIN sources s ON s.source_id = j.source_id
 WHERE NOT (s.kind = 'outlet' AND s.name = $unknown_outlet)
 GROUP BY ALL;

@@ -11,6 +11,9 @@ CREATE TABLE IF NOT EXISTS source_scores (
     corroborated  INTEGER NOT NULL,
     revised       INTEGER NOT NULL,
     unresolved    INTEGER NOT NULL,
+    own           INTEGER,                         -- claims it answers for in its own voice
+    relayed       INTEGER,                         -- an outlet's attributed figures (relays)
+    relayed_wrong INTEGER,                         -- relays that differ from what their source said
     score         DOUBLE NOT NULL,                 -- posterior mean of the Beta-Binomial model
     ci_low        DOUBLE NOT NULL,                 -- 90% credible interval
     ci_high       DOUBLE NOT NULL,
@@ -18,3 +21,7 @@ CREATE TABLE IF NOT EXISTS source_scores (
     prior_beta    DOUBLE NOT NULL,
     computed_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+-- Databases made before relay fidelity was scored get its columns (null in their old rows).
+ALTER TABLE source_scores ADD COLUMN IF NOT EXISTS own INTEGER;
+ALTER TABLE source_scores ADD COLUMN IF NOT EXISTS relayed INTEGER;
+ALTER TABLE source_scores ADD COLUMN IF NOT EXISTS relayed_wrong INTEGER;
