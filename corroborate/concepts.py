@@ -29,7 +29,8 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
-WINDOW_WORDS = 10  # words looked at on either side of a figure for what it counts
+WINDOW_WORDS = 10  # words looked at after a figure for what it counts
+CLAUSE_WORDS = 30  # and before it, back to the previous number
 NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 
@@ -100,9 +101,12 @@ class ConceptLexicon:
         def side(column: str, nearest_last: bool, first: int) -> pl.DataFrame:
             words = _words(pl.col(column))
             words = words.list.reverse() if nearest_last else words
+            # before the figure, the whole clause back to the previous number: its subject often names
+            # what is counted from afar ("the death toll on the island of Maui has risen to 67")
+            size = CLAUSE_WORDS if nearest_last else WINDOW_WORDS
             return contexts.select(
                 "claim_id",
-                words.list.head(WINDOW_WORDS).alias("word"),
+                words.list.head(size).alias("word"),
                 pl.lit(column).alias("side"),
                 pl.lit(first).alias("first"),
             )

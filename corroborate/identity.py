@@ -104,6 +104,7 @@ def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys 
     names leave no key gets no row.
     """
     keys = NameKeys() if keys is None else keys
+    claims = claims.cast({"source": pl.String, "source_org": pl.String})
     names = pl.concat(
         [claims.select(pl.col("source").alias("name")), claims.select(pl.col("source_org").alias("name"))]
     )

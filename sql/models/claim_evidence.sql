@@ -39,7 +39,8 @@ CREATE OR REPLACE TABLE claim_evidence AS
 WITH banded AS (
     SELECT
         *,
-        (row_number() OVER (PARTITION BY quantity_id ORDER BY pub_lo, claim_id) - 1) // $band AS bucket
+        -- by the article's date: a recap (held before it) stays beside the figures of its own article
+        (row_number() OVER (PARTITION BY quantity_id ORDER BY published_at, claim_id) - 1) // $band AS bucket
     FROM claim_facts
 ), final_figures AS (
     -- a rate or total for a period (kind 'period'): the latest figures published on it are the ones that stand

@@ -74,6 +74,7 @@ SELECT
         WHEN a.published_precision = 'year' THEN make_date(year(a.published_at), 12, 31)
         ELSE a.published_at
     END::DATE AS pub_hi,
+    a.published_at,
     coalesce(m.is_recap, false) AS is_recap,
     coalesce(m.is_correction, false) AS is_correction,
     starts_with(cq.subject_key, '*') AS scoped,
