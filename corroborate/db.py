@@ -1,4 +1,5 @@
-"""The DuckDB store: connections, the schema in ``sql/schema``, and the SQL models in ``sql/models``.
+"""The DuckDB store: connections, the schema in ``sql/schema``, derived tables in ``sql/models`` and the
+statements (inserts, updates, deletes, lookups) in ``sql/statements``.
 
 SQL lives in ``.sql`` files, one table or view per file, named after what it makes. Python never
 builds SQL by concatenation: values travel as parameters (``$name``) and only the file name is
@@ -18,7 +19,8 @@ import polars as pl
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 SCHEMA_DIR = SQL_DIR / "schema"
-MODELS_DIR = SQL_DIR / "models"
+MODELS_DIR = SQL_DIR / "models"  # SELECT-only: one derived table or view per file, named after it
+STATEMENTS_DIR = SQL_DIR / "statements"  # inserts, updates, deletes and lookups
 
 DEFAULT_DB = Path("data") / "corroborate.duckdb"
 DB_ENV_VAR = "CORROBORATE_DB"
@@ -49,27 +51,28 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def model_sql(name: str) -> str:
-    """The text of the model ``sql/models/<name>.sql``."""
-    path = MODELS_DIR / f"{name}.sql"
-    if not path.is_file():
-        raise KeyError(f"no SQL model named {name!r} in {MODELS_DIR}")
-    return path.read_text(encoding="utf-8")
+    """The text of ``sql/models/<name>.sql`` (a derived table) or ``sql/statements/<name>.sql``."""
+    for folder in (MODELS_DIR, STATEMENTS_DIR):
+        path = folder / f"{name}.sql"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise KeyError(f"no SQL model or statement named {name!r} in {MODELS_DIR} or {STATEMENTS_DIR}")
 
 
 def run_model(
     con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """Execute the model ``sql/models/<name>.sql`` with named parameters (``$run_id`` …)."""
+    """Execute the model or statement ``<name>`` with named parameters (``$run_id`` …)."""
     sql = model_sql(name)
     return con.execute(sql, dict(params)) if params else con.execute(sql)
 
 
 def query_model(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
-    """The rows of the SELECT model ``sql/models/<name>.sql`` as a polars frame (fully read)."""
+    """The rows of the lookup ``<name>`` as a polars frame (fully read)."""
     return con.sql(model_sql(name), params=dict(params) if params else None).pl()
 
 
 def scalar_model(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> Any:
-    """The single value of the SELECT model ``sql/models/<name>.sql``."""
+    """The single value of the lookup ``<name>``."""
     rows = run_model(con, name, params).fetchall()
     return rows[0][0] if rows else None

@@ -144,6 +144,7 @@ def link_fingerprint(
         Path(subjects) if subjects else DEFAULT_SUBJECT_FILE,
         *sorted(suites.glob("*.json")),
         *sorted(db.MODELS_DIR.glob("*.sql")),
+        *sorted(db.STATEMENTS_DIR.glob("*.sql")),
         *sorted((db.PROJECT_ROOT / "corroborate").glob("*.py")),
         *sorted((db.PROJECT_ROOT / "corroborate" / "lexicons").glob("*.csv")),
     ]
