@@ -35,6 +35,7 @@ NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence co
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 
 _NUMBER = r"^\d"
+_YEAR = r"^(?:19|20)\d\d$"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -122,8 +123,12 @@ class ConceptLexicon:
             )
             .explode("word", "distance")
             .drop_nulls("word")
-            .with_columns(pl.col("word").str.contains(_NUMBER).cast(pl.Int64).alias("number"))
-            # a number ends the window: the words beyond it belong to that other figure
+            # a number ends the window: the words beyond it belong to that other figure (a year is a date)
+            .with_columns(
+                (pl.col("word").str.contains(_NUMBER) & ~pl.col("word").str.strip_chars().str.contains(_YEAR))
+                .cast(pl.Int64)
+                .alias("number")
+            )
             .filter(pl.col("number").cum_sum().over("claim_id", "side", order_by="distance") == 0)
             .with_columns(stem_expr(pl.col("word")).alias("stem"))
             .join(self.triggers, on="stem")

@@ -47,7 +47,9 @@ OUTCOME_PARAMS: dict[str, float] = {
     "slack": 0.02,  # relative slack on both ends of every interval
     "slack_ratio": 0.005,  # the same for a percentage: 6.1 % meets 6.13 %, not 5.8 %
     "approx_width": 0.10,  # an "about" figure left as a point by the extractor: +-10 %
-    "approx_width_ratio": 0.03,  # "about 5 %" of GDP: +-3 % of the rate (4.85 to 5.15)
+    "approx_width_ratio": 0.03,  # "about 5 %" of GDP, "about 2,000 dead" today: +-3 % (4.85 to 5.15)
+    "ratio_at_least_span": 1.1,  # "more than 6 %": 6 to 6.6
+    "ratio_at_most_span": 0.9,  # "below 5 %": 4.5 to 5
     "at_least_span": 1.5,  # "more than N" left as a point: N to 1.5 N
     "at_most_span": 0.5,  # "up to N" left as a point: N/2 to N
     "overshoot": 0.15,  # a forecast is missed, not reached, by a later figure this much above it
@@ -367,6 +369,8 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
                     "at_least_span",
                     "at_most_span",
                     "count_at_least_span",
+                    "ratio_at_least_span",
+                    "ratio_at_most_span",
                     "count_at_most_span",
                 )
             },

@@ -1,11 +1,11 @@
 -- One row per claim with everything the outcome rules look at.
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
---     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side,
---     $approx_width_ratio for a percentage
---     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most; for a running
---     count, x$count_at_least_span and x$count_at_most_span), and every
---     interval gets a relative $slack on both ends ($slack_ratio for a percentage), so "environ 10 000" meets "plus de 10.000" while
---     "jusqu'à 3 000" never meets 10 000.
+--     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
+--     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most). A percentage
+--     or a running count is read from its figure whatever the extractor widened: $approx_width_ratio
+--     either side, up to x$ratio_at_least_span / x$count_at_least_span, down to x$ratio_at_most_span /
+--     x$count_at_most_span. Every interval gets a relative $slack on both ends ($slack_ratio for a
+--     percentage), so "environ 10 000" meets "plus de 10.000" while "jusqu'à 3 000" never meets 10 000.
 --   pub_lo, pub_hi: when the figure held: the article's day, or its whole month or year for a coarser
 --     date; a recap ("down from 115") held before the article's date. "Later" means surely later
 --     (pub_lo > other's pub_hi), "at the same time or later" means possibly (pub_hi >= other's pub_lo).
@@ -19,31 +19,38 @@ CREATE OR REPLACE TABLE claim_facts AS
 WITH stated AS (
     SELECT
         c.claim_id, c.article_id, c.attributed, c.qualifier, c.value, c.period_end,
-        -- "about 5 %" of a rate is tighter than "about 5,000 people"
-        CASE WHEN c.unit = 'percent' THEN $approx_width_ratio ELSE $approx_width END AS approx_width,
-        -- a rate is rounded to a tenth of a point, a headcount to hundreds or thousands
-        CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack,
         least(c.value_low, c.value_high)    AS value_low,
         greatest(c.value_low, c.value_high) AS value_high,
-        -- "at least 2,012 dead" is a floor close to 2,012: a running toll read as up to 1.5x would agree
-        -- with the next days' higher tolls
-        coalesce(ck.kind = 'count', false) AS running
+        -- A rate ("about 5 % of GDP") and a running toll ("at least 2,012 dead") are stated close to their
+        -- real value: their tolerance comes from the figure itself, not from a headcount's wide reading of
+        -- the qualifier (a toll read as up to 1.5x would agree with the next days' higher tolls).
+        CASE
+            WHEN c.unit = 'percent' THEN 'rate'
+            WHEN ck.kind = 'count' THEN 'toll'
+        END AS tight,
+        CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack
     FROM claims c
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 ), widened AS (
     SELECT *,
         CASE
-            WHEN running AND qualifier = 'at_most' THEN value_high * $count_at_most_span
+            WHEN tight IS NOT NULL AND qualifier = 'approx' THEN value - $approx_width_ratio * abs(value)
+            WHEN tight = 'rate' AND qualifier = 'at_most' THEN value * $ratio_at_most_span
+            WHEN tight = 'toll' AND qualifier = 'at_most' THEN value * $count_at_most_span
+            WHEN tight IS NOT NULL AND qualifier = 'at_least' THEN value
             WHEN value_low < value_high THEN value_low
-            WHEN qualifier = 'approx' THEN value_low - approx_width * abs(value_low)
+            WHEN qualifier = 'approx' THEN value_low - $approx_width * abs(value_low)
             WHEN qualifier = 'at_most' THEN value_high * $at_most_span
             ELSE value_low
         END AS w_low,
         CASE
-            WHEN running AND qualifier = 'at_least' THEN value_low * $count_at_least_span
+            WHEN tight IS NOT NULL AND qualifier = 'approx' THEN value + $approx_width_ratio * abs(value)
+            WHEN tight = 'rate' AND qualifier = 'at_least' THEN value * $ratio_at_least_span
+            WHEN tight = 'toll' AND qualifier = 'at_least' THEN value * $count_at_least_span
+            WHEN tight IS NOT NULL AND qualifier = 'at_most' THEN value
             WHEN value_low < value_high THEN value_high
-            WHEN qualifier = 'approx' THEN value_high + approx_width * abs(value_high)
+            WHEN qualifier = 'approx' THEN value_high + $approx_width * abs(value_high)
             WHEN qualifier = 'at_least' THEN value_low * $at_least_span
             ELSE value_high
         END AS w_high
