@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 REALNEWS ?= ../shared/realnews
 HOLDOUT  ?= derna
 
-.PHONY: run test lint typecheck eval bench lock clean
+.PHONY: run test lint typecheck eval bench lock clean chromium
 
 run: $(STAMP)
 	$(PY) cli.py run
@@ -41,6 +41,13 @@ $(STAMP): requirements.lock
 lock:
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+# Headless Chromium for the report's tests and `cli.py report --screenshot` (Debian's package; needs root).
+# Does nothing when it is already there, so CI can call it on every run.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium is installed"; \
+	else DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi
 
 clean:
 	rm -rf $(VENV) data/corroborate.duckdb data/corroborate.duckdb.staging
