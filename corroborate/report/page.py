@@ -32,8 +32,8 @@ nav a { margin-right: 16px; }
 .note { color: #555; font-size: 0.92rem; margin: 2px 0 6px; }
 .chart { margin: 8px 0; overflow-x: auto; }
 .chart .error { color: #b00020; }
-#leaderboard .vega-embed { display: flex; flex-direction: column; }
-#leaderboard .vega-bindings { order: -1; margin-bottom: 6px; }
+.chart .chart-wrapper { display: flex; flex-direction: column; align-items: flex-start; }
+.chart .vega-bindings { order: -1; margin-bottom: 6px; }  /* the controls above the chart */
 .vega-bind { margin: 4px 18px 4px 0; display: inline-block; font-size: 0.95rem; }
 .vega-bind-name { font-weight: 600; }
 .panel { border-top: 1px solid #eee; }
