@@ -36,6 +36,7 @@ from corroborate.report.data import (
     number_words,
     quantity_words,
     span_words,
+    starting_min_claims,
     timeline_frames,
 )
 from corroborate.score import score_sources
@@ -374,3 +375,10 @@ def test_source_labels_share_a_spot_and_name_each_source_once() -> None:
     )
     labels = source_labels(points, names=2)
     assert labels["names"].to_list() == ["D", "A, B + 1 more"]  # A only once, at its latest figure
+
+
+def test_the_slider_starts_at_five_claims_or_at_the_longest_record() -> None:
+    board = pl.DataFrame({"claims": [1, 2, 7]})
+    assert starting_min_claims(board) == 5
+    assert starting_min_claims(board.filter(pl.col("claims") < 5)) == 2  # never an empty chart by default
+    assert starting_min_claims(pl.DataFrame({"claims": []}, schema={"claims": pl.Int64})) == 1

@@ -34,13 +34,13 @@ from corroborate.report.charts import (
     vega_lite_spec,
 )
 from corroborate.report.data import (
-    DEFAULT_MIN_CLAIMS,
     MAX_RUNS,
     MAX_TIMELINES,
     ReportData,
     leaderboard_frame,
     load_report_data,
     number_words,
+    starting_min_claims,
     timeline_frames,
 )
 from corroborate.report.page import render_page, when
@@ -91,6 +91,7 @@ def report_context(data: ReportData) -> tuple[dict[str, Any], dict[str, dict[str
         }
     on_quantities = data.claims.filter(pl.col("quantity_id").is_not_null()).height
     run = data.run
+    starting = starting_min_claims(board)
     context = {
         "title": "corroborate report",
         "run": {**run, "when": when(run["ended_at"] or run["started_at"])} if run else None,
@@ -105,8 +106,8 @@ def report_context(data: ReportData) -> tuple[dict[str, Any], dict[str, dict[str
             (data.claims.filter(pl.col("outcome") == "revised").height, "claims revised"),
         ],
         "leaderboard": board.to_dicts(),
-        "min_claims": DEFAULT_MIN_CLAIMS,
-        "shown": board.filter(pl.col("claims").cast(pl.Int64) >= DEFAULT_MIN_CLAIMS).height if board.height else 0,
+        "min_claims": starting,
+        "shown": board.filter(pl.col("claims").cast(pl.Int64) >= starting).height if board.height else 0,
         "scored": board.height,
         "panels": panel_rows,
         "hidden_figures": max(on_quantities - points.height, 0),

@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from corroborate import vocab
-from corroborate.report.data import DEFAULT_MIN_CLAIMS, MAX_RUNS, records
+from corroborate.report.data import MAX_RUNS, records, starting_min_claims
 
 OUTCOME_COLORS = {"corroborated": "#2ca02c", "revised": "#d62728", "unresolved": "#9e9e9e"}
 OUTCOME_SHAPES = {"corroborated": "circle", "revised": "cross", "unresolved": "diamond"}
@@ -60,7 +60,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
     """Score and its 90% range per source, beside its claims by outcome, from ``leaderboard_frame``'s rows.
 
     Only sources with at least ``min_claims`` claims are drawn (a slider from 1, starting at
-    ``DEFAULT_MIN_CLAIMS``); buttons keep outlets or officials. Axes are at the top, where the reader starts.
+    ``starting_min_claims``: 5); buttons keep outlets or officials. Axes are at the top, where the reader starts.
     Returns the chart and its dataset ``leaderboard``.
     """
     import altair as alt
@@ -82,7 +82,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
     most_claims = int(board.select(pl.col("claims").max()).item() or 0)
     min_claims = alt.param(
         name="min_claims",
-        value=min(DEFAULT_MIN_CLAIMS, max(most_claims, 1)),
+        value=starting_min_claims(board),
         bind=alt.binding_range(min=1, max=max(most_claims, 1), step=1, name="sources with at least this many claims "),
     )
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelFontSize=12))

@@ -185,6 +185,13 @@ def leaderboard_frame(scores: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def starting_min_claims(board: pl.DataFrame) -> int:
+    """Where the leaderboard's slider starts: ``DEFAULT_MIN_CLAIMS``, or the longest record when every source
+    has fewer claims (so that the chart is never empty by default); 1 for no source."""
+    most = int(board.select(pl.col("claims").cast(pl.Int64).max()).item() or 0) if board.height else 0
+    return max(min(DEFAULT_MIN_CLAIMS, most), 1)
+
+
 # -------------------------------------------------------------------------------------------- timelines
 
 
