@@ -8,7 +8,16 @@ STAMP  := $(VENV)/.installed
 REALNEWS ?= ../shared/realnews
 HOLDOUT  ?= derna
 
-.PHONY: run test lint typecheck eval bench lock clean
+# The newest Python found here (3.13, then 3.12, on PATH or under pyenv): `make test-newest` tests on it.
+NEWEST_VENV := .venv-newest
+NEWEST_CANDIDATES ?= python3.13 $(HOME)/.pyenv/versions/3.13*/bin/python3.13 \
+	python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12
+# The tests that exercise every compiled dependency (spaCy and its models, DuckDB, polars, pyarrow, Great
+# Expectations, vl-convert) in a few minutes; `make test` runs them all.
+FAST_TESTS ?= tests/test_figures.py tests/test_link.py tests/test_score.py tests/test_store.py \
+	tests/test_report.py tests/test_install.py
+
+.PHONY: run test lint typecheck eval bench lock clean chromium test-newest
 
 run: $(STAMP)
 	$(PY) cli.py run
@@ -37,10 +46,42 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
 
-# Regenerate the lock after editing pyproject.toml (needs uv: `pip install uv`).
+# Regenerate the lock after editing pyproject.toml (needs uv: `pip install uv`). One lock for every Python
+# that requires-python allows (3.11 to 3.13): uv's universal resolution writes markers where versions differ,
+# and pip installs the lines that apply to the Python at hand. Versions already in the lock are kept.
 lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
+		-o requirements.lock
+
+# The same lock and the fast tests on the newest Python here, in its own virtualenv (rebuilt when the lock or
+# that Python changes), then one real run on the seeds. CI can run it beside `make test`.
+test-newest:
+	@set -e; py=""; \
+	for candidate in $(NEWEST_CANDIDATES); do \
+		if "$$candidate" -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null; then py=$$candidate; break; fi; \
+	done; \
+	if [ -z "$$py" ]; then echo "test-newest: no Python 3.12 or 3.13 found (tried: $(NEWEST_CANDIDATES))"; exit 1; fi; \
+	want="$$("$$py" --version) $$(sha256sum requirements.lock | cut -c1-16)"; \
+	if [ "$$(cat $(NEWEST_VENV)/.installed 2>/dev/null)" != "$$want" ]; then \
+		echo "test-newest: installing requirements.lock into $(NEWEST_VENV) with $$want"; \
+		rm -rf $(NEWEST_VENV); "$$py" -m venv $(NEWEST_VENV); \
+		$(NEWEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock; \
+		$(NEWEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+			--no-index -e .; \
+		echo "$$want" > $(NEWEST_VENV)/.installed; \
+	fi; \
+	echo "test-newest: $$($(NEWEST_VENV)/bin/python --version)"; \
+	$(NEWEST_VENV)/bin/python -m pytest -q $(FAST_TESTS); \
+	db=$$(mktemp -d)/newest.duckdb; \
+	$(NEWEST_VENV)/bin/python cli.py run --db "$$db" seeds; \
+	$(NEWEST_VENV)/bin/python cli.py score --db "$$db" --kind outlet
+
+# Headless Chromium for the report's tests and `cli.py report --screenshot` (Debian's package; needs root).
+# Does nothing when it is already there, so CI can call it on every run.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium is installed"; \
+	else DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi
 
 clean:
-	rm -rf $(VENV) data/corroborate.duckdb data/corroborate.duckdb.staging
+	rm -rf $(VENV) $(NEWEST_VENV) data/corroborate.duckdb data/corroborate.duckdb.staging

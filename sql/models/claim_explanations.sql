@@ -1,7 +1,7 @@
 -- Every claim with its source, outcome and evidence, one row per piece of evidence (a claim without
 -- evidence has one row with empty evidence columns). credited_ids lists every source the claim counts
 -- for: its speaker, everything above the speaker in the tree, and the outlet that published it.
--- corroborate.link.explain(con, source) reads this view.
+-- corroborate.link.explain(con, source) and the HTML report (corroborate/report/data.py) read this view.
 CREATE OR REPLACE VIEW claim_explanations AS
 WITH credited AS (
     SELECT cs.claim_id, list_distinct(list(t.ancestor_id) || [any_value(cs.outlet_id)]) AS credited_ids
@@ -39,7 +39,9 @@ SELECT
     ec.article_id     AS evidence_article_id,
     ec.text           AS evidence_text,
     ec.value          AS evidence_value,
-    cr.credited_ids
+    cr.credited_ids,
+    c.quantity_id,
+    a.title
 FROM claims c
 JOIN articles a USING (article_id)
 JOIN claim_sources cs USING (claim_id)
