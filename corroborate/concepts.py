@@ -117,7 +117,7 @@ class ConceptLexicon:
             pl.col("word").list.eval(pl.element().filter(~pl.element().str.contains(_NUMBER)))
         )
         near = pl.concat([own, side("before", True, 1), side("after", False, 1)])
-        found = (
+        words = (
             near.with_columns(
                 pl.int_ranges(pl.col("first"), pl.col("word").list.len() + pl.col("first")).alias("distance")
             )
@@ -130,8 +130,10 @@ class ConceptLexicon:
                 .alias("number")
             )
             .filter(pl.col("number").cum_sum().over("claim_id", "side", order_by="distance") == 0)
-            .with_columns(stem_expr(pl.col("word")).alias("stem"))
-            .join(self.triggers, on="stem")
+        )
+        found = (
+            # each distinct word is stemmed once: the stemmer is 30 regex passes
+            words.join(self._stems_of(words.select("word")), on="word")
             .sort("claim_id", "distance", "rank")
             .unique("claim_id", keep="first")
             .select("claim_id", "concept")
@@ -162,6 +164,11 @@ class ConceptLexicon:
         )
         return pl.concat([found, inherited])
 
+    def _stems_of(self, words: pl.DataFrame) -> pl.DataFrame:
+        """``word, concept, kind, rank`` for the distinct ``words`` whose stem is a trigger."""
+        distinct = words.unique()
+        return distinct.with_columns(stem_expr(pl.col("word")).alias("stem")).join(self.triggers, on="stem")
+
     def revision_marks(self, contexts: pl.DataFrame) -> pl.DataFrame:
         """``claim_id, is_recap, is_correction`` for every claim of ``contexts``.
 
@@ -169,18 +176,20 @@ class ConceptLexicon:
         :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
         sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes").
         """
-        clause = fold_expr(pl.col("before").fill_null("")).str.replace(r"(?s)^.*\d", "").alias("clause")
+        # folded once: the part of the sentence before the figure, and the previous sentence
+        folded = contexts.select(
+            "claim_id",
+            "sentence_id",
+            fold_expr(pl.col("before").fill_null("")).alias("before"),
+            fold_expr(pl.col("after").fill_null("")).alias("after"),
+            pl.col("previous").fill_null(""),
+        )
+        clause = pl.col("before").str.replace(r"(?s)^.*\d", "").alias("clause")
         tail = _words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
         from_to = (
-            fold_expr(pl.col("before").fill_null("")).str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
-            & fold_expr(pl.col("after").fill_null("")).str.contains(r"^\s*(?:to|a)\s+\d")
+            pl.col("before").str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
+            & pl.col("after").str.contains(r"^\s*(?:to|a)\s+\d")
         ).alias("from_to")
-        sentence = fold_expr(
-            pl.concat_str(
-                [pl.col("previous").fill_null(""), pl.col("before").fill_null(""), pl.col("after").fill_null("")],
-                separator=" ",
-            )
-        ).alias("sentence")
 
         def any_cue(column: str, kind: str) -> pl.Expr:
             cues = self.cues.filter(pl.col("kind") == kind)["cue"].to_list()
@@ -189,16 +198,28 @@ class ConceptLexicon:
             pattern = r"(?:^|[^\p{L}])(?:" + "|".join(_escape(c) for c in cues) + r")(?:$|[^\p{L}])"
             return pl.col(column).str.contains(pattern)
 
-        return contexts.select("claim_id", clause, tail, sentence, from_to).select(
+        # a correction cue belongs to the sentence: looked for once per sentence, not once per figure
+        sentences = (
+            folded.unique("sentence_id", keep="first")
+            .select(
+                "sentence_id",
+                pl.concat_str([fold_expr(pl.col("previous")), pl.col("before"), pl.col("after")], separator=" ").alias(
+                    "sentence"
+                ),
+            )
+            .select("sentence_id", any_cue("sentence", "correction").alias("is_correction"))
+        )
+        recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
             "claim_id",
+            "sentence_id",
             (
                 any_cue("clause", "recap")
                 | any_cue("clause", "recap_after")
                 | any_cue("tail", "recap_after")
                 | pl.col("from_to")
             ).alias("is_recap"),
-            any_cue("sentence", "correction").alias("is_correction"),
         )
+        return recaps.join(sentences, on="sentence_id", how="left").select("claim_id", "is_recap", "is_correction")
 
 
 def _escape(phrase: str) -> str:

@@ -273,8 +273,8 @@ class LinkSummary:
 def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon) -> pl.DataFrame:
     """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs``, ``article_places`` and ``claim_identities``.
 
-    Returns ``claim_id, concept`` for the claims whose neighbouring words name a general concept
-    (``corroborate.concepts``).
+    Returns ``claim_sentences`` as a frame, for placing the claims that the subject lexicon leaves
+    unplaced (``ConceptLexicon.near_figures``).
     """
     from corroborate.identity import claim_identities
     from corroborate.stories import article_places, story_pairs
@@ -303,7 +303,7 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
     finally:
         for name in inputs:
             con.unregister(name)
-    return concepts.near_figures(sentences)
+    return sentences
 
 
 def build_quantities(
@@ -315,7 +315,8 @@ def build_quantities(
     then placed by their sentence (``sql/models/claim_contexts.sql``), all at once; claims still unplaced
     take the general concept that the words next to their figure name (``corroborate.concepts``).
     """
-    general = build_sentence_marks(con, concepts or ConceptLexicon.read())
+    concepts = concepts or ConceptLexicon.read()
+    sentences = build_sentence_marks(con, concepts)
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
     subject_keys = keyed.select("subject", "subject_key", "label")
@@ -331,13 +332,24 @@ def build_quantities(
         con.unregister("_unmatched_subjects")
     contexts = con.table("claim_contexts").pl()
     claim_keys = lexicon.concepts_in_context(contexts).with_columns(pl.col("subject_key").alias("label"))
+    # only claims that neither their subject nor its sentence place need a general concept
+    unplaced = (
+        con.table("claims")
+        .select("claim_id", "subject")
+        .pl()
+        .with_columns(pl.col("subject").fill_null(""))
+        .join(unmatched, on="subject")
+        .join(claim_keys.select("claim_id"), on="claim_id", how="anti")
+        .select("claim_id")
+    )
+    general = concepts.near_figures(sentences.join(unplaced, on="claim_id"))
     families = pl.DataFrame({"unit": list(vocab.UNIT_FAMILIES), "unit_family": list(vocab.UNIT_FAMILIES.values())})
     frames = {
         "_subject_keys": subject_keys,
         "_claim_subject_keys": claim_keys,
         "_unit_families": families,
         "_claim_concepts": general,
-        "_concept_kinds": ConceptLexicon.read().concept_kinds(),
+        "_concept_kinds": concepts.concept_kinds(),
     }
     for name, frame in frames.items():
         con.register(name, frame)

@@ -54,6 +54,10 @@ WITH banded AS (
     SELECT DISTINCT y.claim_id
     FROM claim_facts y
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
+), copy_pairs AS (
+    SELECT article_id, copy_of_article_id AS other_id FROM article_copies
+    UNION
+    SELECT copy_of_article_id, article_id FROM article_copies
 ), recalled AS (
     -- a count's later correction names the figure it replaces: x is recalled in y's article
     SELECT x.claim_id, r.article_id
@@ -140,13 +144,11 @@ WITH banded AS (
      AND NOT y.is_projection
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     LEFT JOIN standing st ON st.claim_id = y.claim_id
-    LEFT JOIN article_copies cp
-      ON (cp.article_id = x.article_id AND cp.copy_of_article_id = y.article_id)
-      OR (cp.article_id = y.article_id AND cp.copy_of_article_id = x.article_id)
+    LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
+    LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
     WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
        OR x.place = y.place
-       OR ((x.place IS NULL OR y.place IS NULL) AND EXISTS (
-            SELECT 1 FROM story_pairs sp WHERE sp.article_id = x.article_id AND sp.other_id = y.article_id)))
+       OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
 ), related AS (
     SELECT
         claim_id,
