@@ -20,6 +20,7 @@ Every function takes and returns polars frames keyed by ``claim_id``.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
 WINDOW_WORDS = 10  # words looked at after a figure for what it counts
 CLAUSE_WORDS = 30  # and before it, back to the previous number
+CLAUSE_CHARS = 300  # about as many characters
 NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 
@@ -70,6 +72,7 @@ class ConceptLexicon:
 
     triggers: pl.DataFrame  # stem, concept, kind, rank
     cues: pl.DataFrame  # cue (folded phrase), kind
+    roots: tuple[str, ...] = ()  # the first letters of every listed word, folded (a quick prefilter)
 
     @classmethod
     def read(cls, concept_file: Path = CONCEPT_FILE, cue_file: Path = CUE_FILE) -> ConceptLexicon:
@@ -86,7 +89,8 @@ class ConceptLexicon:
         cues = pl.DataFrame(_rows(cue_file), schema={"cue": pl.String, "kind": pl.String}).with_columns(
             fold_expr(pl.col("cue")).alias("cue")
         )
-        return cls(triggers, cues)
+        roots = tuple(sorted(set(concepts.select(fold_expr(pl.col("word")).str.slice(0, 4))["word"].to_list())))
+        return cls(triggers, cues, roots)
 
     def concept_kinds(self) -> pl.DataFrame:
         """``concept, kind``: the kind of every concept of the file."""
@@ -111,6 +115,20 @@ class ConceptLexicon:
                 pl.lit(column).alias("side"),
                 pl.lit(first).alias("first"),
             )
+
+        # Most figures have no listed word near them: one scan for the first letters of the listed words
+        # keeps the word-by-word search below to the few that may.
+        window = fold_expr(
+            pl.concat_str(
+                [
+                    pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS),
+                    pl.col("span"),
+                    pl.col("after").str.slice(0, 120),
+                ],
+                separator=" ",
+            )
+        )
+        contexts = contexts.filter(window.str.contains(self._prefilter()))
 
         # the figure's own words ("97 morts") come first, at distance 0, then the sentence on either side
         own = side("span", False, 0).with_columns(
@@ -164,6 +182,10 @@ class ConceptLexicon:
         )
         return pl.concat([found, inherited])
 
+    def _prefilter(self) -> str:
+        """A regex that every window holding a listed word matches: the words' stems' first letters."""
+        return "(?:" + "|".join(re.escape(r) for r in self.roots) + ")"
+
     def _stems_of(self, words: pl.DataFrame) -> pl.DataFrame:
         """``word, concept, kind, rank`` for the distinct ``words`` whose stem is a trigger."""
         distinct = words.unique()
@@ -180,7 +202,7 @@ class ConceptLexicon:
         folded = contexts.select(
             "claim_id",
             "sentence_id",
-            fold_expr(pl.col("before").fill_null("")).alias("before"),
+            fold_expr(pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS)).alias("before"),
             fold_expr(pl.col("after").fill_null("")).alias("after"),
             pl.col("previous").fill_null(""),
         )
@@ -224,6 +246,4 @@ class ConceptLexicon:
 
 def _escape(phrase: str) -> str:
     """A cue as a regex: literal text, any run of spaces between its words."""
-    import re
-
     return r"\s+".join(re.escape(w) for w in phrase.split())
