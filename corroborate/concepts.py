@@ -73,6 +73,7 @@ class ConceptLexicon:
     triggers: pl.DataFrame  # stem, concept, kind, rank
     cues: pl.DataFrame  # cue (folded phrase), kind
     roots: tuple[str, ...] = ()  # the first letters of every listed word, folded (a quick prefilter)
+    cue_words: tuple[str, ...] = ()  # every cue as written and folded, lower-cased (a quick prefilter)
 
     @classmethod
     def read(cls, concept_file: Path = CONCEPT_FILE, cue_file: Path = CUE_FILE) -> ConceptLexicon:
@@ -90,7 +91,9 @@ class ConceptLexicon:
             fold_expr(pl.col("cue")).alias("cue")
         )
         roots = tuple(sorted(set(concepts.select(fold_expr(pl.col("word")).str.slice(0, 4))["word"].to_list())))
-        return cls(triggers, cues, roots)
+        written = pl.DataFrame(_rows(cue_file), schema={"cue": pl.String, "kind": pl.String})["cue"]
+        cue_words = tuple(sorted({w.lower() for w in written.to_list()} | set(cues["cue"].to_list())))
+        return cls(triggers, cues, roots, cue_words)
 
     def concept_kinds(self) -> pl.DataFrame:
         """``concept, kind``: the kind of every concept of the file."""
@@ -198,6 +201,22 @@ class ConceptLexicon:
         :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
         sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes").
         """
+        # One scan of the raw text for the cues' first letters (accented or not) keeps the folding and the
+        # cue patterns below to the figures that may carry a cue.
+        raw = pl.concat_str(
+            [
+                pl.col("previous").fill_null(""),
+                pl.col("before").fill_null(""),
+                pl.col("after").fill_null(""),
+            ],
+            separator=" ",
+        ).str.to_lowercase()
+        roots = {c[:4] for c in self.cue_words}
+        prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")"
+        unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
+            "claim_id", pl.lit(False).alias("is_recap"), pl.lit(False).alias("is_correction")
+        )
+        contexts = contexts.filter(raw.str.contains(prefilter))
         # folded once: the part of the sentence before the figure, and the previous sentence
         folded = contexts.select(
             "claim_id",
@@ -241,7 +260,8 @@ class ConceptLexicon:
                 | pl.col("from_to")
             ).alias("is_recap"),
         )
-        return recaps.join(sentences, on="sentence_id", how="left").select("claim_id", "is_recap", "is_correction")
+        marked = recaps.join(sentences, on="sentence_id", how="left").select("claim_id", "is_recap", "is_correction")
+        return pl.concat([marked, unmarked])
 
 
 def _escape(phrase: str) -> str:
