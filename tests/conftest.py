@@ -1,36 +1,22 @@
-"""Shared fixtures: the real nightly flow run once on the seeds, into a real DuckDB file."""
+"""Shared fixtures: the real nightly flow run once on the seeds into a real DuckDB file, and link scenarios.
+
+Helpers that are not fixtures live in ``tests/helpers.py``.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from corroborate import db
+from helpers import Scenario
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """Run ``cli.py`` in a real process, as a user would."""
-    return subprocess.run(
-        [sys.executable, "cli.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +37,11 @@ def seeded_copy(seeded_db: Path, tmp_path: Path) -> Path:
     return target
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-    with contextlib.closing(duckdb.connect(str(db_path), read_only=True)) as con:
-        return con.execute(sql, params or []).fetchall()
+@pytest.fixture
+def scenario(tmp_path: Path) -> Iterator[Scenario]:
+    """An empty database file to write articles and claims into by hand."""
+    con = db.connect(tmp_path / "corroborate.duckdb")
+    try:
+        yield Scenario(con)
+    finally:
+        con.close()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from corroborate.output import format_number
+from helpers import run_cli
 
 
 def _width(text: str) -> int:

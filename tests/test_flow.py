@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, query, run_cli
+from helpers import ROOT, SEEDS, query, run_cli
 
 TABLES = {
     "articles",

@@ -8,7 +8,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def test_editable_install_offline_gives_a_corroborate_command(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, query, run_cli
 from corroborate import store
+from helpers import ROOT, query, run_cli
 
 RESULT_TABLES = ("articles", "claims", "quantities", "claim_outcomes", "claim_evidence", "sources", "article_copies")
 

@@ -25,8 +25,7 @@ from corroborate.api import build_report
 from corroborate.link import link
 from corroborate.report import render_dom
 from corroborate.score import score_sources
-from tests.conftest import ROOT, run_cli
-from tests.test_link import RUN, Scenario, text
+from helpers import ROOT, RUN, Scenario, run_cli, text
 
 ARTIFACTS = ROOT / "artifacts"
 TROOPS = "soldats nord-coréens"

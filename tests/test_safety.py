@@ -19,10 +19,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, query, run_cli
 from corroborate import readonly, store
 from corroborate.db import connect
 from corroborate.ingest import ingest_paths, read_records
+from helpers import ROOT, query, run_cli
 
 GOOD = (
     "Le ministère a déclaré que 10 000 soldats étaient déployés dans la région, selon les autorités locales "
