@@ -8,19 +8,26 @@ STAMP  := $(VENV)/.installed
 REALNEWS ?= ../shared/realnews
 HOLDOUT  ?= derna
 
-.PHONY: run test lint typecheck eval bench lock clean
+.PHONY: run test test-fast lint typecheck eval bench lock clean
 
 run: $(STAMP)
 	$(PY) cli.py run
 	$(PY) cli.py score --kind outlet
 	$(PY) cli.py score --kind official
 
+# Every test, the end-to-end ones (marked slow: whole runs, real processes, servers, a browser) included.
 test: $(STAMP)
 	$(PY) -m pytest
 
+# The tests not marked slow: under a minute, for the edit-test loop.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
+# What to check is configured in pyproject.toml ([tool.mypy] files).
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 

@@ -9,14 +9,29 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from corroborate import db
 from helpers import Scenario
 
+if TYPE_CHECKING:
+    from corroborate.extract import Extractor
+
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs a whole run of the flow (``seeded_db``) must be marked slow: `make test-fast` stays fast."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "seeded_db" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"mark these tests @pytest.mark.slow (they run the whole flow): {', '.join(unmarked)}")
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +60,11 @@ def scenario(tmp_path: Path) -> Iterator[Scenario]:
         yield Scenario(con)
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor for the session (the spaCy models load once per process anyway)."""
+    from corroborate.extract import Extractor
+
+    return Extractor()

@@ -114,6 +114,7 @@ def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
         return con.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_path: Path) -> None:
     page = build_report(report_db, tmp_path / "report.html")
     source = page.read_text(encoding="utf-8")
@@ -164,6 +165,7 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     assert "expect_column_values_to_be_between" in dom  # the failed expectation is listed
 
 
+@pytest.mark.slow
 def test_cli_report_writes_page_and_screenshot(chromium: str, report_db: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page, png = ARTIFACTS / "report.html", ARTIFACTS / "report.png"

@@ -67,6 +67,7 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[str, str], tmp_path: Path) -> None:
     db_path = tmp_path / "nightly.duckdb"
     serve = subprocess.Popen(
@@ -135,6 +136,7 @@ def _post_json(url: str, body: dict[str, object]) -> object | None:
         return None
 
 
+@pytest.mark.slow
 def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: Path) -> None:
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"

@@ -551,6 +551,8 @@ def test_shipped_suites_agree_with_vocab() -> None:
 # reading back: revalidate and Data Docs
 
 
+# renders Great Expectations Data Docs twice: for `make test`
+@pytest.mark.slow
 def test_revalidate_writes_nothing(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     add_article(con, "bad", language="de")
     con.register("stored_claims", claims_frame([*good_claims(2), claim(claim_id="bad", confidence=4.0)]))
