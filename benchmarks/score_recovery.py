@@ -118,26 +118,13 @@ def load_ours(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def match_claims(truth: pl.DataFrame, ours: pl.DataFrame) -> pl.DataFrame:
     """One-to-one matches: same article, overlapping spans, same value (largest overlap first)."""
-    pairs = truth.select(
-        pl.col("claim_id").alias("t_id"),
-        "article_id",
-        pl.col("char_start").alias("t_start"),
-        pl.col("char_end").alias("t_end"),
-        pl.col("value").alias("t_value"),
-        pl.col("value_low").alias("t_low"),
-        pl.col("value_high").alias("t_high"),
-    ).join(
-        ours.select(
-            pl.col("claim_id").alias("o_id"),
-            "article_id",
-            pl.col("char_start").alias("o_start"),
-            pl.col("char_end").alias("o_end"),
-            pl.col("value").alias("o_value"),
-            pl.col("value_low").alias("o_low"),
-            pl.col("value_high").alias("o_high"),
-        ),
-        on="article_id",
-    )
+
+    def side(frame: pl.DataFrame, prefix: str) -> pl.DataFrame:
+        names = {"claim_id": "id", "char_start": "start", "char_end": "end", "value": "value"}
+        names |= {"value_low": "low", "value_high": "high"}
+        return frame.select("article_id", *(pl.col(c).alias(f"{prefix}_{n}") for c, n in names.items()))
+
+    pairs = side(truth, "t").join(side(ours, "o"), on="article_id")
     overlap = pl.min_horizontal("t_end", "o_end") - pl.max_horizontal("t_start", "o_start")
     same_value = ((pl.col("o_value") - pl.col("t_value")).abs() <= 0.005 * pl.col("t_value").abs()) | (
         (pl.col("o_low") - pl.col("t_low")).abs() <= 0.005 * pl.col("t_low").abs()

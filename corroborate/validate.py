@@ -552,18 +552,16 @@ def _reject_frame(
 
 def record(con: duckdb.DuckDBPyConnection, report: ValidationReport) -> None:
     """Write a report's rejects and results (the caller owns the transaction)."""
-    if report.rejects.height:
-        con.register("__validate_rejects", report.rejects)
-        try:
-            run_model(con, "rejects_insert")
-        finally:
-            con.unregister("__validate_rejects")
-    if report.results.height:
-        con.register("__validate_results", report.results)
-        try:
-            run_model(con, "validation_results_insert")
-        finally:
-            con.unregister("__validate_results")
+    for view, frame, model in (
+        ("__validate_rejects", report.rejects, "rejects_insert"),
+        ("__validate_results", report.results, "validation_results_insert"),
+    ):
+        if frame.height:
+            con.register(view, frame)
+            try:
+                run_model(con, model)
+            finally:
+                con.unregister(view)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> pl.DataFrame:
