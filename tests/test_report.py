@@ -169,7 +169,8 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
 def test_cli_report_writes_page_and_screenshot(chromium: str, report_db: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page, png = ARTIFACTS / "report.html", ARTIFACTS / "report.png"
-    png.unlink(missing_ok=True)
+    for output in (page, png):  # a page left by an earlier run would be refused without --force
+        output.unlink(missing_ok=True)
     done = run_cli("report", "--db", str(report_db), "--out", str(page), "--screenshot", str(png), timeout=300)
     assert done.returncode == 0, done.stderr
     assert page.is_file() and f"report: {page}" in done.stdout
