@@ -377,6 +377,7 @@ def test_query_refusals_are_fast(seeded_db: Path) -> None:
 # --- 8. helper processes die with the run -------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row8_every_process_started_after_the_watchdog_dies_with_a_killed_parent(tmp_path: Path) -> None:
     """A parent that starts a grandchild in a new session (no process group ties it), then is killed with -9."""
     script = (

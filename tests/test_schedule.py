@@ -91,6 +91,7 @@ def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[st
     assert deployment["parameters"]["expectations"] == str((ROOT / "expectations").resolve())
 
 
+@pytest.mark.slow
 def test_schedule_without_a_server_refuses_with_the_commands_that_fix_it(tmp_path: Path) -> None:
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}  # no profile with an API URL either
     env.pop("PREFECT_API_URL", None)
