@@ -17,19 +17,26 @@ NEWEST_CANDIDATES ?= python3.13 $(HOME)/.pyenv/versions/3.13*/bin/python3.13 \
 FAST_TESTS ?= tests/test_figures.py tests/test_link.py tests/test_score.py tests/test_store.py \
 	tests/test_report.py tests/test_install.py
 
-.PHONY: run test lint typecheck eval bench lock clean chromium test-newest
+.PHONY: run test test-fast lint typecheck eval bench lock clean chromium test-newest
 
 run: $(STAMP)
 	$(PY) cli.py run
 	$(PY) cli.py score --kind outlet
 	$(PY) cli.py score --kind official
 
+# Every test, the end-to-end ones (marked slow: whole runs, real processes, servers, a browser) included.
 test: $(STAMP)
 	$(PY) -m pytest
 
+# The tests not marked slow, for the edit-test loop: about 40 s of CPU.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
+# What to check is configured in pyproject.toml ([tool.mypy] files).
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 

@@ -69,6 +69,20 @@ class Method(enum.StrEnum):
     iterative = "iterative"
 
 
+# The options of `run` that shape results; `schedule` passes the same ones to every scheduled run.
+MethodOption = Annotated[Method, typer.Option(help="Scoring method.")]
+BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")]
+MaxBytesOption = Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")]
+AliasesOption = Annotated[
+    Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
+]
+SubjectsOption = Annotated[
+    Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
+]
+ExpectationsOption = Annotated[
+    Path | None,
+    typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
+]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 NlOption = Annotated[bool, typer.Option("--nl", help="One JSON object per line (newline-delimited JSON).")]
 ColumnsOption = Annotated[
@@ -192,25 +206,18 @@ def run(
         typer.Argument(help="Files or folders of .txt (+ manifest.csv), .json, .jsonl, .html. Default: seeds/."),
     ] = None,
     db_path: DbOption = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")] = 500,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
-    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    batch_size: BatchSizeOption = 500,
+    max_bytes: MaxBytesOption = 5_000_000,
+    method: MethodOption = Method.simple,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")] = 0.0,
     runner: Annotated[Runner, typer.Option(help="Where extraction runs: here, or on Dask.")] = Runner.default,
     address: Annotated[
         str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")] = 2,
-    aliases: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
-    ] = None,
-    subjects: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
-    ] = None,
-    expectations: Annotated[
-        Path | None,
-        typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
-    ] = None,
+    aliases: AliasesOption = None,
+    subjects: SubjectsOption = None,
+    expectations: ExpectationsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
@@ -314,7 +321,7 @@ def extract(
 def score(
     kind: Annotated[Kind | None, typer.Option(help="Only outlets or only officials.")] = None,
     min_claims: Annotated[int, typer.Option(min=0, help="Hide sources with fewer claims.")] = 0,
-    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
+    method: MethodOption = Method.simple,
     columns: ColumnsOption = None,
     all_columns: Annotated[bool, typer.Option("--all", help="Every column, ids and run included.")] = False,
     fmt: FormatOption = TableFormat.table,
@@ -553,41 +560,18 @@ def _api_url() -> str | None:
 
 @contextlib.contextmanager
 def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
-    """``prefect server start`` on 127.0.0.1:``port`` as a child process; yields its API URL, stops it after."""
-    import subprocess
+    """``prefect server start`` on 127.0.0.1:``port``, its output in a log file; yields its API URL."""
     import tempfile
-    import urllib.request
 
-    api = f"http://127.0.0.1:{port}/api"
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    log = tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False)  # noqa: SIM115
-    typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if server.poll() is not None:
-                raise _fail(f"the Prefect server exited with {server.returncode}: see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{api}/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise _fail(f"the Prefect server did not answer within {timeout:.0f} s: see {log.name}") from None
-                time.sleep(0.5)
-        yield api
-    finally:
-        server.terminate()
+    from corroborate.processes import ServerStartError, prefect_server
+
+    with tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False) as log:
+        typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            with prefect_server(port, timeout=timeout, output=log) as api:
+                yield api
+        except ServerStartError as error:
+            raise _fail(f"{error}: see {log.name}") from None
 
 
 @app.command()
@@ -599,19 +583,12 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
-    method: Annotated[Method, typer.Option(help="Scoring method.")] = Method.simple,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")] = 500,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")] = 5_000_000,
-    aliases: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Source alias file (default seeds/aliases.csv).")
-    ] = None,
-    subjects: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Subject lexicon (default seeds/subjects.csv).")
-    ] = None,
-    expectations: Annotated[
-        Path | None,
-        typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
-    ] = None,
+    method: MethodOption = Method.simple,
+    batch_size: BatchSizeOption = 500,
+    max_bytes: MaxBytesOption = 5_000_000,
+    aliases: AliasesOption = None,
+    subjects: SubjectsOption = None,
+    expectations: ExpectationsOption = None,
     start_server: Annotated[
         bool, typer.Option("--start-server", help="Run `prefect server start` on 127.0.0.1 while serving.")
     ] = False,
@@ -717,4 +694,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -21,7 +21,7 @@ The command writes ``OUT/articles.jsonl`` (records ``{"id", "outlet", "url", "pu
                         unattributed figure) with its organisation and root organisation, the quantity, and
                         whether the figure is right;
 ``params.json``         the arguments that built the corpus;
-``outcomes.jsonl``      the expected outcome of each claim under DESIGN.md's rules, with the claims it rests on;
+``outcomes.jsonl``      the expected outcome of each claim under DESIGN.md §5.3, with the claims it rests on;
 ``reliabilities.csv``   ``source,kind,p,organisation,root``: every official's and outlet's true reliability;
 ``quantities.jsonl``    the real-world numbers (topic, scope month, unit, true value);
 ``copies.csv``          ``article_id,copy_of,agency``: which article republishes which wire dispatch;
@@ -54,7 +54,7 @@ World model
   agencies (AFP, Reuters, AP) publish dispatches that other outlets of the same language republish with a
   new headline, synonyms, another paragraph order and a credit line ("avec AFP"); copies corroborate nothing.
 
-Outcome rules (DESIGN.md), as computed by :func:`expected_outcomes`
+Outcome rules (DESIGN.md §2.7, §2.8 and §5.3, for the synthetic corpus), as computed by :func:`expected_outcomes`
 ------------------------------------------------------------------
 * Two claims are *independent* when their articles belong to different copy groups (a dispatch and its
   republications form one group) and their sources have different root organisations (an outlet's own
@@ -980,7 +980,7 @@ def claim_interval(qualifier: str, low: float, high: float, widen: float) -> tup
 
 
 def expected_outcomes(claims: Sequence[Claim], tolerance: dict[str, float] | None = None) -> list[Outcome]:
-    """Each claim's outcome under DESIGN.md's rules (see the module docstring), in the order given.
+    """Each claim's outcome under the rules of DESIGN.md §5.3 (see the module docstring), in the order given.
 
     Reads only the claims: quantity, value interval and qualifier, source, root organisation, publication
     day and copy group (``copy_of`` or the article itself).

@@ -40,6 +40,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -117,26 +118,13 @@ def load_ours(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def match_claims(truth: pl.DataFrame, ours: pl.DataFrame) -> pl.DataFrame:
     """One-to-one matches: same article, overlapping spans, same value (largest overlap first)."""
-    pairs = truth.select(
-        pl.col("claim_id").alias("t_id"),
-        "article_id",
-        pl.col("char_start").alias("t_start"),
-        pl.col("char_end").alias("t_end"),
-        pl.col("value").alias("t_value"),
-        pl.col("value_low").alias("t_low"),
-        pl.col("value_high").alias("t_high"),
-    ).join(
-        ours.select(
-            pl.col("claim_id").alias("o_id"),
-            "article_id",
-            pl.col("char_start").alias("o_start"),
-            pl.col("char_end").alias("o_end"),
-            pl.col("value").alias("o_value"),
-            pl.col("value_low").alias("o_low"),
-            pl.col("value_high").alias("o_high"),
-        ),
-        on="article_id",
-    )
+
+    def side(frame: pl.DataFrame, prefix: str) -> pl.DataFrame:
+        names = {"claim_id": "id", "char_start": "start", "char_end": "end", "value": "value"}
+        names |= {"value_low": "low", "value_high": "high"}
+        return frame.select("article_id", *(pl.col(c).alias(f"{prefix}_{n}") for c, n in names.items()))
+
+    pairs = side(truth, "t").join(side(ours, "o"), on="article_id")
     overlap = pl.min_horizontal("t_end", "o_end") - pl.max_horizontal("t_start", "o_start")
     same_value = ((pl.col("o_value") - pl.col("t_value")).abs() <= 0.005 * pl.col("t_value").abs()) | (
         (pl.col("o_low") - pl.col("t_low")).abs() <= 0.005 * pl.col("t_low").abs()
@@ -161,7 +149,7 @@ def recovery_table(
     ours: pl.DataFrame,
     published: pl.DataFrame,
     reliab: pl.DataFrame,
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """Spearman rows: kind x minimum claims x (ceiling, simple, iterative, published simple/iterative)."""
     true_counts = truth.group_by(_key("source").alias("key")).agg(pl.len().alias("true_claims"))
     ceiling = (
@@ -193,7 +181,7 @@ def recovery_table(
         .join(pub, on="key", how="left")
         .with_columns(pl.col("true_claims").fill_null(0))
     )
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     for kind in ("official", "outlet"):
         for floor in MIN_CLAIMS:
             sel = table.filter(pl.col("kind") == kind, pl.col("true_claims") >= floor)
@@ -223,7 +211,7 @@ def quantity_split_merge(truth: pl.DataFrame, ours: pl.DataFrame, matches: pl.Da
     return {
         "true_quantities": per_true.height,
         "split": int((per_true["parts"] > 1).sum()),
-        "parts_per_true_quantity": round(float(per_true["parts"].mean() or 0), 2),
+        "parts_per_true_quantity": round(float(per_true.select(pl.col("parts").mean()).item() or 0), 2),
         "our_quantities": per_ours.height,
         "merged": int((per_ours["truths"] > 1).sum()),
         "pair_recall": round(same_t / pairs_t, 3) if pairs_t else None,
@@ -276,12 +264,12 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     main_row = rows[0]
-    best = max(("simple", "iterative"), key=lambda m: main_row[m])  # type: ignore[arg-type,return-value]
+    best = max(("simple", "iterative"), key=lambda m: main_row[m])
     print(
         f"target officials >= {MIN_CLAIMS[0]} claims: Spearman >= {TARGET}: simple {main_row['simple']:.3f}, "
         f"iterative {main_row['iterative']:.3f} -> best {best}, "
         f"{'met' if float(main_row[best]) >= TARGET else 'not met'}"
-    )  # type: ignore[arg-type]
+    )
 
     # --- extraction ---
     matches = match_claims(truth, ours)
@@ -357,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     for t in OUTCOMES:
         sub = m.filter(pl.col("t_outcome") == t)
         if sub.height:
-            print(f"    {t:<13} {sub['corroborated_weight'].mean():.3f} / {sub['revised_weight'].mean():.3f}")
+            weights = sub.select(pl.col("corroborated_weight", "revised_weight").mean()).row(0)
+            print(f"    {t:<13} {weights[0]:.3f} / {weights[1]:.3f}")
     reasons = (
         m.join(ours.select(pl.col("claim_id").alias("o_id"), "reason"), on="o_id")
         .filter(pl.col("t_outcome") != pl.col("outcome"))

@@ -12,16 +12,17 @@ Prints, for each case, wall seconds (and the first stderr line's delay), then th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from corroborate.processes import free_port, prefect_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,12 +47,6 @@ def timed_run(db_path: Path, env: dict[str, str]) -> tuple[float, float]:
     return first, time.perf_counter() - start
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reruns", type=int, default=3, help="Re-runs per case (the median is printed).")
@@ -60,31 +55,15 @@ def main() -> None:
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     db_path = work / "bench.duckdb"
-    server = None
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(shutil.rmtree, work, ignore_errors=True)
         first_line, first_run = timed_run(db_path, env)
         print(f"first run, temporary server:      first line after {first_line:.2f} s, done in {first_run:.1f} s")
         ephemeral = [timed_run(db_path, env) for _ in range(args.reruns)]
         eph = statistics.median(t for _, t in ephemeral)
         print(f"re-run, nothing new, temporary:   first line after {ephemeral[0][0]:.2f} s, done in {eph:.1f} s")
 
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        api = f"http://127.0.0.1:{port}/api"
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(f"{api}/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the Prefect server did not start within 180 s") from None
-                time.sleep(0.5)
+        api = stack.enter_context(prefect_server(free_port(), env=env))
         served = {**env, "PREFECT_API_URL": api}
         timed_run(db_path, served)  # the server's first flow registration is not what a nightly rerun pays
         running = [timed_run(db_path, served) for _ in range(args.reruns)]
@@ -92,11 +71,6 @@ def main() -> None:
         print(f"re-run, nothing new, running server: first line after {running[0][0]:.2f} s, done in {run:.1f} s")
         print(f"ratio re-run running server / temporary: {run / eph:.2f} ({run:.1f} s vs {eph:.1f} s)")
         print(f"ratio re-run temporary / first run: {eph / first_run:.2f} ({eph:.1f} s vs {first_run:.1f} s)")
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from corroborate import store
+from corroborate import db, store
 
 if TYPE_CHECKING:
     from corroborate.explain import Explanation
 
+# The extract contract (DESIGN.md §4.2): these columns of the claims table, in this order.
 EXTRACT_COLUMNS: tuple[str, ...] = (
     "article_id", "external_id", "source", "source_org", "attributed", "value", "value_low", "value_high",
     "qualifier", "unit", "subject", "scope", "text", "char_start", "char_end", "confidence",
@@ -27,7 +28,7 @@ EXTRACT_COLUMNS: tuple[str, ...] = (
 def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     """Claims found in the articles at ``path`` (file or folder), and the records rejected on reading.
 
-    Returns the claims with the columns of the ``extract`` contract (DESIGN.md) and a list of
+    Returns the claims with the columns of the ``extract`` contract (DESIGN.md §4.2) and a list of
     ``(source_path, reason)`` for the records that could not be read.
     """
     from corroborate.extract import Extractor
@@ -40,7 +41,8 @@ def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     ]
     articles = records.unique(subset="article_id", keep="first", maintain_order=True)
     if articles.is_empty():
-        return pl.DataFrame(schema=dict.fromkeys(EXTRACT_COLUMNS, pl.String)), rejected
+        columns = db.table_schema("claims")
+        return pl.DataFrame(schema={name: columns[name] for name in EXTRACT_COLUMNS}), rejected
     claims = Extractor().extract(articles)
     return claims.select(EXTRACT_COLUMNS), rejected
 

@@ -8,8 +8,10 @@ chosen in code.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,30 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table of ``sql/schema`` that does not exist yet (idempotent)."""
     for ddl in sorted(SCHEMA_DIR.glob("*.sql")):
         con.execute(ddl.read_text(encoding="utf-8"))
+
+
+@cache
+def _ddl_schema(table: str) -> pl.Schema:
+    path = SCHEMA_DIR / f"{table}.sql"
+    if not path.is_file():
+        raise KeyError(f"no table named {table!r} in {SCHEMA_DIR}")
+    with contextlib.closing(duckdb.connect()) as con:
+        con.execute(path.read_text(encoding="utf-8"))
+        return con.table(table).limit(0).pl().schema
+
+
+def table_schema(table: str, *, without: Iterable[str] = ()) -> dict[str, pl.DataType]:
+    """The columns of the stored table ``table`` and their polars types, in order, read from its DDL.
+
+    The one definition of a table's columns is ``sql/schema/<table>.sql``; frames built in Python take
+    their schema from here (``without`` drops the columns the database fills in itself, such as
+    timestamps and keys). The types are those polars gets when it reads the table.
+    """
+    dropped = set(without)
+    unknown = dropped - set(_ddl_schema(table))
+    if unknown:
+        raise KeyError(f"table {table!r} has no column {sorted(unknown)}")
+    return {name: dtype for name, dtype in _ddl_schema(table).items() if name not in dropped}
 
 
 def model_sql(name: str) -> str:

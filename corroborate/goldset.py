@@ -76,7 +76,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-_GOLD_SCHEMA = {
+_GOLD_SCHEMA: dict[str, Any] = {
     "gold_id": pl.String,
     "storyline": pl.String,
     "external_id": pl.String,
@@ -425,7 +425,7 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             row += f"{'':2}{rp:>6.3f} {rr:>6.3f} {cp:>6.3f} {cr:>6.3f}"
         lines.append(row)
     for name in ("dev", "holdout"):
-        m = report.slices.get(name)
+        m = report.slices.get(name) or Metrics()
         if m is None or not m.confusion:
             continue
         columns = [*OUTCOMES, NO_MATCH]

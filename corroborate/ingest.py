@@ -40,7 +40,7 @@ import duckdb
 import polars as pl
 
 from corroborate.dates import MONTHS, inferred_date
-from corroborate.db import model_sql, run_model
+from corroborate.db import model_sql, run_model, table_schema
 from corroborate.language import OTHER, classify_language, normalise_language
 from corroborate.textio import DecodeError, decode_bytes, html_to_text, looks_like_html
 from corroborate.vocab import LANGUAGES, UNKNOWN_OUTLET
@@ -68,27 +68,13 @@ SUFFIX_KINDS: dict[str, str] = {
     ".jsonl": "jsonl",
 }
 
+# Frames for the articles and ingest_log tables (the run id and timestamp are added when stored); a record
+# keeps its line number until it is logged.
 RECORD_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "external_id": pl.String(),
-    "outlet": pl.String(),
-    "url": pl.String(),
-    "title": pl.String(),
-    "published_at": pl.Date(),
-    "published_precision": pl.String(),
-    "language": pl.String(),
-    "text": pl.String(),
-    "source_path": pl.String(),
-    "record_no": pl.Int32(),
+    **table_schema("articles", without=("run_id",)),
+    "record_no": table_schema("ingest_log")["record_no"],
 }
-LOG_SCHEMA: dict[str, pl.DataType] = {
-    "source_path": pl.String(),
-    "record_no": pl.Int32(),
-    "status": pl.String(),
-    "article_id": pl.String(),
-    "external_id": pl.String(),
-    "reason": pl.String(),
-}
+LOG_SCHEMA: dict[str, pl.DataType] = table_schema("ingest_log", without=("run_id", "logged_at"))
 # One row per input record as read, before the batch-wide steps (dates, language, duplicates).
 _RAW_SCHEMA: dict[str, pl.DataType] = {
     "source_path": pl.String(),

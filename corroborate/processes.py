@@ -21,12 +21,23 @@ import contextlib
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
-__all__ = ["TOKEN_VARIABLE", "processes_with_token", "reap_descendants_on_exit"]
+__all__ = [
+    "TOKEN_VARIABLE",
+    "ServerStartError",
+    "free_port",
+    "prefect_server",
+    "processes_with_token",
+    "reap_descendants_on_exit",
+]
 
 TOKEN_VARIABLE = "CORROBORATE_RUN_TOKEN"
 GRACE_SECONDS = 3.0
@@ -79,6 +90,58 @@ def reap_descendants_on_exit() -> str | None:
     os.environ[TOKEN_VARIABLE] = token
     globals()["_write_end"] = write_end
     return token
+
+
+class ServerStartError(RuntimeError):
+    """The Prefect server exited or did not answer in time."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def prefect_server(
+    port: int, *, env: Mapping[str, str] | None = None, timeout: float = 180.0, output: IO[bytes] | None = None
+) -> Iterator[str]:
+    """``prefect server start`` on 127.0.0.1:``port`` as a child process; yields its API URL, stops it after.
+
+    ``env`` is the server's environment (default: this process's, without ``PREFECT_API_URL``); its output
+    goes to ``output`` (default: nowhere). Raises :class:`ServerStartError` when the server exits or does not
+    answer ``/health`` within ``timeout`` seconds. Prefect is not imported here: it runs in the child.
+    """
+    api = f"http://127.0.0.1:{port}/api"
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=dict(env),
+        stdout=output if output is not None else subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if output is not None else subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                raise ServerStartError(f"the Prefect server exited with {server.returncode}")
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ServerStartError(f"the Prefect server did not answer within {timeout:.0f} s") from None
+                time.sleep(0.5)
+        yield api
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _end(pids: list[int], grace: float) -> None:

@@ -23,8 +23,8 @@ Engine: GX 1.x has no polars engine, so a batch is handed to GX's pandas engine 
 SQLAlchemy and ``duckdb-engine`` 0.17.0, fails on the pinned stack (GX 1.24.1, duckdb 2.0.1): every
 metric ends in ``IndexError: list index out of range`` inside
 ``SqlAlchemyExecutionEngine.resolve_metric_bundle`` (most likely because GX fetches the rows after
-closing the connection that produced them; GX issue #11579, the trap DESIGN.md lists for GX 1.10). The pandas path also
-validates candidate claims before they are stored, which the SQL path could not do without writing
+closing the connection that produced them; GX issue #11579, one of the traps of DESIGN.md §7). The pandas
+path also validates candidate claims before they are stored, which the SQL path could not do without writing
 them first. Measured with ``benchmarks/validation_cost.py`` on 2 shared cores: 0.18 s per 1,000
 articles, 0.4-0.5 s per 10,000 claims, plus ~4 s to import GX once per process (the largest share).
 
@@ -57,7 +57,7 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import PROJECT_ROOT, query_model, run_model
+from corroborate.db import PROJECT_ROOT, query_model, run_model, table_schema
 
 log = logging.getLogger(__name__)
 
@@ -70,27 +70,9 @@ STAGE = "validate"
 _ROW = "__row__"
 _META_ID = "corroborate_expectation"
 
-REJECT_SCHEMA: dict[str, Any] = {
-    "run_id": pl.String,
-    "stage": pl.String,
-    "suite": pl.String,
-    "expectation": pl.String,
-    "table_name": pl.String,
-    "row_key": pl.String,
-    "row_json": pl.String,
-    "reason": pl.String,
-}
-RESULT_SCHEMA: dict[str, Any] = {
-    "run_id": pl.String,
-    "suite": pl.String,
-    "table_name": pl.String,
-    "expectation": pl.String,
-    "column_name": pl.String,
-    "success": pl.Boolean,
-    "element_count": pl.Int64,
-    "unexpected_count": pl.Int64,
-    "observed_value": pl.String,
-}
+# Rows for the rejects and validation_results tables, the columns the database fills in left out.
+REJECT_SCHEMA: dict[str, pl.DataType] = table_schema("rejects", without=("rejected_at",))
+RESULT_SCHEMA: dict[str, pl.DataType] = table_schema("validation_results", without=("validated_at",))
 
 
 class BatchValidationError(Exception):
@@ -570,18 +552,16 @@ def _reject_frame(
 
 def record(con: duckdb.DuckDBPyConnection, report: ValidationReport) -> None:
     """Write a report's rejects and results (the caller owns the transaction)."""
-    if report.rejects.height:
-        con.register("__validate_rejects", report.rejects)
-        try:
-            run_model(con, "rejects_insert")
-        finally:
-            con.unregister("__validate_rejects")
-    if report.results.height:
-        con.register("__validate_results", report.results)
-        try:
-            run_model(con, "validation_results_insert")
-        finally:
-            con.unregister("__validate_results")
+    for view, frame, model in (
+        ("__validate_rejects", report.rejects, "rejects_insert"),
+        ("__validate_results", report.results, "validation_results_insert"),
+    ):
+        if frame.height:
+            con.register(view, frame)
+            try:
+                run_model(con, model)
+            finally:
+                con.unregister(view)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> pl.DataFrame:

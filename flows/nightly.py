@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 # Telemetry would try to reach the network and, on the temporary server's SQLite, races the first
 # flow run ("database is locked"). Users who want it can still set the variable.
@@ -35,6 +35,11 @@ from prefect.futures import PrefectFuture  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from corroborate import db, progress, stages, store  # noqa: E402
+
+if TYPE_CHECKING:
+    from prefect.task_runners import TaskRunner
+
+    from corroborate.link import LinkSummary
 
 
 @cache
@@ -96,7 +101,7 @@ def validate_task(
 
 
 @task(name="link", cache_policy=NO_CACHE)
-def link_task(staging: str, run_id: str, aliases: str | None, subjects: str | None) -> Any:
+def link_task(staging: str, run_id: str, aliases: str | None, subjects: str | None) -> LinkSummary:
     from corroborate.link import link
 
     with contextlib.closing(db.connect(staging)) as con:
@@ -126,8 +131,13 @@ def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
 
 
 # One extraction at a time in a worker thread while the main thread validates and stores the previous
-# batch: spaCy keeps one core busy and DuckDB / Great Expectations the other.
-@flow(name="nightly", log_prints=True, validate_parameters=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
+# batch: spaCy keeps one core busy and DuckDB / Great Expectations the other. (The casts here and in
+# with_runner: Prefect types a flow's runner as TaskRunner[PrefectFuture], invariant in the future type,
+# which neither its thread runner nor prefect-dask's runner declares.)
+_THREADS = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=1))
+
+
+@flow(name="nightly", log_prints=True, validate_parameters=False, task_runner=_THREADS)
 def nightly(
     inputs: list[str] | None = None,
     db_path: str | None = None,
@@ -225,7 +235,6 @@ def with_runner(runner: str = "default", address: str | None = None, workers: in
         raise ValueError(f"unknown runner {runner!r}: use 'default' or 'dask'")
     from prefect_dask import DaskTaskRunner
 
-    if address:
-        return nightly.with_options(task_runner=DaskTaskRunner(address=address))
     cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True}
-    return nightly.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    dask = DaskTaskRunner(address=address) if address else DaskTaskRunner(cluster_kwargs=cluster)
+    return nightly.with_options(task_runner=cast("TaskRunner[PrefectFuture[Any]]", dask))

@@ -1,36 +1,37 @@
-"""Shared fixtures: the real nightly flow run once on the seeds, into a real DuckDB file."""
+"""Shared fixtures: the real nightly flow run once on the seeds into a real DuckDB file, and link scenarios.
+
+Helpers that are not fixtures live in ``tests/helpers.py``.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from corroborate import db
+from helpers import Scenario
+
+if TYPE_CHECKING:
+    from corroborate.extract import Extractor
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """Run ``cli.py`` in a real process, as a user would."""
-    return subprocess.run(
-        [sys.executable, "cli.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-    )
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs a whole run of the flow (``seeded_db``) must be marked slow: `make test-fast` stays fast."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "seeded_db" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"mark these tests @pytest.mark.slow (they run the whole flow): {', '.join(unmarked)}")
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +52,19 @@ def seeded_copy(seeded_db: Path, tmp_path: Path) -> Path:
     return target
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-    with contextlib.closing(duckdb.connect(str(db_path), read_only=True)) as con:
-        return con.execute(sql, params or []).fetchall()
+@pytest.fixture
+def scenario(tmp_path: Path) -> Iterator[Scenario]:
+    """An empty database file to write articles and claims into by hand."""
+    con = db.connect(tmp_path / "corroborate.duckdb")
+    try:
+        yield Scenario(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor for the session (the spaCy models load once per process anyway)."""
+    from corroborate.extract import Extractor
+
+    return Extractor()

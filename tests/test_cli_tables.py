@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from corroborate.output import format_number
+from helpers import run_cli
 
 
 def _width(text: str) -> int:
@@ -19,6 +19,7 @@ def _width(text: str) -> int:
 # 1. Tables that fit a terminal
 
 
+@pytest.mark.slow
 def test_score_table_shows_the_readable_columns_and_fits_80_columns(seeded_db: Path) -> None:
     done = run_cli("score", "--db", str(seeded_db), env={"COLUMNS": "80"})
     assert done.returncode == 0, done.stderr
@@ -31,6 +32,7 @@ def test_score_table_shows_the_readable_columns_and_fits_80_columns(seeded_db: P
     assert "0.05–0.95" in done.stdout  # the 90% interval in one cell
 
 
+@pytest.mark.slow
 def test_score_under_one_kind_has_no_kind_column_and_piped_tables_use_100_columns(seeded_db: Path) -> None:
     done = run_cli("score", "--kind", "official", "--all", "--db", str(seeded_db), env={"COLUMNS": ""})
     assert done.returncode == 0, done.stderr
@@ -41,6 +43,7 @@ def test_score_under_one_kind_has_no_kind_column_and_piped_tables_use_100_column
     assert "outlet" not in official.stdout and " kind " not in official.stdout
 
 
+@pytest.mark.slow
 def test_score_columns_choose_and_unknown_columns_are_usage_errors(seeded_db: Path) -> None:
     done = run_cli("score", "--columns", "rank,source", "-c", "score", "--format", "csv", "--db", str(seeded_db))
     assert done.returncode == 0, done.stderr
@@ -50,6 +53,7 @@ def test_score_columns_choose_and_unknown_columns_are_usage_errors(seeded_db: Pa
     assert bad.returncode == 2 and "no column nonsense" in bad.stderr and "ci_low" in bad.stderr
 
 
+@pytest.mark.slow
 def test_explain_prints_one_row_per_claim_within_100_columns(seeded_db: Path) -> None:
     done = run_cli("explain", "Pentagone", "--db", str(seeded_db), env={"COLUMNS": "100"})
     assert done.returncode == 0, done.stderr
@@ -75,6 +79,7 @@ def test_numbers_never_use_a_dot_for_thousands() -> None:
     assert format_number(0.5, 2) == "0.50"
 
 
+@pytest.mark.slow
 def test_query_tables_print_whole_numbers_without_decimals_and_json_keeps_raw(seeded_db: Path) -> None:
     sql = "SELECT 100.0::DOUBLE AS soldiers, 100000.0::DOUBLE AS troops, 725.0::DOUBLE AS km2, 2.5::DOUBLE AS half"
     table = run_cli("query", sql, "--db", str(seeded_db), env={"COLUMNS": "100"})
@@ -92,6 +97,7 @@ def test_query_tables_print_whole_numbers_without_decimals_and_json_keeps_raw(se
     ("typed", "expected"),
     [("Korea", {"South Korea", "North Korea"}), ("Pentagonn", {"Pentagon"}), ("Singh", {"Sabrina Singh"})],
 )
+@pytest.mark.slow
 def test_explain_inexact_names_list_candidates_and_exit_2(seeded_db: Path, typed: str, expected: set[str]) -> None:
     done = run_cli("explain", typed, "--db", str(seeded_db))
     assert done.returncode == 2
@@ -100,11 +106,13 @@ def test_explain_inexact_names_list_candidates_and_exit_2(seeded_db: Path, typed
         assert name in done.stderr
 
 
+@pytest.mark.slow
 def test_explain_unknown_name_exits_2_with_a_hint(seeded_db: Path) -> None:
     done = run_cli("explain", "Nobody Atall", "--db", str(seeded_db))
     assert done.returncode == 2 and "no source is called 'Nobody Atall'" in done.stderr
 
 
+@pytest.mark.slow
 def test_explain_exact_alias_tells_who_under_whom_score_and_why(seeded_db: Path) -> None:
     done = run_cli("explain", "pentagone", "--db", str(seeded_db), env={"COLUMNS": "100"})
     assert done.returncode == 0, done.stderr
@@ -122,6 +130,7 @@ def test_explain_exact_alias_tells_who_under_whom_score_and_why(seeded_db: Path)
     assert "As an outlet, ATS answers for every figure it published" in outlet.stdout
 
 
+@pytest.mark.slow
 def test_explain_json_has_the_header_and_every_piece_of_evidence(seeded_db: Path) -> None:
     done = run_cli("explain", "US government", "--format", "json", "--db", str(seeded_db))
     assert done.returncode == 0, done.stderr
@@ -135,6 +144,7 @@ def test_explain_json_has_the_header_and_every_piece_of_evidence(seeded_db: Path
 # 6. Conventions of sqlite-utils and datasette
 
 
+@pytest.mark.slow
 def test_nl_prints_one_json_object_per_line_on_score_explain_query(seeded_db: Path) -> None:
     for args in (["score"], ["explain", "Pentagon"], ["query", "SELECT * FROM claims"]):
         done = run_cli(*args, "--nl", "--db", str(seeded_db))
@@ -146,6 +156,7 @@ def test_nl_prints_one_json_object_per_line_on_score_explain_query(seeded_db: Pa
     assert both.returncode == 2
 
 
+@pytest.mark.slow
 def test_query_binds_parameters_and_reads_sql_from_a_file(seeded_db: Path, tmp_path: Path) -> None:
     sql = "SELECT count(*) AS n FROM claims WHERE source = $who"
     singh = run_cli("query", sql, "-p", "who", "Sabrina Singh", "--nl", "--db", str(seeded_db))
@@ -163,6 +174,7 @@ def test_query_binds_parameters_and_reads_sql_from_a_file(seeded_db: Path, tmp_p
     assert missing.returncode == 2
 
 
+@pytest.mark.slow
 def test_version_and_every_help_has_an_example() -> None:
     from corroborate import __version__
 
@@ -176,13 +188,14 @@ def test_version_and_every_help_has_an_example() -> None:
 # 3. A first line at once
 
 
+@pytest.mark.slow
 def test_run_says_at_once_that_prefect_starts_before_any_stage(seeded_copy: Path) -> None:
     import os
     import subprocess
     import sys
     import time
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     start = time.perf_counter()

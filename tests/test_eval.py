@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from corroborate.extract.evaluate import evaluate, format_report, load_labels, same_source
+
+if TYPE_CHECKING:
+    from corroborate.extract import Extractor
 
 # The development set only: ``heldout.jsonl`` beside it is a blind set, scored once by hand, never in tests.
 LABELS = Path(__file__).resolve().parent / "labels" / "claims.jsonl"
@@ -33,7 +37,9 @@ def test_name_matching() -> None:
     assert not same_source("Sabrina Singh", "Pentagone", True)
 
 
-def test_targets_on_labelled_set(extractor) -> None:  # type: ignore[no-untyped-def]
+# the whole labelled set through spaCy (`make eval` prints the same figures): for `make test`
+@pytest.mark.slow
+def test_targets_on_labelled_set(extractor: Extractor) -> None:
     report = evaluate(LABELS, extractor)
     text = format_report(report)
     print(text)
@@ -42,10 +48,3 @@ def test_targets_on_labelled_set(extractor) -> None:  # type: ignore[no-untyped-
     for lang, counts in report.by_language.items():
         assert counts.f1 >= 0.85, (lang, text)
         assert counts.attribution >= 0.85, (lang, text)
-
-
-@pytest.fixture(scope="session")
-def extractor():  # type: ignore[no-untyped-def]
-    from corroborate.extract import Extractor
-
-    return Extractor()

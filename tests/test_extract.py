@@ -18,11 +18,6 @@ from corroborate.extract.context import find_periods
 from corroborate.extract.evaluate import same_source
 
 
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def run(
     ex: Extractor, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
 ) -> list[dict[str, Any]]:

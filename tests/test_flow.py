@@ -7,7 +7,12 @@ import io
 import json
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, query, run_cli
+import pytest
+
+from helpers import ROOT, SEEDS, query, run_cli
+
+# Whole flow runs and the CLI in real processes: `make test-fast` leaves them out.
+pytestmark = pytest.mark.slow
 
 TABLES = {
     "articles",

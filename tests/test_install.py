@@ -8,9 +8,13 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+
+from helpers import ROOT
 
 
+# pip installs the package into a fresh virtualenv: end to end, for `make test`
+@pytest.mark.slow
 def test_editable_install_offline_gives_a_corroborate_command(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout

@@ -1,4 +1,4 @@
-"""The synthetic newsroom: deterministic, truthful about its own text, and faithful to DESIGN.md's rules."""
+"""The synthetic newsroom: deterministic, truthful about its own text, and faithful to DESIGN.md §5.3."""
 
 from __future__ import annotations
 
@@ -271,7 +271,7 @@ def test_outcome_rules_by_hand() -> None:
 
 
 def _naive_outcomes(claims: list[Claim]) -> dict[str, str]:
-    """The rules of DESIGN.md spelled out pair by pair, to check the vectorised version."""
+    """The rules of DESIGN.md §5.3 spelled out pair by pair, to check the vectorised version."""
 
     def meet(a: Claim, b: Claim) -> bool:
         alo, ahi = claim_interval(a.qualifier, a.value_low, a.value_high, TOLERANCE[a.qualifier])

@@ -9,8 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, query, run_cli
+import pytest
+
 from corroborate import store
+from helpers import ROOT, query, run_cli
+
+# Whole flow runs, kill -9, Dask and the CLI in real processes: `make test-fast` leaves them out.
+pytestmark = pytest.mark.slow
 
 RESULT_TABLES = ("articles", "claims", "quantities", "claim_outcomes", "claim_evidence", "sources", "article_copies")
 

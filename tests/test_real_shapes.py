@@ -8,28 +8,16 @@ records, and blame spread too wide.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
-import pytest
 
-from corroborate import db
 from corroborate.concepts import ConceptLexicon
 from corroborate.copies import number_sequence, translation_pairs
 from corroborate.dates import inferred_date
 from corroborate.identity import NameKeys, claim_identities
 from corroborate.stories import article_places
-from tests.test_link import RUN, Scenario, filler
-
-
-@pytest.fixture
-def scenario(tmp_path: Path) -> Iterator[Scenario]:
-    con = db.connect(tmp_path / "corroborate.duckdb")
-    try:
-        yield Scenario(con)
-    finally:
-        con.close()
+from tests.helpers import RUN, Scenario, filler
 
 
 def outcome_and_reason(s: Scenario, claim_id: str) -> tuple[str, str]:

@@ -40,8 +40,7 @@ from corroborate.report.data import (
     timeline_frames,
 )
 from corroborate.score import score_sources
-from tests.conftest import ROOT, run_cli
-from tests.test_link import RUN, Scenario, text
+from helpers import ROOT, RUN, Scenario, run_cli, text
 
 ARTIFACTS = ROOT / "artifacts"
 TROOPS = "soldats nord-coréens"
@@ -157,6 +156,7 @@ def _variant(source: str, old: str, new: str, path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_path: Path) -> None:
     page = build_report(report_db, tmp_path / "report.html")
     source = page.read_text(encoding="utf-8")
@@ -247,6 +247,7 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
         assert png_colours(kept, limit=40) >= 40, f"{kept} is (nearly) blank"
 
 
+@pytest.mark.slow
 def test_cli_report_writes_page_and_screenshot(chromium: str, report_db: Path, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page, png = tmp_path / "report.html", tmp_path / "report.png"

@@ -19,10 +19,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, query, run_cli
 from corroborate import readonly, store
 from corroborate.db import connect
 from corroborate.ingest import ingest_paths, read_records
+from helpers import ROOT, query, run_cli
 
 GOOD = (
     "Le ministère a déclaré que 10 000 soldats étaient déployés dans la région, selon les autorités locales "
@@ -41,6 +41,7 @@ def _counts(db_path: Path) -> tuple[int, int]:
 # --- 1. ATTACH / USE / DETACH cannot reach the live file ----------------------------------------
 
 
+@pytest.mark.slow
 def test_row1_attach_use_detach_cannot_write_the_live_database(seeded_copy: Path, tmp_path: Path) -> None:
     before = _counts(seeded_copy)
     assert before[0] > 0 and before[1] > 0
@@ -72,6 +73,7 @@ def test_row1_attach_use_detach_cannot_write_the_live_database(seeded_copy: Path
     assert _counts(seeded_copy) == before
 
 
+@pytest.mark.slow
 def test_row1_the_connection_itself_refuses_attach_and_settings(seeded_copy: Path, tmp_path: Path) -> None:
     """The second fence holds on its own: statements that passed no parser check still cannot widen access."""
     with contextlib.closing(readonly.connect(seeded_copy)) as con:
@@ -91,6 +93,7 @@ def test_row1_the_connection_itself_refuses_attach_and_settings(seeded_copy: Pat
 # --- 2. COPY, and several statements ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row2_copy_cannot_write_any_file_and_only_one_statement_runs(seeded_copy: Path, tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
@@ -110,6 +113,7 @@ def test_row2_copy_cannot_write_any_file_and_only_one_statement_runs(seeded_copy
     assert victim.read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_row2_every_reading_kind_is_accepted(seeded_db: Path) -> None:
     for sql in [
         "SELECT count(*) FROM articles",
@@ -130,6 +134,7 @@ def test_row2_every_reading_kind_is_accepted(seeded_db: Path) -> None:
 # --- 3. files, extensions, the network ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row3_no_local_file_extension_or_url_is_reached(seeded_db: Path, tmp_path: Path) -> None:
     for sql in [
         "SELECT * FROM read_csv('/etc/passwd')",
@@ -147,6 +152,7 @@ def test_row3_no_local_file_extension_or_url_is_reached(seeded_db: Path, tmp_pat
     assert not any(extensions_dir.rglob("httpfs*")) if extensions_dir.exists() else True
 
 
+@pytest.mark.slow
 def test_row3_allow_files_reads_local_files_and_nothing_more(seeded_db: Path, tmp_path: Path) -> None:
     table = tmp_path / "desk.csv"
     table.write_text("source,n\nPentagone,3\nISW,4\n", encoding="utf-8")
@@ -163,6 +169,7 @@ def test_row3_allow_files_reads_local_files_and_nothing_more(seeded_db: Path, tm
 # --- 4. output files ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row4_report_never_overwrites_a_database_or_an_existing_file(seeded_copy: Path, tmp_path: Path) -> None:
     database = _digest(seeded_copy)
     onto_db = run_cli("report", "--db", str(seeded_copy), "--out", str(seeded_copy), "--force")
@@ -240,6 +247,7 @@ def test_row5_hostile_records_are_rejected_one_by_one_and_the_rest_is_stored(tmp
     assert "not valid UTF-8" in badly_named[0][4] and "caf\\xe9.txt" in badly_named[0][4]
 
 
+@pytest.mark.slow
 def test_row5_a_run_on_hostile_inputs_completes_and_stores_the_good_records(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     _hostile_feed(inputs)
@@ -274,6 +282,7 @@ def test_row6_a_run_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp
 # --- 9. every command, every bad path -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row9_every_command_gives_one_line_and_exit_2_on_a_bad_database(tmp_path: Path) -> None:
     missing = tmp_path / "missing.duckdb"
     not_db = tmp_path / "notes.duckdb"
@@ -302,6 +311,7 @@ def test_row9_every_command_gives_one_line_and_exit_2_on_a_bad_database(tmp_path
     assert done.returncode == 2 and "no such input" in done.stderr and not missing.exists()
 
 
+@pytest.mark.slow
 def test_row9_bad_outputs_and_binary_columns(seeded_db: Path, tmp_path: Path) -> None:
     folder = run_cli("report", "--db", str(seeded_db), "--out", str(tmp_path))
     assert folder.returncode == 2 and "is a folder" in folder.stderr and "Traceback" not in folder.stderr
@@ -318,6 +328,7 @@ def test_row9_bad_outputs_and_binary_columns(seeded_db: Path, tmp_path: Path) ->
 # --- 10. empty files, reused ids, old dates -----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row10_empty_file_reused_id_and_old_date(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -356,6 +367,7 @@ def test_row10_empty_file_reused_id_and_old_date(tmp_path: Path) -> None:
     assert query(db_path, "SELECT count(*) FROM ingest_log WHERE source_path LIKE '%empty.jsonl'") == [(1,)]
 
 
+@pytest.mark.slow
 def test_query_refusals_are_fast(seeded_db: Path) -> None:
     started = time.monotonic()
     done = run_cli("query", "DROP TABLE claims", "--db", str(seeded_db))
@@ -365,6 +377,7 @@ def test_query_refusals_are_fast(seeded_db: Path) -> None:
 # --- 8. helper processes die with the run -------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row8_every_process_started_after_the_watchdog_dies_with_a_killed_parent(tmp_path: Path) -> None:
     """A parent that starts a grandchild in a new session (no process group ties it), then is killed with -9."""
     script = (
@@ -394,6 +407,7 @@ def _running(pid: int) -> bool:
 # --- 7. signs and impossible shares -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_row7_signs_are_kept_and_impossible_figures_go_to_rejects(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -7,7 +7,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,13 +17,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from corroborate import processes
+from corroborate.processes import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _get_json(url: str) -> object | None:
@@ -49,24 +45,13 @@ def _wait_for(url: str, seconds: float) -> object:
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A Prefect server on a loopback port, with its own home folder and database."""
     home = tmp_path_factory.mktemp("prefect-home")
-    port = _free_port()
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    api = f"http://127.0.0.1:{port}/api"
-    try:
-        _wait_for(f"{api}/health", 120)
+    with processes.prefect_server(free_port(), env=env, timeout=120) as api:
         yield {**env, "PREFECT_API_URL": api}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[str, str], tmp_path: Path) -> None:
     db_path = tmp_path / "nightly.duckdb"
     serve = subprocess.Popen(
@@ -106,6 +91,7 @@ def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[st
     assert deployment["parameters"]["expectations"] == str((ROOT / "expectations").resolve())
 
 
+@pytest.mark.slow
 def test_schedule_without_a_server_refuses_with_the_commands_that_fix_it(tmp_path: Path) -> None:
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}  # no profile with an API URL either
     env.pop("PREFECT_API_URL", None)
@@ -135,8 +121,9 @@ def _post_json(url: str, body: dict[str, object]) -> object | None:
         return None
 
 
+@pytest.mark.slow
 def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     db_path = tmp_path / "scheduled.duckdb"
     env = {

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import numpy as np
 import polars as pl
 import pytest
 
-from corroborate import db
 from corroborate.score import PRIOR_ALPHA, PRIOR_BETA, beta_posterior, iterative_weights, score_sources, scores
-from tests.test_link import RUN, Scenario, load_seeds, text
-
-
-@pytest.fixture
-def scenario(tmp_path: Path) -> Iterator[Scenario]:
-    con = db.connect(tmp_path / "corroborate.duckdb")
-    try:
-        yield Scenario(con)
-    finally:
-        con.close()
+from helpers import RUN, Scenario, load_seeds, text
 
 
 def row(frame: pl.DataFrame, source: str) -> dict[str, object]:

@@ -54,7 +54,7 @@ def test_an_unknown_name_is_a_clear_error() -> None:
 def test_derived_tables_keep_their_columns(tmp_path: Path) -> None:
     from corroborate.link import link
     from corroborate.score import score_sources
-    from tests.test_link import RUN, Scenario, load_seeds
+    from tests.helpers import RUN, Scenario, load_seeds
 
     con = db.connect(tmp_path / "c.duckdb")
     try:

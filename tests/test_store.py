@@ -57,6 +57,7 @@ def test_a_failed_run_keeps_the_previous_results_and_says_why(tmp_path: Path) ->
     assert "stage broke" in reason
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_results_intact_and_shows_as_incomplete(tmp_path: Path) -> None:
     db_path = tmp_path / "c.duckdb"
     _publish_marker(db_path, "before")

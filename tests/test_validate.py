@@ -28,31 +28,7 @@ TEXT = (
 SPAN = "environ 10 000 soldats"
 START = TEXT.index(SPAN)
 
-CLAIM_SCHEMA: dict[str, Any] = {
-    "claim_id": pl.String,
-    "article_id": pl.String,
-    "external_id": pl.String,
-    "source": pl.String,
-    "source_org": pl.String,
-    "attributed": pl.Boolean,
-    "value": pl.Float64,
-    "value_low": pl.Float64,
-    "value_high": pl.Float64,
-    "qualifier": pl.String,
-    "unit": pl.String,
-    "unit_raw": pl.String,
-    "subject": pl.String,
-    "scope": pl.String,
-    "period_start": pl.Date,
-    "period_end": pl.Date,
-    "text": pl.String,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "confidence": pl.Float64,
-    "quantity_id": pl.String,
-    "extractor_version": pl.String,
-    "run_id": pl.String,
-}
+CLAIM_SCHEMA = db.table_schema("claims")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -575,6 +551,8 @@ def test_shipped_suites_agree_with_vocab() -> None:
 # reading back: revalidate and Data Docs
 
 
+# renders Great Expectations Data Docs twice: for `make test`
+@pytest.mark.slow
 def test_revalidate_writes_nothing(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     add_article(con, "bad", language="de")
     con.register("stored_claims", claims_frame([*good_claims(2), claim(claim_id="bad", confidence=4.0)]))
