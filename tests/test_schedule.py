@@ -177,6 +177,8 @@ def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: P
     run = completed[0]
     assert isinstance(run, dict) and run["deployment_id"] and run["parameters"]["db_path"] == str(db_path.resolve())
     with contextlib.closing(duckdb.connect(str(db_path), read_only=True)) as con:
-        assert con.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone() == (1,)
+        # every minute fires: on a loaded machine a second run may complete before the server is stopped
+        completed_runs = con.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()
+        assert completed_runs is not None and completed_runs[0] >= 1
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert _get_json(f"{api}/health") is None  # the server stopped with the command
