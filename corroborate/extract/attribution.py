@@ -77,6 +77,15 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "list_after": pl.Int64(),  # list item: the sentence right after the list
     "headline": pl.Boolean(),  # the figure sits in the article's headline line
     "next_free": pl.Boolean(),  # the next sentence carries no figure of its own
+    "qualifier": pl.String(),  # exact | approx | at_least | at_most | projection | range
+}
+
+SENTENCE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "sent_id": pl.Int64(),
+    "para": pl.Int64(),  # paragraph number (line breaks before the sentence)
+    "document": pl.Boolean(),  # the sentence names a document or count: report, analysis, bilan, tally
+    "speech": pl.Boolean(),  # the sentence holds a cue verb (its named subject may speak, parse or not)
 }
 
 QUOTE_SCHEMA: dict[str, pl.DataType] = {
@@ -1032,8 +1041,22 @@ _PRIORITY = {
     "list_intro": (46.0, 0.6),
     "list_after": (45.0, 0.55),
     "headline": (44.0, 0.6),
+    "restatement": (42.0, 0.55),
     "forward": (40.0, 0.55),
+    "discourse": (30.0, 0.6),
 }
+
+# How far a source carries over speakerless figure sentences (``discourse``): sentences after the
+# source, paragraph breaks crossed, and the confidence kept per sentence of distance.
+CARRY_SENTENCES = 2
+CARRY_SENTENCES_DOCUMENT = 4
+CARRY_PARAGRAPHS = 0
+CARRY_PARAGRAPHS_DOCUMENT = 1
+CARRY_DECAY = 0.85
+# Relative gap within which a round or qualified figure restates an attributed one ("nearly 5,000"
+# for 4,870); bare figures must agree within rounding of their last digit.
+RESTATE_TOLERANCE_APPROX = 0.05
+RESTATE_TOLERANCE_EXACT = 0.005
 
 
 _SPEAKING_KINDS = ("verb", "according", "agent", "mention")
@@ -1164,10 +1187,18 @@ def _as_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, deny: pl.Ex
     )
 
 
-def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) -> pl.LazyFrame:
+def pair(
+    figures: pl.LazyFrame,
+    speakers: pl.LazyFrame,
+    quotes: pl.LazyFrame,
+    sentences: pl.LazyFrame | None = None,
+) -> pl.LazyFrame:
     """Best source per figure: ``art, fig, source, source_org, attributed, confidence, pattern, drop``.
 
-    ``drop`` marks figures whose best cue denies them (not claims at all).
+    ``drop`` marks figures whose best cue denies them (not claims at all). ``sentences``
+    (``SENTENCE_SCHEMA``) enables the discourse patterns: a restated figure takes the source of the
+    attributed figure it restates, and a figure nobody is credited with takes the last source named a
+    few sentences before (further when that source was named with a report or an analysis).
     """
     sp = resolve_anaphors(speakers)
     named = sp.filter(~pl.col("deny") & (pl.col("kind") != "backref"))
@@ -1313,6 +1344,8 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         .first()
     )
     cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed")
+    if sentences is not None:
+        cands = pl.concat([cands, _discourse_candidates(figures, sp, cands, sentences)], how="diagonal_relaxed")
     return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(
         "art",
         "fig",
@@ -1323,6 +1356,127 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         pattern=pl.col("pattern").fill_null("none"),
         drop=pl.col("deny").fill_null(False),
     )
+
+
+def _discourse_candidates(
+    figures: pl.LazyFrame, speakers: pl.LazyFrame, cands: pl.LazyFrame, sentences: pl.LazyFrame
+) -> pl.LazyFrame:
+    """Sources for figures no pattern of their own sentence credits, from the rest of the article.
+
+    * ``restatement``: the figure restates an attributed figure of the same article (same unit, same
+      value within rounding: "nearly 5,000" for 4,870, a headline or lede summing up the body);
+    * ``discourse``: the last source named before it (a cue verb, ``selon``/``according to``, an agent
+      or a document's author) when it is near enough: ``CARRY_SENTENCES`` sentences in the same
+      paragraph when that source gave a figure of the same unit, or ``CARRY_SENTENCES_DOCUMENT`` and
+      one paragraph break, any unit, when its sentence named a report, an analysis or a tally. A nearer
+      source takes over; confidence drops with distance.
+    """
+    cols = ("art", "fig", "source", "source_org", "deny", "pattern", "dist", "strength", "prio", "confidence")
+    orphans = figures.join(cands.select("art", "fig"), on=["art", "fig"], how="anti").join(
+        sentences, on=["art", "sent_id"], how="left"
+    )
+    tol = (
+        pl.when(pl.col("qualifier").is_in(["exact"]) & pl.col("b_qualifier").is_in(["exact"]))
+        .then(RESTATE_TOLERANCE_EXACT)
+        .otherwise(RESTATE_TOLERANCE_APPROX)
+    )
+    body = figures.join(cands.filter(~pl.col("deny").fill_null(False)), on=["art", "fig"]).select(
+        "art",
+        pl.col("value").alias("b_value"),
+        pl.col("unit").alias("b_unit"),
+        pl.col("qualifier").alias("b_qualifier"),
+        pl.col("char_start").alias("b_start"),
+        "source",
+        "source_org",
+        "strength",
+    )
+    r_prio, r_conf = _PRIORITY["restatement"]
+    restated = (
+        orphans.join(body, on="art")
+        .filter(
+            (pl.col("b_unit") == pl.col("unit"))
+            & ((pl.col("b_value") - pl.col("value")).abs() <= tol * pl.col("b_value").abs().clip(lower_bound=1e-9))
+        )
+        .with_columns(dist=(pl.col("b_start") - pl.col("char_start")).abs())
+        .sort("art", "fig", "dist")
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("restatement").alias("pattern"),
+            "dist",
+            "strength",
+            pl.lit(r_prio).alias("prio"),
+            (pl.lit(r_conf) * pl.col("strength")).clip(0.0, 1.0).alias("confidence"),
+        )
+    )
+    # an organisation named in a sentence about a document is that document's author even when the
+    # parse finds no cue ("Dans son rapport annuel, la Cour des comptes …")
+    anchors = (
+        speakers.join(sentences, on=["art", "sent_id"], how="left")
+        .filter(
+            (
+                pl.col("kind").is_in(["verb", "according", "agent", "author"])
+                # a named main subject in a sentence with a cue verb the parse did not tie to it
+                | ((pl.col("kind") == "mention") & pl.col("main") & pl.col("speech").fill_null(False))
+                | ((pl.col("kind") == "entity") & (pl.col("role") == "org") & pl.col("document").fill_null(False))
+            )
+            & ~pl.col("deny")
+            & ~pl.col("fallback")
+            & pl.col("source").is_not_null()
+        )
+        .select(
+            "art",
+            pl.col("cue_start").alias("pos"),
+            pl.col("sent_id").alias("a_sent"),
+            pl.col("para").alias("a_para"),
+            pl.col("document").fill_null(False).alias("a_doc"),
+            "source",
+            "source_org",
+            "strength",
+        )
+        .join(
+            figures.group_by("art", "sent_id").agg(a_units=pl.col("unit").unique()),
+            left_on=["art", "a_sent"],
+            right_on=["art", "sent_id"],
+            how="left",
+        )
+        .sort("art", "pos")
+    )
+    d_prio, d_conf = _PRIORITY["discourse"]
+    d_sent = pl.col("sent_id") - pl.col("a_sent")
+    d_para = pl.col("para") - pl.col("a_para")
+    doc = pl.col("a_doc")
+    carried = (
+        orphans.join(restated.select("art", "fig"), on=["art", "fig"], how="anti")
+        .with_columns(pos=pl.col("char_start"))
+        .sort("art", "pos")
+        .join_asof(anchors, on="pos", by="art", strategy="backward", check_sortedness=False)
+        .filter(
+            pl.col("source").is_not_null()
+            # a plain statement carries only when it gave figures itself; a report always
+            & (doc | pl.col("a_units").is_not_null())
+            & (d_sent <= pl.when(doc).then(CARRY_SENTENCES_DOCUMENT).otherwise(CARRY_SENTENCES))
+            & (d_para <= pl.when(doc).then(CARRY_PARAGRAPHS_DOCUMENT).otherwise(CARRY_PARAGRAPHS))
+        )
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("discourse").alias("pattern"),
+            (pl.col("char_start") - pl.col("pos")).alias("dist"),
+            "strength",
+            pl.lit(d_prio).alias("prio"),
+            (pl.lit(d_conf) * pl.col("strength") * pl.lit(CARRY_DECAY).pow(d_sent)).clip(0.0, 1.0).alias("confidence"),
+        )
+    )
+    return pl.concat([restated.select(cols), carried.select(cols)], how="vertical_relaxed")
 
 
 def _headline_candidates(figures: pl.LazyFrame, cands: pl.LazyFrame) -> pl.LazyFrame:

@@ -24,7 +24,9 @@ from typing import Any
 
 import polars as pl
 
-from corroborate.extract import attribution, context, nlp
+from corroborate.extract import attribution, context, cues, nlp
+from corroborate.extract.lang import words as lexicon_words
+from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -123,6 +125,8 @@ class ExtractorConfig:
     min_confidence: float = 0.0
     # language used when a record has none and detection is not wanted
     default_language: str | None = None
+    # sentences back a source named for a report or statement may carry to speakerless figures
+    carry_sentences: int = 4
     # figure finder; tests and benchmarks may swap it, production uses corroborate.extract.figures
     figure_module: str = "corroborate.extract.figures"
 
@@ -142,6 +146,10 @@ class _Article:
     # per sentence: (sentence introducing its list, sentence after its list) for list items
     lists: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
     headline: int | None = None  # sentence id of a headline line, when the article opens with one
+    # per sentence: paragraph number and whether it names a document (report, analysis, tally)
+    paragraphs: list[int] = field(default_factory=list)
+    documents: list[bool] = field(default_factory=list)
+    speech: list[bool] = field(default_factory=list)  # per parsed sentence: it holds a cue verb
 
 
 def _load_figures(module: str) -> tuple[Callable[[str, str], list[Any]], Callable[[str, str], bool]]:
@@ -216,6 +224,9 @@ class Extractor:
                 art.quotes = attribution.find_quotes(text)
                 art.lists = _list_blocks(text, art.sentences)
                 art.headline = _headline(text, art.sentences)
+                art.paragraphs = _paragraphs(text, art.sentences)
+                art.documents = [False] * len(art.sentences)
+                art.speech = [False] * len(art.sentences)
             out.append(art)
         return out
 
@@ -304,6 +315,18 @@ class Extractor:
                     if j not in have and src in a.text[slice(*a.sentences[j])]:
                         wanted.setdefault(art, set()).add(j)
                         break
+        # a figure sentence naming nobody may continue a source named a few sentences before
+        # (the lines after "Dans son rapport, la Cour des comptes …"): parse back to that source
+        carried = self.config.carry_sentences
+        for f in figure_rows:
+            if f["speakerless"]:
+                art, sid = int(f["art"]), int(f["sent_id"])
+                a = by_art[art]
+                have = selected.get(art, set())
+                para = a.paragraphs[sid]
+                wanted.setdefault(art, set()).update(
+                    j for j in range(max(0, sid - carried), sid) if j not in have and para - a.paragraphs[j] <= 1
+                )
         for f in figure_rows:
             art = int(f["art"])
             a = by_art[art]
@@ -347,6 +370,8 @@ class Extractor:
                 a = by_art[i]
                 offset = a.sentences[sid][0]
                 rows = attribution.speaker_mentions(doc, i, sid, offset, lang, first_id=first_id + len(speakers))
+                a.documents[sid] = _names_document(doc, lang)
+                a.speech[sid] = any(t.pos_ == "VERB" and t.lemma_.lower() in cues.CUE_LEMMAS[lang] for t in doc)
                 speakers.extend(rows)
                 figs = figs_by_sent.get((i, sid), [])
                 if not figs:
@@ -366,6 +391,7 @@ class Extractor:
                             "unit": f.unit,
                             "speakerless": not any(r["kind"] not in ("entity", "author") for r in rows),
                             "value": float(f.value),
+                            "qualifier": f.qualifier,
                             "list_before": a.lists.get(sid, (None, None))[0],
                             "list_after": a.lists.get(sid, (None, None))[1],
                             "headline": sid == a.headline,
@@ -400,7 +426,15 @@ class Extractor:
             ],
             schema=attribution.QUOTE_SCHEMA,
         )
-        pairs = attribution.pair(figs, sp, quotes)
+        sents = pl.LazyFrame(
+            [
+                {"art": a.idx, "sent_id": sid, "para": para, "document": doc, "speech": speech}
+                for a in arts
+                for sid, (para, doc, speech) in enumerate(zip(a.paragraphs, a.documents, a.speech, strict=True))
+            ],
+            schema=attribution.SENTENCE_SCHEMA,
+        )
+        pairs = attribution.pair(figs, sp, quotes, sents)
         fig_info = pl.LazyFrame(
             [
                 {
@@ -483,6 +517,32 @@ def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple
             out[k] = (before, after)
         i = j + 1
     return out
+
+
+def _paragraphs(text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Paragraph number of every sentence: how many body lines end before its start. A heading (a line
+    without final punctuation) opens no paragraph of its own, so a report named above a subheading still
+    reaches the paragraph under it."""
+    import bisect
+
+    ends: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        pos += len(line)
+        if body and body[-1] in _BODY_END:
+            ends.append(pos)
+    return [bisect.bisect_right(ends, s) for s, _ in sentences]
+
+
+_BODY_END = frozenset('.!?…:»"”)')
+
+
+def _names_document(doc: Any, lang: str) -> bool:
+    """Whether a parsed sentence names a document or a count (a noun of ``lang/<lang>/document_nouns.txt``:
+    ``rapport``, ``analysis``, ``tally``), so that its source may carry over the next paragraph."""
+    nouns = lexicon_words(lang, "document_nouns")
+    return any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) in nouns for t in doc)
 
 
 def _headline(text: str, sentences: list[tuple[int, int]]) -> int | None:

@@ -1,0 +1,47 @@
+"""Per-language word lists, kept as plain text files a linguist can review without reading Python.
+
+Layout: ``lang/<code>/<list>.txt``, one entry per line (an entry may hold spaces: ``faire état``);
+``#`` starts a comment, blank lines are ignored. ``words("fr", "document_nouns")`` returns the entries
+folded with ``corroborate.text.fold`` (accents and case), so callers compare folded words.
+``README.md`` beside this module says what each list is for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from corroborate.text import fold
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+
+@cache
+def raw_words(lang: str, name: str) -> tuple[str, ...]:
+    """Entries of ``lang/<lang>/<name>.txt`` as written (comments and blanks dropped), in file order."""
+    path = resources.files(__name__).joinpath(lang, f"{name}.txt")
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
+@cache
+def words(lang: str, name: str) -> frozenset[str]:
+    """Entries of ``lang/<lang>/<name>.txt``, folded (``fold``): the set callers test folded words against."""
+    return frozenset(fold(w) for w in raw_words(lang, name))
+
+
+def all_words(name: str) -> frozenset[str]:
+    """The union of one list over every language (for rules that do not know the language)."""
+    return frozenset().union(*(words(lang, name) for lang in LANGUAGES))
+
+
+def alternation(lang: str, name: str) -> str:
+    """A regex alternation of the list's entries as written, longest first (spaces match any blank)."""
+    import re
+
+    entries = sorted(raw_words(lang, name), key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
