@@ -36,6 +36,8 @@ import polars as pl
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.extract import cues
+from corroborate.extract.lang import all_folded
+from corroborate.text import fold
 
 # --- schemas of the mention tables ----------------------------------------------------------------
 
@@ -452,6 +454,10 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     text = _clean(toks)
     if not text or len(text) < 2:
         return None
+    if _seat_descriptor(toks):
+        # "the Washington-based institution", "l'organisation basée à Genève": a body described by
+        # its seat is the organisation named before, not the place
+        return Speaker(text, text, anaphor="org")
     ids = {x.i for x in toks}
     head = next((t for t in toks if t.dep_ in _SUBJ_DEPS or t.head.i not in ids), toks[-1])
     if head.lower_ in ("nombre", "chiffre", "number", "figure", "total", "toll"):
@@ -483,6 +489,25 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
             # a generic noun phrase ("en cours d'analyse", "the cuts") names nobody
             return None
     return Speaker(text, text)
+
+
+def _seat_descriptor(toks: list[Token]) -> bool:
+    """A definite phrase whose head is an organisation descriptor and whose only name is its seat:
+    ``the Washington-based lender``, ``l'agence basée à Genève`` (the words of ``seat_markers.txt``)."""
+    if not toks or fold(toks[0].text) not in cues.DETERMINERS:
+        return False
+    markers = all_folded("seat_markers")
+    seat = next((k for k, t in enumerate(toks) if fold(t.text) in markers), None)
+    if seat is None:
+        return False
+    if toks[seat].lower_ == "based" or toks[seat].text.lower().endswith("-based"):
+        # "<place>-based <descriptor>": the place before the marker, the descriptor after it
+        rest = [t for t in toks[seat + 1 :] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    else:
+        # "<descriptor> basée à <place>": the descriptor before the marker
+        rest = [t for t in toks[1:seat] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN")]
+    return len(nouns) == 1 and fold(nouns[0].text) in cues.ORG_DESCRIPTORS
 
 
 def _holds_number(tokens: list[Token]) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 import polars as pl
 
 from corroborate.extract import attribution, context, cues, nlp
-from corroborate.extract.lang import words as lexicon_words
+from corroborate.extract.lang import folded as lexicon_folded
 from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
@@ -541,7 +541,7 @@ _BODY_END = frozenset('.!?…:»"”)')
 def _names_document(doc: Any, lang: str) -> bool:
     """Whether a parsed sentence names a document or a count (a noun of ``lang/<lang>/document_nouns.txt``:
     ``rapport``, ``analysis``, ``tally``), so that its source may carry over the next paragraph."""
-    nouns = lexicon_words(lang, "document_nouns")
+    nouns = lexicon_folded(lang, "document_nouns")
     return any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) in nouns for t in doc)
 
 

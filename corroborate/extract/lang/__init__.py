@@ -1,8 +1,9 @@
 """Per-language word lists, kept as plain text files a linguist can review without reading Python.
 
 Layout: ``lang/<code>/<list>.txt``, one entry per line (an entry may hold spaces: ``faire état``);
-``#`` starts a comment, blank lines are ignored. ``words("fr", "document_nouns")`` returns the entries
-folded with ``corroborate.text.fold`` (accents and case), so callers compare folded words.
+``#`` starts a comment, blank lines are ignored. ``words("fr", "cue_verbs")`` returns the entries lower
+cased as written (for comparing spaCy lemmas); ``folded("fr", "document_nouns")`` returns them folded with
+``corroborate.text.fold`` (accents and case), for callers that compare folded words.
 ``README.md`` beside this module says what each list is for.
 """
 
@@ -30,13 +31,19 @@ def raw_words(lang: str, name: str) -> tuple[str, ...]:
 
 @cache
 def words(lang: str, name: str) -> frozenset[str]:
+    """Entries of ``lang/<lang>/<name>.txt``, lower cased, accents kept (spaCy lemmas and ``lower_``)."""
+    return frozenset(w.lower() for w in raw_words(lang, name))
+
+
+@cache
+def folded(lang: str, name: str) -> frozenset[str]:
     """Entries of ``lang/<lang>/<name>.txt``, folded (``fold``): the set callers test folded words against."""
     return frozenset(fold(w) for w in raw_words(lang, name))
 
 
-def all_words(name: str) -> frozenset[str]:
-    """The union of one list over every language (for rules that do not know the language)."""
-    return frozenset().union(*(words(lang, name) for lang in LANGUAGES))
+def all_folded(name: str) -> frozenset[str]:
+    """One list folded, over every language (for rules that do not know the language)."""
+    return frozenset().union(*(folded(lang, name) for lang in LANGUAGES))
 
 
 def alternation(lang: str, name: str) -> str:
