@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborate.extract import cues
 from corroborate.extract.lang import all_folded
+from corroborate.extract.lang import words as lexicon_words
 from corroborate.text import fold
 
 # --- schemas of the mention tables ----------------------------------------------------------------
@@ -788,6 +789,8 @@ def _is_cue(tok: Token, lang: str) -> str | None:
                 # weak cues: speaking only with a subject that can speak
                 return "weak"
             return "verb"
+        if lemma in lexicon_words(lang, "intent_verbs"):
+            return "intent"
         if lemma == "savoir" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "faire":
             return "verb"  # "a fait savoir le ministère"
         if lemma == "faire" and any(c.lower_ in ("état", "savoir") for c in tok.children):
@@ -976,6 +979,11 @@ def speaker_mentions(
         )
         group = _group_start(tok, phrase)
         end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
+        if kind == "intent":
+            # the subject's own target: a weaker candidate than any verb of saying in the sentence
+            if sp.anaphor is None and not deny:
+                add("intent", tok, end_tok, sp, group, False, strength)
+            continue
         add("verb", tok, end_tok, sp, group, deny, strength)
         # back-reference: "Vedant Patel a confirmé l'information" speaks of the previous sentence
         objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
@@ -991,6 +999,25 @@ def speaker_mentions(
             sp = Speaker(_clean(owner), None)
             if sp.source:
                 add("author", tok, owner[-1], Speaker(sp.source, sp.source), tok.i, False, 0.9)
+    for tok in doc:
+        # the owner of a figure noun: "the government's target of 5.4%", "their previous toll of 115",
+        # "l'objectif du gouvernement de 5 %": the figure is the owner's, whoever reports it
+        if (
+            tok.pos_ not in ("NOUN", "PROPN")
+            or tok.lemma_.lower() not in lexicon_words(lang, "figure_nouns")
+            or tok.lower_ in cues.CUE_FORMS[lang]  # "Ukraine's intelligence estimates that": a verb tagged noun
+        ):
+            continue
+        owner_phrase = _figure_owner(tok, lang)
+        if owner_phrase:
+            possessive = owner_phrase[0].lower_ if len(owner_phrase) == 1 else ""
+            if possessive in _POSSESSIVE_PRONOUNS:
+                g = _POSSESSIVE_PRONOUNS[possessive]
+                sp = Speaker(None, None, gender=g, anaphor="org" if possessive == "its" else "pronoun")
+            else:
+                sp = analyse_phrase(owner_phrase, lang)
+            if sp is not None and (sp.source or sp.anaphor) and not _holds_number(owner_phrase):
+                add("owner", tok, tok, sp, tok.i, False, 0.9)
     taken = {(r["cue_start"], r["cue_end"]) for r in rows}
     for ent in _ents(doc) if isinstance(doc, Doc) else tuple(doc.ents):
         # organisations and places named anywhere: antecedents of "the agency", "the airport", "it"
@@ -1009,6 +1036,31 @@ def speaker_mentions(
             0.5,
         )
     return rows
+
+
+# English possessive determiners -> the gender an antecedent must have (None: any)
+_POSSESSIVE_PRONOUNS: dict[str, str | None] = {"their": None, "its": None, "his": "m", "her": "f"}
+
+
+def _figure_owner(noun: Token, lang: str) -> list[Token] | None:
+    """Whose figure a figure noun is: its possessor (``the union's estimate``) or, in French, its ``de``
+    complement naming a body (``la prévision du gouvernement``). None when it has neither."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            if c.lower_ in ("its", "his", "her", "their"):
+                return [c]
+            return [t for t in c.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
+    if lang == "fr":
+        for c in noun.children:
+            if (
+                c.dep_ == "nmod"
+                and c.i > noun.i
+                and c.pos_ in ("NOUN", "PROPN")
+                and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)
+                and (c.pos_ == "PROPN" or c.lower_ in cues.ORG_DESCRIPTORS or c.lower_ in cues.ROLES)
+            ):
+                return [t for t in c.subtree if t.dep_ != "case" and not t.like_num and t.i < c.i + 4]
+    return None
 
 
 def _document_owner(noun: Token) -> list[Token] | None:
@@ -1056,10 +1108,12 @@ def ancestors(tok: Token, offset: int) -> list[int]:
 
 _PRIORITY = {
     "quote": (100.0, 0.95),
+    "owner": (98.0, 0.9),
     "agent": (96.0, 0.95),
     "according": (92.0, 0.9),
     "governs": (90.0, 0.9),
     "sentence": (70.0, 0.75),
+    "intent": (65.0, 0.7),
     "quote_carry": (60.0, 0.65),
     "backref": (55.0, 0.6),
     "continuation": (50.0, 0.55),
@@ -1267,8 +1321,12 @@ def pair(
     c_quote = _as_candidates(fig_quote.join(quote_speaker, on=["art", "quote_id"]), "quote", pl.lit(0))
     # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
     governs = pl.col("anc").list.contains(pl.col("cue_start"))
-    same = base.join(sp.filter(pl.col("kind").is_in(["verb", "according", "agent"])), on=["art", "sent_id"]).filter(
-        governs | pl.col("main") | pl.col("kind").is_in(["according", "agent"])
+    same = base.join(
+        sp.filter(pl.col("kind").is_in(["verb", "according", "agent", "owner", "intent"])), on=["art", "sent_id"]
+    ).filter(
+        governs
+        | (pl.col("main") & ~pl.col("kind").is_in(["owner", "intent"]))
+        | pl.col("kind").is_in(["according", "agent"])
     )
     c_same = same.select(
         "art",
@@ -1282,6 +1340,10 @@ def pair(
             .then(pl.lit("agent"))
             .otherwise(pl.lit("sentence"))
         )
+        .when(pl.col("kind") == "owner")
+        .then(pl.lit("owner"))
+        .when(pl.col("kind") == "intent")
+        .then(pl.lit("intent"))
         .when(pl.col("kind") == "according")
         .then(pl.lit("according"))
         .when(governs)
@@ -1445,7 +1507,7 @@ def _discourse_candidates(
         speakers.join(sentences, on=["art", "sent_id"], how="left")
         .filter(
             (
-                pl.col("kind").is_in(["verb", "according", "agent", "author"])
+                pl.col("kind").is_in(["verb", "according", "agent", "author", "intent"])
                 # a named main subject in a sentence with a cue verb the parse did not tie to it
                 | ((pl.col("kind") == "mention") & pl.col("main") & pl.col("speech").fill_null(False))
                 | ((pl.col("kind") == "entity") & (pl.col("role") == "org") & pl.col("document").fill_null(False))

@@ -79,6 +79,10 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 
 REQUIRED_INPUT = ("article_id", "text")
 
+# Mention kinds that do not make a sentence speak: named bodies, document authors, owners of a figure
+# noun and subjects of a verb of intent (a sentence holding only these may continue an earlier source).
+_SILENT_KINDS = frozenset({"entity", "author", "owner", "intent"})
+
 # "X a confirmé l'information", "the ministry confirmed the figures": credits the sentence before.
 _BACKREF_RX = re.compile(
     r"\b(?:confirm[ée]|confirmed|confirms?|a\s+confirmé)\s+(?:l['’]information|ces\s+chiffres|ce\s+chiffre|"
@@ -389,7 +393,7 @@ class Extractor:
                             "char_end": f.char_end,
                             "anc": anc,
                             "unit": f.unit,
-                            "speakerless": not any(r["kind"] not in ("entity", "author") for r in rows),
+                            "speakerless": not any(r["kind"] not in _SILENT_KINDS for r in rows),
                             "value": float(f.value),
                             "qualifier": f.qualifier,
                             "list_before": a.lists.get(sid, (None, None))[0],
