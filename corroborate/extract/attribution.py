@@ -36,7 +36,7 @@ import polars as pl
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.extract import cues
-from corroborate.extract.lang import all_folded
+from corroborate.extract.lang import all_folded, all_words, month_numbers
 from corroborate.extract.lang import words as lexicon_words
 from corroborate.text import fold
 
@@ -455,6 +455,9 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     text = _clean(toks)
     if not text or len(text) < 2:
         return None
+    nouns_of = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if nouns_of and all(t.lower_ in _TIME_WORDS for t in nouns_of):
+        return None  # "said last week", "a indiqué lundi": a time, never who speaks
     if _seat_descriptor(toks):
         # "the Washington-based institution", "l'organisation basée à Genève": a body described by
         # its seat is the organisation named before, not the place
@@ -717,7 +720,8 @@ def _inverted_subject(verb: Token) -> list[Token]:
         or doc[i].pos_ in ("ADV", "AUX")
         or doc[i].lower_ in ("-t", "-t-")
         or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in _MONTHS)
-        or doc[i].lower_ in _MONTHS
+        or doc[i].lower_ in _TIME_WORDS
+        or (doc[i].lower_ in _TIME_LEADERS and i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_WORDS)
     ):
         i += 1
     out: list[Token] = []
@@ -758,10 +762,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
     return out
 
 
-_MONTHS = frozenset(
-    cues.words("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january february
-    march april may june july august september october november december""")
-)
+# Month words of every language (``lang/<lang>/months.txt``), and words of time that never speak.
+_MONTHS = frozenset(month_numbers())
+_TIME_WORDS = _MONTHS | all_words("weekdays") | all_words("time_words")
+# words that open a time phrase before such a word ("last week", "la semaine dernière" needs none)
+_TIME_LEADERS = frozenset({"last", "next", "this", "that", "early", "late", "ce", "cette", "la", "le", "l'"})
 
 
 def _is_cue(tok: Token, lang: str) -> str | None:

@@ -200,8 +200,7 @@ _NAMED_COUNT_AFTER_RE = re.compile(
     rf"{_BLANK}+(?P<name>[A-ZÀ-Ý][\w+-]*(?:{_BLANK}+[A-ZÀ-Ý][\w+-]*)?)"
     rf"(?:{_BLANK}+(?P<noun>[a-zà-ÿ][\w-]{{2,}}))?"
 )
-_MONTH_OR_DAY_RE = re.compile(rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|Monday|Tuesday|Wednesday|Thursday|Friday"
-                              r"|Saturday|Sunday)s?\.?$")
+_MONTH_OR_DAY_RE = re.compile(rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|{lexicon.DAYS_EN})s?\.?$")
 _SCORE_RE = re.compile(
     rf"(?<![\w.,'’])(?<!\d{_BLANK})(?P<a>\d{{1,3}})(?:{_BLANK}+(?:{lexicon.SCORE_NOUNS}))?"
     rf"{_BLANK}*(?P<joiner>à|to|contre|against|[-–—]){_BLANK}*"

@@ -41,6 +41,11 @@ def folded(lang: str, name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in raw_words(lang, name))
 
 
+def all_words(name: str) -> frozenset[str]:
+    """One list lower cased (accents kept), over every language."""
+    return frozenset().union(*(words(lang, name) for lang in LANGUAGES))
+
+
 def all_folded(name: str) -> frozenset[str]:
     """One list folded, over every language (for rules that do not know the language)."""
     return frozenset().union(*(folded(lang, name) for lang in LANGUAGES))
@@ -52,3 +57,40 @@ def alternation(lang: str, name: str) -> str:
 
     entries = sorted(raw_words(lang, name), key=len, reverse=True)
     return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
+
+
+@cache
+def months(lang: str) -> tuple[tuple[str, int, bool], ...]:
+    """The month table of ``lang/<lang>/months.txt``: ``(word as written, month number, abbreviation)``.
+    Full names come first in the file; the entries after the first twelve are abbreviations."""
+    out: list[tuple[str, int, bool]] = []
+    for k, entry in enumerate(raw_words(lang, "months")):
+        word, number = entry.rsplit(" ", 1)
+        out.append((word, int(number), k >= 12))
+    return tuple(out)
+
+
+def month_numbers() -> dict[str, int]:
+    """Every month word of every language, lower cased and folded (``fevrier``, ``aout``) -> its number."""
+    table: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for word, number, _abbr in months(lang):
+            table[word.lower()] = number
+            table[fold(word)] = number
+    return table
+
+
+def month_pattern(lang: str) -> str:
+    """A regex alternation of the month words of ``lang``: full names (and their accent-free spellings),
+    then abbreviations with the full stop French requires and English allows."""
+    import re
+
+    names: list[str] = []
+    for word, _n, abbr in months(lang):
+        if abbr:
+            names.append(re.escape(word) + (r"\." if lang == "fr" else r"\.?"))
+        else:
+            names.append(re.escape(word))
+            if fold(word) != word.lower():
+                names.append(re.escape(fold(word)))
+    return "|".join(names)
