@@ -81,6 +81,7 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "headline": pl.Boolean(),  # the figure sits in the article's headline line
     "next_free": pl.Boolean(),  # the next sentence carries no figure of its own
     "qualifier": pl.String(),  # exact | approx | at_least | at_most | projection | range
+    "bracket": pl.String(),  # a source named in brackets right after the figure ("3,5 millions (CGT)")
 }
 
 SENTENCE_SCHEMA: dict[str, pl.DataType] = {
@@ -1113,6 +1114,7 @@ def ancestors(tok: Token, offset: int) -> list[int]:
 
 _PRIORITY = {
     "quote": (100.0, 0.95),
+    "bracket": (99.0, 0.9),
     "owner": (98.0, 0.9),
     "agent": (96.0, 0.95),
     "according": (92.0, 0.9),
@@ -1357,6 +1359,17 @@ def pair(
         dist=(pl.col("cue_start") - pl.col("char_start")).abs(),
         strength=pl.col("strength"),
     )
+    # 2b. a source in brackets right after the figure: "1,09 million (Intérieur) et 3,5 millions (CGT)"
+    c_bracket = figures.filter(pl.col("bracket").is_not_null()).select(
+        "art",
+        "fig",
+        pl.col("bracket").alias("source"),
+        pl.col("bracket").alias("source_org"),
+        pl.lit(False).alias("deny"),
+        pl.lit("bracket").alias("pattern"),
+        pl.lit(0).cast(pl.Int64).alias("dist"),
+        pl.lit(1.0).alias("strength"),
+    )
     # 3. quoted figure without incise: the last named speaker before the quote
     carry = (
         fig_quote.join(quote_speaker, on=["art", "quote_id"], how="anti")
@@ -1429,7 +1442,7 @@ def pair(
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_same, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
+        pl.concat([c_quote, c_bracket, c_same, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)

@@ -324,7 +324,10 @@ def _candidates(text: str, numerals: list[Numeral], lang: str) -> list[_Candidat
 
 
 def _unit_after(text: str, position: int) -> _Unit | None:
-    """The unit written after a number ending at ``position``; None when no noun follows."""
+    """The unit written after a number ending at ``position``; None when no noun follows. A hyphenated
+    compound counts its noun: "a 500,000-job revision" -> job."""
+    if text[position : position + 1] in HYPHENS and text[position + 1 : position + 2].isalpha():
+        position += 1
     position = _GAP_RE.match(text, position).end()  # type: ignore[union-attr]
     direct = _UNIT_RE.match(text, position)
     if direct:

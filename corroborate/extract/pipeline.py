@@ -396,6 +396,7 @@ class Extractor:
                             "speakerless": not any(r["kind"] not in _SILENT_KINDS for r in rows),
                             "value": float(f.value),
                             "qualifier": f.qualifier,
+                            "bracket": _bracket_source(a.text, f.char_end, lang),
                             "list_before": a.lists.get(sid, (None, None))[0],
                             "list_after": a.lists.get(sid, (None, None))[1],
                             "headline": sid == a.headline,
@@ -540,6 +541,28 @@ def _paragraphs(text: str, sentences: list[tuple[int, int]]) -> list[int]:
 
 
 _BODY_END = frozenset('.!?…:»"”)')
+
+
+# A parenthesis right after a figure: "1,09 million (Intérieur) et 3,5 millions (CGT)", "(selon la police)".
+_BRACKET_RX = re.compile(
+    r"[ \u00a0]*\((?:selon |d['’]après |according to |source ?: ?)?(?P<name>[^\W\d_][\w'’.&-]*(?: [\w'’.&-]+){0,3})\)"
+)
+
+
+def _bracket_source(text: str, end: int, lang: str) -> str | None:
+    """The source a figure names in brackets right after it (``3,5 millions (CGT)``), or None. The name
+    is capitalised (a body, an acronym) or a common speaker noun (``police``, ``syndicats``); units,
+    currencies and economic aggregates in ``lang/<lang>/bracket_exclusions.txt`` are not sources."""
+    m = _BRACKET_RX.match(text, end)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words_ = [fold(w) for w in name.split()]
+    if any(w in lexicon_folded(lang, "bracket_exclusions") for w in words_):
+        return None
+    if name[:1].isupper() or any(w in cues.SPEAKER_NOUNS or w in cues.ORG_WORDS for w in words_):
+        return name
+    return None
 
 
 def _names_document(doc: Any, lang: str) -> bool:
