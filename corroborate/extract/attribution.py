@@ -1540,6 +1540,7 @@ def _discourse_candidates(
             pl.col("sent_id").alias("a_sent"),
             pl.col("para").alias("a_para"),
             pl.col("document").fill_null(False).alias("a_doc"),
+            (pl.col("kind") == "entity").alias("weak"),
             "source",
             "source_org",
             "strength",
@@ -1556,18 +1557,35 @@ def _discourse_candidates(
     d_sent = pl.col("sent_id") - pl.col("a_sent")
     d_para = pl.col("para") - pl.col("a_para")
     doc = pl.col("a_doc")
-    carried = (
+    pending = (
         orphans.join(restated.select("art", "fig"), on=["art", "fig"], how="anti")
         .with_columns(pos=pl.col("char_start"))
         .sort("art", "pos")
-        .join_asof(anchors, on="pos", by="art", strategy="backward", check_sortedness=False)
-        .filter(
-            pl.col("source").is_not_null()
-            # a plain statement carries only when it gave figures itself; a report always
-            & (doc | pl.col("a_units").is_not_null())
-            & (d_sent <= pl.when(doc).then(CARRY_SENTENCES_DOCUMENT).otherwise(CARRY_SENTENCES))
-            & (d_para <= pl.when(doc).then(CARRY_PARAGRAPHS_DOCUMENT).otherwise(CARRY_PARAGRAPHS))
+    )
+
+    def carry(frame: pl.LazyFrame, tier: int) -> pl.LazyFrame:
+        """The nearest anchor of ``frame`` before each pending figure, when near enough."""
+        return (
+            pending.join_asof(frame, on="pos", by="art", strategy="backward", check_sortedness=False)
+            .filter(
+                pl.col("source").is_not_null()
+                # a plain statement carries only when it gave figures itself; a report always
+                & (doc | pl.col("a_units").is_not_null())
+                & (d_sent <= pl.when(doc).then(CARRY_SENTENCES_DOCUMENT).otherwise(CARRY_SENTENCES))
+                & (d_para <= pl.when(doc).then(CARRY_PARAGRAPHS_DOCUMENT).otherwise(CARRY_PARAGRAPHS))
+            )
+            .with_columns(tier=pl.lit(tier))
         )
+
+    # a speaker in the window wins over a body merely named in a sentence about a document
+    carried = (
+        pl.concat(
+            [carry(anchors.filter(~pl.col("weak")), 0), carry(anchors.filter(pl.col("weak")), 1)],
+            how="vertical_relaxed",
+        )
+        .sort("art", "fig", "tier")
+        .group_by("art", "fig", maintain_order=True)
+        .first()
         .select(
             "art",
             "fig",
