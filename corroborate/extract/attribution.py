@@ -408,6 +408,9 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
                 return Speaker(owner, analyst)
     ana_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.ANALYSIS_NOUNS), None)
     if ana_i is not None and ana_i <= 2:
+        if _seat_phrase(toks[ana_i + 1 :]):
+            # "a report from the Washington institution": the body named before, not the city
+            return Speaker(None, None, anaphor="org")
         analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
         if analyst:
             return Speaker(analyst, analyst)
@@ -513,6 +516,17 @@ def _seat_descriptor(toks: list[Token]) -> bool:
         rest = [t for t in toks[1:seat] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN")]
     return len(nouns) == 1 and fold(nouns[0].text) in cues.ORG_DESCRIPTORS
+
+
+def _seat_phrase(toks: list[Token]) -> bool:
+    """Whether a phrase names a body only by the place it sits in: a place name (``GPE``/``LOC``), then one
+    common organisation noun (``the Washington institution``, ``the Geneva-based agency``)."""
+    markers = all_folded("seat_markers")
+    words = [t for t in toks if t.pos_ not in ("DET", "ADP", "PUNCT") and fold(t.text) not in markers]
+    if len(words) < 2 or words[-1].lower_ not in cues.ORG_DESCRIPTORS or not words[-1].text.islower():
+        return False
+    place = words[:-1]
+    return all(t.ent_type_ in ("GPE", "LOC") or t.text in ("-",) for t in place)
 
 
 def _holds_number(tokens: list[Token]) -> bool:
@@ -1001,7 +1015,8 @@ def speaker_mentions(
         if tok.lower_ not in cues.DOCUMENT_NOUNS and tok.lower_ not in cues.ANALYSIS_NOUNS:
             continue
         owner = _document_owner(tok)
-        if owner:
+        after = doc[owner[-1].i + 1 : owner[-1].i + 2] if owner else []
+        if owner and not _seat_phrase([*owner, *after]):
             sp = Speaker(_clean(owner), None)
             if sp.source:
                 add("author", tok, owner[-1], Speaker(sp.source, sp.source), tok.i, False, 0.9)
