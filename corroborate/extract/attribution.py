@@ -166,12 +166,24 @@ def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
 
 
+def _verb_form_in_name(tok: Token) -> bool:
+    """A lower-case cue verb the entity recogniser swallowed at the end of a name ("Cour des comptes
+    alerte", "Fondation X estime"): a French present form (``-e``, ``-ent``) of a cue verb lemma, or an
+    English ``-s`` form, tagged as part of the name."""
+    low = tok.lower_
+    if not tok.text.isalpha() or not tok.text.islower() or len(low) < 4:
+        return False
+    lemmas = cues.CUE_LEMMAS["fr"] | cues.CUE_LEMMAS["en"]
+    guesses = {low + "r", low[:-2] + "r" if low.endswith("ent") else "", low[:-1] if low.endswith("s") else ""}
+    return tok.i > 0 and bool(tok.ent_type_) and bool(guesses & lemmas)
+
+
 def _clean(tokens: list[Token]) -> str | None:
     """Phrase text without leading determiners/honorifics, trailing punctuation or ``(ACRONYM)``."""
     toks = list(tokens)
     while toks and (toks[0].lower_ in cues.DETERMINERS or toks[0].is_punct or toks[0].lower_ in cues.HONORIFICS):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in _NAME_LINK):
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in _NAME_LINK or _verb_form_in_name(toks[-1])):
         if toks[-1].text == ")" and any(t.text == "(" for t in toks):
             cut = max(i for i, t in enumerate(toks) if t.text == "(")
             toks = toks[:cut]
@@ -483,7 +495,7 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         heads = {head.lower_} | {t.lower_ for t in nouns}
         if any(t.lower_ in cues.SAME_SOURCE for t in toks) and any(t.lower_ in ("source", "sources") for t in toks):
             return Speaker(text, text, anaphor="same")
-        if heads & cues.DOCUMENT_NOUNS:
+        if head.lower_ in cues.DOCUMENT_NOUNS:
             # "the data showed", "selon le communiqué final", "its report": the author named before;
             # with none, a document is nobody
             return Speaker(None, None, anaphor="org")

@@ -761,8 +761,23 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
     if scores:
         numerals = [n for n in numerals if not any(lo <= n.start < hi for lo, hi in scores)]
     candidates = _candidates(text, numerals, lang)
-    figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None]
+    figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None and not _is_dateline(text, f)]
     return tuple(_without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures))))
+
+
+_DATELINE_RE = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")
+_LINE_START_RE = re.compile(r"(?:^|\n)[\W_]*$")
+
+
+def _is_dateline(text: str, figure: Figure) -> bool:
+    """A day-month pair opening a line with no unit ("10-23 Paris (AFP) -", "09/11 |"): a date header or
+    a byline stamp, not a figure."""
+    m = _DATELINE_RE.fullmatch(text, figure.char_start, figure.char_end)
+    if m is None or figure.unit != "count" or figure.unit_raw:
+        return False
+    a, b = int(m.group("a")), int(m.group("b"))
+    plausible = (a <= 12 and b <= 31) or (a <= 31 and b <= 12)
+    return plausible and _LINE_START_RE.search(text, 0, figure.char_start) is not None
 
 
 def has_figure(text: str, lang: str) -> bool:

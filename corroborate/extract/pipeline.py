@@ -29,7 +29,7 @@ from corroborate.extract.lang import folded as lexicon_folded
 from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -569,7 +569,7 @@ def _names_document(doc: Any, lang: str) -> bool:
     """Whether a parsed sentence names a document or a count (a noun of ``lang/<lang>/document_nouns.txt``:
     ``rapport``, ``analysis``, ``tally``), so that its source may carry over the next paragraph."""
     nouns = lexicon_folded(lang, "document_nouns")
-    return any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) in nouns for t in doc)
+    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and fold(t.text) in nouns for t in doc)
 
 
 def _headline(text: str, sentences: list[tuple[int, int]]) -> int | None:
