@@ -62,10 +62,7 @@ def test_statement_with_figures_carries_to_the_next_sentence_only(extractor: Ext
 
 
 def test_a_statement_without_figures_does_not_carry(extractor: Extractor) -> None:
-    text = (
-        '"Much of the town has been destroyed," the governor said in a statement. '
-        "The resort has 12,000 inhabitants."
-    )
+    text = '"Much of the town has been destroyed," the governor said in a statement. The resort has 12,000 inhabitants.'
     assert not one(run(extractor, text, "en"), 12000)["attributed"]
 
 
@@ -182,9 +179,10 @@ def test_the_owner_of_a_target_owns_its_figure(extractor: Extractor) -> None:
 
 
 def test_intent_is_weaker_than_saying(extractor: Extractor) -> None:
-    assert one(run(extractor, "L'État a promis 200 millions d'euros, a rappelé la préfecture.", "fr"), 2e8)[
-        "source"
-    ] == "préfecture"
+    assert (
+        one(run(extractor, "L'État a promis 200 millions d'euros, a rappelé la préfecture.", "fr"), 2e8)["source"]
+        == "préfecture"
+    )
     r = one(run(extractor, "France aims for a deficit of 5% of GDP next year.", "en"), 5)
     assert r["attributed"] and r["source"] == "France"
 

@@ -806,6 +806,7 @@ def _is_cue(tok: Token, lang: str) -> str | None:
             if lemma in (
                 "porter",
                 "situer",
+                "place",
                 "mettre",
                 "faire",
                 "put",
@@ -1148,6 +1149,7 @@ _PRIORITY = {
     "governs": (90.0, 0.9),
     "sentence": (70.0, 0.75),
     "intent": (65.0, 0.7),
+    "author": (62.0, 0.7),
     "quote_carry": (60.0, 0.65),
     "backref": (55.0, 0.6),
     "continuation": (50.0, 0.55),
@@ -1397,6 +1399,12 @@ def pair(
         pl.lit(0).cast(pl.Int64).alias("dist"),
         pl.lit(1.0).alias("strength"),
     )
+    # 2c. a document whose author the sentence names: "296 morts, selon un premier bilan officiel du ministère"
+    c_author = _as_candidates(
+        base.join(sp.filter((pl.col("kind") == "author") & ~pl.col("deny")), on=["art", "sent_id"]),
+        "author",
+        (pl.col("cue_start") - pl.col("char_start")).abs(),
+    )
     # 3. quoted figure without incise: the last named speaker before the quote
     carry = (
         fig_quote.join(quote_speaker, on=["art", "quote_id"], how="anti")
@@ -1469,7 +1477,7 @@ def pair(
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_bracket, c_same, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
+        pl.concat([c_quote, c_bracket, c_same, c_author, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)
