@@ -221,3 +221,17 @@ def test_month_table_is_shared() -> None:
     assert table["fevrier"] == table["février"] == table["february"] == 2
     assert table == context.MONTHS
     assert re.fullmatch(lexicon.MONTHS_EN, "Sept.") and re.fullmatch(lexicon.MONTHS_FR, "déc.")
+
+
+def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
+    text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
+    rows = run(extractor, text, "fr")
+    assert [(r["value"], r["source"], r["qualifier"]) for r in rows] == [
+        (12400, "police", "exact"),
+        (30000, "syndicats", "exact"),
+    ]
+    rows = run(extractor, "Between 500,000 and 1.2 million people marched, according to police and organisers.", "en")
+    assert [(r["text"], r["source"]) for r in rows] == [("500,000", "police"), ("1.2 million people", "organisers")]
+    # one source: the range stays one claim
+    rows = run(extractor, "Entre 1,1 et 1,4 million de manifestants sont attendus, selon le ministère.", "fr")
+    assert [(r["value_low"], r["value_high"]) for r in rows] == [(1.1e6, 1.4e6)]
