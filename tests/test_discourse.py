@@ -235,3 +235,9 @@ def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor)
     # one source: the range stays one claim
     rows = run(extractor, "Entre 1,1 et 1,4 million de manifestants sont attendus, selon le ministère.", "fr")
     assert [(r["value_low"], r["value_high"]) for r in rows] == [(1.1e6, 1.4e6)]
+
+
+def test_verbal_proportions_are_not_counts() -> None:
+    text = "Près de trois fonctionnaires sur dix (29,5 %) étaient en grève jeudi."
+    assert [float(f.value) for f in find_figures(text, "fr")] == [29.5]
+    assert [float(f.value) for f in find_figures("Two of the 106 victims were named.", "en")] == [106]

@@ -761,10 +761,20 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
     if scores:
         numerals = [n for n in numerals if not any(lo <= n.start < hi for lo, hi in scores)]
     candidates = _candidates(text, numerals, lang)
-    figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None and not _is_dateline(text, f)]
+    figures = [
+        f
+        for f in (_figure(text, c, lang) for c in candidates)
+        if f is not None and not _is_dateline(text, f) and not _PROPORTION_AFTER_RE.match(text, f.char_end)
+    ]
     return tuple(_without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures))))
 
 
+# "trois fonctionnaires sur dix", "one in four adults", "two out of three": a verbal fraction, not a count.
+_PROPORTION_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|two|three"
+    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])",
+    re.IGNORECASE,
+)
 _DATELINE_RE = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")
 _LINE_START_RE = re.compile(r"(?:^|\n)[\W_]*$")
 
