@@ -241,3 +241,5 @@ def test_verbal_proportions_are_not_counts() -> None:
     text = "Près de trois fonctionnaires sur dix (29,5 %) étaient en grève jeudi."
     assert [float(f.value) for f in find_figures(text, "fr")] == [29.5]
     assert [float(f.value) for f in find_figures("Two of the 106 victims were named.", "en")] == [106]
+    text = "La reconstruction coûtera 486 milliards d'euros sur dix ans."
+    assert [float(f.value) for f in find_figures(text, "fr")] == [486e9]

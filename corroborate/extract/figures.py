@@ -772,7 +772,8 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
 # "trois fonctionnaires sur dix", "one in four adults", "two out of three": a verbal fraction, not a count.
 _PROPORTION_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|two|three"
-    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])",
+    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])"
+    r"(?![ \u00a0]+(?:ans|années|mois|jours|semaines|years|months|days|weeks))",  # "sur dix ans" is a period
     re.IGNORECASE,
 )
 _DATELINE_RE = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")
