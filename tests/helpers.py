@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from corroborate.link import link
 
@@ -310,3 +311,47 @@ def load_seeds(s: Scenario, outlets: dict[str, str] | None = None) -> dict[str, 
         "004", None, 10000, span="plus de 10.000 hommes", occurrence=1, qualifier="at_least", subject="hommes"
     )
     return c
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+def run(
+    ex: Any, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
+) -> list[dict[str, Any]]:
+    frame = pl.DataFrame(
+        [
+            {
+                "article_id": "a1",
+                "external_id": "x1",
+                "outlet": outlet,
+                "language": lang,
+                "published_at": dt.date.fromisoformat(published) if published else None,
+                "text": text,
+            }
+        ],
+        schema={
+            "article_id": pl.String(),
+            "external_id": pl.String(),
+            "outlet": pl.String(),
+            "language": pl.String(),
+            "published_at": pl.Date(),
+            "text": pl.String(),
+        },
+    )
+    from corroborate.extract.pipeline import CLAIM_COLUMNS, EXTRACTOR_VERSION
+
+    out = ex.extract(frame)
+    assert tuple(out.columns) == CLAIM_COLUMNS
+    rows = out.to_dicts()
+    for r in rows:  # offsets index the article text as given
+        assert text[r["char_start"] : r["char_end"]] == r["text"]
+        assert 0.0 <= r["confidence"] <= 1.0
+        assert r["extractor_version"] == EXTRACTOR_VERSION
+    return rows
+
+
+def one(rows: list[dict[str, Any]], value: float) -> dict[str, Any]:
+    hits = [r for r in rows if abs(r["value"] - value) < 1e-6]
+    assert len(hits) == 1, (value, rows)
+    return hits[0]

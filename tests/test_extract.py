@@ -7,55 +7,15 @@ public API ``Extractor.extract`` and checks what a fact-checker would read in th
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 import pytest
 
-from corroborate.extract import CLAIM_COLUMNS, EXTRACTOR_VERSION, Extractor, claim_id
+from corroborate.extract import CLAIM_COLUMNS, Extractor, claim_id
 from corroborate.extract import nlp as nlp_mod
 from corroborate.extract.context import find_periods
 from corroborate.extract.evaluate import same_source
-
-
-def run(
-    ex: Extractor, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
-) -> list[dict[str, Any]]:
-    frame = pl.DataFrame(
-        [
-            {
-                "article_id": "a1",
-                "external_id": "x1",
-                "outlet": outlet,
-                "language": lang,
-                "published_at": dt.date.fromisoformat(published) if published else None,
-                "text": text,
-            }
-        ],
-        schema={
-            "article_id": pl.String(),
-            "external_id": pl.String(),
-            "outlet": pl.String(),
-            "language": pl.String(),
-            "published_at": pl.Date(),
-            "text": pl.String(),
-        },
-    )
-    out = ex.extract(frame)
-    assert tuple(out.columns) == CLAIM_COLUMNS
-    rows = out.to_dicts()
-    for r in rows:  # offsets index the article text as given
-        assert text[r["char_start"] : r["char_end"]] == r["text"]
-        assert 0.0 <= r["confidence"] <= 1.0
-        assert r["extractor_version"] == EXTRACTOR_VERSION
-    return rows
-
-
-def one(rows: list[dict[str, Any]], value: float) -> dict[str, Any]:
-    hits = [r for r in rows if abs(r["value"] - value) < 1e-6]
-    assert len(hits) == 1, (value, rows)
-    return hits[0]
-
+from tests.helpers import one, run
 
 # --- French ---------------------------------------------------------------------------------------
 

@@ -36,6 +36,9 @@ import polars as pl
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.extract import cues
+from corroborate.extract.lang import all_folded, all_words, month_numbers
+from corroborate.extract.lang import words as lexicon_words
+from corroborate.text import fold
 
 # --- schemas of the mention tables ----------------------------------------------------------------
 
@@ -77,6 +80,16 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "list_after": pl.Int64(),  # list item: the sentence right after the list
     "headline": pl.Boolean(),  # the figure sits in the article's headline line
     "next_free": pl.Boolean(),  # the next sentence carries no figure of its own
+    "qualifier": pl.String(),  # exact | approx | at_least | at_most | projection | range
+    "bracket": pl.String(),  # a source named in brackets right after the figure ("3,5 millions (CGT)")
+}
+
+SENTENCE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "sent_id": pl.Int64(),
+    "para": pl.Int64(),  # paragraph number (line breaks before the sentence)
+    "document": pl.Boolean(),  # the sentence names a document or count: report, analysis, bilan, tally
+    "speech": pl.Boolean(),  # the sentence holds a cue verb (its named subject may speak, parse or not)
 }
 
 QUOTE_SCHEMA: dict[str, pl.DataType] = {
@@ -153,12 +166,24 @@ def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
 
 
+def _verb_form_in_name(tok: Token) -> bool:
+    """A lower-case cue verb the entity recogniser swallowed at the end of a name ("Cour des comptes
+    alerte", "Fondation X estime"): a French present form (``-e``, ``-ent``) of a cue verb lemma, or an
+    English ``-s`` form, tagged as part of the name."""
+    low = tok.lower_
+    if not tok.text.isalpha() or not tok.text.islower() or len(low) < 4:
+        return False
+    lemmas = cues.CUE_LEMMAS["fr"] | cues.CUE_LEMMAS["en"]
+    guesses = {low + "r", low[:-2] + "r" if low.endswith("ent") else "", low[:-1] if low.endswith("s") else ""}
+    return tok.i > 0 and bool(tok.ent_type_) and bool(guesses & lemmas)
+
+
 def _clean(tokens: list[Token]) -> str | None:
     """Phrase text without leading determiners/honorifics, trailing punctuation or ``(ACRONYM)``."""
     toks = list(tokens)
     while toks and (toks[0].lower_ in cues.DETERMINERS or toks[0].is_punct or toks[0].lower_ in cues.HONORIFICS):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in _NAME_LINK):
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in _NAME_LINK or _verb_form_in_name(toks[-1])):
         if toks[-1].text == ")" and any(t.text == "(" for t in toks):
             cut = max(i for i, t in enumerate(toks) if t.text == "(")
             toks = toks[:cut]
@@ -395,6 +420,9 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
                 return Speaker(owner, analyst)
     ana_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.ANALYSIS_NOUNS), None)
     if ana_i is not None and ana_i <= 2:
+        if _seat_phrase(toks[ana_i + 1 :]):
+            # "a report from the Washington institution": the body named before, not the city
+            return Speaker(None, None, anaphor="org")
         analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
         if analyst:
             return Speaker(analyst, analyst)
@@ -443,6 +471,13 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     text = _clean(toks)
     if not text or len(text) < 2:
         return None
+    nouns_of = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if nouns_of and all(t.lower_ in _TIME_WORDS for t in nouns_of):
+        return None  # "said last week", "a indiqué lundi": a time, never who speaks
+    if _seat_descriptor(toks):
+        # "the Washington-based institution", "l'organisation basée à Genève": a body described by
+        # its seat is the organisation named before, not the place
+        return Speaker(text, text, anaphor="org")
     ids = {x.i for x in toks}
     head = next((t for t in toks if t.dep_ in _SUBJ_DEPS or t.head.i not in ids), toks[-1])
     if head.lower_ in ("nombre", "chiffre", "number", "figure", "total", "toll"):
@@ -460,7 +495,7 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         heads = {head.lower_} | {t.lower_ for t in nouns}
         if any(t.lower_ in cues.SAME_SOURCE for t in toks) and any(t.lower_ in ("source", "sources") for t in toks):
             return Speaker(text, text, anaphor="same")
-        if heads & cues.DOCUMENT_NOUNS:
+        if head.lower_ in cues.DOCUMENT_NOUNS:
             # "the data showed", "selon le communiqué final", "its report": the author named before;
             # with none, a document is nobody
             return Speaker(None, None, anaphor="org")
@@ -474,6 +509,36 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
             # a generic noun phrase ("en cours d'analyse", "the cuts") names nobody
             return None
     return Speaker(text, text)
+
+
+def _seat_descriptor(toks: list[Token]) -> bool:
+    """A definite phrase whose head is an organisation descriptor and whose only name is its seat:
+    ``the Washington-based lender``, ``l'agence basée à Genève`` (the words of ``seat_markers.txt``)."""
+    if not toks or fold(toks[0].text) not in cues.DETERMINERS:
+        return False
+    markers = all_folded("seat_markers")
+    seat = next((k for k, t in enumerate(toks) if fold(t.text) in markers), None)
+    if seat is None:
+        return False
+    if toks[seat].lower_ == "based" or toks[seat].text.lower().endswith("-based"):
+        # "<place>-based <descriptor>": the place before the marker, the descriptor after it
+        rest = [t for t in toks[seat + 1 :] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    else:
+        # "<descriptor> basée à <place>": the descriptor before the marker
+        rest = [t for t in toks[1:seat] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN")]
+    return len(nouns) == 1 and fold(nouns[0].text) in cues.ORG_DESCRIPTORS
+
+
+def _seat_phrase(toks: list[Token]) -> bool:
+    """Whether a phrase names a body only by the place it sits in: a place name (``GPE``/``LOC``), then one
+    common organisation noun (``the Washington institution``, ``the Geneva-based agency``)."""
+    markers = all_folded("seat_markers")
+    words = [t for t in toks if t.pos_ not in ("DET", "ADP", "PUNCT") and fold(t.text) not in markers]
+    if len(words) < 2 or words[-1].lower_ not in cues.ORG_DESCRIPTORS or not words[-1].text.islower():
+        return False
+    place = words[:-1]
+    return all(t.ent_type_ in ("GPE", "LOC") or t.text in ("-",) for t in place)
 
 
 def _holds_number(tokens: list[Token]) -> bool:
@@ -682,7 +747,8 @@ def _inverted_subject(verb: Token) -> list[Token]:
         or doc[i].pos_ in ("ADV", "AUX")
         or doc[i].lower_ in ("-t", "-t-")
         or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in _MONTHS)
-        or doc[i].lower_ in _MONTHS
+        or doc[i].lower_ in _TIME_WORDS
+        or (doc[i].lower_ in _TIME_LEADERS and i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_WORDS)
     ):
         i += 1
     out: list[Token] = []
@@ -723,10 +789,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
     return out
 
 
-_MONTHS = frozenset(
-    cues.words("""janvier février mars avril mai juin juillet août septembre octobre novembre décembre january february
-    march april may june july august september october november december""")
-)
+# Month words of every language (``lang/<lang>/months.txt``), and words of time that never speak.
+_MONTHS = frozenset(month_numbers())
+_TIME_WORDS = _MONTHS | all_words("weekdays") | all_words("time_words")
+# words that open a time phrase before such a word ("last week", "la semaine dernière" needs none)
+_TIME_LEADERS = frozenset({"last", "next", "this", "that", "early", "late", "ce", "cette", "la", "le", "l'"})
 
 
 def _is_cue(tok: Token, lang: str) -> str | None:
@@ -739,6 +806,7 @@ def _is_cue(tok: Token, lang: str) -> str | None:
             if lemma in (
                 "porter",
                 "situer",
+                "place",
                 "mettre",
                 "faire",
                 "put",
@@ -754,6 +822,8 @@ def _is_cue(tok: Token, lang: str) -> str | None:
                 # weak cues: speaking only with a subject that can speak
                 return "weak"
             return "verb"
+        if lemma in lexicon_words(lang, "intent_verbs"):
+            return "intent"
         if lemma == "savoir" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "faire":
             return "verb"  # "a fait savoir le ministère"
         if lemma == "faire" and any(c.lower_ in ("état", "savoir") for c in tok.children):
@@ -942,6 +1012,11 @@ def speaker_mentions(
         )
         group = _group_start(tok, phrase)
         end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
+        if kind == "intent":
+            # the subject's own target: a weaker candidate than any verb of saying in the sentence
+            if sp.anaphor is None and not deny:
+                add("intent", tok, end_tok, sp, group, False, strength)
+            continue
         add("verb", tok, end_tok, sp, group, deny, strength)
         # back-reference: "Vedant Patel a confirmé l'information" speaks of the previous sentence
         objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
@@ -953,10 +1028,30 @@ def speaker_mentions(
         if tok.lower_ not in cues.DOCUMENT_NOUNS and tok.lower_ not in cues.ANALYSIS_NOUNS:
             continue
         owner = _document_owner(tok)
-        if owner:
+        after = doc[owner[-1].i + 1 : owner[-1].i + 2] if owner else []
+        if owner and not _seat_phrase([*owner, *after]):
             sp = Speaker(_clean(owner), None)
             if sp.source:
                 add("author", tok, owner[-1], Speaker(sp.source, sp.source), tok.i, False, 0.9)
+    for tok in doc:
+        # the owner of a figure noun: "the government's target of 5.4%", "their previous toll of 115",
+        # "l'objectif du gouvernement de 5 %": the figure is the owner's, whoever reports it
+        if (
+            tok.pos_ not in ("NOUN", "PROPN")
+            or tok.lemma_.lower() not in lexicon_words(lang, "figure_nouns")
+            or tok.lower_ in cues.CUE_FORMS[lang]  # "Ukraine's intelligence estimates that": a verb tagged noun
+        ):
+            continue
+        owner_phrase = _figure_owner(tok, lang)
+        if owner_phrase:
+            possessive = owner_phrase[0].lower_ if len(owner_phrase) == 1 else ""
+            if possessive in _POSSESSIVE_PRONOUNS:
+                g = _POSSESSIVE_PRONOUNS[possessive]
+                sp = Speaker(None, None, gender=g, anaphor="org" if possessive == "its" else "pronoun")
+            else:
+                sp = analyse_phrase(owner_phrase, lang)
+            if sp is not None and (sp.source or sp.anaphor) and not _holds_number(owner_phrase):
+                add("owner", tok, tok, sp, tok.i, False, 0.9)
     taken = {(r["cue_start"], r["cue_end"]) for r in rows}
     for ent in _ents(doc) if isinstance(doc, Doc) else tuple(doc.ents):
         # organisations and places named anywhere: antecedents of "the agency", "the airport", "it"
@@ -975,6 +1070,31 @@ def speaker_mentions(
             0.5,
         )
     return rows
+
+
+# English possessive determiners -> the gender an antecedent must have (None: any)
+_POSSESSIVE_PRONOUNS: dict[str, str | None] = {"their": None, "its": None, "his": "m", "her": "f"}
+
+
+def _figure_owner(noun: Token, lang: str) -> list[Token] | None:
+    """Whose figure a figure noun is: its possessor (``the union's estimate``) or, in French, its ``de``
+    complement naming a body (``la prévision du gouvernement``). None when it has neither."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            if c.lower_ in ("its", "his", "her", "their"):
+                return [c]
+            return [t for t in c.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
+    if lang == "fr":
+        for c in noun.children:
+            if (
+                c.dep_ == "nmod"
+                and c.i > noun.i
+                and c.pos_ in ("NOUN", "PROPN")
+                and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)
+                and (c.pos_ == "PROPN" or c.lower_ in cues.ORG_DESCRIPTORS or c.lower_ in cues.ROLES)
+            ):
+                return [t for t in c.subtree if t.dep_ != "case" and not t.like_num and t.i < c.i + 4]
+    return None
 
 
 def _document_owner(noun: Token) -> list[Token] | None:
@@ -1022,18 +1142,36 @@ def ancestors(tok: Token, offset: int) -> list[int]:
 
 _PRIORITY = {
     "quote": (100.0, 0.95),
+    "bracket": (99.0, 0.9),
+    "owner": (98.0, 0.9),
     "agent": (96.0, 0.95),
     "according": (92.0, 0.9),
     "governs": (90.0, 0.9),
     "sentence": (70.0, 0.75),
+    "intent": (65.0, 0.7),
+    "author": (62.0, 0.7),
     "quote_carry": (60.0, 0.65),
     "backref": (55.0, 0.6),
     "continuation": (50.0, 0.55),
     "list_intro": (46.0, 0.6),
     "list_after": (45.0, 0.55),
     "headline": (44.0, 0.6),
+    "restatement": (42.0, 0.55),
     "forward": (40.0, 0.55),
+    "discourse": (30.0, 0.6),
 }
+
+# How far a source carries over speakerless figure sentences (``discourse``): sentences after the
+# source, paragraph breaks crossed, and the confidence kept per sentence of distance.
+CARRY_SENTENCES = 2
+CARRY_SENTENCES_DOCUMENT = 4
+CARRY_PARAGRAPHS = 0
+CARRY_PARAGRAPHS_DOCUMENT = 1
+CARRY_DECAY = 0.85
+# Relative gap within which a round or qualified figure restates an attributed one ("nearly 5,000"
+# for 4,870); bare figures must agree within rounding of their last digit.
+RESTATE_TOLERANCE_APPROX = 0.05
+RESTATE_TOLERANCE_EXACT = 0.005
 
 
 _SPEAKING_KINDS = ("verb", "according", "agent", "mention")
@@ -1164,10 +1302,18 @@ def _as_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, deny: pl.Ex
     )
 
 
-def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) -> pl.LazyFrame:
+def pair(
+    figures: pl.LazyFrame,
+    speakers: pl.LazyFrame,
+    quotes: pl.LazyFrame,
+    sentences: pl.LazyFrame | None = None,
+) -> pl.LazyFrame:
     """Best source per figure: ``art, fig, source, source_org, attributed, confidence, pattern, drop``.
 
-    ``drop`` marks figures whose best cue denies them (not claims at all).
+    ``drop`` marks figures whose best cue denies them (not claims at all). ``sentences``
+    (``SENTENCE_SCHEMA``) enables the discourse patterns: a restated figure takes the source of the
+    attributed figure it restates, and a figure nobody is credited with takes the last source named a
+    few sentences before (further when that source was named with a report or an analysis).
     """
     sp = resolve_anaphors(speakers)
     named = sp.filter(~pl.col("deny") & (pl.col("kind") != "backref"))
@@ -1211,8 +1357,12 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
     c_quote = _as_candidates(fig_quote.join(quote_speaker, on=["art", "quote_id"]), "quote", pl.lit(0))
     # 2. same-sentence cues: agent, according, governing verb, any verb of the sentence
     governs = pl.col("anc").list.contains(pl.col("cue_start"))
-    same = base.join(sp.filter(pl.col("kind").is_in(["verb", "according", "agent"])), on=["art", "sent_id"]).filter(
-        governs | pl.col("main") | pl.col("kind").is_in(["according", "agent"])
+    same = base.join(
+        sp.filter(pl.col("kind").is_in(["verb", "according", "agent", "owner", "intent"])), on=["art", "sent_id"]
+    ).filter(
+        governs
+        | (pl.col("main") & ~pl.col("kind").is_in(["owner", "intent"]))
+        | pl.col("kind").is_in(["according", "agent"])
     )
     c_same = same.select(
         "art",
@@ -1226,6 +1376,10 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
             .then(pl.lit("agent"))
             .otherwise(pl.lit("sentence"))
         )
+        .when(pl.col("kind") == "owner")
+        .then(pl.lit("owner"))
+        .when(pl.col("kind") == "intent")
+        .then(pl.lit("intent"))
         .when(pl.col("kind") == "according")
         .then(pl.lit("according"))
         .when(governs)
@@ -1233,6 +1387,23 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         .otherwise(pl.lit("sentence")),
         dist=(pl.col("cue_start") - pl.col("char_start")).abs(),
         strength=pl.col("strength"),
+    )
+    # 2b. a source in brackets right after the figure: "1,09 million (Intérieur) et 3,5 millions (CGT)"
+    c_bracket = figures.filter(pl.col("bracket").is_not_null()).select(
+        "art",
+        "fig",
+        pl.col("bracket").alias("source"),
+        pl.col("bracket").alias("source_org"),
+        pl.lit(False).alias("deny"),
+        pl.lit("bracket").alias("pattern"),
+        pl.lit(0).cast(pl.Int64).alias("dist"),
+        pl.lit(1.0).alias("strength"),
+    )
+    # 2c. a document whose author the sentence names: "296 morts, selon un premier bilan officiel du ministère"
+    c_author = _as_candidates(
+        base.join(sp.filter((pl.col("kind") == "author") & ~pl.col("deny")), on=["art", "sent_id"]),
+        "author",
+        (pl.col("cue_start") - pl.col("char_start")).abs(),
     )
     # 3. quoted figure without incise: the last named speaker before the quote
     carry = (
@@ -1306,13 +1477,15 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in _PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_same, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
+        pl.concat([c_quote, c_bracket, c_same, c_author, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)
         .first()
     )
     cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed")
+    if sentences is not None:
+        cands = pl.concat([cands, _discourse_candidates(figures, sp, cands, sentences)], how="diagonal_relaxed")
     return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(
         "art",
         "fig",
@@ -1323,6 +1496,145 @@ def pair(figures: pl.LazyFrame, speakers: pl.LazyFrame, quotes: pl.LazyFrame) ->
         pattern=pl.col("pattern").fill_null("none"),
         drop=pl.col("deny").fill_null(False),
     )
+
+
+def _discourse_candidates(
+    figures: pl.LazyFrame, speakers: pl.LazyFrame, cands: pl.LazyFrame, sentences: pl.LazyFrame
+) -> pl.LazyFrame:
+    """Sources for figures no pattern of their own sentence credits, from the rest of the article.
+
+    * ``restatement``: the figure restates an attributed figure of the same article (same unit, same
+      value within rounding: "nearly 5,000" for 4,870, a headline or lede summing up the body);
+    * ``discourse``: the last source named before it (a cue verb, ``selon``/``according to``, an agent
+      or a document's author) when it is near enough: ``CARRY_SENTENCES`` sentences in the same
+      paragraph when that source gave a figure of the same unit, or ``CARRY_SENTENCES_DOCUMENT`` and
+      one paragraph break, any unit, when its sentence named a report, an analysis or a tally. A nearer
+      source takes over; confidence drops with distance.
+    """
+    cols = ("art", "fig", "source", "source_org", "deny", "pattern", "dist", "strength", "prio", "confidence")
+    orphans = figures.join(cands.select("art", "fig"), on=["art", "fig"], how="anti").join(
+        sentences, on=["art", "sent_id"], how="left"
+    )
+    tol = (
+        pl.when(pl.col("qualifier").is_in(["exact"]) & pl.col("b_qualifier").is_in(["exact"]))
+        .then(RESTATE_TOLERANCE_EXACT)
+        .otherwise(RESTATE_TOLERANCE_APPROX)
+    )
+    body = figures.join(cands.filter(~pl.col("deny").fill_null(False)), on=["art", "fig"]).select(
+        "art",
+        pl.col("value").alias("b_value"),
+        pl.col("unit").alias("b_unit"),
+        pl.col("qualifier").alias("b_qualifier"),
+        pl.col("char_start").alias("b_start"),
+        "source",
+        "source_org",
+        "strength",
+    )
+    r_prio, r_conf = _PRIORITY["restatement"]
+    restated = (
+        orphans.join(body, on="art")
+        .filter(
+            (pl.col("b_unit") == pl.col("unit"))
+            & ((pl.col("b_value") - pl.col("value")).abs() <= tol * pl.col("b_value").abs().clip(lower_bound=1e-9))
+        )
+        .with_columns(dist=(pl.col("b_start") - pl.col("char_start")).abs())
+        .sort("art", "fig", "dist")
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("restatement").alias("pattern"),
+            "dist",
+            "strength",
+            pl.lit(r_prio).alias("prio"),
+            (pl.lit(r_conf) * pl.col("strength")).clip(0.0, 1.0).alias("confidence"),
+        )
+    )
+    # an organisation named in a sentence about a document is that document's author even when the
+    # parse finds no cue ("Dans son rapport annuel, la Cour des comptes …")
+    anchors = (
+        speakers.join(sentences, on=["art", "sent_id"], how="left")
+        .filter(
+            (
+                pl.col("kind").is_in(["verb", "according", "agent", "author", "intent"])
+                # a named main subject in a sentence with a cue verb the parse did not tie to it
+                | ((pl.col("kind") == "mention") & pl.col("main") & pl.col("speech").fill_null(False))
+                | ((pl.col("kind") == "entity") & (pl.col("role") == "org") & pl.col("document").fill_null(False))
+            )
+            & ~pl.col("deny")
+            & ~pl.col("fallback")
+            & pl.col("source").is_not_null()
+        )
+        .select(
+            "art",
+            pl.col("cue_start").alias("pos"),
+            pl.col("sent_id").alias("a_sent"),
+            pl.col("para").alias("a_para"),
+            pl.col("document").fill_null(False).alias("a_doc"),
+            (pl.col("kind") == "entity").alias("weak"),
+            "source",
+            "source_org",
+            "strength",
+        )
+        .join(
+            figures.group_by("art", "sent_id").agg(a_units=pl.col("unit").unique()),
+            left_on=["art", "a_sent"],
+            right_on=["art", "sent_id"],
+            how="left",
+        )
+        .sort("art", "pos")
+    )
+    d_prio, d_conf = _PRIORITY["discourse"]
+    d_sent = pl.col("sent_id") - pl.col("a_sent")
+    d_para = pl.col("para") - pl.col("a_para")
+    doc = pl.col("a_doc")
+    pending = (
+        orphans.join(restated.select("art", "fig"), on=["art", "fig"], how="anti")
+        .with_columns(pos=pl.col("char_start"))
+        .sort("art", "pos")
+    )
+
+    def carry(frame: pl.LazyFrame, tier: int) -> pl.LazyFrame:
+        """The nearest anchor of ``frame`` before each pending figure, when near enough."""
+        return (
+            pending.join_asof(frame, on="pos", by="art", strategy="backward", check_sortedness=False)
+            .filter(
+                pl.col("source").is_not_null()
+                # a plain statement carries only when it gave figures itself; a report always
+                & (doc | pl.col("a_units").is_not_null())
+                & (d_sent <= pl.when(doc).then(CARRY_SENTENCES_DOCUMENT).otherwise(CARRY_SENTENCES))
+                & (d_para <= pl.when(doc).then(CARRY_PARAGRAPHS_DOCUMENT).otherwise(CARRY_PARAGRAPHS))
+            )
+            .with_columns(tier=pl.lit(tier))
+        )
+
+    # a speaker in the window wins over a body merely named in a sentence about a document
+    carried = (
+        pl.concat(
+            [carry(anchors.filter(~pl.col("weak")), 0), carry(anchors.filter(pl.col("weak")), 1)],
+            how="vertical_relaxed",
+        )
+        .sort("art", "fig", "tier")
+        .group_by("art", "fig", maintain_order=True)
+        .first()
+        .select(
+            "art",
+            "fig",
+            "source",
+            "source_org",
+            pl.lit(False).alias("deny"),
+            pl.lit("discourse").alias("pattern"),
+            (pl.col("char_start") - pl.col("pos")).alias("dist"),
+            "strength",
+            pl.lit(d_prio).alias("prio"),
+            (pl.lit(d_conf) * pl.col("strength") * pl.lit(CARRY_DECAY).pow(d_sent)).clip(0.0, 1.0).alias("confidence"),
+        )
+    )
+    return pl.concat([restated.select(cols), carried.select(cols)], how="vertical_relaxed")
 
 
 def _headline_candidates(figures: pl.LazyFrame, cands: pl.LazyFrame) -> pl.LazyFrame:

@@ -15,50 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.extract.lang import month_numbers
+
 MEASURE_UNITS = frozenset({"km2", "km", "percent", "usd", "eur", "gbp", "rub", "uah", "tonnes"})
 
-_MONTHS_FR = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-_MONTHS_EN = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(_MONTHS_FR)} | {m: i + 1 for i, m in enumerate(_MONTHS_EN)}
-MONTHS |= {
-    "fevrier": 2,
-    "aout": 8,
-    "decembre": 12,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "jan": 1,
-    "feb": 2,
-    "aug": 8,
-}
-_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+# The one month table (``lang/<lang>/months.txt``): month word, lower cased or folded -> number.
+MONTHS: dict[str, int] = month_numbers()
+_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 _Y = r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _D = r"(?P<d>\d{1,2})(?:er|st|nd|rd|th)?"
 

@@ -6,6 +6,9 @@ Every entry is lower case; lemmas for verbs, surface forms for the rest.
 
 from __future__ import annotations
 
+from corroborate.extract.lang import LANGUAGES
+from corroborate.extract.lang import words as lexicon_words
+
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of a literal list (keeps long word lists readable)."""
@@ -13,23 +16,8 @@ def words(text: str) -> list[str]:
 
 
 # Verbs (lemmas) that introduce what somebody says, estimates or reports.
-CUE_LEMMAS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        words("""dire déclarer affirmer indiquer confirmer estimer annoncer ajouter avertir assurer préciser souligner
-        expliquer rapporter signaler révéler avancer évoquer chiffrer recenser dénombrer communiquer publier
-        poursuivre conclure insister prévenir alerter reconnaître admettre répondre juger considérer écrire
-        tweeter raconter relever noter observer constater prévoir calculer évaluer rappeler détailler marteler
-        déplorer faire_état mentionner citer compter montrer dénoncer accuser exhorter lancer mettre_en_garde
-        certifier soutenir prétendre revendiquer anticiper projeter tabler situer porter""")
-    ),
-    "en": frozenset(
-        words("""say tell state confirm estimate announce add warn claim report note explain write tweet post reveal
-        disclose indicate suggest insist stress argue believe count record tally cite project forecast predict
-        calculate assess acknowledge admit allege assert declare maintain show put conclude continue caution
-        testify brief tell inform describe mention reckon assure emphasise emphasize underline point publish
-        release""")
-    ),
-}
+# Verbs (lemmas) that introduce what somebody says, estimates or reports: ``lang/<lang>/cue_verbs.txt``.
+CUE_LEMMAS: dict[str, frozenset[str]] = {lang: lexicon_words(lang, "cue_verbs") for lang in LANGUAGES}
 
 # Surface forms that act as cues even when the tagger takes them for nouns ("intelligence estimates that").
 CUE_FORMS: dict[str, frozenset[str]] = {

@@ -201,10 +201,7 @@ _NAMED_COUNT_AFTER_RE = re.compile(
     rf"{_BLANK}+(?P<name>[A-ZÀ-Ý][\w+-]*(?:{_BLANK}+[A-ZÀ-Ý][\w+-]*)?)"
     rf"(?:{_BLANK}+(?P<noun>[a-zà-ÿ][\w-]{{2,}}))?"
 )
-_MONTH_OR_DAY_RE = re.compile(
-    rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday)s?\.?$"
-)
+_MONTH_OR_DAY_RE = re.compile(rf"(?:{_MONTHS}|(?i:{lexicon.DAYS_FR})|{lexicon.DAYS_EN})s?\.?$")
 _SCORE_RE = re.compile(
     rf"(?<![\w.,'’])(?<!\d{_BLANK})(?P<a>\d{{1,3}})(?:{_BLANK}+(?:{lexicon.SCORE_NOUNS}))?"
     rf"{_BLANK}*(?P<joiner>à|to|contre|against|[-–—]){_BLANK}*"
@@ -326,7 +323,10 @@ def _candidates(text: str, numerals: list[Numeral], lang: str) -> list[_Candidat
 
 
 def _unit_after(text: str, position: int) -> _Unit | None:
-    """The unit written after a number ending at ``position``; None when no noun follows."""
+    """The unit written after a number ending at ``position``; None when no noun follows. A hyphenated
+    compound counts its noun: "a 500,000-job revision" -> job."""
+    if text[position : position + 1] in HYPHENS and text[position + 1 : position + 2].isalpha():
+        position += 1
     position = _GAP_RE.match(text, position).end()  # type: ignore[union-attr]
     direct = _UNIT_RE.match(text, position)
     if direct:
@@ -794,7 +794,11 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
     if scores:
         numerals = [n for n in numerals if not any(lo <= n.start < hi for lo, hi in scores)]
     candidates = _candidates(text, numerals, lang)
-    figures = [f for f in (_figure(text, c, lang) for c in candidates) if f is not None]
+    figures = [
+        f
+        for f in (_figure(text, c, lang) for c in candidates)
+        if f is not None and not _is_dateline(text, f) and not _PROPORTION_AFTER_RE.match(text, f.char_end)
+    ]
     figures = _without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures)))
     return tuple(_signed(text, f) for f in figures)
 
@@ -827,6 +831,28 @@ def _signed(text: str, figure: Figure) -> Figure:
         value_low=-figure.value_high,
         value_high=-figure.value_low,
     )
+
+
+# "trois fonctionnaires sur dix", "one in four adults", "two out of three": a verbal fraction, not a count.
+_PROPORTION_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|two|three"
+    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])"
+    r"(?![ \u00a0]+(?:ans|années|mois|jours|semaines|years|months|days|weeks))",  # "sur dix ans" is a period
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")
+_LINE_START_RE = re.compile(r"(?:^|\n)[\W_]*$")
+
+
+def _is_dateline(text: str, figure: Figure) -> bool:
+    """A day-month pair opening a line with no unit ("10-23 Paris (AFP) -", "09/11 |"): a date header or
+    a byline stamp, not a figure."""
+    m = _DATELINE_RE.fullmatch(text, figure.char_start, figure.char_end)
+    if m is None or figure.unit != "count" or figure.unit_raw:
+        return False
+    a, b = int(m.group("a")), int(m.group("b"))
+    plausible = (a <= 12 and b <= 31) or (a <= 31 and b <= 12)
+    return plausible and _LINE_START_RE.search(text, 0, figure.char_start) is not None
 
 
 def has_figure(text: str, lang: str) -> bool:

@@ -11,6 +11,8 @@ measure that only appears as a conversion: "185 square miles"); both are resolve
 
 from __future__ import annotations
 
+from corroborate.extract.lang import month_pattern, raw_words
+
 
 def _word_set(words: str) -> frozenset[str]:
     """A set of words written as one blank-separated string, easier to read and to extend."""
@@ -114,14 +116,9 @@ PROJECTION_AFTER_VERB: dict[str, str] = {
     "en": r"could|might|(?-i:may)|will|would|['’]ll|(?:are|is|were|was) (?:expected|projected|set|due|likely|poised)"
     r"|expected|projected",
 }
-MONTHS_FR = (
-    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
-    r"|décembre|decembre|janv\.|févr\.|fév\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
-)
-MONTHS_EN = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-)
+# The one month table, as regex alternations (``lang/<lang>/months.txt``).
+MONTHS_FR = month_pattern("fr")
+MONTHS_EN = month_pattern("en")
 PROJECTION_DEADLINE: dict[str, str] = {
     "fr": rf"d['’]ici (?:(?:la )?fin |le |à |au |l['’]|début |mi-)?(?:{MONTHS_FR}|\d{{4}}|l['’]an|l['’]année"
     r"|(?:la |les |le |l['’])?(?:prochaine?s?|semaine|mois|année|été|hiver|printemps|automne|fin))",
@@ -129,7 +126,8 @@ PROJECTION_DEADLINE: dict[str, str] = {
     r"|year-end|the summer|the winter|the spring|the autumn)",
 }
 
-DAYS_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+DAYS_FR = "|".join(raw_words("fr", "weekdays"))
+DAYS_EN = "|".join(raw_words("en", "weekdays"))
 
 # Nouns after a number, as written (lower case) -> unit. Matched longest first, both languages at
 # once (wire copy mixes them). The word may come after a few adjectives ("3,000 North Korean troops").

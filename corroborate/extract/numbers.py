@@ -111,6 +111,10 @@ _HYPHEN_STRONG_RE = re.compile(rf"[{HYPHENS}]strong\b", re.IGNORECASE)
 # "0800 555 111", "0 800 05 95 95", "020 7946 0958", "+44 20 7946 0958", "(202) 555-0143",
 # "202-555-0143", "1-800-555-0199". A group of four digits after a group of three never occurs in a
 # number written with thousands separators, so "202 555 0143" is safe to mask.
+# A count with thousands grouping that may lead a hyphenated compound ("a 500,000-job revision").
+_COMPOUND_COUNT_RE = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+")
+# The units written after a scale word ("2 thousand 12"): one to three digits that end the number.
+_UNITS_AFTER_THOUSAND_RE = re.compile(r"[ \u00a0\u202f](\d{1,3})(?![\d.,]\d|[^\W\d_])")
 _PHONE_RE = re.compile(
     r"(?<![\d\w])(?:"
     r"\+\d{1,3}[\s.\-]?(?:\(0\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){2,5}"
@@ -182,8 +186,8 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
     found: list[Numeral] = []
     for match in _DIGITS_RE.finditer(text):
         start, end = match.span()
-        if any(lo <= start < hi for lo, hi in masked):
-            continue
+        if any(lo <= start < hi for lo, hi in masked) or (found and start < found[-1].end):
+            continue  # masked, or the units of "2 thousand 12" already read
         prev, prev2 = text[start - 1 : start], text[max(0, start - 2) : max(0, start - 1)]
         if prev and (prev.isalnum() or prev in "_/°#№\\"):
             continue  # G7, A320, 1/3, n°3
@@ -197,8 +201,14 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
         next_char = after[:1]
         if next_char and (next_char in "/°" or (next_char in ".,:" and after[1:2].isdigit())):
             continue  # 1/3, 30°, 28.10.2024
-        if next_char and next_char in HYPHENS and after[1:2].isalpha() and not _HYPHEN_STRONG_RE.match(text, end):
-            continue  # 45-year-old, 3-fold, 10-day
+        if (
+            next_char
+            and next_char in HYPHENS
+            and after[1:2].isalpha()
+            and not _HYPHEN_STRONG_RE.match(text, end)
+            and not _COMPOUND_COUNT_RE.fullmatch(match.group())
+        ):
+            continue  # 45-year-old, 3-fold, 10-day (a grouped count may lead a compound: "a 500,000-job cut")
         currency = _currency_before(text, start)
         scale, scale_end = Decimal(1), end
         scale_match = _SCALE_AFTER_RE.match(text, end)
@@ -224,6 +234,12 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
         value, mantissa, group_scale, significant, grouped = _parse_digits(match.group(), lang, decimal_context)
         if scale_match:
             mantissa, group_scale = value, scale
+        units = _UNITS_AFTER_THOUSAND_RE.match(text, scale_end) if scale == 1000 and scale_match else None
+        if units and value == value.to_integral_value():
+            # "2 thousand 12", "3 mille 250": digits then the scale word then the units, one number
+            value = value * scale + Decimal(units.group(1))
+            scale, scale_end = Decimal(1), units.end()
+            mantissa, group_scale = value, Decimal(1)
         found.append(
             Numeral(
                 start=start,

@@ -24,8 +24,10 @@ from typing import Any
 
 import polars as pl
 
-from corroborate.extract import attribution, context, nlp
+from corroborate.extract import attribution, context, cues, nlp
+from corroborate.extract.lang import folded as lexicon_folded
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
+from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -76,6 +78,10 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 
 REQUIRED_INPUT = ("article_id", "text")
 
+# Mention kinds that do not make a sentence speak: named bodies, document authors, owners of a figure
+# noun and subjects of a verb of intent (a sentence holding only these may continue an earlier source).
+_SILENT_KINDS = frozenset({"entity", "author", "owner", "intent"})
+
 # "X a confirmé l'information", "the ministry confirmed the figures": credits the sentence before.
 _BACKREF_RX = re.compile(
     r"\b(?:confirm[ée]|confirmed|confirms?|a\s+confirmé)\s+(?:l['’]information|ces\s+chiffres|ce\s+chiffre|"
@@ -122,6 +128,8 @@ class ExtractorConfig:
     min_confidence: float = 0.0
     # language used when a record has none and detection is not wanted
     default_language: str | None = None
+    # sentences back a source named for a report or statement may carry to speakerless figures
+    carry_sentences: int = 4
     # figure finder; tests and benchmarks may swap it, production uses corroborate.extract.figures
     figure_module: str = "corroborate.extract.figures"
 
@@ -141,6 +149,10 @@ class _Article:
     # per sentence: (sentence introducing its list, sentence after its list) for list items
     lists: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
     headline: int | None = None  # sentence id of a headline line, when the article opens with one
+    # per sentence: paragraph number and whether it names a document (report, analysis, tally)
+    paragraphs: list[int] = field(default_factory=list)
+    documents: list[bool] = field(default_factory=list)
+    speech: list[bool] = field(default_factory=list)  # per parsed sentence: it holds a cue verb
 
 
 def _load_figures(module: str) -> tuple[Callable[[str, str], list[Any]], Callable[[str, str], bool]]:
@@ -215,6 +227,9 @@ class Extractor:
                 art.quotes = attribution.find_quotes(text)
                 art.lists = _list_blocks(text, art.sentences)
                 art.headline = _headline(text, art.sentences)
+                art.paragraphs = _paragraphs(text, art.sentences)
+                art.documents = [False] * len(art.sentences)
+                art.speech = [False] * len(art.sentences)
             out.append(art)
         return out
 
@@ -303,6 +318,18 @@ class Extractor:
                     if j not in have and src in a.text[slice(*a.sentences[j])]:
                         wanted.setdefault(art, set()).add(j)
                         break
+        # a figure sentence naming nobody may continue a source named a few sentences before
+        # (the lines after "Dans son rapport, la Cour des comptes …"): parse back to that source
+        carried = self.config.carry_sentences
+        for f in figure_rows:
+            if f["speakerless"]:
+                art, sid = int(f["art"]), int(f["sent_id"])
+                a = by_art[art]
+                have = selected.get(art, set())
+                para = a.paragraphs[sid]
+                wanted.setdefault(art, set()).update(
+                    j for j in range(max(0, sid - carried), sid) if j not in have and para - a.paragraphs[j] <= 1
+                )
         for f in figure_rows:
             art = int(f["art"])
             a = by_art[art]
@@ -346,6 +373,8 @@ class Extractor:
                 a = by_art[i]
                 offset = a.sentences[sid][0]
                 rows = attribution.speaker_mentions(doc, i, sid, offset, lang, first_id=first_id + len(speakers))
+                a.documents[sid] = _names_document(doc, lang)
+                a.speech[sid] = any(t.pos_ == "VERB" and t.lemma_.lower() in cues.CUE_LEMMAS[lang] for t in doc)
                 speakers.extend(rows)
                 figs = figs_by_sent.get((i, sid), [])
                 if not figs:
@@ -363,8 +392,10 @@ class Extractor:
                             "char_end": f.char_end,
                             "anc": anc,
                             "unit": f.unit,
-                            "speakerless": not any(r["kind"] not in ("entity", "author") for r in rows),
+                            "speakerless": not any(r["kind"] not in _SILENT_KINDS for r in rows),
                             "value": float(f.value),
+                            "qualifier": f.qualifier,
+                            "bracket": _bracket_source(a.text, f.char_end, lang),
                             "list_before": a.lists.get(sid, (None, None))[0],
                             "list_after": a.lists.get(sid, (None, None))[1],
                             "headline": sid == a.headline,
@@ -399,7 +430,15 @@ class Extractor:
             ],
             schema=attribution.QUOTE_SCHEMA,
         )
-        pairs = attribution.pair(figs, sp, quotes)
+        sents = pl.LazyFrame(
+            [
+                {"art": a.idx, "sent_id": sid, "para": para, "document": doc, "speech": speech}
+                for a in arts
+                for sid, (para, doc, speech) in enumerate(zip(a.paragraphs, a.documents, a.speech, strict=True))
+            ],
+            schema=attribution.SENTENCE_SCHEMA,
+        )
+        pairs = attribution.pair(figs, sp, quotes, sents)
         fig_info = pl.LazyFrame(
             [
                 {
@@ -457,11 +496,61 @@ class Extractor:
                 confidence=pl.col("confidence").fill_null(0.6).round(3),
                 extractor_version=pl.lit(EXTRACTOR_VERSION),
             )
+            .pipe(_split_respective_ranges)
             .filter(pl.col("confidence") >= self.config.min_confidence)
             .sort("art", "char_start")
             .select([pl.col(c).cast(t) for c, t in CLAIM_SCHEMA.items()])
         )
         return out.collect()
+
+
+# "entre 12 400 et 30 000 manifestants, selon la police et les syndicats": each bound is one source's.
+_RESPECTIVE_RANGE_RX = r"(?i)^(?:entre|between)\s+(.*?\d)\s+(?:et|and)\s+\D{0,12}\d"
+_TWO_SOURCES_RX = r"^(.+?)\s+(?:et|and)\s+(?:les\s+|la\s+|le\s+|l['’]|the\s+)?(.+)$"
+
+
+def _split_respective_ranges(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """A range opened by ``entre``/``between`` credited to two coordinated sources ("selon la police et les
+    syndicats", "according to police and organisers") gives each bound to its source, in order: two claims
+    of one value each instead of one range of nobody's."""
+    first = pl.col("text").str.extract(_RESPECTIVE_RANGE_RX, 1)
+    sources = pl.col("source").str.extract_groups(_TWO_SOURCES_RX)
+    split = (
+        pl.col("attributed")
+        & (pl.col("qualifier") == "range")
+        & first.is_not_null()
+        & pl.col("source").str.contains(_TWO_SOURCES_RX)
+    )
+    marked = frame.with_columns(
+        _split=split.fill_null(False),
+        _low_len=first.str.len_chars() + pl.col("text").str.find(r"\d"),
+        _src1=sources.struct.field("1"),
+        _src2=sources.struct.field("2"),
+    )
+    parts = marked.filter(pl.col("_split"))
+    low = parts.with_columns(
+        char_start=pl.col("char_start") + pl.col("text").str.find(r"\d"),
+        char_end=pl.col("char_start") + pl.col("_low_len"),
+        text=pl.col("text").str.slice(pl.col("text").str.find(r"\d"), first.str.len_chars()),
+        value=pl.col("value_low"),
+        value_high=pl.col("value_low"),
+        source=pl.col("_src1"),
+        source_org=pl.col("_src1"),
+    )
+    high_at = pl.col("_low_len") + pl.col("text").str.slice(pl.col("_low_len")).str.find(r"\d")
+    high = parts.with_columns(
+        char_start=pl.col("char_start") + high_at,
+        text=pl.col("text").str.slice(high_at),
+        value=pl.col("value_high"),
+        value_low=pl.col("value_high"),
+        source=pl.col("_src2"),
+        source_org=pl.col("_src2"),
+    )
+    both = pl.concat([low, high], how="vertical_relaxed").with_columns(
+        qualifier=pl.lit("exact"), confidence=pl.col("confidence") * 0.9
+    )
+    rest = marked.filter(~pl.col("_split"))
+    return pl.concat([rest, both], how="vertical_relaxed").drop("_split", "_low_len", "_src1", "_src2")
 
 
 def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple[int | None, int | None]]:
@@ -482,6 +571,54 @@ def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple
             out[k] = (before, after)
         i = j + 1
     return out
+
+
+def _paragraphs(text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Paragraph number of every sentence: how many body lines end before its start. A heading (a line
+    without final punctuation) opens no paragraph of its own, so a report named above a subheading still
+    reaches the paragraph under it."""
+    import bisect
+
+    ends: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        pos += len(line)
+        if body and body[-1] in _BODY_END:
+            ends.append(pos)
+    return [bisect.bisect_right(ends, s) for s, _ in sentences]
+
+
+_BODY_END = frozenset('.!?…:»"”)')
+
+
+# A parenthesis right after a figure: "1,09 million (Intérieur) et 3,5 millions (CGT)", "(selon la police)".
+_BRACKET_RX = re.compile(
+    r"[ \u00a0]*\((?:selon |d['’]après |according to |source ?: ?)?(?P<name>[^\W\d_][\w'’.&-]*(?: [\w'’.&-]+){0,3})\)"
+)
+
+
+def _bracket_source(text: str, end: int, lang: str) -> str | None:
+    """The source a figure names in brackets right after it (``3,5 millions (CGT)``), or None. The name
+    is capitalised (a body, an acronym) or a common speaker noun (``police``, ``syndicats``); units,
+    currencies and economic aggregates in ``lang/<lang>/bracket_exclusions.txt`` are not sources."""
+    m = _BRACKET_RX.match(text, end)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words_ = [fold(w) for w in name.split()]
+    if any(w in lexicon_folded(lang, "bracket_exclusions") for w in words_):
+        return None
+    if name[:1].isupper() or any(w in cues.SPEAKER_NOUNS or w in cues.ORG_WORDS for w in words_):
+        return name
+    return None
+
+
+def _names_document(doc: Any, lang: str) -> bool:
+    """Whether a parsed sentence names a document or a count (a noun of ``lang/<lang>/document_nouns.txt``:
+    ``rapport``, ``analysis``, ``tally``), so that its source may carry over the next paragraph."""
+    nouns = lexicon_folded(lang, "document_nouns")
+    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and fold(t.text) in nouns for t in doc)
 
 
 def _headline(text: str, sentences: list[tuple[int, int]]) -> int | None:
