@@ -439,7 +439,7 @@ class Extractor:
             ],
             schema=attribution.SENTENCE_SCHEMA,
         )
-        pairs = attribution.pair(figs, sp, quotes, sents)
+        pairs = attribution.pair(figs, sp, quotes, sents).collect().lazy()
         fig_info = pl.LazyFrame(
             [
                 {
@@ -497,6 +497,8 @@ class Extractor:
                 confidence=pl.col("confidence").fill_null(0.6).round(3),
                 extractor_version=pl.lit(EXTRACTOR_VERSION),
             )
+            .collect()
+            .lazy()
             .pipe(_split_respective_ranges)
             .filter(pl.col("confidence") >= self.config.min_confidence)
             .sort("art", "char_start")
