@@ -1315,7 +1315,9 @@ def pair(
     attributed figure it restates, and a figure nobody is credited with takes the last source named a
     few sentences before (further when that source was named with a report or an analysis).
     """
-    sp = resolve_anaphors(speakers)
+    # materialised once: every pattern below reads it (a lazy plan would recompute it per branch)
+    sp = resolve_anaphors(speakers).collect().lazy()
+    figures = figures.collect().lazy()
     named = sp.filter(~pl.col("deny") & (pl.col("kind") != "backref"))
 
     # each quote's speaker: an incise right after it, else a ':' introduction right before it
@@ -1483,7 +1485,8 @@ def pair(
         .group_by("art", "fig", maintain_order=True)
         .first()
     )
-    cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed")
+    cands = cands.collect().lazy()
+    cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed").collect().lazy()
     if sentences is not None:
         cands = pl.concat([cands, _discourse_candidates(figures, sp, cands, sentences)], how="diagonal_relaxed")
     return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(

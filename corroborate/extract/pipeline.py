@@ -328,7 +328,13 @@ class Extractor:
                 have = selected.get(art, set())
                 para = a.paragraphs[sid]
                 wanted.setdefault(art, set()).update(
-                    j for j in range(max(0, sid - carried), sid) if j not in have and para - a.paragraphs[j] <= 1
+                    j
+                    for j in range(max(0, sid - carried), sid)
+                    if j not in have
+                    # a plain statement carries only from a figure sentence (parsed already); a sentence
+                    # naming a report or a tally may carry without figures of its own
+                    and para - a.paragraphs[j] <= 1
+                    and _mentions_document(a.text[slice(*a.sentences[j])], a.lang)
                 )
         for f in figure_rows:
             art = int(f["art"])
@@ -438,7 +444,7 @@ class Extractor:
             ],
             schema=attribution.SENTENCE_SCHEMA,
         )
-        pairs = attribution.pair(figs, sp, quotes, sents)
+        pairs = attribution.pair(figs, sp, quotes, sents).collect().lazy()
         fig_info = pl.LazyFrame(
             [
                 {
@@ -496,6 +502,8 @@ class Extractor:
                 confidence=pl.col("confidence").fill_null(0.6).round(3),
                 extractor_version=pl.lit(EXTRACTOR_VERSION),
             )
+            .collect()
+            .lazy()
             .pipe(_split_respective_ranges)
             .filter(pl.col("confidence") >= self.config.min_confidence)
             .sort("art", "char_start")
@@ -612,6 +620,15 @@ def _bracket_source(text: str, end: int, lang: str) -> str | None:
     if name[:1].isupper() or any(w in cues.SPEAKER_NOUNS or w in cues.ORG_WORDS for w in words_):
         return name
     return None
+
+
+_WORD_RX = re.compile(r"[^\W\d_]+")
+
+
+def _mentions_document(sentence: str, lang: str) -> bool:
+    """Cheap test before a parse: a word of ``document_nouns`` occurs in the sentence (any part of speech)."""
+    nouns = lexicon_folded(lang, "document_nouns")
+    return any(w in nouns for w in _WORD_RX.findall(fold(sentence)))
 
 
 def _names_document(doc: Any, lang: str) -> bool:
