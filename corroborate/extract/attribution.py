@@ -1028,7 +1028,7 @@ def speaker_mentions(
         if tok.lower_ not in cues.DOCUMENT_NOUNS and tok.lower_ not in cues.ANALYSIS_NOUNS:
             continue
         owner = _document_owner(tok)
-        after = doc[owner[-1].i + 1 : owner[-1].i + 2] if owner else []
+        after: list[Token] = list(doc[owner[-1].i + 1 : owner[-1].i + 2]) if owner else []
         if owner and not _seat_phrase([*owner, *after]):
             sp = Speaker(_clean(owner), None)
             if sp.source:
