@@ -36,6 +36,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from corroborate.extract.evaluate import f1_score, share
 from corroborate.text import fold
 
 OUTCOMES = ("corroborated", "revised", "unresolved")
@@ -223,27 +224,26 @@ class Metrics:
 
     @property
     def precision(self) -> float:
-        return self.correct_predictions / self.predicted if self.predicted else 1.0
+        return share(self.correct_predictions, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
+        return share(self.found, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def attribution(self) -> float:
-        return self.attribution_right / self.found if self.found else 1.0
+        return share(self.attribution_right, self.found)
 
     def verdict(self, outcome: str) -> tuple[float, float, int, int]:
         """Precision, recall, system count and gold count of one outcome over clear gold claims."""
         said = sum(n for (g, s), n in self.confusion.items() if s == outcome)
         right = self.confusion.get((outcome, outcome), 0)
         truth = sum(n for (g, s), n in self.confusion.items() if g == outcome)
-        return (right / said if said else 1.0), (right / truth if truth else 1.0), said, truth
+        return share(right, said), share(right, truth), said, truth
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -34,6 +34,16 @@ LABEL_OUTLET = "labelled-outlet"
 _STOP = frozenset(words("le la les l de du des d the of a an un une for pour"))
 
 
+def share(part: int, whole: int) -> float:
+    """``part / whole``, or 1.0 for an empty whole (nothing to find, nothing wrong)."""
+    return part / whole if whole else 1.0
+
+
+def f1_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(slots=True)
 class Counts:
     """Figure matching and attribution counts for one slice (a language, or everything)."""
@@ -45,20 +55,19 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return share(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return share(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def attribution(self) -> float:
-        return self.attribution_right / self.tp if self.tp else 1.0
+        return share(self.attribution_right, self.tp)
 
 
 @dataclass(slots=True)

@@ -490,19 +490,7 @@ _APPROX_NOUNS: dict[str, dict[str, int]] = {
     "en": {"dozen": 12},
 }
 _MULTIPLIERS: dict[str, dict[str, int]] = {
-    "fr": {
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-    },
+    "fr": {word: value for word, value in _SMALL["fr"].items() if value <= 10},  # "trois cents", "dix mille"
     "en": {
         "a": 1,
         "one": 1,
