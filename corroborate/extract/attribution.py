@@ -1288,17 +1288,32 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _as_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, deny: pl.Expr | None = None) -> pl.LazyFrame:
-    """Figure-source candidates of one pattern, in the one shape the ranking reads."""
-    return frame.select(
-        "art",
-        "fig",
-        "source",
-        "source_org",
+def _candidate_columns(pattern: str, dist: pl.Expr, deny: pl.Expr | None = None) -> list[pl.Expr]:
+    """The one shape the ranking reads: figure, source, denial, pattern, distance and cue strength."""
+    return [
+        pl.col("art"),
+        pl.col("fig"),
+        pl.col("source"),
+        pl.col("source_org"),
         (pl.lit(False) if deny is None else deny).alias("deny"),
         pl.lit(pattern).alias("pattern"),
         dist.alias("dist"),
-        "strength",
+        pl.col("strength"),
+    ]
+
+
+def _as_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, deny: pl.Expr | None = None) -> pl.LazyFrame:
+    """Figure-source candidates of one pattern, in the one shape the ranking reads."""
+    return frame.select(_candidate_columns(pattern, dist, deny))
+
+
+def _ranked_candidates(frame: pl.LazyFrame, pattern: str, dist: pl.Expr, decay: pl.Expr | None = None) -> pl.LazyFrame:
+    """Candidates of a pattern that carries its own priority and confidence (``_PRIORITY[pattern]``): the
+    confidence is the pattern's times the cue's strength, times ``decay`` when the source is far away."""
+    prio, conf = _PRIORITY[pattern]
+    confidence = pl.lit(conf) * pl.col("strength") * (pl.lit(1.0) if decay is None else decay)
+    return frame.select(
+        *_candidate_columns(pattern, dist), pl.lit(prio).alias("prio"), confidence.clip(0.0, 1.0).alias("confidence")
     )
 
 
@@ -1533,8 +1548,7 @@ def _discourse_candidates(
         "source_org",
         "strength",
     )
-    r_prio, r_conf = _PRIORITY["restatement"]
-    restated = (
+    restated = _ranked_candidates(
         orphans.join(body, on="art")
         .filter(
             (pl.col("b_unit") == pl.col("unit"))
@@ -1543,19 +1557,9 @@ def _discourse_candidates(
         .with_columns(dist=(pl.col("b_start") - pl.col("char_start")).abs())
         .sort("art", "fig", "dist")
         .group_by("art", "fig", maintain_order=True)
-        .first()
-        .select(
-            "art",
-            "fig",
-            "source",
-            "source_org",
-            pl.lit(False).alias("deny"),
-            pl.lit("restatement").alias("pattern"),
-            "dist",
-            "strength",
-            pl.lit(r_prio).alias("prio"),
-            (pl.lit(r_conf) * pl.col("strength")).clip(0.0, 1.0).alias("confidence"),
-        )
+        .first(),
+        "restatement",
+        pl.col("dist"),
     )
     # an organisation named in a sentence about a document is that document's author even when the
     # parse finds no cue ("Dans son rapport annuel, la Cour des comptes …")
@@ -1591,7 +1595,6 @@ def _discourse_candidates(
         )
         .sort("art", "pos")
     )
-    d_prio, d_conf = _PRIORITY["discourse"]
     d_sent = pl.col("sent_id") - pl.col("a_sent")
     d_para = pl.col("para") - pl.col("a_para")
     doc = pl.col("a_doc")
@@ -1616,26 +1619,17 @@ def _discourse_candidates(
         )
 
     # a speaker in the window wins over a body merely named in a sentence about a document
-    carried = (
+    carried = _ranked_candidates(
         pl.concat(
             [carry(anchors.filter(~pl.col("weak")), 0), carry(anchors.filter(pl.col("weak")), 1)],
             how="vertical_relaxed",
         )
         .sort("art", "fig", "tier")
         .group_by("art", "fig", maintain_order=True)
-        .first()
-        .select(
-            "art",
-            "fig",
-            "source",
-            "source_org",
-            pl.lit(False).alias("deny"),
-            pl.lit("discourse").alias("pattern"),
-            (pl.col("char_start") - pl.col("pos")).alias("dist"),
-            "strength",
-            pl.lit(d_prio).alias("prio"),
-            (pl.lit(d_conf) * pl.col("strength") * pl.lit(CARRY_DECAY).pow(d_sent)).clip(0.0, 1.0).alias("confidence"),
-        )
+        .first(),
+        "discourse",
+        pl.col("char_start") - pl.col("pos"),
+        decay=pl.lit(CARRY_DECAY).pow(d_sent),
     )
     return pl.concat([restated.select(cols), carried.select(cols)], how="vertical_relaxed")
 
@@ -1670,19 +1664,7 @@ def _headline_candidates(figures: pl.LazyFrame, cands: pl.LazyFrame) -> pl.LazyF
         .group_by("art", "fig", maintain_order=True)
         .first()
     )
-    prio, conf = _PRIORITY["headline"]
-    return matched.select(
-        "art",
-        "fig",
-        "source",
-        "source_org",
-        pl.lit(False).alias("deny"),
-        pl.lit("headline").alias("pattern"),
-        pl.lit(0).cast(pl.Int64).alias("dist"),
-        "strength",
-        pl.lit(prio).alias("prio"),
-        (pl.lit(conf) * pl.col("strength")).clip(0.0, 1.0).alias("confidence"),
-    )
+    return _ranked_candidates(matched, "headline", pl.lit(0).cast(pl.Int64))
 
 
 def canonical_sources(pairs: pl.LazyFrame, speakers: pl.LazyFrame) -> pl.LazyFrame:

@@ -490,20 +490,9 @@ _APPROX_NOUNS: dict[str, dict[str, int]] = {
     "en": {"dozen": 12},
 }
 _MULTIPLIERS: dict[str, dict[str, int]] = {
-    "fr": {word: value for word, value in _SMALL["fr"].items() if value <= 10},  # "trois cents", "dix mille"
-    "en": {
-        "a": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-    },
+    # the words that multiply a scale: "trois cents", "dix mille", "a thousand", "ten million"
+    "fr": {word: value for word, value in _SMALL["fr"].items() if value <= 10},
+    "en": {"a": 1} | {word: value for word, value in _SMALL["en"].items() if value <= 10},
 }
 _APPROX_RE = {
     lang: re.compile(
