@@ -474,6 +474,13 @@ def evaluate(
         str | None, typer.Option(help="Corpus only: the storyline kept aside; its errors are never printed.")
     ] = None,
     details: Annotated[bool, typer.Option(help="Print every error, not just the figures.")] = True,
+    keep_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-db",
+            help="With --outcomes: run into this new DuckDB file and keep it, to query the verdicts afterwards.",
+        ),
+    ] = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
@@ -486,14 +493,24 @@ def evaluate(
     chain (claim, quantity, deciding claim, relation, reason).
 
     Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna`
+
+    Example, keeping the run to query it: `python cli.py eval ../shared/realnews --outcomes --keep-db
+    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`
     """
     from corroborate.api import evaluate_corpus, evaluate_labels
     from corroborate.goldset import is_corpus
 
     if not is_corpus(labels):
-        if outcomes or holdout:
-            raise _fail("--outcomes and --holdout need a corpus folder (<storyline>/gold_claims.jsonl)", 2)
+        if outcomes or holdout or keep_db:
+            raise _fail("--outcomes, --holdout and --keep-db need a corpus folder (<storyline>/gold_claims.jsonl)", 2)
         report, text = evaluate_labels(labels)
+    elif keep_db is not None:
+        if not outcomes:
+            raise _fail("--keep-db needs --outcomes (only the whole flow writes a database)", 2)
+        if keep_db.exists():
+            raise _fail(f"{keep_db} already exists: --keep-db writes a new database and never reuses one", 2)
+        _run_flow_quietly(sorted(labels.glob("*/articles")), keep_db)
+        report, text = evaluate_corpus(labels, holdout=holdout, db_path=keep_db, details=details)
     elif outcomes:
         import tempfile
 

@@ -195,11 +195,12 @@ class ConceptLexicon:
         return distinct.with_columns(stem_expr(pl.col("word")).alias("stem")).join(self.triggers, on="stem")
 
     def revision_marks(self, contexts: pl.DataFrame) -> pl.DataFrame:
-        """``claim_id, is_recap, is_correction`` for every claim of ``contexts``.
+        """``claim_id, is_recap, is_correction, is_beyond`` for every claim of ``contexts``.
 
         A recap cue counts in the clause before the figure (since its previous number) or in the
         :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
-        sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes").
+        sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes"); a
+        horizon cue ("in the medium term") anywhere in the figure's own sentence.
         """
         # One scan of the raw text for the cues' first letters (accented or not) keeps the folding and the
         # cue patterns below to the figures that may carry a cue.
@@ -214,7 +215,10 @@ class ConceptLexicon:
         roots = {c[:4] for c in self.cue_words}
         prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")"
         unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
-            "claim_id", pl.lit(False).alias("is_recap"), pl.lit(False).alias("is_correction")
+            "claim_id",
+            pl.lit(False).alias("is_recap"),
+            pl.lit(False).alias("is_correction"),
+            pl.lit(False).alias("is_beyond"),
         )
         contexts = contexts.filter(raw.str.contains(prefilter))
         # folded once: the part of the sentence before the figure, and the previous sentence
@@ -247,8 +251,14 @@ class ConceptLexicon:
                 pl.concat_str([fold_expr(pl.col("previous")), pl.col("before"), pl.col("after")], separator=" ").alias(
                     "sentence"
                 ),
+                pl.concat_str([pl.col("before"), pl.col("after")], separator=" ").alias("own"),
             )
-            .select("sentence_id", any_cue("sentence", "correction").alias("is_correction"))
+            .select(
+                "sentence_id",
+                any_cue("sentence", "correction").alias("is_correction"),
+                # a horizon belongs to the figure's own sentence, not the one before
+                any_cue("own", "horizon").alias("is_beyond"),
+            )
         )
         recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
             "claim_id",
@@ -260,7 +270,9 @@ class ConceptLexicon:
                 | pl.col("from_to")
             ).alias("is_recap"),
         )
-        marked = recaps.join(sentences, on="sentence_id", how="left").select("claim_id", "is_recap", "is_correction")
+        marked = recaps.join(sentences, on="sentence_id", how="left").select(
+            "claim_id", "is_recap", "is_correction", "is_beyond"
+        )
         return pl.concat([marked, unmarked])
 
 

@@ -344,7 +344,7 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
-    """Rebuild ``article_copies`` and ``article_groups`` over all stored articles.
+    """Rebuild ``article_copies``, ``article_groups`` and ``article_dates`` over all stored articles.
 
     Every pair found is in ``article_copies`` (its two articles never corroborate each other); only
     strong pairs (``similarity >= GROUP_CONTAINMENT``, and translations) chain into ``article_groups``.
@@ -362,6 +362,7 @@ def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
     try:
         run_model(con, "article_copies")
         run_model(con, "article_groups")
+        run_model(con, "article_dates")
     finally:
         con.unregister("_article_copies_input")
         con.unregister("_article_groups_input")

@@ -385,7 +385,10 @@ class Extractor:
                 figs = figs_by_sent.get((i, sid), [])
                 if not figs:
                     continue
-                periods = context.find_periods(a.text[offset : a.sentences[sid][1]], a.published)
+                periods = context.outside_figures(
+                    context.find_periods(a.text[offset : a.sentences[sid][1]], a.published),
+                    [(g.char_start - offset, g.char_end - offset) for _, g in figs],
+                )
                 for n, f in figs:
                     tok = context._token_at(doc, f.number_start - offset)
                     anc = attribution.ancestors(tok, offset) if tok is not None else []
@@ -409,7 +412,9 @@ class Extractor:
                         }
                     )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
-                    per = context.nearest_period(periods, f.char_start - offset, 0, len(doc.text))
+                    per = context.nearest_period(
+                        periods, f.char_start - offset, [g.char_start - offset for _, g in figs]
+                    )
                     scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
                     details[(i, n)] = {
                         "subject": subject,
