@@ -43,6 +43,6 @@ def test_every_lexicon_is_read_by_the_code() -> None:
 def test_the_vocabularies_are_closed() -> None:
     lexicon = ConceptLexicon.read()
     assert set(lexicon.triggers["kind"]) <= {"count", "period"}
-    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon"}
+    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive"}
     assert read_places()["country"].str.contains(r"^[A-Z]{2}$").all()
     assert read_translations()["ministere"] == "ministry"  # keys are folded, as the names they meet

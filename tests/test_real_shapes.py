@@ -287,6 +287,52 @@ def test_the_words_next_to_a_figure_say_what_it_counts_and_whether_it_corrects()
     assert marks["growth"] == (False, False)
 
 
+def _contexts(sentence_id: str, sentence: str, spans: dict[str, str]) -> pl.DataFrame:
+    """One row per figure of ``sentence``, as ``claim_sentences`` gives them to the concept reader."""
+    rows = []
+    for claim_id, span in spans.items():
+        start = sentence.index(span)
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "sentence_id": sentence_id,
+                "char_start": start,
+                "char_end": start + len(span),
+                "span": span,
+                "before": sentence[:start],
+                "after": sentence[start + len(span) :],
+                "previous": "",
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def test_a_part_of_a_whole_counts_what_its_clause_ends_on() -> None:
+    lexicon = ConceptLexicon.read()
+    contexts = pl.concat(
+        [
+            _contexts("en", "Officials said 74 of the 97 victims have been identified so far.", {"part": "74"}),
+            _contexts("fr", "Jusqu'à présent, 74 des personnes décédées ont été identifiées.", {"partie": "74"}),
+            _contexts("whole", "The toll stands at 97 dead, of whom 74 were identified.", {"whole": "97 dead"}),
+        ]
+    )
+    concepts = dict(lexicon.near_figures(contexts).iter_rows())
+    assert concepts == {"part": "identified", "partie": "identified", "whole": "deaths"}
+
+
+def test_a_bare_rate_counts_what_the_rates_of_its_sentence_count() -> None:
+    lexicon = ConceptLexicon.read()
+    sentence = (
+        "Fitch expects a deficit of 5.4% in 2025, above the 5.1% of the spring, while the government, after "
+        "weeks of talks with its partners in parliament, is counting on 5%."
+    )
+    contexts = _contexts("s", sentence, {"fitch": "5.4%", "spring": "5.1%", "government": "5%"})
+    contexts = contexts.vstack(_contexts("t", "Turnout was 25 in the morning.", {"turnout": "25"}))
+    concepts = dict(lexicon.near_figures(contexts).iter_rows())
+    assert concepts["fitch"] == concepts["government"] == "public_deficit"
+    assert "turnout" not in concepts  # a bare count borrows nothing from afar
+
+
 def _toll(s: Scenario, article: str, day: str, body: str, value: int, source: str) -> str:
     s.article(article, f"{body} {filler(article)}", day, outlet=f"Outlet {article}", language="en")
     return s.claim(article, source, value, span=str(value), unit="count", subject=None)
