@@ -76,6 +76,18 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "extractor_version": pl.String(),
 }
 
+# One row per figure found, before its speaker is paired: the claim's own columns plus its place.
+_FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "fig": pl.Int64(),
+    "outlet": pl.String(),
+    **{
+        c: CLAIM_SCHEMA[c]
+        for c in CLAIM_COLUMNS
+        if c not in ("source", "source_org", "attributed", "confidence", "extractor_version")
+    },
+}
+
 REQUIRED_INPUT = ("article_id", "text")
 
 # Mention kinds that do not make a sentence speak: named bodies, document authors, owners of a figure
@@ -474,26 +486,7 @@ class Extractor:
                 for a in arts
                 for n, (_sid, f) in enumerate(a.figures)
             ],
-            schema={
-                "art": pl.Int64(),
-                "fig": pl.Int64(),
-                "article_id": pl.String(),
-                "external_id": pl.String(),
-                "outlet": pl.String(),
-                "value": pl.Float64(),
-                "value_low": pl.Float64(),
-                "value_high": pl.Float64(),
-                "qualifier": pl.String(),
-                "unit": pl.String(),
-                "unit_raw": pl.String(),
-                "text": pl.String(),
-                "char_start": pl.Int64(),
-                "char_end": pl.Int64(),
-                "subject": pl.String(),
-                "scope": pl.String(),
-                "period_start": pl.Date(),
-                "period_end": pl.Date(),
-            },
+            schema=_FIGURE_SCHEMA,
         )
         out = (
             fig_info.join(pairs, on=["art", "fig"], how="left")
