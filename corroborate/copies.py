@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from corroborate.db import query_model, run_model
+from corroborate.db import query_model, registered, run_model
 from corroborate.sources import alias_key
 
 COPY_CONTAINMENT = 0.15
@@ -383,14 +383,8 @@ def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
     copies = _weak_pairs_of_one_time(copies, con.table("articles").select("article_id", "published_at").pl())
     strong = copies.filter((pl.col("similarity") >= GROUP_CONTAINMENT) | (pl.col("method") == "translation"))
     groups = article_groups(articles["article_id"].to_list(), strong)
-    con.register("_article_copies_input", copies)
-    con.register("_article_groups_input", groups)
-    try:
-        run_model(con, "article_copies")
-        run_model(con, "article_groups")
-        run_model(con, "article_dates")
-    finally:
-        con.unregister("_article_copies_input")
-        con.unregister("_article_groups_input")
+    with registered(con, {"_article_copies_input": copies, "_article_groups_input": groups}):
+        for model in ("article_copies", "article_groups", "article_dates"):
+            run_model(con, model)
     grouped = groups.filter(pl.col("group_id") != pl.col("article_id")).height
     return CopySummary(pairs=copies.height, grouped_articles=grouped)
