@@ -38,16 +38,13 @@ _BRACKETS = ("(", ")")
 
 
 def bracketed_run(
-    doc: Doc | Span, start: int, ends: Callable[[Token, list[Token]], bool], *, longest: int, stray_close_ends: bool
+    doc: Doc | Span, start: int, ends: Callable[[Token, list[Token]], bool], *, longest: int
 ) -> list[Token]:
     """The tokens of ``doc`` from ``start`` up to the first one outside brackets for which ``ends(token,
     run_so_far)`` holds, ``longest`` tokens at the most: what a phrase that may hold a bracket runs over
     (``le ministère (Intérieur)``). Inside brackets nothing ends the run; ``ends`` is also asked about the
-    bracket that closes them.
-
-    A closing bracket with no opening one ends the run when ``stray_close_ends`` (the inverted subject of
-    an incise inside brackets: ``(…, a précisé le ministère)``); otherwise it is taken and the run goes on
-    as outside brackets (the phrase after ``selon``, as it has always read).
+    bracket that closes them. A closing bracket with no opening one ends the run: the phrase sits inside
+    brackets (``(…, a précisé le ministère)``, ``(selon la police)``).
     """
     run: list[Token] = []
     depth = 0
@@ -58,7 +55,7 @@ def bracketed_run(
             depth += 1
         elif t.text == ")":
             depth -= 1
-            if depth < 0 and stray_close_ends:
+            if depth < 0:
                 break
         if depth <= 0 and ends(t, run):
             break
@@ -262,7 +259,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
             or t.lower_ in ("que", "that", "qu'", "qu’")
         )
 
-    out = bracketed_run(doc, i, ends, longest=15, stray_close_ends=True)
+    out = bracketed_run(doc, i, ends, longest=15)
     if out and not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.text[:1].isupper() for t in out):
         return []
     return out
@@ -348,7 +345,7 @@ def according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
             or (t.like_num and bool(out))
         )
 
-    out = bracketed_run(doc, k, ends, longest=26, stray_close_ends=False)
+    out = bracketed_run(doc, k, ends, longest=26)
     if not out or out[0].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "which", "whom", "quoi"):
         return None
     if out[0].lower_ in cues.PRONOUNS:
