@@ -12,6 +12,19 @@ Usage::
 ``--lang-mix`` is the share of articles in French, ``--copy-share`` the share that republish a wire
 dispatch; ``--outlets`` counts the three wire agencies. It prints the corpus's shares and counts as JSON.
 
+``--hard`` adds what broke verdicts on real news, each in a controlled share (:class:`Hardness`, :data:`HARD`;
+``--translations``, ``--names``, ``--undated``, ``--undatable``, ``--tolls``, ``--recaps``, ``--partial``
+override one share each): dispatches republished in the other language (copies: they corroborate nothing);
+institutions named by acronym, full name or, after a sentence naming them, a descriptor ("l'agence", "the
+country's spy agency"), listed in ``aliases.csv`` as a desk would list them (descriptors not); records without
+``published_at``, dated by their URL path, a date header, or not at all (their figures then take part in no
+verdict that depends on order, unless a copy of theirs is dated: DESIGN.md §2.1, §6.5); death tolls reported
+day by day (a running count: growth revises nothing, a stated correction "revised down to 97, down from 115"
+does, §6.6); recaps of earlier figures ("contre 10 000 auparavant"; every "X had earlier said" sentence is one);
+partial periods ("du 1er au 20 octobre", another quantity than the month). In hard mode the truth's outcomes
+follow DESIGN.md §5 as ``sql/models/claim_evidence.sql`` and ``claim_outcomes.sql`` apply it
+(:func:`design_outcomes`), claims carry ``tags`` naming their hard categories, and no forecasts are planted.
+
 The command writes ``OUT/articles.jsonl`` (records ``{"id", "outlet", "url", "published_at", "language",
 "title", "text"}``, the input format of ``cli.py run``) and ``OUT/truth/``:
 
@@ -1800,11 +1813,11 @@ class _World:
                              _pick(rng, ("high", "low")))
                 self.quantities.append(q)
                 self.by_month[(line.slug, mi)] = q
-                if self.hard.partial and not line.stock and self.rng.random() < self.hard.partial:
+                if self.hard.partial and not line.stock and t >= 60 and self.rng.random() < self.hard.partial:
                     # the same flow over part of the month: another quantity, with another value
                     end_day = self.rng.randint(15, 24)
                     pe = date(ms.year, ms.month, end_day)
-                    pv = round_sig(max(t * end_day / me.day * self.rng.uniform(0.55, 0.8), 40), 2)
+                    pv = round_sig(t * end_day / me.day * self.rng.uniform(0.55, 0.8), 2)
                     self.quantities.append(Quantity(
                         f"{line.slug}.{ms:%Y-%m}-01-{end_day:02d}", line.slug, line.topic, line.unit, ms, pe, pv,
                         _pick(self.rng, ("high", "low")), from_day=pe + timedelta(days=1)))
@@ -2453,7 +2466,8 @@ class _World:
                         right, value = True, true
                 qual = "exact" if rng.random() < 0.7 else "at_least"
                 st = Statement(len(self.statements), q, speaker, day, qual, value, value, value, right)
-                earlier = [s for s in self.q_statements[q.quantity_id] if s.day < day and s.value != value]
+                # a running recap recalls a count the toll has since outgrown ("up from 67 the day before")
+                earlier = [s for s in self.q_statements[q.quantity_id] if s.day < day and s.right and s.value < value]
                 self.statements.append(st)
                 self.q_statements[q.quantity_id].append(st)
                 if not right and src is not None and value > true and rng.random() < 0.8:
