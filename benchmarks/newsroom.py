@@ -2306,8 +2306,10 @@ class _World:
         """An earlier figure on the same quantity that the sentence recalls (hard mode), or None."""
         if not self.hard.recaps or self.rng.random() >= self.hard.recaps:
             return None
+        # the figure a desk recalls is the one that stood: a right earlier figure (a wrong one would charge the
+        # speaker with somebody else's error)
         pool = [s for s in self.q_statements[st.quantity.quantity_id]
-                if s.day < day and s.source is not st.source and s.value != st.value]
+                if s.day < day and s.source is not st.source and s.value != st.value and s.right]
         return _pick(self.rng, pool) if pool else None
 
     def _village(self) -> str:
