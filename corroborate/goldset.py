@@ -388,7 +388,7 @@ def _extraction_errors(
             "detail"
         ),
     )
-    return pl.concat([missed, false_positive, wrong]).sort("storyline", "category", "external_id")
+    return pl.concat([missed, false_positive, wrong]).sort("storyline", "category", "external_id", "detail")
 
 
 @dataclass(slots=True)

@@ -71,6 +71,7 @@ def subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
         any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
         or (verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX")
         or (verb.i > 1 and verb.doc[verb.i - 1].lower_ in ("-il", "-elle", "-ils", "-elles"))
+        or (verb.i > 0 and verb.doc[verb.i - 1].lemma_.lower() == "faire")  # "a fait savoir"
     )
     finite = "Fin" in forms or has_aux or verb.tag_ in ("VBD", "VBZ", "VBP")
     pron_subj = any(c.dep_ in SUBJ_DEPS and c.pos_ == "PRON" for c in verb.children)
@@ -295,8 +296,11 @@ def cue_kind(tok: Token, lang: str) -> str | None:
             return "intent"
         if lemma == "savoir" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "faire":
             return "verb"  # "a fait savoir le ministère"
-        if lemma == "faire" and any(c.lower_ in ("état", "savoir") for c in tok.children):
-            return "verb"
+        if lemma == "faire" and any(
+            c.lower_ in ("état", "savoir") and 0 < c.i - tok.i <= 2 and not any(d.dep_ == "det" for d in c.children)
+            for c in tok.children
+        ):
+            return "verb"  # "a fait état de", "fait savoir": not "a fait 2 012 morts … dans un état grave"
         if lemma == "mettre" and any(c.lower_ == "garde" for c in tok.subtree):
             return "verb"
     elif low in cues.CUE_FORMS[lang] and tok.dep_ == "ROOT":
@@ -320,6 +324,8 @@ def group_start(verb: Token, phrase: list[Token]) -> int:
     for c in verb.children:
         if c.i < verb.i and c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "expl:subj", "advmod:neg", "neg"):
             starts.append(c.i)
+        if c.i == verb.i - 1 and c.lemma_.lower() == "faire":
+            starts.append(c.i)  # the "fait" of "a fait savoir", whatever the parser calls it
     if phrase and phrase[0].i < verb.i:
         starts.append(phrase[0].i)
     # the aux of an inverted incise ("a-t-il déclaré") may hang elsewhere: walk back over them
@@ -346,6 +352,11 @@ def according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
         )
 
     out = bracketed_run(doc, k, ends, longest=26)
+    # a bracket holding a figure is that figure's aside, not part of the name: "selon le Centre marocain
+    # (6,8 selon le service américain)" names the Centre
+    opening = next((i for i, t in enumerate(out) if t.text == "(" and any(x.like_num for x in out[i + 1 :])), None)
+    if opening is not None:
+        out = out[:opening]
     if not out or out[0].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "which", "whom", "quoi"):
         return None
     if out[0].lower_ in cues.PRONOUNS:

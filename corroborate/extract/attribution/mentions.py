@@ -157,13 +157,22 @@ def speaker_mentions(
                 sp = analyse_phrase(phrase, lang)
                 add("agent", tok, phrase[-1], sp, tok.i, kind == "deny" or negated(tok), 1.0)
                 continue
+        if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) and tok.lemma_.lower() not in (
+            "citer",
+            "quote",
+        ):
+            # a cue in the passive says what was said, not who said it: "le bilan a été révisé", "the
+            # figure was confirmed" (its speaker, if any, is the agent, read above)
+            continue
         phrase, strength = subject_phrase(tok)
         if not phrase:
             continue
         sp = analyse_phrase(phrase, lang)
         if sp is None:
             continue
-        if kind == "weak" and sp.anaphor is None and not _speaking(phrase):
+        if kind == "weak" and ((sp.anaphor is None and not _speaking(phrase)) or all(t.pos_ == "PRON" for t in phrase)):
+            # a weak cue speaks only with a subject that can speak; a bare pronoun may be the event
+            # itself ("Il a fait au moins 2 012 morts": the earthquake)
             continue
         deny = kind == "deny" or (
             negated(tok)

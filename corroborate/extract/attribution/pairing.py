@@ -15,6 +15,8 @@ import polars as pl
 from corroborate.extract.attribution.anaphora import canonical_sources, discourse_candidates, resolve_anaphors
 from corroborate.extract.attribution.frames import PRIORITY, as_candidates, credited_figures, ranked_candidates
 
+ACROSS_CHARS = 12  # a cue this close after another figure hangs on that figure ("119 000 selon")
+
 
 def pair(
     figures: pl.LazyFrame,
@@ -80,13 +82,37 @@ def pair(
         | (pl.col("main") & ~pl.col("kind").is_in(["owner", "intent"]))
         | pl.col("kind").is_in(["according", "agent"])
     )
+    # "selon X" / "according to X" / "annoncées par X" speaks for the figures next to it: one with another
+    # figure of the sentence between it and the cue ("la CGT revendique 800 000, contre 119 000 selon la
+    # police"; "97 morts, contre 115 victimes annoncées par les autorités, a fait savoir X") is only weakly
+    # X's, below the verb that governs it or speaks for the sentence
+    others = figures.select(
+        "art", "sent_id", pl.col("char_start").alias("other_start"), pl.col("char_end").alias("other_end")
+    )
+    across = (
+        same.filter(pl.col("kind").is_in(["according", "agent"]))
+        .join(others, on=["art", "sent_id"])
+        .filter(
+            # the cue hangs on a later figure of the sentence, right after it ("119 000 selon la police",
+            # "115 victimes annoncées par"); a cue closing the sentence ("…, Reuters reported, citing X")
+            # still speaks for all its figures
+            (pl.col("other_start") > pl.col("char_start"))
+            & (pl.col("other_end") <= pl.col("cue_start"))
+            & (pl.col("cue_start") - pl.col("other_end") <= ACROSS_CHARS)
+        )
+        .select("art", "fig", "cue_start", pl.lit(True).alias("across"))
+        .unique()
+    )
+    same = same.join(across, on=["art", "fig", "cue_start"], how="left").with_columns(pl.col("across").fill_null(False))
     c_same = same.select(
         "art",
         "fig",
         "source",
         "source_org",
         "deny",
-        pattern=pl.when(pl.col("kind") == "agent")
+        pattern=pl.when((pl.col("kind") == "agent") & pl.col("across") & ~governs)
+        .then(pl.lit("agent_across"))
+        .when(pl.col("kind") == "agent")
         .then(
             pl.when(governs | pl.col("anc").list.contains(pl.col("head_start")))
             .then(pl.lit("agent"))
@@ -96,6 +122,8 @@ def pair(
         .then(pl.lit("owner"))
         .when(pl.col("kind") == "intent")
         .then(pl.lit("intent"))
+        .when((pl.col("kind") == "according") & pl.col("across"))
+        .then(pl.lit("according_across"))
         .when(pl.col("kind") == "according")
         .then(pl.lit("according"))
         .when(governs)

@@ -350,8 +350,14 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
             # "the data showed", "selon le communiqué final", "its report": the author named before;
             # with none, a document is nobody
             return Speaker(None, None, anaphor="org")
-        if head.lower_ in cues.ORG_DESCRIPTORS and toks[0].lower_ in cues.DETERMINERS and len(nouns) == 1:
-            # "the agency", "le club breton", "l'agence onusienne": the organisation named before
+        if (
+            head.lower_ in cues.ORG_DESCRIPTORS
+            and toks[0].lower_ in cues.DETERMINERS
+            and len(nouns) == 1
+            and not any(t.lower_ in cues.DEMONYMS for t in toks)
+        ):
+            # "the agency", "le club breton", "l'agence onusienne": the organisation named before; with
+            # a nationality it names that country's body ("le service sismologique américain")
             place = "place" if head.lower_ in cues.PLACE_DESCRIPTORS else None
             return Speaker(text, text, role=place, anaphor="org")
         if not heads & (cues.SPEAKER_NOUNS | cues.ORG_DESCRIPTORS | cues.ORG_WORDS | set(cues.ROLES)) and not any(
