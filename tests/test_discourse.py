@@ -7,13 +7,9 @@ header, and the speakers a parse gets wrong (a time, a seat, an owner, an actor)
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from corroborate.extract import Extractor
-from corroborate.extract import lang as lang_lists
 from corroborate.extract.figures import find_figures
 from tests.helpers import one, run
 
@@ -185,42 +181,6 @@ def test_intent_is_weaker_than_saying(extractor: Extractor) -> None:
     )
     r = one(run(extractor, "France aims for a deficit of 5% of GDP next year.", "en"), 5)
     assert r["attributed"] and r["source"] == "France"
-
-
-# --- lexicons as data -------------------------------------------------------------------------------------
-
-LANG_DIR = Path(lang_lists.__file__).parent
-PACKAGE = LANG_DIR.parent.parent
-
-
-def _lexicon_files() -> list[Path]:
-    return sorted(LANG_DIR.glob("*/*.txt"))
-
-
-def test_every_lexicon_file_loads_and_is_used() -> None:
-    files = _lexicon_files()
-    assert {p.parent.name for p in files} == set(lang_lists.LANGUAGES)
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
-    for path in files:
-        entries = lang_lists.raw_words(path.parent.name, path.stem)
-        assert entries, f"{path} is empty"
-        assert all(e == e.strip() and "#" not in e for e in entries)
-        # each list is read by name somewhere in the package code
-        assert re.search(rf"[\"']{path.stem}[\"']", sources), f"{path.stem} is not read anywhere"
-
-
-def test_each_list_exists_in_every_language() -> None:
-    names = {lang: {p.stem for p in (LANG_DIR / lang).glob("*.txt")} for lang in lang_lists.LANGUAGES}
-    assert names["fr"] == names["en"]
-
-
-def test_month_table_is_shared() -> None:
-    from corroborate.extract import context, lexicon
-
-    table = lang_lists.month_numbers()
-    assert table["fevrier"] == table["février"] == table["february"] == 2
-    assert table == context.MONTHS
-    assert re.fullmatch(lexicon.MONTHS_EN, "Sept.") and re.fullmatch(lexicon.MONTHS_FR, "déc.")
 
 
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from corroborate.extract.lang import numbered
+
 HYPHENS = "-‐‑–—"
 CURRENCY_SIGNS = "$€£₽₴"
 _GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -261,62 +263,8 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
 
 # --- number words -----------------------------------------------------------------------------
 
-_SMALL: dict[str, dict[str, int]] = {
-    "fr": {
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-        "onze": 11,
-        "douze": 12,
-        "treize": 13,
-        "quatorze": 14,
-        "quinze": 15,
-        "seize": 16,
-        "vingt": 20,
-        "vingts": 20,
-        "trente": 30,
-        "quarante": 40,
-        "cinquante": 50,
-        "soixante": 60,
-    },
-    "en": {
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-    },
-}
+# Number words that combine ("vingt-trois", "twenty-three"): ``lang/<lang>/number_words.txt``.
+_SMALL: dict[str, dict[str, int]] = {lang: numbered(lang, "number_words") for lang in ("fr", "en")}
 _HUNDRED: dict[str, frozenset[str]] = {"fr": frozenset({"cent", "cents"}), "en": frozenset({"hundred"})}
 _SCALES: dict[str, dict[str, Decimal]] = {
     "fr": {
@@ -474,21 +422,8 @@ def _word_numerals(text: str, lang: str, taken: list[tuple[int, int]]) -> list[N
 
 # --- approximate nouns ------------------------------------------------------------------------
 
-_APPROX_NOUNS: dict[str, dict[str, int]] = {
-    "fr": {
-        "dizaine": 10,
-        "douzaine": 12,
-        "quinzaine": 15,
-        "vingtaine": 20,
-        "trentaine": 30,
-        "quarantaine": 40,
-        "cinquantaine": 50,
-        "soixantaine": 60,
-        "centaine": 100,
-        "millier": 1000,
-    },
-    "en": {"dozen": 12},
-}
+# "une quarantaine", "a dozen": ``lang/<lang>/approx_nouns.txt``.
+_APPROX_NOUNS: dict[str, dict[str, int]] = {lang: numbered(lang, "approx_nouns") for lang in ("fr", "en")}
 _MULTIPLIERS: dict[str, dict[str, int]] = {
     # the words that multiply a scale: "trois cents", "dix mille", "a thousand", "ten million"
     "fr": {word: value for word, value in _SMALL["fr"].items() if value <= 10},

@@ -106,6 +106,31 @@ def alternation(lang: str, name: str) -> str:
     return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
 
 
+_REGEX_SPECIALS = frozenset(".^$*+?{}[]\\|()")
+
+
+def phrase_pattern(name: str, langs: tuple[str, ...] = LANGUAGES, key: str | None = None) -> str:
+    """A regex alternation of the entries of ``name`` in ``langs`` (of the ``[key]`` group only, if
+    given), longest first: each entry literally, except that an apostrophe matches ``'`` and ``’``."""
+    entries: set[str] = set()
+    for lang in langs:
+        entries.update(group(lang, name, key) if key is not None else raw_words(lang, name))
+    out = []
+    for entry in sorted(entries, key=lambda e: (-len(e), e)):
+        escaped = "".join("\\" + ch if ch in _REGEX_SPECIALS else ch for ch in entry)
+        out.append(escaped.replace("’", "'").replace("'", "['’]"))
+    return "|".join(out)
+
+
+def numbered(lang: str, name: str) -> dict[str, int]:
+    """The ``<word> <number>`` lines of a list (number words, approximate nouns), in file order."""
+    out: dict[str, int] = {}
+    for entry in raw_words(lang, name):
+        word, number = entry.rsplit(" ", 1)
+        out[word] = int(number)
+    return out
+
+
 @cache
 def months(lang: str) -> tuple[tuple[str, int, bool], ...]:
     """The month table of ``lang/<lang>/months.txt``: ``(word as written, month number, abbreviation)``.
