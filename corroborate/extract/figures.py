@@ -234,13 +234,11 @@ _DEMONYM_RE = re.compile(
 _ASIDE_RE = re.compile(rf",{_BLANK}*(?:{lexicon.INCLUSION_WORDS})(?!\w)[^,.;:()«»]{{0,80}},", re.IGNORECASE)
 _IN_ASIDE_RE = re.compile(rf"(?<!\w)(?:{lexicon.INCLUSION_WORDS}){_BLANK}+$", re.IGNORECASE)
 _LOSS_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.LOSS_VERBS}){_BLANK}+(?:[\w'’-]+{_BLANK}+){{0,2}}$", re.IGNORECASE)
-_ELLIPSIS_AFTER_RE = re.compile(
-    rf"{_BLANK}+(?:autres|others|more|de plus|supplémentaires|additional|further)(?!\w)", re.IGNORECASE
-)
+_ELLIPSIS_AFTER_RE = re.compile(rf"{_BLANK}+(?:{lexicon.ELLIPSIS_WORDS})(?!\w)", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S|\n")
 _SHARED_UNIT_GAP_RE = re.compile(rf"{_BLANK}*(?:,|et|ou|and|or|&){_BLANK}*", re.IGNORECASE)
 _CONVERSION_LEAD_RE = re.compile(
-    rf"{_BLANK}*(?:soit|environ|about|around|approx\.?|approximately|roughly|some|près de|ca\.?|~|≈)?{_BLANK}*",
+    rf"{_BLANK}*(?:{lexicon.CONVERSION_LEADS})?{_BLANK}*",
     re.IGNORECASE,
 )
 _CONVERSION_TAIL_RE = re.compile(rf"{_BLANK}*\)")

@@ -84,7 +84,7 @@ PROJECTION_BEFORE: dict[str, str] = {
 # The simple future right before the figure ("coûtera 486 milliards", "s'élèvera à 3 000"):
 # lower-case verbs ending in a third-person future, minus the nouns that end the same way.
 FUTURE_VERB_BEFORE: dict[str, str] = {
-    "fr": r"(?-i:(?!(?:caméra|opéra|choléra|extra|ultra|mantra|cobra|sierra|contra|aura|tiara)s?\b)"
+    "fr": rf"(?-i:(?!(?:{phrase_pattern('future_lookalikes')})s?\b)"
     r"[a-zàâçéèêëîïôûù'’]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront))",
     "en": r"(?!x)x",
 }
@@ -212,6 +212,11 @@ YEAR_NOUNS = _word_set("year_nouns")
 YEAR_PREPOSITIONS = _word_set("year_prepositions")
 # Plurals without a final s that a spelt-out number may count ("three men" is a unit already).
 IRREGULAR_PLURALS = _word_set("irregular_plurals")
+
+# "3 000 soldats, puis 2 000 autres": a bare number before one of these takes the unit of the figure before it.
+ELLIPSIS_WORDS = phrase_pattern("ellipsis_words")
+# Words that may open a bracketed conversion: "478 km² (soit 185 miles carrés)".
+CONVERSION_LEADS = phrase_pattern("conversion_leads", (*LANGUAGES, MULTILINGUAL))
 
 # Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
 COUNT_HEADS = phrase_pattern("count_heads")
