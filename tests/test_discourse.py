@@ -200,6 +200,7 @@ def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor)
 def test_verbal_proportions_are_not_counts() -> None:
     text = "Près de trois fonctionnaires sur dix (29,5 %) étaient en grève jeudi."
     assert [float(f.value) for f in find_figures(text, "fr")] == [29.5]
-    assert [float(f.value) for f in find_figures("Two of the 106 victims were named.", "en")] == [106]
+    # a part of a named group is a count of it (two victims named), not a proportion like "trois sur dix"
+    assert [float(f.value) for f in find_figures("Two of the 106 victims were named.", "en")] == [2, 106]
     text = "La reconstruction coûtera 486 milliards d'euros sur dix ans."
     assert [float(f.value) for f in find_figures(text, "fr")] == [486e9]

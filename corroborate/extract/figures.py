@@ -242,6 +242,14 @@ _CONVERSION_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _CONVERSION_TAIL_RE = re.compile(rf"{_BLANK}*\)")
+_MAGNITUDE_SCALE_AFTER_RE = re.compile(
+    rf"(?:{_BLANK}+[\w'’]+){{0,4}}?{_BLANK}*(?:[\w'’]+['’])?(?:{lexicon.MAGNITUDE_SCALES})(?!\w)", re.IGNORECASE
+)
+_PARTITIVE_AFTER_RE = re.compile(
+    rf"{_BLANK}+(?:{lexicon.PARTITIVE_WORDS})(?:{_BLANK}+\d{{1,3}}(?:[ \u00a0\u202f,.]\d{{3}})*)?(?=[{_BLANK[1:-1]}])",
+    re.IGNORECASE,
+)
+_BOUND_JOINER_RE = re.compile(rf"{_BLANK}*,?{_BLANK}*(?:{lexicon.BOUND_JOINERS}){_BLANK}+", re.IGNORECASE)
 
 _CURRENCY_UNITS = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "₽": "rub", "₴": "uah"}
 _CONVERTIBLE_FAMILIES = frozenset({"area", "length", "mass", "money"})
@@ -578,6 +586,28 @@ def _named_count_after(text: str, numeral: Numeral) -> _Unit | None:
     return _Unit("count", match.group("name"), match.end("name"))
 
 
+def _is_magnitude(text: str, degrees: _Unit) -> bool:
+    """ "7 degrees on the Richter scale", "6,8 degrés sur l'échelle de Richter": a magnitude, not a
+    temperature."""
+    if degrees.end is None or (degrees.raw or "").lower() not in lexicon.DEGREE_WORDS:
+        return False
+    return _MAGNITUDE_SCALE_AFTER_RE.match(text, degrees.end) is not None
+
+
+def _partitive_count(text: str, numeral: Numeral) -> _Unit | None:
+    """What a spelt-out number counts part of: "five of the 106 victims", "deux des 36 victimes",
+    "three of the soldiers". The span stays the number; the group's own figure is found apart."""
+    group = _PARTITIVE_AFTER_RE.match(text, numeral.end)
+    if group is None:
+        return None
+    noun = _unit_after(text, group.end())
+    if noun is None or noun.raw is None or noun.unit in (lexicon.TRAP, lexicon.FOREIGN_MEASURE):
+        return None
+    if noun.unit == "count" and not _is_counted_noun(noun.raw):
+        return None
+    return _Unit(noun.unit, noun.raw, None)
+
+
 def _is_counted_noun(noun: str) -> bool:
     """A lower-case word that a spelt-out number can count: a plural noun, not an abstract one
     ("raisons", "ways"), a verb ("restent", "remain") or a participle."""
@@ -607,7 +637,9 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     currency_raw = last.currency_raw or first.currency_raw
     found = None if currency_raw else _unit_after(text, last.end)
     if found and found.unit == lexicon.TRAP:
-        return None  # trois ans, deux fois, 48 heures, two thirds, 3 p.m.
+        if not _is_magnitude(text, found):
+            return None  # trois ans, deux fois, 48 heures, two thirds, 3 p.m.
+        found = _Unit("count", found.raw, found.end)  # "7 degrees on the Richter scale"
     if currency_raw:
         unit = _Unit(_CURRENCY_UNITS[currency_raw], currency_raw, None)
     elif found and found.unit == lexicon.FOREIGN_MEASURE:
@@ -630,6 +662,8 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     if first.kind == "words" and first.value < 1000:
         if first.value <= 31 and _MONTH_AFTER_RE.match(text, last.end):
             return None  # "le deux mars"
+        if unit.unit == "count" and unit.raw is None and not candidate.is_range and first.value >= 2:
+            unit = _partitive_count(text, last) or unit  # "five of the 106 victims"
         if unit.unit == "count" and unit.raw is None and not candidate.is_range:
             unit = _named_count_after(text, last) or unit  # "six Canadair", "two US destroyers"
         if unit.unit == "count" and (unit.raw is None or (unit.raw[:1].islower() and not _is_counted_noun(unit.raw))):
@@ -639,6 +673,8 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
             return None  # "les trois soldats", "les deux pays": a known group, not a reported count
     if _is_name_part(text, first) or (candidate.is_range and _is_name_part(text, last)):
         return None  # Boeing 737, Formula 1 drivers, France 24
+    if not candidate.is_range and unit.raw is None and text[first.span_start : last.end] in lexicon.NAMED_NUMBERS:
+        return None  # "le 49.3": a number that names a procedure
     if not candidate.is_range and not currency_raw:
         if _qualifier_before(text, first.span_start, lang) is None and _is_airliner_model(text, first, unit):
             return None  # 737 jets, the 777 Max
@@ -767,6 +803,64 @@ def _without_conversions(text: str, figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+_OPPOSITE_BOUNDS = {("at_most", "at_least"), ("at_least", "at_most")}
+# The qualifier word a figure's span opens with, even when a projection took its place.
+_QUALIFIER_AT_START_RE = {
+    lang: re.compile(
+        "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(patterns)) + r"(?!\w)", re.IGNORECASE
+    )
+    for lang, patterns in lexicon.QUALIFIER_WORDS.items()
+}
+
+
+def _written_bound(text: str, figure: Figure, lang: str) -> str | None:
+    if figure.qualifier in ("at_least", "at_most"):
+        return figure.qualifier
+    match = _QUALIFIER_AT_START_RE[lang].match(text, figure.char_start)
+    if match is None:
+        return None
+    for index, (_, qualifier) in enumerate(lexicon.QUALIFIER_WORDS[lang]):
+        if match.group(f"q{index}") is not None:
+            return qualifier
+    return None
+
+
+def _brackets_of_two_bounds(text: str, figures: list[Figure], lang: str) -> list[Figure]:
+    """ "moins de 5,5 % et plus de 5 %", "more than 5% but less than 5.5%": two opposite bounds of one
+    unit, joined, are one figure between them (a projection if either bound is one)."""
+    merged: list[Figure] = []
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        following = figures[index + 1] if index + 1 < len(figures) else None
+        if (
+            following is not None
+            and figure.unit == following.unit
+            and _BOUND_JOINER_RE.fullmatch(text, figure.char_end, following.char_start)
+            and (_written_bound(text, figure, lang), _written_bound(text, following, lang)) in _OPPOSITE_BOUNDS
+        ):
+            low, high = sorted((figure, following), key=lambda f: _written_bound(text, f, lang) != "at_least")
+            if low.value < high.value:
+                projection = "projection" in (figure.qualifier, following.qualifier)
+                merged.append(
+                    replace(
+                        figure,
+                        char_end=following.char_end,
+                        text=text[figure.char_start : following.char_end],
+                        value=(low.value + high.value) / 2,
+                        value_low=low.value,
+                        value_high=high.value,
+                        qualifier="projection" if projection else "range",
+                        number_end=following.number_end,
+                    )
+                )
+                index += 2
+                continue
+        merged.append(figure)
+        index += 1
+    return merged
+
+
 _FOREIGN_RAW = frozenset(p.lower() for p, unit in lexicon.UNIT_NOUNS.items() if unit == lexicon.FOREIGN_MEASURE)
 
 
@@ -798,7 +892,7 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
         if f is not None and not _is_dateline(text, f) and not _PROPORTION_AFTER_RE.match(text, f.char_end)
     ]
     figures = _without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures)))
-    return tuple(_signed(text, f) for f in figures)
+    return tuple(_signed(text, f) for f in _brackets_of_two_bounds(text, figures, lang))
 
 
 # A minus written before a figure: "-5 000" (a hyphen touching the number), "− 3 000" (the minus sign,

@@ -134,6 +134,15 @@ def _unit_table(name: str, langs: tuple[str, ...] = LANGUAGES) -> dict[str, str]
 
 
 UNIT_NOUNS: dict[str, str] = _unit_table("units", (*LANGUAGES, MULTILINGUAL))
+# Degrees: a temperature, unless an earthquake scale follows ("7 degrees on the Richter scale").
+DEGREE_WORDS = frozenset(
+    entry.lower()
+    for lang in (*LANGUAGES, MULTILINGUAL)
+    for key, entries in sections(lang, "units")
+    if key == "temperature"
+    for entry in entries
+)
+MAGNITUDE_SCALES = phrase_pattern("magnitude_scales", (MULTILINGUAL,))
 
 # Participles and adjectives after a people noun that turn a head count into a toll:
 # "600 000 soldats russes ont été tués ou blessés" counts casualties, not soldiers.
@@ -217,6 +226,13 @@ IRREGULAR_PLURALS = _word_set("irregular_plurals")
 ELLIPSIS_WORDS = phrase_pattern("ellipsis_words")
 # Words that may open a bracketed conversion: "478 km² (soit 185 miles carrés)".
 CONVERSION_LEADS = phrase_pattern("conversion_leads", (*LANGUAGES, MULTILINGUAL))
+
+# "five of the 106 victims", "deux des 36 victimes": a spelt-out number counting part of a group.
+PARTITIVE_WORDS = phrase_pattern("partitive_words")
+# Numbers that are names ("le 49.3"), as written.
+NAMED_NUMBERS = frozenset(raw_words("fr", "named_numbers") + raw_words("en", "named_numbers"))
+# "moins de 5,5 % et plus de 5 %": two opposite bounds joined by one of these make one bracket.
+BOUND_JOINERS = phrase_pattern("bound_joiners")
 
 # Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
 COUNT_HEADS = phrase_pattern("count_heads")
