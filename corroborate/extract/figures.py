@@ -81,6 +81,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from corroborate.extract import lexicon
+from corroborate.extract.lang import numbered
 from corroborate.extract.numbers import HYPHENS, Numeral, find_numerals, has_numeral_hint
 from corroborate.vocab import LANGUAGES, UNIT_FAMILIES
 
@@ -926,9 +927,14 @@ def _signed(text: str, figure: Figure) -> Figure:
 
 
 # "trois fonctionnaires sur dix", "one in four adults", "two out of three": a verbal fraction, not a count.
+_PROPORTION_WORDS = "|".join(
+    dict.fromkeys(
+        word for lang in LANGUAGES for word, value in numbered(lang, "number_words").items() if 2 <= value <= 10
+    )
+)
 _PROPORTION_AFTER_RE = re.compile(
-    r"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|two|three"
-    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])"
+    rf"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:{_PROPORTION_WORDS}|cent|mille|a hundred|hundred|a thousand|10|100"
+    r"|1[ .,\u00a0\u202f]?000)(?![\w.,])"
     r"(?![ \u00a0]+(?:ans|années|mois|jours|semaines|years|months|days|weeks))",  # "sur dix ans" is a period
     re.IGNORECASE,
 )

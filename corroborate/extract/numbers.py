@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from corroborate.extract.lang import numbered
+from corroborate.extract.lang import words as lexicon_words
 
 HYPHENS = "-‐‑–—"
 CURRENCY_SIGNS = "$€£₽₴"
@@ -71,38 +72,21 @@ _DIGITS_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Scale words after digits ("1,5 milliard", "2bn"): ``lang/<lang>/digit_scales.txt``, then those of every
+# language (``lang/xx/digit_scales.txt``).
+_SCALE_VALUES: dict[str, dict[str, Decimal]] = {
+    lang: {word: Decimal(value) for word, value in numbered(lang, "digit_scales").items()} for lang in ("fr", "en")
+}
+_ABBREVIATED_SCALES: dict[str, Decimal] = {
+    word: Decimal(value) for word, value in numbered("xx", "digit_scales").items()
+}
+_SCALE_WORDS = sorted({*_SCALE_VALUES["fr"], *_SCALE_VALUES["en"], *_ABBREVIATED_SCALES}, key=lambda w: (-len(w), w))
 _SCALE_AFTER_RE = re.compile(
     r"(?P<gap>[ \u00a0\u202f]?)"
-    r"(?P<word>milliards?|millions?|billions?|trillions?|thousand|mille|mds?|mrds?|bn|mn|m|k)"
+    rf"(?P<word>{'|'.join(map(re.escape, _SCALE_WORDS))})"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SCALE_VALUES: dict[str, dict[str, Decimal]] = {
-    "fr": {
-        "milliard": Decimal(10) ** 9,
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 12,
-        "trillion": Decimal(10) ** 18,
-    },
-    "en": {
-        "milliard": Decimal(10) ** 9,
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 9,
-        "trillion": Decimal(10) ** 12,
-    },
-}
-_ABBREVIATED_SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(1000),
-    "mille": Decimal(1000),
-    "md": Decimal(10) ** 9,
-    "mds": Decimal(10) ** 9,
-    "mrd": Decimal(10) ** 9,
-    "mrds": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "k": Decimal(1000),
-}
 # Abbreviations that also name a unit of length or time ("10m", "3mn"): only a scale with money.
 _MONEY_ONLY_SCALES = frozenset({"m", "mn", "k"})
 _PERCENT_AFTER_RE = re.compile(r"\s*(?:%|pour ?cent|per ?cent)", re.IGNORECASE)
@@ -225,8 +209,7 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
                     word == "m" and scale_match.group("word") == "M" and money_follows
                 )
             if accepted:
-                base = word.rstrip("s") if word.startswith(("milliard", "million", "billion", "trillion")) else word
-                scale = _SCALE_VALUES[lang].get(base) or _ABBREVIATED_SCALES[base]
+                scale = _SCALE_VALUES[lang].get(word) or _ABBREVIATED_SCALES[word]
                 scale_end = scale_match.end()
             else:
                 scale_match = None
@@ -265,21 +248,10 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
 
 # Number words that combine ("vingt-trois", "twenty-three"): ``lang/<lang>/number_words.txt``.
 _SMALL: dict[str, dict[str, int]] = {lang: numbered(lang, "number_words") for lang in ("fr", "en")}
-_HUNDRED: dict[str, frozenset[str]] = {"fr": frozenset({"cent", "cents"}), "en": frozenset({"hundred"})}
+# "cent", "hundred" and the scale words of spelt-out numbers: ``hundred_words`` and ``scale_words``.
+_HUNDRED: dict[str, frozenset[str]] = {lang: lexicon_words(lang, "hundred_words") for lang in ("fr", "en")}
 _SCALES: dict[str, dict[str, Decimal]] = {
-    "fr": {
-        "mille": Decimal(1000),
-        "million": Decimal(10) ** 6,
-        "millions": Decimal(10) ** 6,
-        "milliard": Decimal(10) ** 9,
-        "milliards": Decimal(10) ** 9,
-    },
-    "en": {
-        "thousand": Decimal(1000),
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 9,
-        "trillion": Decimal(10) ** 12,
-    },
+    lang: {word: Decimal(value) for word, value in numbered(lang, "scale_words").items()} for lang in ("fr", "en")
 }
 # Words that stand for a number alone; the other scale words need a multiplier ("deux millions").
 _STANDALONE = {"fr": frozenset({"cent", "mille"}), "en": frozenset()}
