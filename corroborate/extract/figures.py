@@ -154,7 +154,7 @@ _RANGE_JOINER_RE = {
 _CHANGE_VERB_RE = re.compile(rf"(?<!\w)(?:{lexicon.CHANGE_VERBS}){_BLANK}+$", re.IGNORECASE)
 
 _CLAUSE_BREAK_RE = re.compile(
-    r"[.;:!?«»\"“”()\[\]\n]|,\s|(?<!\w)(?:et|mais|que|qu['’]|qui|and|but|that|which|who|while)(?!\w)",
+    rf"[.;:!?«»\"“”()\[\]\n]|,\s|(?<!\w)(?:{lexicon.CLAUSE_OPENERS})(?!\w)",
     re.IGNORECASE,
 )
 _PROJECTION_BEFORE_RE = {

@@ -177,14 +177,14 @@ NAMED_SERIES = _names("named_series")
 # Currency codes: an amount after one is a figure, unlike a number after other acronyms ("SDIS 40").
 CURRENCY_CODES = _names("currency_codes")
 # Channels whose name is a place and a number ("France 2", "France 24"): only these numbers.
-NAMED_CHANNELS = r"France (?:2|3|4|5|24)|TV ?5|Arte 2|BBC (?:1|2|3|4)"
+NAMED_CHANNELS = phrase_pattern("named_channels", (MULTILINGUAL,))
 # Boeing airliners are known by a bare number ("737 jets", "the 777 Max"): with an aircraft noun
 # or a model suffix after it, and no qualifier before it, such a number names the model.
 AIRLINER_MODELS = r"7[0-8]7"
 AIRLINER_SUFFIXES = _names("airliner_suffixes")
 
 # "âgé de 45", "aged 45", "aged between 18 and 25": ages.
-AGE_BEFORE = r"âgée?s? (?:de|d['’]entre|entre)|âge de|l['’]âge de|(?:aged|age|ages|at age)(?: between| from)?"
+AGE_BEFORE = phrase_pattern("age_words")
 # "Jane Smith, 30, a nurse", "the driver, 45, was": a bare number between commas (or in brackets)
 # after a name or one of these nouns is an age.
 PERSON_NOUNS = _word_set("person_nouns")
@@ -192,22 +192,12 @@ PERSON_NOUNS = _word_set("person_nouns")
 # A pair of small numbers right after one of these is a score or a vote, not two figures
 # ("s'est imposé 2 à 0", "won 3 to 1", "battu 4 buts à 2"); at most three words may sit between
 # ("a battu Lyon 3 à 1").
-SCORE_CUES = (
-    r"impos(?:é|ée|e|ent|ant)|emport(?:é|ée|e|ent|ant)|gagn\w*|battu\w*|bat|batt(?:ent|ait|aient)|vainqu\w*|victoire"
-    r"|défaite|défait\w*|mené\w*|mène|menait|menaient|score|scores|match nul|nul|égalis\w*|s['’]incline\w*"
-    r"|remport\w*|dominé\w*|domine|won|win|wins|winning|beat|beats|beaten|beating|defeated|defeat|defeats"
-    r"|victory|victories|led|leads|leading|trailed|trailing|drew|draw|tied|edged|thrashed|routed|rout"
-    r"|triumphed|score|scored|voted|vote|votes|voix"
-)
+SCORE_CUES = phrase_pattern("score_cues")
 SCORE_NOUNS = phrase_pattern("score_nouns")
 
 # A number right after one of these (with no noun after it) is a telephone number or a short
 # code: "appelez le 3919", "composez le 112", "call 911", "dial 999".
-PHONE_BEFORE = (
-    r"(?:appel(?:ez|er|le|lent|é|ant)|compos(?:ez|er|é|ant)|contact(?:ez|er)|joindre|joignable"
-    r"|numéro (?:vert|gratuit|d['’]urgence|d['’]écoute)|call|calling|dial|dialling|dialing|ring|phone|text"
-    r"|hotline|helpline|freephone|toll-free)(?: (?:le|au|aux|on|at))?"
-)
+PHONE_BEFORE = rf"(?:{phrase_pattern('phone_words')})(?: (?:le|au|aux|on|at))?"
 
 # Nouns that a spelt-out number never counts as a reported figure: "à deux reprises", "two ways",
 # "deux raisons", "en deux temps" (a spelt-out count of people or things is a figure: "trois
@@ -233,6 +223,9 @@ PARTITIVE_WORDS = phrase_pattern("partitive_words")
 NAMED_NUMBERS = frozenset(raw_words("fr", "named_numbers") + raw_words("en", "named_numbers"))
 # "moins de 5,5 % et plus de 5 %": two opposite bounds joined by one of these make one bracket.
 BOUND_JOINERS = phrase_pattern("bound_joiners")
+
+# Conjunctions and relatives that open a clause (the reach of a modal or a deadline).
+CLAUSE_OPENERS = phrase_pattern("clause_openers")
 
 # Before "X" in "le nombre de soldats ... pourrait atteindre X", the noun that the number counts.
 COUNT_HEADS = phrase_pattern("count_heads")

@@ -111,14 +111,17 @@ _REGEX_SPECIALS = frozenset(".^$*+?{}[]\\|()")
 
 def phrase_pattern(name: str, langs: tuple[str, ...] = LANGUAGES, key: str | None = None) -> str:
     """A regex alternation of the entries of ``name`` in ``langs`` (of the ``[key]`` group only, if
-    given), longest first: each entry literally, except that an apostrophe matches ``'`` and ``’``."""
+    given), longest first: each entry literally, except that an apostrophe matches ``'`` and ``’`` and a
+    final ``*`` stands for any ending (``gagn*``: gagne, gagné, gagnant)."""
     entries: set[str] = set()
     for lang in langs:
         entries.update(group(lang, name, key) if key is not None else raw_words(lang, name))
     out = []
     for entry in sorted(entries, key=lambda e: (-len(e), e)):
-        escaped = "".join("\\" + ch if ch in _REGEX_SPECIALS else ch for ch in entry)
-        out.append(escaped.replace("’", "'").replace("'", "['’]"))
+        stem = entry[:-1] if entry.endswith("*") and len(entry) > 1 else entry
+        escaped = "".join("\\" + ch if ch in _REGEX_SPECIALS else ch for ch in stem)
+        escaped = escaped.replace("’", "'").replace("'", "['’]")
+        out.append(escaped + "\\w*" if stem != entry else escaped)
     return "|".join(out)
 
 
