@@ -82,7 +82,7 @@ from functools import lru_cache
 
 from corroborate.extract import lexicon
 from corroborate.extract.lang import numbered
-from corroborate.extract.numbers import HYPHENS, Numeral, find_numerals, has_numeral_hint
+from corroborate.extract.numbers import CURRENCY_SIGNS, HYPHENS, Numeral, find_numerals, has_numeral_hint
 from corroborate.vocab import LANGUAGES, UNIT_FAMILIES
 
 TOLERANCE_PRECISE = Decimal("0.10")
@@ -252,7 +252,8 @@ _PARTITIVE_AFTER_RE = re.compile(
 )
 _BOUND_JOINER_RE = re.compile(rf"{_BLANK}*,?{_BLANK}*(?:{lexicon.BOUND_JOINERS}){_BLANK}+", re.IGNORECASE)
 
-_CURRENCY_UNITS = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "₽": "rub", "₴": "uah"}
+# The currency signs a number may carry, and their units (``lang/xx/units.txt``).
+_CURRENCY_UNITS = {sign: lexicon.UNIT_NOUNS[sign.lower()] for sign in (*CURRENCY_SIGNS, "US$")}
 _CONVERTIBLE_FAMILIES = frozenset({"area", "length", "mass", "money"})
 _UNIT_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.UNIT_NOUNS.items()}
 _TOLL_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.TOLL_WORDS.items()}
