@@ -69,18 +69,18 @@ RANGE_JOINERS: dict[str, list[tuple[str, str | None]]] = {
 # "le bilan est passé de 300 à 500 morts" states 300 then 500.
 CHANGE_VERBS = phrase_pattern("change_verbs")
 
+
 # Projection cues: a modal or future verb in the clause before the figure ("pourrait atteindre",
 # "is expected to"), or right after it ("12000 soldats pourraient être déployés"), or a
 # future deadline after it ("d'ici décembre", "by December").
-PROJECTION_BEFORE: dict[str, str] = {
-    "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|atteindr(?:a|ait|aient|ont)|ser(?:a|ont)"
-    r"|(?:va|vont|allait|allaient) (?:atteindre|dépasser|envoyer|déployer|être|passer|s['’]élever)"
-    r"|prévoi(?:t|ent|r)|prévue?s?|attendue?s?|envisag(?:e|ent|é|ée)|projett?(?:e|ent)|compte(?:nt)? envoyer"
-    r"|risqu(?:e|ent) de|d['’]ici|à l['’]horizon",
-    "en": r"could|might|(?-i:may)|will|would|shall|['’]ll|(?:is|are|was|were) (?:expected|projected|forecast|set"
-    r"|likely|poised|due) to|expected to|projected to|forecast to|likely to|set to|plans? to"
-    r"|planned to|planning to|going to|intends? to|aims? to",
-}
+def _projection_pattern(name: str, lang: str) -> str:
+    """The [any_case] entries of a list, then its [lower_case_only] ones matched only as written."""
+    pattern = phrase_pattern(name, (lang,), "any_case")
+    exact = phrase_pattern(name, (lang,), "lower_case_only")
+    return f"{pattern}|(?-i:{exact})" if exact else pattern
+
+
+PROJECTION_BEFORE: dict[str, str] = {lang: _projection_pattern("projection_before", lang) for lang in LANGUAGES}
 # The simple future right before the figure ("coûtera 486 milliards", "s'élèvera à 3 000"):
 # lower-case verbs ending in a third-person future, minus the nouns that end the same way.
 FUTURE_VERB_BEFORE: dict[str, str] = {
@@ -88,12 +88,7 @@ FUTURE_VERB_BEFORE: dict[str, str] = {
     r"[a-zàâçéèêëîïôûù'’]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront))",
     "en": r"(?!x)x",
 }
-PROJECTION_AFTER_VERB: dict[str, str] = {
-    "fr": r"pourr(?:a|ait|aient|ont)|devr(?:a|ait|aient|ont)|ser(?:a|ont) (?:bientôt )?(?:déployée?s?|envoyée?s?)"
-    r"|(?:sont|seront|étaient) (?:attendue?s?|prévue?s?)|attendue?s?|prévue?s?",
-    "en": r"could|might|(?-i:may)|will|would|['’]ll|(?:are|is|were|was) (?:expected|projected|set|due|likely|poised)"
-    r"|expected|projected",
-}
+PROJECTION_AFTER_VERB: dict[str, str] = {lang: _projection_pattern("projection_after", lang) for lang in LANGUAGES}
 # The one month table, as regex alternations (``lang/<lang>/months.txt``).
 MONTHS_FR = month_pattern("fr")
 MONTHS_EN = month_pattern("en")
