@@ -652,3 +652,38 @@ def test_english_verbs_of_exceeding_set_a_floor(text: str, span: str, value: flo
     figure = only(text, "en")
     assert (figure.text, figure.qualifier) == (span, "at_least")
     assert (figure.value, figure.value_high) == (pytest.approx(value), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "value", "unit"),
+    [
+        ("Un million et demi de personnes ont défilé, selon la CGT.", "fr", "Un million et demi de personnes", 1.5e6,
+         "people"),
+        ("Quelque 3 millions et demi de foyers sont concernés.", "fr", "Quelque 3 millions et demi de foyers", 3.5e6,
+         "count"),
+        ("L'État a débloqué deux milliards et demi d'euros.", "fr", "deux milliards et demi d'euros", 2.5e9, "eur"),
+        ("Un demi-million de personnes sont sans électricité.", "fr", "Un demi-million de personnes", 5e5, "people"),
+        ("Organisers counted half a million marchers.", "en", "half a million marchers", 5e5, "count"),
+        ("The plan puts a half-million jobs at risk.", "en", "a half-million jobs", 5e5, "jobs"),
+        ("One and a half million people were evacuated.", "en", "One and a half million people", 1.5e6, "people"),
+        ("Nearly a million and a half residents lost power.", "en", "Nearly a million and a half residents", 1.5e6,
+         "people"),
+    ],
+)
+def test_a_half_of_a_scale_word_is_read(text: str, lang: str, span: str, value: float, unit: str) -> None:
+    figure = only(text, lang)
+    assert (figure.text, figure.unit) == (span, unit)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spans"),
+    [
+        ("Le chantier a duré un an et demi.", "fr", []),  # a duration
+        ("La réunion a duré trois heures et demie.", "fr", []),
+        ("On behalf of 2 million savers, the fund sued.", "en", ["2 million savers"]),  # "behalf" is no half
+        ("The bank raised $1.5bn and a half-dozen smaller loans.", "en", ["$1.5bn"]),  # a decimal is no whole
+    ],
+)
+def test_halves_that_are_not_a_half_of_a_scale(text: str, lang: str, spans: list[str]) -> None:
+    assert [f.text for f in find_figures(text, lang)] == spans

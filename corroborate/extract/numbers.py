@@ -26,10 +26,10 @@ Decimal comma or thousands separator (``lang`` is "fr" or "en"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from corroborate.extract.lang import numbered
+from corroborate.extract.lang import numbered, phrase_pattern
 from corroborate.extract.lang import words as lexicon_words
 
 HYPHENS = "-‐‑–—"
@@ -438,6 +438,81 @@ def _approx_numerals(text: str, lang: str) -> list[Numeral]:
     return found
 
 
+# --- halves of a scale ------------------------------------------------------------------------
+
+_HYPHEN_CLASS = r"\-‐‑"
+_HYPHENS_OR_BLANKS = rf"[\s{_HYPHEN_CLASS}]+"
+
+
+def _half_before_re(lang: str) -> re.Pattern[str]:
+    """ "un demi-million", "half a million", "a half-million", "one and a half million"."""
+    half = phrase_pattern("halves", (lang,), "half_before")
+    one_and_half = phrase_pattern("halves", (lang,), "one_and_a_half_before")
+    one_and_half_group = f"|(?P<one_half>{one_and_half})" if one_and_half else ""
+    scale = "|".join(sorted(_SCALES[lang], key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"(?<![\w{_HYPHEN_CLASS}])(?:(?P<half>{half}){one_and_half_group})"
+        rf"{_HYPHENS_OR_BLANKS}(?P<scale>{scale})(?![\w{_HYPHEN_CLASS}])",
+        re.IGNORECASE,
+    )
+
+
+_HALF_BEFORE_RE = {lang: _half_before_re(lang) for lang in ("fr", "en")}
+# "un million et demi", "2 milliards et demie", "a million and a half": half the scale is added.
+_HALF_AFTER_RE = {
+    lang: re.compile(rf"[ \u00a0]+(?:{phrase_pattern('halves', (lang,), 'half_after')})(?!\w)", re.IGNORECASE)
+    for lang in ("fr", "en")
+}
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
+
+
+def _half_numerals(text: str, lang: str) -> list[Numeral]:
+    found: list[Numeral] = []
+    for match in _HALF_BEFORE_RE[lang].finditer(text):
+        scale = _SCALES[lang][match.group("scale").lower()]
+        mantissa = Decimal("1.5") if match.groupdict().get("one_half") else Decimal("0.5")
+        found.append(
+            Numeral(
+                start=match.start(),
+                end=match.end(),
+                value=mantissa * scale,
+                mantissa=mantissa,
+                scale=scale,
+                significant_digits=_significant_digits(mantissa * scale),
+                kind="words",
+                words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
+            )
+        )
+    return found
+
+
+def _with_trailing_half(text: str, numeral: Numeral, lang: str) -> Numeral:
+    """ "un million et demi", "2 milliards et demi": a number that ends on its scale word, plus half of it."""
+    whole = numeral.mantissa == numeral.mantissa.to_integral_value()  # "1,5 million" is already a half
+    if numeral.kind == "approx_noun" or numeral.scale < 1000 or not whole:
+        return numeral
+    last_word = _LAST_WORD_RE.search(text, numeral.start, numeral.end)
+    if last_word is None or (
+        last_word.group().lower() not in _SCALES[lang]
+        and last_word.group().lower() not in _SCALE_VALUES[lang]
+        and last_word.group().lower() not in _ABBREVIATED_SCALES
+    ):
+        return numeral
+    half = _HALF_AFTER_RE[lang].match(text, numeral.end)
+    if half is None:
+        return numeral
+    mantissa = numeral.mantissa + Decimal("0.5")
+    value = mantissa * numeral.scale
+    return replace(
+        numeral,
+        end=half.end(),
+        value=value,
+        mantissa=mantissa,
+        significant_digits=_significant_digits(value),
+        words=(*numeral.words, *(w.lower() for w in _TOKEN_RE.findall(half.group()))),
+    )
+
+
 # --- all together -----------------------------------------------------------------------------
 
 
@@ -445,11 +520,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     """Every number written in ``text`` (``lang`` "fr" or "en"), in reading order, not overlapping."""
     masked = [m.span() for m in _PHONE_RE.finditer(text)]
     masked += [m.span(1) for m in _LIST_NUMBER_RE.finditer(text)]
-    approx = _approx_numerals(text, lang)
+    approx = _approx_numerals(text, lang) + _half_numerals(text, lang)
     digits = [n for n in _digit_numerals(text, lang, masked) if not any(a.start <= n.start < a.end for a in approx)]
     taken = [(n.span_start, n.end) for n in (*approx, *digits)]
     words = _word_numerals(text, lang, taken)
-    return sorted((*approx, *digits, *words), key=lambda n: n.start)
+    numerals = [_with_trailing_half(text, n, lang) for n in (*approx, *digits, *words)]
+    return sorted(numerals, key=lambda n: n.start)
 
 
 def has_numeral_hint(text: str, lang: str) -> bool:
