@@ -57,3 +57,35 @@ def test_an_event_that_makes_victims_is_not_a_speaker(extractor: Extractor) -> N
     rows = run(extractor, text, "fr")
     for value in (12, 40, 9):
         assert one(rows, value)["source"] == "ministère de l'Intérieur"
+
+
+def test_a_subject_left_out_after_and_keeps_its_figure(extractor: Extractor) -> None:
+    text = (
+        "Le 31 janvier, la police avait recensé 1,27 million de participants et l'intersyndicale plus de 2,8 "
+        "millions dans les rues."
+    )
+    rows = run(extractor, text, "fr")
+    assert one(rows, 1270000)["source"] == "police"
+    assert one(rows, 2800000)["source"] == "intersyndicale"
+    text = "In Lyon, the organizers counted 40,000 marchers, the police 12,000, and the firm Occurrence 25,000."
+    rows = run(extractor, text, "en")
+    assert one(rows, 40000)["source"] == "organizers"
+    assert one(rows, 25000)["source"] == "firm Occurrence"
+
+
+def test_an_inverted_subject_after_the_channel_it_spoke_through(extractor: Extractor) -> None:
+    text = "Le bilan s'est alourdi à 42 morts, ont annoncé dans un communiqué les autorités de la province."
+    assert one(run(extractor, text, "fr"), 42)["source"] == "autorités de la province"
+
+
+def test_he_or_she_is_a_person_not_the_last_organisation(extractor: Extractor) -> None:
+    text = (
+        'The toll held at 90 on Friday. "We have found no one else," Governor Anna Kealoha told reporters. '
+        'The county said 30 people were missing. "Our grief stands at 90 today," she said.'
+    )
+    rows = [
+        r
+        for r in run(extractor, text, "en")
+        if r["value"] == 90 and "grief" in text[r["char_start"] - 30 : r["char_end"]]
+    ]
+    assert [r["source"] for r in rows] == ["Anna Kealoha"]

@@ -295,6 +295,7 @@ class Extractor:
         k = self.config.context_before
         by_art = {a.idx: a for a in arts}
         first_named: dict[int, int] = {}
+        first_person: dict[int, int] = {}  # English "he" / "she" wants a person, not "Maui County"
         for r in speakers:
             if (
                 r["anaphor"] is None
@@ -304,6 +305,8 @@ class Extractor:
             ):
                 art, pos = int(r["art"]), int(r["cue_start"])
                 first_named[art] = min(first_named.get(art, pos), pos)
+                if r["person"]:
+                    first_person[art] = min(first_person.get(art, pos), pos)
         wanted: dict[int, set[int]] = {}
 
         def want(art: int, sid: int) -> None:
@@ -315,7 +318,9 @@ class Extractor:
             if r["anaphor"] in ("org", "same") or (r["anaphor"] == "descriptor" and r["source_org"] is not None):
                 # organisations are named in sentences without any cue: always look back
                 want(art, int(r["sent_id"]))
-            elif r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):
+            elif r["anaphor"] is not None and (first_person if r["person"] else first_named).get(art, 1 << 62) >= int(
+                r["cue_start"]
+            ):
                 want(art, int(r["sent_id"]))
         for r in speakers:
             # a person named without role: an earlier sentence naming them may give the organisation

@@ -39,7 +39,7 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     real = sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
     named = (
         real.filter(pl.col("kind").is_in(SPEAKING_KINDS))
-        .select("art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role")
+        .select("art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role", "person")
         .sort("art", "pos")
     )
     # organisations: speakers that are not persons, authors, entities, and the organisation of a person
@@ -70,6 +70,10 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     res = asof(ana, named, "any", ["art"])
     res = asof(res, named.filter(pl.col("gender").fill_null("f") == "f"), "f", ["art"])
     res = asof(res, named.filter(pl.col("gender").fill_null("m") == "m"), "m", ["art"])
+    # English "he" / "she": the last person of that gender, never an organisation ("Maui County")
+    people = named.filter(pl.col("person").fill_null(False))
+    res = asof(res, people.filter(pl.col("gender").fill_null("f") == "f"), "pf", ["art"])
+    res = asof(res, people.filter(pl.col("gender").fill_null("m") == "m"), "pm", ["art"])
     res = asof(
         res.with_columns(pl.col("role").fill_null("")),
         named.filter(pl.col("role").is_not_null()),
@@ -79,11 +83,28 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     res = asof_org(res, orgs.filter(~pl.col("place")), "org")
     res = asof_org(res, orgs, "place")
     g = pl.col("gender")
+    personal = (pl.col("anaphor") == "pronoun") & pl.col("person").fill_null(False)
     by_gender_src = (
-        pl.when(g == "f").then(pl.col("src_f")).when(g == "m").then(pl.col("src_m")).otherwise(pl.col("src_any"))
+        pl.when(personal & (g == "f"))
+        .then(pl.col("src_pf"))
+        .when(personal & (g == "m"))
+        .then(pl.col("src_pm"))
+        .when(g == "f")
+        .then(pl.col("src_f"))
+        .when(g == "m")
+        .then(pl.col("src_m"))
+        .otherwise(pl.col("src_any"))
     )
     by_gender_org = (
-        pl.when(g == "f").then(pl.col("org_f")).when(g == "m").then(pl.col("org_m")).otherwise(pl.col("org_any"))
+        pl.when(personal & (g == "f"))
+        .then(pl.col("org_pf"))
+        .when(personal & (g == "m"))
+        .then(pl.col("org_pm"))
+        .when(g == "f")
+        .then(pl.col("org_f"))
+        .when(g == "m")
+        .then(pl.col("org_m"))
+        .otherwise(pl.col("org_any"))
     )
     # a role descriptor naming an organisation only takes a speaker of that organisation
     own_org = pl.col("source_org").str.to_lowercase()

@@ -226,6 +226,9 @@ def _extend_apposition(toks: list[Token]) -> list[Token]:
     return toks
 
 
+_BEFORE_INVERTED = frozenset({"à", "au", "aux", "to", "dans", "lors", "sur", "via"})
+
+
 def _inverted_subject(verb: Token) -> list[Token]:
     """The subject placed after the verb in an incise (``, a affirmé lundi le Pentagone``)."""
     doc = verb.doc
@@ -239,8 +242,9 @@ def _inverted_subject(verb: Token) -> list[Token]:
         or (doc[i].lower_ in _TIME_LEADERS and i + 1 < len(doc) and doc[i + 1].lower_ in TIME_WORDS)
     ):
         i += 1
-    if i < len(doc) and doc[i].lower_ in ("à", "au", "aux", "to") and doc[i].head.i > i:
-        # the listener before an inverted subject: ", a expliqué à franceinfo le président de …"
+    if i < len(doc) and doc[i].lower_ in _BEFORE_INVERTED and doc[i].head.i > i:
+        # the listener or the channel before an inverted subject: ", a expliqué à franceinfo le président
+        # de …", ", ont annoncé dans un communiqué les autorités du comté"
         i = max(t.i for t in doc[i].head.subtree) + 1
         while i < len(doc) and (doc[i].lower_ in _SKIP_AFTER_VERB or doc[i].pos_ == "ADV"):
             i += 1

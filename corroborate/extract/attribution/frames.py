@@ -70,6 +70,7 @@ QUOTE_SCHEMA: dict[str, pl.DataType] = {
 PRIORITY = {
     "quote": (100.0, 0.95),
     "bracket": (99.0, 0.9),
+    "gapped": (97.0, 0.85),
     "owner": (98.0, 0.9),
     "agent": (96.0, 0.95),
     "according": (92.0, 0.9),

@@ -220,6 +220,7 @@ def speaker_mentions(
                 sp = analyse_phrase(owner_phrase, lang)
             if sp is not None and (sp.source or sp.anaphor) and not holds_number(owner_phrase):
                 add("owner", tok, tok, sp, tok.i, False, 0.9)
+    _gapped_subjects(doc, lang, offset, rows, add)
     taken = {(r["cue_start"], r["cue_end"]) for r in rows}
     for ent in entities(doc) if isinstance(doc, Doc) else tuple(doc.ents):
         # organisations and places named anywhere: antecedents of "the agency", "the airport", "it"
@@ -287,10 +288,49 @@ def _document_owner(noun: Token) -> list[Token] | None:
     return out
 
 
+def _gapped_subjects(doc: Doc | Span, lang: str, offset: int, rows: list[dict[str, Any]], add: Any) -> None:
+    """Subjects of a cue verb left out after "et" / "and": "la police avait recensé 1,27 million et
+    l'intersyndicale plus de 2,5 millions", "the police counted 87,000, and the firm Occurrence 55,000".
+
+    A noun phrase that can speak, right after the conjunction and right before a figure (a number, or a
+    qualifier then a number), in a sentence whose cue verb came before it, is the speaker of that figure:
+    one ``gapped`` row whose cue is the phrase itself.
+    """
+    verbs = [r["cue_start"] for r in rows if r["kind"] == "verb" and not r["deny"]]
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in ("et", "and") or not any(v < offset + tok.idx for v in verbs):
+            continue
+        end = tok.i + 1
+        while end < n and end - tok.i <= 7 and (doc[end].pos_ in _GAPPED_POS or doc[end].text in ("'", "’", "-")):
+            end += 1
+        phrase = list(doc[tok.i + 1 : end])
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or not (
+            _speaking(phrase) or any(t.pos_ == "PROPN" for t in phrase)
+        ):
+            continue
+        # a figure right after it: a number, or a qualifier ("plus de", "more than", "about") then a number
+        lead = end
+        while lead < n and lead - end < 3 and not doc[lead].like_num and doc[lead].pos_ in ("ADV", "ADP", "SCONJ"):
+            lead += 1
+        if lead >= n or not doc[lead].like_num:
+            continue
+        sp = analyse_phrase(phrase, lang)
+        if sp is not None and sp.source and sp.anaphor is None:
+            add("gapped", phrase[0], phrase[-1], sp, phrase[0].i, False, 0.9)
+
+
+_GAPPED_POS = ("DET", "ADJ", "NOUN", "PROPN")
+
+
 def _speaking(phrase: list[Token]) -> bool:
     """Whether a phrase can be the subject of a weak cue ("Moscou compte", "le ministère porte à")."""
     return any(
-        t.ent_type_ in PERSON_LABELS | {"ORG"} or t.lower_ in cues.ROLES or t.lower_ in cues.ORG_WORDS for t in phrase
+        t.ent_type_ in PERSON_LABELS | {"ORG"}
+        or t.lower_ in cues.ROLES
+        or t.lower_ in cues.ORG_WORDS
+        or t.lower_ in cues.SPEAKER_NOUNS  # "the organizers counted 500,000"
+        for t in phrase
     )
 
 

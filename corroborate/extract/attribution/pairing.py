@@ -15,6 +15,7 @@ import polars as pl
 from corroborate.extract.attribution.anaphora import canonical_sources, discourse_candidates, resolve_anaphors
 from corroborate.extract.attribution.frames import PRIORITY, as_candidates, credited_figures, ranked_candidates
 
+GAPPED_CHARS = 12  # "l'intersyndicale plus de 2,5 millions": the subject, a qualifier, the figure
 ACROSS_CHARS = 12  # a cue this close after another figure hangs on that figure ("119 000 selon")
 
 
@@ -143,6 +144,15 @@ def pair(
         pl.lit(0).cast(pl.Int64).alias("dist"),
         pl.lit(1.0).alias("strength"),
     )
+    # 2b'. the subject a gapped clause keeps right before its figure: "… et l'intersyndicale plus de 2,5
+    #     millions" (the phrase ends at most GAPPED_CHARS before the figure)
+    c_gapped = as_candidates(
+        base.join(sp.filter(pl.col("kind") == "gapped"), on=["art", "sent_id"]).filter(
+            (pl.col("char_start") >= pl.col("cue_end")) & (pl.col("char_start") - pl.col("cue_end") <= GAPPED_CHARS)
+        ),
+        "gapped",
+        pl.col("char_start") - pl.col("cue_end"),
+    )
     # 2c. a document whose author the sentence names: "296 morts, selon un premier bilan officiel du ministère"
     c_author = as_candidates(
         base.join(sp.filter((pl.col("kind") == "author") & ~pl.col("deny")), on=["art", "sent_id"]),
@@ -221,7 +231,10 @@ def pair(
     prio = pl.col("pattern").replace_strict({k: v[0] for k, v in PRIORITY.items()}, return_dtype=pl.Float64)
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
-        pl.concat([c_quote, c_bracket, c_same, c_author, carry, back, cont, c_list, c_forward], how="vertical_relaxed")
+        pl.concat(
+            [c_quote, c_bracket, c_gapped, c_same, c_author, carry, back, cont, c_list, c_forward],
+            how="vertical_relaxed",
+        )
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))
         .sort("art", "fig", "prio", "dist", descending=[False, False, True, False])
         .group_by("art", "fig", maintain_order=True)

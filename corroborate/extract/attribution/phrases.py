@@ -255,7 +255,8 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     content = [t for t in toks if t.lower_ not in ("-t", "-t-", "t")]
     if len(content) == 1 and content[0].lower_ in cues.PRONOUNS:
         g = cues.PRONOUNS[content[0].lower_]
-        return Speaker(None, None, gender=g, anaphor="pronoun")
+        # English "he" / "she" is a person; French "il" / "elle" may be "le ministère" / "l'agence"
+        return Speaker(None, None, gender=g, anaphor="pronoun", person=lang == "en" and g is not None)
     if all(t.pos_ == "PRON" for t in content):
         return None
     # analyses and data: credit the data owner, keep the analyst as organisation
