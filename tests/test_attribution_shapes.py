@@ -89,3 +89,21 @@ def test_he_or_she_is_a_person_not_the_last_organisation(extractor: Extractor) -
         if r["value"] == 90 and "grief" in text[r["char_start"] - 30 : r["char_end"]]
     ]
     assert [r["source"] for r in rows] == ["Anna Kealoha"]
+
+
+def test_the_subject_of_a_subordinate_count_is_its_own(extractor: Extractor) -> None:
+    text = "La CGT a déclaré avoir compté 900 000 manifestants quand le ministère de l'Intérieur en dénombrait 300 000."
+    rows = run(extractor, text, "fr")
+    assert one(rows, 900000)["source"] == "CGT"
+    assert one(rows, 300000)["source"] == "ministère de l'Intérieur"
+
+
+def test_an_inverted_pronoun_closing_a_long_sentence_is_the_speaker_named_before(extractor: Extractor) -> None:
+    text = (
+        "Le préfet Marc Aubert a présenté vendredi un nouveau bilan. « Les experts de la gendarmerie nous ont "
+        "beaucoup aidés », a-t-il expliqué. Jusqu'ici, 40 victimes ont été identifiées (sur 52 corps), et 12 "
+        "personnes sont encore portées disparues - contre des dizaines la semaine passée -, a-t-il ajouté."
+    )
+    rows = run(extractor, text, "fr")
+    for value in (40, 12):
+        assert one(rows, value)["source"] == "Marc Aubert"  # not "experts de la gendarmerie", named in a quote

@@ -23,8 +23,12 @@ RESTATE_TOLERANCE_APPROX = 0.05
 RESTATE_TOLERANCE_EXACT = 0.005
 
 
-def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
+def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None) -> pl.LazyFrame:
     """Give every anaphor cue the last earlier mention of its article that fits it (as-of joins).
+
+    A person or body named inside a direct quote (``quotes``, ``QUOTE_SCHEMA``) is whom the speaker talks
+    about, never what a pronoun outside it stands for ("« le ministère de la Défense a pu nous aider »
+    … a-t-il ajouté": il is the one quoted).
 
     * a pronoun (``a-t-elle ajouté``): the last named speaker, gender agreeing when both are known;
     * a role descriptor (``the spokesperson``, ``la préfète du Var``): the last named speaker with the
@@ -37,11 +41,17 @@ def resolve_anaphors(speakers: pl.LazyFrame) -> pl.LazyFrame:
     """
     sp = speakers.sort("art", "cue_start")
     real = sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
-    named = (
-        real.filter(pl.col("kind").is_in(SPEAKING_KINDS))
-        .select("art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role", "person")
-        .sort("art", "pos")
-    )
+    speaking = real.filter(pl.col("kind").is_in(SPEAKING_KINDS))
+    if quotes is not None:
+        quoted = (
+            speaking.join(quotes.select("art", "q_start", "q_end"), on="art")
+            .filter((pl.col("cue_start") > pl.col("q_start")) & (pl.col("cue_start") < pl.col("q_end")))
+            .select("art", "cue_id")
+        )
+        speaking = speaking.join(quoted, on=["art", "cue_id"], how="anti")
+    named = speaking.select(
+        "art", pl.col("cue_start").alias("pos"), "source", "source_org", "gender", "role", "person"
+    ).sort("art", "pos")
     # organisations: speakers that are not persons, authors, entities, and the organisation of a person
     org_rows = real.filter(pl.col("kind") != "backref").select(
         "art",

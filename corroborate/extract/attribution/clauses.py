@@ -91,6 +91,10 @@ def subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
         )
         for c in verb.children
     )
+    clitic = [c for c in verb.children if c.i < verb.i and c.lower_ in _INVERTED_PRONOUNS]
+    if clitic and not pre_subj:
+        # "…, a-t-il ajouté": the inverted pronoun is the subject, whatever the parser calls it
+        return clitic[-1:], 1.0
     if finite and not pron_subj and not pre_subj and in_incise(verb):
         inv = _inverted_subject(verb)
         if inv:
@@ -105,7 +109,10 @@ def subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
                 if c.dep_ in _CLAUSE_DEPS - {"conj"} or (c.dep_ == "acl" and c.i > s.i):
                     ids -= {t.i for t in c.subtree}
         toks = [verb.doc[i] for i in sorted(ids)]
-        if toks and toks[0].i < verb.i:
+        # a parse that runs the subject back over a subordinator ("900 000 manifestants quand le ministère")
+        cut = max((k for k, t in enumerate(toks) if t.lower_ in _SUBORDINATORS), default=-1)
+        toks = toks[cut + 1 :]
+        if toks and toks[0].i < verb.i and cut < 0:
             toks = _extend_left(toks)
         toks = _extend_apposition(toks)
         return _extend_trailing_name(toks), 1.0
@@ -156,18 +163,18 @@ def _extend_left(toks: list[Token]) -> list[Token]:
 
 
 def _left_phrase(doc: Doc | Span, end: int) -> list[Token]:
-    """Tokens from the start of the clause up to ``end`` (exclusive), appositions included."""
+    """Tokens from the start of the clause up to ``end`` (exclusive), appositions included; a clitic
+    pronoun before the verb ("le ministère en dénombrait") is not part of it."""
     i = end - 1
+    while i >= 0 and doc[i].lower_ in _CLITICS:
+        i -= 1
     out: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.text in (";", ":", "«", "»", '"', "“", "”", ".") or t.lower_ in (
-            "que",
-            "qu'",
-            "qu’",
-            "that",
-            "qui",
-            "who",
+        if (
+            t.text in (";", ":", "«", "»", '"', "“", "”", ".")
+            or t.lower_ in ("que", "qu'", "qu’", "that", "qui", "who")
+            or t.lower_ in _SUBORDINATORS
         ):
             break
         if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []):
@@ -177,6 +184,11 @@ def _left_phrase(doc: Doc | Span, end: int) -> list[Token]:
         if len(out) > 25:
             return []
     return out
+
+
+_INVERTED_PRONOUNS = frozenset(w for w in cues.PRONOUNS if w.startswith("-"))  # "-il" of "a-t-il"
+_CLITICS = frozenset(lexicon_words("fr", "clitics") | lexicon_words("en", "clitics"))
+_SUBORDINATORS = frozenset(lexicon_words("fr", "subordinators") | lexicon_words("en", "subordinators"))
 
 
 def _extend_trailing_name(toks: list[Token]) -> list[Token]:

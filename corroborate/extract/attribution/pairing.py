@@ -33,7 +33,7 @@ def pair(
     few sentences before (further when that source was named with a report or an analysis).
     """
     # materialised once: every pattern below reads it (a lazy plan would recompute it per branch)
-    sp = resolve_anaphors(speakers).collect().lazy()
+    sp = resolve_anaphors(speakers, quotes).collect().lazy()
     figures = figures.collect().lazy()
     named = sp.filter(~pl.col("deny") & (pl.col("kind") != "backref"))
 
