@@ -107,3 +107,13 @@ def test_an_inverted_pronoun_closing_a_long_sentence_is_the_speaker_named_before
     rows = run(extractor, text, "fr")
     for value in (40, 12):
         assert one(rows, value)["source"] == "Marc Aubert"  # not "experts de la gendarmerie", named in a quote
+
+
+def test_a_name_with_a_description_between_commas_is_the_name(extractor: Extractor) -> None:
+    text = "Italy, the eurozone's third largest economy, is aiming for a deficit of 3.3 percent of output this year."
+    assert one(run(extractor, text, "en"), 3.3)["source"] == "Italy"
+
+
+def test_a_quote_that_opens_the_page_is_named_by_the_next_sentence(extractor: Extractor) -> None:
+    text = "« Entre 4 % et 4,5 %. » C'est le taux de chômage que vise la ministre Claire Vidal. Le reste suit."
+    assert one(run(extractor, text, "fr"), 4.5)["source"] == "Claire Vidal"

@@ -41,7 +41,8 @@ def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None)
     """
     sp = speakers.sort("art", "cue_start")
     real = sp.filter(pl.col("anaphor").is_null() & pl.col("source").is_not_null() & ~pl.col("deny"))
-    speaking = real.filter(pl.col("kind").is_in(SPEAKING_KINDS))
+    # a named subject of an intent ("que vise Eric Lombard") is as good an antecedent as a speaker
+    speaking = real.filter(pl.col("kind").is_in([*SPEAKING_KINDS, "intent"]))
     if quotes is not None:
         quoted = (
             speaking.join(quotes.select("art", "q_start", "q_end"), on="art")

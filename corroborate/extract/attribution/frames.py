@@ -81,6 +81,7 @@ PRIORITY = {
     "intent": (65.0, 0.7),
     "author": (62.0, 0.7),
     "quote_carry": (60.0, 0.65),
+    "quote_forward": (58.0, 0.6),
     "backref": (55.0, 0.6),
     "continuation": (50.0, 0.55),
     "list_intro": (46.0, 0.6),

@@ -175,6 +175,20 @@ def pair(
         .filter(pl.col("source").is_not_null())
         .pipe(as_candidates, "quote_carry", pl.lit(0))
     )
+    # 3b. a quote that opens the text with no speaker around it, named by the next sentence: "« Moins de
+    #     5,5 % et plus de 5 %. » C'est le déficit que vise Eric Lombard"
+    quote_forward = (
+        fig_quote.join(quote_speaker, on=["art", "quote_id"], how="anti")
+        .join(figures.select("art", "fig", "sent_id"), on=["art", "fig"])
+        .with_columns(pl.col("sent_id") + 1)
+        .join(
+            named.filter(pl.col("kind").is_in(["verb", "intent"]) & ~pl.col("deny")).select(
+                "art", "sent_id", "source", "source_org", "strength", "cue_start"
+            ),
+            on=["art", "sent_id"],
+        )
+        .pipe(as_candidates, "quote_forward", pl.col("cue_start") - pl.col("q_start"))
+    )
     # 4. "X a confirmé l'information" credits the figures of the sentence before
     back = as_candidates(
         base.join(
@@ -232,7 +246,7 @@ def pair(
     conf = pl.col("pattern").replace_strict({k: v[1] for k, v in PRIORITY.items()}, return_dtype=pl.Float64)
     cands = (
         pl.concat(
-            [c_quote, c_bracket, c_gapped, c_same, c_author, carry, back, cont, c_list, c_forward],
+            [c_quote, c_bracket, c_gapped, c_same, c_author, carry, quote_forward, back, cont, c_list, c_forward],
             how="vertical_relaxed",
         )
         .with_columns(prio=prio, confidence=(conf * pl.col("strength")).clip(0.0, 1.0))

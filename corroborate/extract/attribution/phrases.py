@@ -216,6 +216,15 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     if not toks:
         return None
     lows = [t.lower_ for t in toks]
+    name_end = next((k for k, t in enumerate(toks) if t.pos_ != "PROPN"), len(toks))
+    if (
+        0 < name_end < len(toks)
+        and toks[name_end].text == ","
+        and not any(w in cues.ROLES for w in lows[name_end:])
+        and not any(t.ent_type_ in PERSON_LABELS for t in toks[name_end:])
+    ):
+        # a name and a description set off by commas: "France, Europe's second biggest economy," is France
+        return analyse_phrase(toks[:name_end], lang)
     if any(w in cues.FIRST_PERSON for w in lows):
         return None
     if holds_number(toks) or (toks[0].pos_ == "ADP" and toks[0].lower_ not in ("par", "by")):
