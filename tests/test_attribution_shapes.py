@@ -115,5 +115,8 @@ def test_a_name_with_a_description_between_commas_is_the_name(extractor: Extract
 
 
 def test_a_quote_that_opens_the_page_is_named_by_the_next_sentence(extractor: Extractor) -> None:
-    text = "« Entre 4 % et 4,5 %. » C'est le taux de chômage que vise la ministre Claire Vidal. Le reste suit."
-    assert one(run(extractor, text, "fr"), 4.5)["source"] == "Claire Vidal"
+    text = "« Entre 4 % et 4,5 %. » C'est le taux de chômage que vise la ministre Claire Vidal en 2026. Le reste suit."
+    row = one(run(extractor, text, "fr"), 4.5)
+    assert row["source"] == "Claire Vidal"
+    # and for the year that sentence names
+    assert (str(row["period_start"]), str(row["period_end"])) == ("2026-01-01", "2026-12-31")

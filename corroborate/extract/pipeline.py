@@ -470,6 +470,7 @@ class Extractor:
             schema=attribution.SENTENCE_SCHEMA,
         )
         pairs = attribution.pair(figs, sp, quotes, sents).collect().lazy()
+        _periods_from_naming_sentence(arts, pairs, details)
         fig_info = pl.LazyFrame(
             [
                 {
@@ -516,6 +517,26 @@ class Extractor:
             .select([pl.col(c).cast(t) for c, t in CLAIM_SCHEMA.items()])
         )
         return out.collect()
+
+
+def _periods_from_naming_sentence(
+    arts: list[_Article], pairs: pl.LazyFrame, details: dict[tuple[int, int], dict[str, Any]]
+) -> None:
+    """A quote named by the next sentence ("« Moins de 5,5 %. » C'est le déficit que vise X en 2025") holds
+    for the period that sentence names, when its own gives none. Updates ``details`` in place."""
+    by_art = {a.idx: a for a in arts}
+    named_forward = pairs.filter(pl.col("pattern") == "quote_forward").select("art", "fig").collect()
+    for art, fig in named_forward.iter_rows():  # a few figures of a corpus: one look at one sentence each
+        a = by_art[art]
+        sid = a.figures[fig][0]
+        own = details.get((art, fig), {})
+        if own.get("period_start") or own.get("period_end") or sid + 1 >= len(a.sentences):
+            continue
+        start, end = a.sentences[sid + 1]
+        period = context.nearest_period(context.find_periods(a.text[start:end], a.published), 0)
+        if period is not None:
+            scope = "; ".join(x for x in (own.get("scope"), period.text) if x)
+            details[(art, fig)] = {**own, "scope": scope, "period_start": period.start, "period_end": period.end}
 
 
 # "entre 12 400 et 30 000 manifestants, selon la police et les syndicats": each bound is one source's.

@@ -112,6 +112,23 @@ def subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
         # a parse that runs the subject back over a subordinator ("900 000 manifestants quand le ministère")
         cut = max((k for k, t in enumerate(toks) if t.lower_ in _SUBORDINATORS), default=-1)
         toks = toks[cut + 1 :]
+        # a time after the name is when, not who: "que vise la ministre Claire Vidal en 2026"
+        when = next(
+            (
+                k
+                for k, t in enumerate(toks)
+                if k > 0
+                and t.pos_ == "ADP"
+                and t.lower_ not in NAME_LINK
+                and k + 1 < len(toks)
+                and (toks[k + 1].like_num or toks[k + 1].lower_ in TIME_WORDS)
+            ),
+            None,
+        )
+        if when is not None and all(
+            t.pos_ in ("ADP", "DET", "NUM") or t.like_num or t.lower_ in TIME_WORDS for t in toks[when:]
+        ):
+            toks = toks[:when]  # only a time that closes the phrase
         if toks and toks[0].i < verb.i and cut < 0:
             toks = _extend_left(toks)
         toks = _extend_apposition(toks)
