@@ -37,10 +37,9 @@ import polars as pl
 from corroborate import vocab
 from corroborate.concepts import ConceptLexicon
 from corroborate.copies import build_copies
-from corroborate.db import PROJECT_ROOT, run_model
+from corroborate.db import run_model
+from corroborate.options import DEFAULT_SUBJECT_FILE
 from corroborate.sources import build_sources, resolve_name
-
-DEFAULT_SUBJECT_FILE = PROJECT_ROOT / "seeds" / "subjects.csv"
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
 OUTCOME_PARAMS: dict[str, float] = {
