@@ -179,9 +179,9 @@ def last_link_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 def _input_entries(path: Path) -> Iterator[str]:
     """One line per file a run may read under ``path``: name, size, modification time and mode.
 
-    A folder is walked recursively (symbolic links followed, each real folder once); a file brings the
-    sidecars beside it (its folder's ``.csv`` files: the manifest). A path that cannot be read is one line
-    with the error, so that it changes when the error does.
+    A folder is walked recursively as ingest reads it (symbolic links followed, each real folder once, names
+    starting with "." left out); a file brings the sidecars beside it (its folder's ``.csv`` files: the
+    manifest). A path that cannot be read is one line with the error, so that it changes when the error does.
     """
     try:
         if not path.is_dir():
@@ -196,8 +196,8 @@ def _input_entries(path: Path) -> Iterator[str]:
                     dirs.clear()
                     continue
                 seen.add(real)
-                dirs.sort()
-                files.extend(Path(folder) / name for name in sorted(names))
+                dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+                files.extend(Path(folder) / name for name in sorted(names) if not name.startswith("."))
     except OSError as error:
         yield f"{path}\0{error}"
         return

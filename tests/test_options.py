@@ -100,3 +100,13 @@ def test_settings_keep_what_the_user_set(monkeypatch: pytest.MonkeyPatch) -> Non
     apply_settings(log_level="ERROR")
     assert os.environ["PREFECT_LOGGING_LEVEL"] == "DEBUG"
     assert os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] == "180"
+
+
+def test_the_deployment_file_passes_run_options() -> None:
+    import yaml
+
+    deployments = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))["deployments"]
+    for deployment in deployments:
+        assert set(deployment["parameters"]) == {"options"}
+        options = RunOptions.of(deployment["parameters"]["options"])
+        assert options.inputs and options.db_path is not None
