@@ -5,8 +5,7 @@
 so the options also travel as a plain mapping (:meth:`RunOptions.to_json`, :meth:`RunOptions.of`).
 
 :func:`apply_settings` sets the environment Prefect reads when it is imported; the entry points (the CLI,
-the test session, the benchmarks) call it before anything imports Prefect. This module imports neither
-Prefect nor the heavy libraries.
+the test session) call it before anything imports Prefect. This module never imports Prefect.
 """
 
 from __future__ import annotations
@@ -96,7 +95,7 @@ class RunOptions:
 
     @property
     def window(self) -> int:
-        """Extraction batches in flight at once: one per Dask worker and one more each, else two."""
+        """Extraction batches in flight at once: two per Dask worker, else two (one extracting, one stored)."""
         return 2 * self.workers if self.runner == "dask" else DEFAULT_WINDOW
 
     def resolved(self) -> RunOptions:
@@ -108,7 +107,7 @@ class RunOptions:
         return dataclasses.replace(
             self,
             inputs=tuple(p.resolve() for p in self.inputs),
-            db_path=absolute(self.db_path) if self.db_path is not None else self.database.resolve(),
+            db_path=self.database.resolve(),
             aliases=absolute(self.aliases),
             subjects=absolute(self.subjects),
             expectations=absolute(self.expectations),
