@@ -185,3 +185,27 @@ def test_after_a_flow_run_the_cli_rerun_takes_the_fast_path(seeded_copy: Path) -
     rows = query(seeded_copy, "SELECT status, articles_duplicate FROM runs ORDER BY started_at")
     assert rows == [("completed", 0), ("completed", 5)]
     assert query(seeded_copy, "SELECT count(DISTINCT run_id) FROM source_scores") == [(1,)]
+
+
+@pytest.mark.slow
+def test_the_cli_steps_aside_for_the_flow_when_something_is_new_after_all(seeded_copy: Path, tmp_path: Path) -> None:
+    from flows.nightly import nightly
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    nightly(RunOptions(inputs=(inbox,), db_path=seeded_copy))  # all duplicates: records this inbox's fingerprint
+    article = inbox / "003_491dc99b483af735.txt"
+    before = article.stat()
+    article.write_text(article.read_text(encoding="utf-8").replace("soldats", "SOLDATS", 1), encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))  # invisible to the input fingerprint
+
+    done = run_cli("run", str(inbox), "--db", str(seeded_copy))
+    assert done.returncode == 0, done.stderr
+    said = [line.split("] ", 1)[1] for line in done.stderr.splitlines() if "] " in line and ": 0/" not in line]
+    assert said[0].startswith("nothing new since the last completed run")
+    assert said[1] == "something is new after all: running the flow"
+    assert said[2].startswith("starting Prefect's temporary server")
+    assert "articles new=1 duplicate=4" in done.stdout
+    assert [status for (status,) in query(seeded_copy, "SELECT status FROM runs ORDER BY started_at")] == [
+        "completed"
+    ] * 3
