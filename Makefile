@@ -44,7 +44,7 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(PY) cli.py eval tests/labels/claims.jsonl --no-details
 	$(PY) cli.py eval tests/labels/heldout.jsonl --no-details
-	$(PY) cli.py eval $(REALNEWS) --outcomes --holdout $(HOLDOUT)
+	$(PY) cli.py eval $(REALNEWS) --outcomes --holdout $(HOLDOUT) --copies benchmarks/realnews_copies.csv
 
 # Reinstalls only when the lock changes.
 $(STAMP): requirements.lock

@@ -541,6 +541,21 @@ def evaluate(
         str | None, typer.Option(help="Corpus only: the storyline kept aside; its errors are never printed.")
     ] = None,
     details: Annotated[bool, typer.Option(help="Print every error, not just the figures.")] = True,
+    copies: Annotated[
+        Path | None,
+        typer.Option(
+            "--copies",
+            help="With --outcomes: labelled copy pairs (CSV storyline,article_id,other_id) to score article_copies.",
+            exists=True,
+        ),
+    ] = None,
+    keep_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-db",
+            help="With --outcomes: run into this new DuckDB file and keep it, to query the verdicts afterwards.",
+        ),
+    ] = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
@@ -552,22 +567,37 @@ def evaluate(
     matrix and the precision and recall of `revised` and `corroborated`, and each wrong verdict with its
     chain (claim, quantity, deciding claim, relation, reason).
 
-    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna`
+    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna --copies
+    benchmarks/realnews_copies.csv`
+
+    Example, keeping the run to query it: `python cli.py eval ../shared/realnews --outcomes --keep-db
+    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`
     """
     from corroborate.api import evaluate_corpus, evaluate_labels
     from corroborate.goldset import is_corpus
 
     if not is_corpus(labels):
-        if outcomes or holdout:
-            raise _fail("--outcomes and --holdout need a corpus folder (<storyline>/gold_claims.jsonl)", 2)
+        if outcomes or holdout or keep_db or copies:
+            raise _fail(
+                "--outcomes, --holdout, --copies and --keep-db need a corpus folder (<storyline>/gold_claims.jsonl)", 2
+            )
         report, text = evaluate_labels(labels)
+    elif copies is not None and not outcomes:
+        raise _fail("--copies needs --outcomes (copy pairs are found by the whole flow)", 2)
+    elif keep_db is not None:
+        if not outcomes:
+            raise _fail("--keep-db needs --outcomes (only the whole flow writes a database)", 2)
+        if keep_db.exists():
+            raise _fail(f"{keep_db} already exists: --keep-db writes a new database and never reuses one", 2)
+        _run_flow_quietly(sorted(labels.glob("*/articles")), keep_db)
+        report, text = evaluate_corpus(labels, holdout=holdout, db_path=keep_db, details=details, copies=copies)
     elif outcomes:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="corroborate-eval-") as tmp:
             target = Path(tmp) / "eval.duckdb"
             _run_flow_quietly(sorted(labels.glob("*/articles")), target)
-            report, text = evaluate_corpus(labels, holdout=holdout, db_path=target, details=details)
+            report, text = evaluate_corpus(labels, holdout=holdout, db_path=target, details=details, copies=copies)
     else:
         report, text = evaluate_corpus(labels, holdout=holdout, details=details)
     if fmt is TableFormat.table:

@@ -12,6 +12,19 @@ Usage::
 ``--lang-mix`` is the share of articles in French, ``--copy-share`` the share that republish a wire
 dispatch; ``--outlets`` counts the three wire agencies. It prints the corpus's shares and counts as JSON.
 
+``--hard`` adds what broke verdicts on real news, each in a controlled share (:class:`Hardness`, :data:`HARD`;
+``--translations``, ``--names``, ``--undated``, ``--undatable``, ``--tolls``, ``--recaps``, ``--partial``
+override one share each): dispatches republished in the other language (copies: they corroborate nothing);
+institutions named by acronym, full name or, after a sentence naming them, a descriptor ("l'agence", "the
+country's spy agency"), listed in ``aliases.csv`` as a desk would list them (descriptors not); records without
+``published_at``, dated by their URL path, a date header, or not at all (their figures then take part in no
+verdict that depends on order, unless a copy of theirs is dated: DESIGN.md §2.1, §6.5); death tolls reported
+day by day (a running count: growth revises nothing, a stated correction "revised down to 97, down from 115"
+does, §6.6); recaps of earlier figures ("contre 10 000 auparavant"; every "X had earlier said" sentence is one);
+partial periods ("du 1er au 20 octobre", another quantity than the month). In hard mode the truth's outcomes
+follow DESIGN.md §5 as ``sql/models/claim_evidence.sql`` and ``claim_outcomes.sql`` apply it
+(:func:`design_outcomes`), claims carry ``tags`` naming their hard categories, and no forecasts are planted.
+
 The command writes ``OUT/articles.jsonl`` (records ``{"id", "outlet", "url", "published_at", "language",
 "title", "text"}``, the input format of ``cli.py run``) and ``OUT/truth/``:
 
@@ -93,8 +106,8 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -204,7 +217,74 @@ ORGS: tuple[Org, ...] = (
         "Sudanese government", "m"),
     Org("sd_army", "sd", "l'armée soudanaise", "de l'armée soudanaise", "the Sudanese army", "Sudanese army", "f"),
 )
-ORG_BY_KEY: dict[str, Org] = {o.key: o for o in ORGS}
+# Authorities of the places struck by the disasters whose tolls run day by day (hard mode only).
+TOLL_ORGS: tuple[Org, ...] = (
+    Org("ma", None, "le gouvernement marocain", "du gouvernement marocain", "the Moroccan government",
+        "Moroccan government", "m"),
+    Org("ma_int", "ma", "le ministère marocain de l'Intérieur", "du ministère marocain de l'Intérieur",
+        "the Moroccan Interior Ministry", "Moroccan Interior Ministry", "m"),
+    Org("bd", None, "le gouvernement bangladais", "du gouvernement bangladais", "the Bangladeshi government",
+        "Bangladeshi government", "m"),
+    Org("bd_dm", "bd", "le ministère bangladais de la Gestion des catastrophes",
+        "du ministère bangladais de la Gestion des catastrophes", "the Bangladeshi Disaster Management Ministry",
+        "Bangladeshi Disaster Management Ministry", "m"),
+    Org("np", None, "le gouvernement népalais", "du gouvernement népalais", "the Nepalese government",
+        "Nepalese government", "m"),
+    Org("np_police", "np", "la police népalaise", "de la police népalaise", "the Nepal Police", "Nepal Police", "f"),
+    Org("pe", None, "le gouvernement péruvien", "du gouvernement péruvien", "the Peruvian government",
+        "Peruvian government", "m"),
+    Org("pe_civil", "pe", "la Défense civile péruvienne", "de la Défense civile péruvienne",
+        "Peru's Civil Defence Institute", "Peruvian Civil Defence Institute", "f"),
+)
+ORG_BY_KEY: dict[str, Org] = {o.key: o for o in ORGS + TOLL_ORGS}
+
+
+@dataclass(frozen=True, slots=True)
+class OtherNames:
+    """What an institution is also called (hard mode): its acronym in each language, its full name in each
+    language (with article), and descriptors that stand for it once the article has named it."""
+
+    en_acronym: str
+    fr_acronym: str
+    en_full: str
+    fr_full: str
+    en_descriptors: tuple[str, ...]
+    fr_descriptors: tuple[str, ...]
+
+
+OTHER_NAMES: dict[str, OtherNames] = {
+    "kr_intel": OtherNames("NIS", "NIS", "South Korea's National Intelligence Service",
+                           "le Service national du renseignement sud-coréen",
+                           ("the country's spy agency", "the spy agency"),
+                           ("l'agence de renseignement", "le service de renseignement")),
+    "ua_intel": OtherNames("HUR", "HUR", "Ukraine's Main Intelligence Directorate",
+                           "la Direction principale du renseignement ukrainien",
+                           ("the intelligence agency", "the directorate"), ("le renseignement", "la direction")),
+    "iom": OtherNames("IOM", "OIM", "the International Organization for Migration",
+                      "l'Organisation internationale pour les migrations",
+                      ("the UN migration agency", "the agency"), ("l'agence onusienne", "l'agence")),
+    "unhcr": OtherNames("UNHCR", "HCR", "the UN High Commissioner for Refugees",
+                        "le Haut-Commissariat des Nations unies pour les réfugiés",
+                        ("the UN refugee agency", "the agency"), ("l'agence onusienne pour les réfugiés", "l'agence")),
+    "icrc": OtherNames("ICRC", "CICR", "the International Committee of the Red Cross",
+                       "le Comité international de la Croix-Rouge",
+                       ("the Red Cross", "the organisation"), ("la Croix-Rouge", "l'organisation")),
+    "isw": OtherNames("ISW", "ISW", "the Institute for the Study of War", "l'Institut pour l'étude de la guerre",
+                      ("the Washington-based think tank", "the institute"),
+                      ("le centre de réflexion américain", "l'institut")),
+    "msf": OtherNames("MSF", "MSF", "Doctors Without Borders", "Médecins sans frontières",
+                      ("the medical charity", "the charity"), ("l'ONG médicale", "l'ONG")),
+    "ocha": OtherNames("OCHA", "Ocha", "the UN Office for the Coordination of Humanitarian Affairs",
+                       "le Bureau de la coordination des affaires humanitaires de l'ONU",
+                       ("the UN humanitarian office", "the office"), ("le bureau humanitaire de l'ONU", "le bureau")),
+    "un": OtherNames("UN", "ONU", "the United Nations", "l'Organisation des Nations unies",
+                     ("the world body", "the organisation"), ("l'organisation internationale", "l'organisation")),
+    "eu": OtherNames("EU", "UE", "the European Union", "l'Union européenne", ("the bloc", "the Union"),
+                     ("les Vingt-Sept", "l'Union")),
+    "nato": OtherNames("NATO", "Otan", "the North Atlantic Treaty Organization",
+                       "l'Organisation du traité de l'Atlantique nord",
+                       ("the Alliance", "the alliance"), ("l'Alliance atlantique", "l'Alliance")),
+}
 
 # role key -> (French masculine, French feminine, English)
 ROLES: dict[str, tuple[str, str, str]] = {
@@ -671,6 +751,103 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 FR_CREDITS = ("(avec AFP)", "Avec {A}", "{A}", "Source : {A}")
 EN_CREDITS = ("(with {A})", "With {A}", "{A}", "Source: {A}")
+FR_TRANSLATED_CREDITS = ("(avec {A})", "Avec {A}", "Source : {A}", "Traduit d'une dépêche {A}")
+EN_TRANSLATED_CREDITS = ("(with {A})", "With {A}", "Source: {A}", "Translated from an {A} dispatch")
+
+# --- hard mode ---
+
+
+@dataclass(frozen=True, slots=True)
+class Hardness:
+    """What real news does that the plain newsroom does not, each in a controlled share (0 = off).
+
+    ``translations``  share of republished wire dispatches that are republished in the other language;
+    ``names``         share of institutions' mentions by acronym, full name or a descriptor (after an
+                      opening sentence that names them);
+    ``undated``       share of records without ``published_at``; of those, ``undatable`` give no date at all,
+                      the others one in their URL path or a date header or dated dateline in the text;
+    ``tolls``         disasters whose death toll runs day by day (one running count each, some figures
+                      corrected later: "revised down to 97, down from 115");
+    ``recaps``        share of lead figures followed by a recap of an earlier figure ("contre 10 000
+                      auparavant", "up from 55 earlier"); every context sentence ("X had earlier said") is a
+                      recap too;
+    ``partial``       share of monthly flows that also get a partial-period quantity ("du 1er au 20 octobre").
+
+    In hard mode the corpus plants no forecasts: the truth does not model DESIGN.md's forecast rules.
+    """
+
+    translations: float = 0.0
+    names: float = 0.0
+    undated: float = 0.0
+    undatable: float = 0.0
+    tolls: int = 0
+    recaps: float = 0.0
+    partial: float = 0.0
+
+    @property
+    def on(self) -> bool:
+        return any((self.translations, self.names, self.undated, self.tolls, self.recaps, self.partial))
+
+
+HARD = Hardness(translations=0.3, names=0.5, undated=0.3, undatable=0.2, tolls=3, recaps=0.3, partial=0.3)
+
+
+@dataclass(frozen=True, slots=True)
+class TollEvent:
+    slug: str
+    fr_event: str  # "le séisme au Maroc"
+    en_event: str  # "the earthquake in Morocco"
+    fr_title: str
+    en_title: str
+    dateline: str
+    authority: str  # the local authority's org key (TOLL_ORGS)
+    helpers: tuple[str, ...]  # independent organisations that count too (ORGS keys)
+
+
+TOLL_EVENTS: tuple[TollEvent, ...] = (
+    TollEvent("quake.morocco", "le séisme au Maroc", "the earthquake in Morocco", "Séisme au Maroc",
+              "Earthquake in Morocco", "MARRAKECH", "ma_int", ("icrc", "ocha")),
+    TollEvent("floods.bangladesh", "les inondations au Bangladesh", "the floods in Bangladesh",
+              "Inondations au Bangladesh", "Floods in Bangladesh", "DHAKA", "bd_dm", ("icrc", "unhcr")),
+    TollEvent("landslide.nepal", "le glissement de terrain au Népal", "the landslide in Nepal",
+              "Glissement de terrain au Népal", "Landslide in Nepal", "KATHMANDU", "np_police", ("ocha", "icrc")),
+    TollEvent("quake.peru", "le séisme au Pérou", "the earthquake in Peru", "Séisme au Pérou",
+              "Earthquake in Peru", "LIMA", "pe_civil", ("icrc", "ocha")),
+)
+TOLL_DAYS = 12  # how long a toll keeps being reported
+TOLL_STEP = 1.25  # a toll that grows grows by at least this much: the days' counts never blur
+FR_TOLL = (
+    "Selon {S}, le bilan de {E} s'élève à {F}{R}.",
+    "{E_cap} a fait {F}{R}, selon {S}.",
+    "{S} a fait état de {F} dans {E}{R}.",
+)
+EN_TOLL = (
+    "According to {S}, {E} has killed {F}{R}.",
+    "{S} said the death toll from {E} had risen to {F}{R}.",
+    "{E_cap} has killed {F}{R}, {S} said.",
+)
+FR_TOLL_OWN = ("D'après les données compilées par la rédaction, {E} a fait {F}{R}.",)
+EN_TOLL_OWN = ("By our count, {E} has killed {F}{R}.",)
+FR_TOLL_RECAP = (", contre {R} la veille", ", contre {R} précédemment")
+EN_TOLL_RECAP_UP = (", up from {R} the day before", ", up from {R} earlier")
+EN_TOLL_RECAP_DOWN = (", down from {R} earlier",)
+FR_TOLL_CORRECTION = ("{S} a revu à la baisse le bilan de {E}, à {F}, contre {R} annoncés précédemment.",
+                      "{S} a corrigé le bilan de {E} : {F}, et non {R} comme annoncé auparavant.")
+EN_TOLL_CORRECTION = ("{S} revised the death toll from {E} down to {F}, down from {R}.",
+                      "{S} corrected the toll from {E} to {F}, down from the {R} it had previously given.")
+FR_TOLL_NOUNS = ("morts", "victimes")
+EN_TOLL_NOUNS = ("people", "dead")
+FR_RECAP = (", contre {R} auparavant", ", contre {R} initialement annoncés")
+EN_RECAP_UP = (", up from {R} earlier",)
+EN_RECAP_DOWN = (", down from {R} earlier",)
+FR_INTRO = ("{O} a présenté une nouvelle évaluation à des députés, à huis clos.",
+            "{O} a publié un nouveau rapport sur la situation.")
+EN_INTRO = ("{O} briefed lawmakers behind closed doors on its latest assessment.",
+            "{O} released a new report on the situation.")
+FR_SCOPE_PARTIAL = ("entre le {A} et le {D} {m}", "du {A} au {D} {m}")
+EN_SCOPE_PARTIAL = ("between {M} {A} and {D}", "from {A} to {D} {M}")
+FR_HEADER = ("Publié le {d} {m} {y}", "Mis à jour le {d} {m} {y}")
+EN_HEADER = ("Published {M} {d}, {y}", "Updated {d} {M} {y}")
 
 # --------------------------------------------------------------------------------------------------
 # Truth records
@@ -705,6 +882,11 @@ class Quantity:
     scope_end: date
     true_value: int
     wrong_side: str  # "high" | "low": where this quantity's wrong figures fall
+    # hard mode: a partial period (1 to ``scope_end.day`` of the month) is spoken of only from ``from_day``;
+    # a running count (a toll) has kind "count" and a true value per day
+    from_day: date | None = None
+    kind: str | None = None
+    daily: dict[date, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -733,10 +915,15 @@ class Article:
     text: str
     copy_of: str | None = None
     agency: str | None = None
+    # hard mode: how an undated record (``published_at`` null) can be dated: "url" (a date in its URL path),
+    # "header" (a date header or dated dateline in its text) or "none"; "" for a dated record
+    undated: str = ""
+    translated: bool = False  # a copy in the other language
 
-    def record(self) -> dict[str, str]:
+    def record(self) -> dict[str, str | None]:
         """The input record ``cli.py run`` reads."""
-        return {"id": self.id, "outlet": self.outlet, "url": self.url, "published_at": self.published_at,
+        return {"id": self.id, "outlet": self.outlet, "url": self.url,
+                "published_at": None if self.undated else self.published_at,
                 "language": self.language, "title": self.title, "text": self.text}
 
 
@@ -775,6 +962,18 @@ class Claim:
     language: str
     outlet: str
     copy_of: str | None
+    # hard mode (DESIGN.md §2.8, §6.5, §6.6): a recap recalls an earlier figure; a correction replaces one;
+    # kind "count" is a running count; ``dated_at`` is the date the rules can place the claim at (the record's,
+    # one read from its URL or text, or its copy group's), None when none; ``tags`` the hard categories
+    is_recap: bool = False
+    is_correction: bool = False
+    kind: str | None = None
+    dated_at: str | None = ""
+    tags: str = ""
+
+    def __post_init__(self) -> None:
+        if self.dated_at == "":
+            self.dated_at = self.published_at
 
 
 @dataclass(slots=True)
@@ -837,12 +1036,18 @@ class Newsroom:
             while (parent := ORG_BY_KEY[key].parent) is not None:
                 orgs.add(parent)
                 key = parent
-        for o in ORGS:
+        hard = bool(self.params.get("hard"))
+        for o in ORGS + TOLL_ORGS:
             if o.key not in orgs:
                 continue
             parent = ORG_BY_KEY[o.parent].en_attr if o.parent else ""
             bare = re.sub(r"^(le |la |les |l')", "", o.fr_the)
             names = dict.fromkeys([o.en_attr, o.en_the, o.fr_the, bare])
+            if hard and o.key in OTHER_NAMES:  # acronyms and full names, in both languages (not descriptors)
+                other = OTHER_NAMES[o.key]
+                for name in (other.en_full, other.fr_full, other.en_acronym, other.fr_acronym):
+                    names[name] = None
+                    names[re.sub(r"^(the |le |la |les |l')", "", name)] = None
             for n, alias in enumerate(names):
                 rows.append([alias, o.en_attr, "official" if n == 0 else "", parent if n == 0 else ""])
         for s in self.sources:
@@ -1020,6 +1225,143 @@ def expected_outcomes(claims: Sequence[Claim], tolerance: dict[str, float] | Non
     return [o for o in out if o is not None]
 
 
+_NAMED_ORGS: dict[str, Org] = {o.en_attr: o for o in ORGS + TOLL_ORGS}
+
+
+def _line_of(c: Claim) -> frozenset[str]:
+    """The organisations above a claim's source, its own organisation included (canonical names)."""
+    names: set[str] = set()
+    org = _NAMED_ORGS.get(c.source_org or "")
+    while org is not None:
+        names.add(org.en_attr)
+        org = ORG_BY_KEY[org.parent] if org.parent else None
+    return frozenset(names)
+
+
+def design_outcomes(claims: Sequence[Claim], tolerance: dict[str, float] | None = None) -> list[Outcome]:
+    """Each claim's outcome under DESIGN.md §2.8, §5 and §6.5-6.6, as ``sql/models/claim_evidence.sql`` and
+    ``claim_outcomes.sql`` apply them where DESIGN.md is silent (hard mode; no forecasts, no period concepts).
+
+    On top of :func:`expected_outcomes`: a claim is placed at ``dated_at`` (None: no verdict that depends on
+    order, and no evidence for any other claim); a recap held before its article's date, backs nothing and is
+    superseded by an incompatible figure of its own article (for a running count, only by a correction); a
+    running count (kind ``count``) is corroborated only within ``count_days`` days either way, never revised
+    by growth, and revised by a later correction whose article recalls it; an outlet's own figure backs no
+    attributed claim; the source's own latest later word (its line: itself, the organisations above it, those
+    under it) restates or corrects it; a contradiction revises only when backed by an independent figure and
+    later than every corroboration.
+    """
+    tol = TOLERANCE if tolerance is None else tolerance
+    count_days = 2
+    by_q: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_q[c.quantity_id].append(i)
+    out: list[Outcome | None] = [None] * len(claims)
+    for idx in by_q.values():
+        for i, o in zip(idx, _judge([claims[i] for i in idx], tol, count_days), strict=True):
+            out[i] = o
+    return [o for o in out if o is not None]
+
+
+def _judge(cs: list[Claim], tol: dict[str, float], count_days: int) -> list[Outcome]:
+    """The outcomes of the claims of one quantity (see :func:`design_outcomes`), in the order given."""
+    out: list[Outcome | None] = [None] * len(cs)
+    n = len(cs)
+    iv = [(float(c.value_low), float(c.value_high)) if c.kind == "count" and c.qualifier != "approx"
+          else claim_interval(c.qualifier, c.value_low, c.value_high, tol.get(c.qualifier, 0.0)) for c in cs]
+    day = [date.fromisoformat(c.dated_at).toordinal() if c.dated_at else None for c in cs]
+    pub_lo = [None if d is None else (-10**9 if c.is_recap else d) for c, d in zip(cs, day, strict=True)]
+    pub_hi = [None if d is None else (d - 1 if c.is_recap else d) for c, d in zip(cs, day, strict=True)]
+    group = [c.copy_of or c.article_id for c in cs]
+    lines = [_line_of(c) for c in cs]
+
+    def compat(x: int, y: int) -> bool:
+        return iv[x][0] <= iv[y][1] and iv[y][0] <= iv[x][1]
+
+    def recalled(x: int, article: str) -> bool:
+        return any(cs[r].is_recap and cs[r].article_id == article and r != x and compat(r, x) for r in range(n))
+
+    def kin(x: int, y: int) -> bool:
+        return cs[x].source_id == cs[y].source_id or cs[y].source in lines[x] or cs[x].source in lines[y]
+
+    rel: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    for x in range(n):
+        cx, count = cs[x], cs[x].kind == "count"
+        for y in range(n):
+            if x == y:
+                continue
+            cy = cs[y]
+            same_article = cx.article_id == cy.article_id
+            known = pub_lo[x] is not None and pub_lo[y] is not None
+            near = known and cx.kind == "count" and not cx.is_recap and not cy.is_recap and \
+                abs(day[x] - day[y]) <= count_days  # type: ignore[operator]
+            compatible = compat(x, y)
+            later = (known and pub_lo[y] > pub_hi[x]) or (same_article and cx.is_recap and not cy.is_recap)  # type: ignore[operator]
+            not_earlier = (pub_hi[y] >= pub_lo[x] if known else same_article) or near  # type: ignore[operator]
+            same_time = not count or near
+            relation = None
+            if same_article and cx.is_recap and not cy.is_recap and (not count or cy.is_correction) \
+                    and not compatible:
+                relation = "supersedes"
+            elif cx.source_root == cy.source_root:
+                relation = None
+            elif group[x] == group[y]:
+                relation = "copy" if compatible and not_earlier else None
+            elif compatible and not_earlier and same_time and (cy.attributed or not cx.attributed) \
+                    and not cy.is_recap:
+                relation = "corroborates"
+            elif not compatible and later and count and cy.is_correction and recalled(x, cy.article_id):
+                relation = "supersedes"
+            elif not compatible and later and not count:
+                relation = "contradicts"
+            if relation:
+                rel[x].append((y, relation))
+        # the source's own latest word on the quantity, surely later
+        if not cx.is_recap and pub_lo[x] is not None:
+            mine = [y for y in range(n) if kin(x, y) and not cs[y].is_recap and pub_lo[y] is not None]
+            last = max(mine, key=lambda y: (pub_lo[y], cs[y].claim_id))
+            if pub_lo[last] > pub_hi[x]:  # type: ignore[operator]
+                if compat(x, last):
+                    rel[x].append((last, "restates"))
+                elif not count or (cs[last].is_correction and recalled(x, cs[last].article_id)):
+                    rel[x].append((last, "corrects"))
+    withdrawn: dict[int, int] = {}
+    for x in range(n):
+        own = [y for y, r in rel[x] if r == "corrects"]
+        sup = [y for y, r in rel[x] if r == "supersedes"]
+        if own:
+            withdrawn[x] = own[0]
+        elif sup:
+            withdrawn[x] = max(sup, key=lambda y: (pub_lo[y] or 0, cs[y].claim_id))
+    backed: set[int] = set()
+    for x in range(n):
+        for y, r in rel[x]:
+            if r == "corroborates" and x not in withdrawn and y not in withdrawn:
+                backed.update((x, y))
+    for k, c in enumerate(cs):
+        support = [y for y, r in rel[k] if r == "corroborates"]
+        overturn = [y for y, r in rel[k] if r == "contradicts" and y in backed]
+        last_s = max((pub_lo[y] for y in support), default=None)  # type: ignore[type-var]
+        last_o = max((pub_lo[y] for y in overturn), default=None)  # type: ignore[type-var]
+        if k in withdrawn:
+            why = "its source later gave an incompatible figure" if any(
+                r == "corrects" for _, r in rel[k]) else "a later figure says it replaces this one"
+            out[k] = Outcome(c.claim_id, "revised", [cs[withdrawn[k]].claim_id], why)
+        elif overturn and (last_s is None or last_o > last_s):  # type: ignore[operator]
+            ev = [cs[y].claim_id for y in overturn]
+            out[k] = Outcome(c.claim_id, "revised", ev[:EVIDENCE_LIMIT],
+                                  "a later independent figure, backed by another source, contradicts it")
+        elif support:
+            ev = [cs[y].claim_id for y in support]
+            out[k] = Outcome(c.claim_id, "corroborated", ev[:EVIDENCE_LIMIT],
+                                  f"{len(ev)} independent compatible claims at the same time or later")
+        else:
+            why = "publication date unknown: no verdict that depends on order" if c.dated_at is None else \
+                "no independent evidence yet"
+            out[k] = Outcome(c.claim_id, "unresolved", [], why)
+    return [o for o in out if o is not None]
+
+
 def _codes(values: list[str]) -> np.ndarray:
     table: dict[str, int] = {}
     return np.array([table.setdefault(v, len(table)) for v in values])
@@ -1193,6 +1535,10 @@ class Fig:
     text: str
     statement: Statement
     attributed: bool
+    recap: bool = False
+    correction: bool = False
+    tags: tuple[str, ...] = ()
+    credit: Source | None = None  # who the text credits, when not the statement's source (a recap)
 
 
 @dataclass(slots=True)
@@ -1203,6 +1549,9 @@ class Num:
 
 Chunk = str | Fig | Num
 Sentence = list[Chunk]
+# How a sentence was made: ("attr", statement, templates, naming), ("follow", statement), ("own", statement),
+# ("fill",), ("dist", index, values), ("head",), ("intro", org key), ("toll", statement, recap, correction)
+Recipe = tuple[object, ...]
 
 
 def _chunk_text(c: Chunk) -> str:
@@ -1278,6 +1627,12 @@ class Draft:
     credit: str = ""
     copy_of: int | None = None  # index of the original draft
     agency: str | None = None
+    # how each sentence was made, paragraph by paragraph (what a translation re-renders in the other language)
+    plan: list[list[Recipe]] = field(default_factory=list)
+    line: Storyline | None = None
+    event: TollEvent | None = None
+    header: Sentence = field(default_factory=list)  # a date header above the text (an undated record)
+    translated: bool = False
 
 
 def _compose(d: Draft) -> tuple[str, list[tuple[int, int, Fig]], list[tuple[int, int, Num]]]:
@@ -1286,6 +1641,14 @@ def _compose(d: Draft) -> tuple[str, list[tuple[int, int, Fig]], list[tuple[int,
     pos = 0
     figs: list[tuple[int, int, Fig]] = []
     nums: list[tuple[int, int, Num]] = []
+    for c in d.header:
+        if isinstance(c, Num):
+            nums.append((pos, pos + len(c.text), c))
+        parts.append(_chunk_text(c))
+        pos += len(_chunk_text(c))
+    if d.header:
+        parts.append("\n\n")
+        pos += 2
     for pi, para in enumerate(d.paragraphs):
         if pi:
             parts.append("\n\n")
@@ -1330,7 +1693,7 @@ def _add_months(d: date, n: int) -> date:
 
 class _World:
     def __init__(self, n_articles: int, seed: int, outlets: int, officials: int, lang_mix: float,
-                 copy_share: float, months: int, start: date) -> None:
+                 copy_share: float, months: int, start: date, hard: Hardness | None = None) -> None:
         if n_articles < 1:
             raise ValueError("n_articles must be at least 1")
         if outlets < 5:
@@ -1340,6 +1703,16 @@ class _World:
         if not 0 <= lang_mix <= 1 or not 0 <= copy_share < 1:
             raise ValueError("lang_mix must be in [0, 1] and copy_share in [0, 1)")
         self.rng = random.Random(seed)
+        self.seed = seed
+        self.hard = hard or Hardness()
+        for name in ("translations", "names", "undated", "undatable", "recaps", "partial"):
+            if not 0 <= getattr(self.hard, name) <= 1:
+                raise ValueError(f"{name} must be a share in [0, 1]")
+        if not 0 <= self.hard.tolls <= len(TOLL_EVENTS):
+            raise ValueError(f"tolls must be in [0, {len(TOLL_EVENTS)}]")
+        self.tolls: list[tuple[TollEvent, Quantity, list[Source]]] = []
+        self.corrections: dict[date, list[tuple[TollEvent, Quantity, Statement]]] = defaultdict(list)
+        self.done: set[tuple[str, str]] = set()  # (source, toll) pairs: a source that corrected itself is done
         self.n = n_articles
         self.lang_mix = lang_mix
         self.copy_share = copy_share
@@ -1440,10 +1813,19 @@ class _World:
                              _pick(rng, ("high", "low")))
                 self.quantities.append(q)
                 self.by_month[(line.slug, mi)] = q
+                if self.hard.partial and not line.stock and t >= 60 and self.rng.random() < self.hard.partial:
+                    # the same flow over part of the month: another quantity, with another value
+                    end_day = self.rng.randint(15, 24)
+                    pe = date(ms.year, ms.month, end_day)
+                    pv = round_sig(t * end_day / me.day * self.rng.uniform(0.55, 0.8), 2)
+                    self.quantities.append(Quantity(
+                        f"{line.slug}.{ms:%Y-%m}-01-{end_day:02d}", line.slug, line.topic, line.unit, ms, pe, pv,
+                        _pick(self.rng, ("high", "low")), from_day=pe + timedelta(days=1)))
         self.line_by_slug = {s.slug: s for s in STORYLINES}
 
     def _live(self, day: date) -> list[Quantity]:
-        return [q for q in self.quantities if q.scope_start <= day <= q.scope_end + timedelta(days=25)]
+        return [q for q in self.quantities
+                if (q.from_day or q.scope_start) <= day <= q.scope_end + timedelta(days=25)]
 
     # --- statements ---
 
@@ -1453,7 +1835,7 @@ class _World:
         rng = self.rng
         right = rng.random() < src.p
         t = q.true_value
-        proj_ok = q.scope_start <= day <= q.scope_end - timedelta(days=3)
+        proj_ok = q.scope_start <= day <= q.scope_end - timedelta(days=3) and not self.hard.on and q.from_day is None
         existing = self.q_statements[q.quantity_id]
         cand: list[tuple[str, int, int, int]] = []
         if right:
@@ -1560,9 +1942,12 @@ class _World:
             want = self.n_copies * (self.lang_mix if lang == "fr" else 1 - self.lang_mix)
             self.wire_p[lang] = min(0.9, want / max(1.0, lang_orig[lang] * cap) * 1.4) if want else 0.0
         made = 0
+        self._plan_tolls(days)
         for di in range(days):
             day = self.start + timedelta(days=di)
             quota = round(self.n_orig * (di + 1) / days)
+            if self.tolls:
+                made += self._toll_day(day, self.n_orig - made)
             for src, q in self.schedule.pop(day, []):
                 if made >= self.n_orig:
                     break
@@ -1633,48 +2018,97 @@ class _World:
 
     def _article(self, outlet: Source, lang: str, day: date, stmts: list[Statement], q: Quantity) -> Draft:
         rng = self.rng
-        fr = lang == "fr"
         self.deck = []
         style = self._style(outlet, lang)
         mentioned: set[str] = set()
         line = self.line_by_slug[q.storyline]
-        lead: list[Sentence] = []
+        made: list[tuple[Sentence, Recipe]] = []
+
+        def make(recipe: Recipe) -> tuple[Sentence, Recipe]:
+            return self._render(recipe, lang, style, mentioned, day), recipe
+
+        lead: list[tuple[Sentence, Recipe]] = []
         if stmts:
-            lead.append(self._attributed(stmts[0], lang, style, mentioned, FR_ATTRIBUTED if fr else EN_ATTRIBUTED))
+            naming = self._naming(stmts[0].source)
+            if naming == "desc":
+                lead.append(make(("intro", stmts[0].source.org)))
+            lead.append(make(("attr", stmts[0], "main", naming, self._recap_for(stmts[0], day))))
             for s in stmts[1:]:
-                lead.append(self._followup(s, lang, style))
+                lead.append(make(("follow", s)))
         else:
             st = self._statement(q, outlet, day) if (outlet.source_id, q.quantity_id) not in self.spoken else None
             if st is not None:
-                lead.append(self._own(st, lang, style))
-        lead.extend(self._fillers(lang, rng.randint(1, 2)))
-        paragraphs: list[list[Sentence]] = [lead]
+                lead.append(make(("own", st, self._recap_for(st, day))))
+        lead.extend(make(("fill",)) for _ in range(rng.randint(1, 2)))
+        paragraphs: list[list[tuple[Sentence, Recipe]]] = [lead]
         # Earlier figures on this quantity or last month's, by other speakers.
         ctx = self._context(q, day, {s.source.source_id for s in stmts})
         if ctx:
-            para = [self._attributed(s, lang, style, mentioned, FR_CONTEXT if fr else EN_CONTEXT) for s in ctx]
-            para.extend(self._fillers(lang, rng.randint(1, 3)))
+            para = [make(("attr", s, "context", self._naming(s.source, intro=False), None)) for s in ctx]
+            para.extend(make(("fill",)) for _ in range(rng.randint(1, 3)))
             rng.shuffle(para)
             paragraphs.append(para)
         if stmts and rng.random() < 0.25 and (outlet.source_id, q.quantity_id) not in self.spoken:
             own = self._statement(q, outlet, day)
             if own is not None:
-                paragraphs.append([self._own(own, lang, style), *self._fillers(lang, rng.randint(1, 2))])
-        n_fill = rng.randint(3, 5)
-        blocks = [self._fillers(lang, rng.randint(3, 5)) for _ in range(n_fill)]
-        for _ in range(rng.choices((0, 1, 2, 3), weights=(0.15, 0.35, 0.3, 0.2))[0]):
-            b = _pick(rng, blocks)
-            b.insert(rng.randint(0, len(b)), self._distractor(lang, day))
-        for b in blocks:
-            if rng.random() < 0.15:
-                paragraphs.append([[f"## {_pick(rng, FR_HEADINGS if fr else EN_HEADINGS)}"]])
-            paragraphs.append(b)
+                own_s = make(("own", own, None))
+                paragraphs.append([own_s, *(make(("fill",)) for _ in range(rng.randint(1, 2)))])
+        paragraphs.extend(self._blocks(lang, day, make))
+        del made
         title = self._title(line, lang)
         dateline = ""
         if outlet.wire:
             dateline = f"{line.dateline} ({outlet.name}) - " if rng.random() < 0.5 else \
                 f"{line.dateline.title()} ({outlet.name}) — "
-        return Draft(outlet, lang, day, title, dateline, paragraphs)
+        return Draft(outlet, lang, day, title, dateline, [[s for s, _ in p] for p in paragraphs], line=line,
+                     plan=[[r for _, r in p] for p in paragraphs])
+
+    def _blocks(self, lang: str, day: date,
+                make: Callable[[Recipe], tuple[Sentence, Recipe]]) -> list[list[tuple[Sentence, Recipe]]]:
+        """The filler paragraphs of an article, with a few distractors and headings."""
+        rng = self.rng
+        fr = lang == "fr"
+        out: list[list[tuple[Sentence, Recipe]]] = []
+        n_fill = rng.randint(3, 5)
+        blocks = [[make(("fill",)) for _ in range(rng.randint(3, 5))] for _ in range(n_fill)]
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(0.15, 0.35, 0.3, 0.2))[0]):
+            b = _pick(rng, blocks)
+            b.insert(rng.randint(0, len(b)), self._distractor(lang, day))
+        for b in blocks:
+            if rng.random() < 0.15:
+                heading = f"## {_pick(rng, FR_HEADINGS if fr else EN_HEADINGS)}"
+                out.append([([heading], ("head",))])
+            out.append(b)
+        return out
+
+    def _render(self, recipe: Recipe, lang: str, style: NumberStyle, mentioned: set[str], day: date) -> Sentence:
+        """One sentence of an article from its recipe, in ``lang`` (a translation renders the same recipes)."""
+        fr = lang == "fr"
+        what = recipe[0]
+        if what == "attr":
+            _, st, tset, naming, recap = recipe
+            assert isinstance(st, Statement)
+            templates = (FR_ATTRIBUTED if fr else EN_ATTRIBUTED) if tset == "main" else \
+                (FR_CONTEXT if fr else EN_CONTEXT)
+            return self._attributed(st, lang, style, mentioned, templates, naming=naming,  # type: ignore[arg-type]
+                                    recap=recap, as_recap=tset == "context" and self.hard.on)  # type: ignore[arg-type]
+        if what == "follow":
+            assert isinstance(recipe[1], Statement)
+            return self._followup(recipe[1], lang, style)
+        if what == "own":
+            assert isinstance(recipe[1], Statement)
+            return self._own(recipe[1], lang, style, recipe[2] if len(recipe) > 2 else None)  # type: ignore[arg-type]
+        if what == "fill":
+            return self._fillers(lang, 1)[0]
+        if what == "dist":
+            return self._distractor_text(lang, day, recipe[1], recipe[2])  # type: ignore[arg-type]
+        if what == "head":
+            return [f"## {_pick(self.rng, FR_HEADINGS if fr else EN_HEADINGS)}"]
+        if what == "intro":
+            return self._intro(str(recipe[1]), lang)
+        if what == "toll":
+            return self._toll_sentence(recipe, lang, style, mentioned)
+        raise ValueError(f"unknown recipe {what!r}")
 
     def _style(self, outlet: Source, lang: str) -> NumberStyle:
         """The outlet's house style for numbers most of the time, another writer's now and then."""
@@ -1715,7 +2149,8 @@ class _World:
 
     # --- sentences ---
 
-    def _clause(self, st: Statement, lang: str, style: NumberStyle, capital: bool) -> Sentence:
+    def _clause(self, st: Statement, lang: str, style: NumberStyle, capital: bool, recap: Statement | None = None,
+                as_recap: bool = False, tags: tuple[str, ...] = ()) -> Sentence:
         rng = self.rng
         q = st.quantity
         line = self.line_by_slug[q.storyline]
@@ -1740,19 +2175,34 @@ class _World:
                 (EN_SCOPE_STOCK if line.stock else EN_SCOPE_FLOW)
             scope = _pick(rng, scopes).format(m=mon, M=mon, de_m=de_m)
             template = _pick(rng, line.fr_clauses if fr else line.en_clauses)
+        scope_chunks: Chunk | list[Chunk] = scope
+        if q.from_day is not None:  # a partial period: "du 1er au 20 octobre", "from 1 to 20 October"
+            tpl = _pick(rng, FR_SCOPE_PARTIAL if fr else EN_SCOPE_PARTIAL)
+            scope_chunks = _fill(tpl, {"A": Num("1er" if fr else "1", "date"), "D": Num(str(q.scope_end.day), "date"),
+                                       "m": mon, "M": mon})
+            tags = (*tags, "partial")
         noun = _pick(rng, line.fr_nouns if fr else line.en_nouns)
         text = figure_text(lang, st.qualifier, st.value, st.low, st.high, noun, line.en_adj, style, rng,
                            currency, verb)
-        fig = Fig(text, st, st.source.kind == "official")
-        chunks = _fill(template, {"F": fig, "T": scope})
+        fig = Fig(text, st, st.source.kind == "official", recap=as_recap, tags=(*tags, "recap") if as_recap else tags)
+        chunks = _fill(template, {"F": fig, "T": scope_chunks})
+        if recap is not None:  # an earlier figure recalled: "contre 10 000 auparavant", "up from 55 earlier"
+            r_noun = _pick(rng, line.fr_nouns if fr else line.en_nouns)
+            r_text = figure_text(lang, recap.qualifier, recap.value, recap.low, recap.high, r_noun, line.en_adj,
+                                 style, rng, currency, None)
+            r_fig = Fig(r_text, recap, fig.attributed, recap=True, tags=(*tags, "recap"), credit=st.source)
+            r_tpl = _pick(rng, FR_RECAP if fr else (EN_RECAP_UP if recap.value < st.value else EN_RECAP_DOWN))
+            chunks = _tidy([*chunks, *_fill(r_tpl, {"R": r_fig})])
         return _capitalise(chunks) if capital else chunks
 
-    def _speaker(self, s: Source, lang: str, mentioned: set[str], end: bool) -> str:
+    def _speaker(self, s: Source, lang: str, mentioned: set[str], end: bool, naming: str | None = None) -> str:
         rng = self.rng
         fr = lang == "fr"
         org = ORG_BY_KEY[s.org] if s.org else None
         if s.role is None:
             assert org is not None
+            if naming is not None and org.key in OTHER_NAMES:
+                return self._other_name(org, lang, naming)
             return org.fr_the if fr else org.en_the
         if s.source_id in mentioned:
             return s.name if rng.random() < 0.7 else s.name.split()[-1]
@@ -1771,13 +2221,15 @@ class _World:
         return f"{s.name}, {art} {en} at {org.en_the}" + ("" if end else ",")
 
     def _attributed(self, st: Statement, lang: str, style: NumberStyle, mentioned: set[str],
-                    templates: tuple[str, ...]) -> Sentence:
+                    templates: tuple[str, ...], naming: str | None = None, recap: Statement | None = None,
+                    as_recap: bool = False) -> Sentence:
         rng = self.rng
         fr = lang == "fr"
         tpl = _pick(rng, templates)
         # An apposition after the name closes with a comma unless punctuation follows anyway.
         after = tpl[tpl.index("{S}") + 3:][:1]
-        spk = self._speaker(st.source, lang, mentioned, end=after in (",", ".", ""))
+        spk = self._speaker(st.source, lang, mentioned, end=after in (",", ".", ""), naming=naming)
+        tags = (f"name-{naming}",) if naming and st.source.org in OTHER_NAMES else ()
         quote_open, quote_close = ("\u00a0", "\u00a0") if rng.random() < 0.5 else ("", "")
         slots: dict[str, Chunk | list[Chunk]] = {
             "S": spk, "Q": quote_open, "Q2": quote_close,
@@ -1785,9 +2237,9 @@ class _World:
             "Vi": _pick(rng, FR_CUES_INCISE if fr else EN_CUES_INCISE),
         }
         if "{Cc}" in tpl:
-            slots["Cc"] = self._clause(st, lang, style, capital=True)
+            slots["Cc"] = self._clause(st, lang, style, capital=True, recap=recap, as_recap=as_recap, tags=tags)
         else:
-            slots["C"] = self._clause(st, lang, style, capital=False)
+            slots["C"] = self._clause(st, lang, style, capital=False, recap=recap, as_recap=as_recap, tags=tags)
         return _capitalise(_fill(tpl, slots))
 
     def _followup(self, st: Statement, lang: str, style: NumberStyle) -> Sentence:
@@ -1810,11 +2262,55 @@ class _World:
             slots["C"] = self._clause(st, lang, style, capital=False)
         return _capitalise(_fill(tpl, slots))
 
-    def _own(self, st: Statement, lang: str, style: NumberStyle) -> Sentence:
+    def _own(self, st: Statement, lang: str, style: NumberStyle, recap: Statement | None = None) -> Sentence:
         tpl = _pick(self.rng, FR_OWN if lang == "fr" else EN_OWN)
         if "{Cc}" in tpl:
-            return _capitalise(_fill(tpl, {"Cc": self._clause(st, lang, style, capital=True)}))
-        return _capitalise(_fill(tpl, {"C": self._clause(st, lang, style, capital=False)}))
+            return _capitalise(_fill(tpl, {"Cc": self._clause(st, lang, style, capital=True, recap=recap)}))
+        return _capitalise(_fill(tpl, {"C": self._clause(st, lang, style, capital=False, recap=recap)}))
+
+    # --- hard mode: names, recaps ---
+
+    def _naming(self, s: Source, intro: bool = True) -> str | None:
+        """How an institution is named in this article (hard mode): by acronym, full name, or (when a sentence
+        naming it may come first) a descriptor; None for its usual name."""
+        if not self.hard.names or s.role is not None or s.org not in OTHER_NAMES:
+            return None
+        if self.rng.random() >= self.hard.names:
+            return None
+        return _pick(self.rng, ("acronym", "full", "desc") if intro else ("acronym", "full"))
+
+    def _other_name(self, org: Org, lang: str, naming: str) -> str:
+        names = OTHER_NAMES[org.key]
+        fr = lang == "fr"
+        if naming == "acronym":
+            acr = names.fr_acronym if fr else names.en_acronym
+            if not fr:
+                return acr
+            return ("l'" if acr[0] in "AEIOUaeiou" else ("la " if org.fr_gender == "f" else "le ")) + acr
+        if naming == "full":
+            full = names.fr_full if fr else names.en_full
+            if self.rng.random() < 0.5:
+                full += f" ({names.fr_acronym if fr else names.en_acronym})"
+            return full
+        return _pick(self.rng, names.fr_descriptors if fr else names.en_descriptors)
+
+    def _intro(self, org_key: str, lang: str) -> Sentence:
+        """A sentence that names an institution in full, so that a descriptor can stand for it later."""
+        fr = lang == "fr"
+        names = OTHER_NAMES[org_key]
+        full = names.fr_full if fr else names.en_full
+        full += f" ({names.fr_acronym if fr else names.en_acronym})"
+        return _capitalise(_fill(_pick(self.rng, FR_INTRO if fr else EN_INTRO), {"O": full}))
+
+    def _recap_for(self, st: Statement, day: date) -> Statement | None:
+        """An earlier figure on the same quantity that the sentence recalls (hard mode), or None."""
+        if not self.hard.recaps or self.rng.random() >= self.hard.recaps:
+            return None
+        # the figure a desk recalls is the one that stood: a right earlier figure (a wrong one would charge the
+        # speaker with somebody else's error)
+        pool = [s for s in self.q_statements[st.quantity.quantity_id]
+                if s.day < day and s.source is not st.source and s.value != st.value and s.right]
+        return _pick(self.rng, pool) if pool else None
 
     def _village(self) -> str:
         rng = self.rng
@@ -1860,20 +2356,36 @@ class _World:
             out.append([s[0].upper() + s[1:]])
         return out
 
-    def _distractor(self, lang: str, day: date) -> Sentence:
+    def _distractor(self, lang: str, day: date) -> tuple[Sentence, Recipe]:
+        """A sentence with a number that is no claim, and its recipe (the template and the numbers drawn)."""
         rng = self.rng
         fr = lang == "fr"
-        kind, tpl = _pick(rng, FR_DISTRACTORS if fr else EN_DISTRACTORS)
+        index = int(rng.random() * len(FR_DISTRACTORS if fr else EN_DISTRACTORS))
         ordinal_n = rng.randint(10, 155)
+        values: dict[str, int] = {
+            "N": rng.randint(2, 28), "Y": _pick(rng, (2014, 2020, 2022, 2023)), "A": rng.randint(19, 84),
+            "H": _pick(rng, (12, 24, 36, 48, 72)), "Dw": int(rng.random() * len(FR_DURATION_WORDS)),
+            "O": ordinal_n, "Ow": int(rng.random() * len(FR_ORDINAL_WORDS)),
+            "Mw": int(rng.random() * len(FR_MULTIPLE_WORDS)),
+            "T": rng.randint(1, 11) + 12 if not fr else rng.randint(6, 23), "R": _pick(rng, (4, 5, 51)),
+        }
+        recipe: Recipe = ("dist", index, values)
+        return self._distractor_text(lang, day, index, values), recipe
+
+    def _distractor_text(self, lang: str, day: date, index: int, values: dict[str, int]) -> Sentence:
+        rng = self.rng
+        fr = lang == "fr"
+        kind, tpl = (FR_DISTRACTORS if fr else EN_DISTRACTORS)[index]
+        ordinal_n = values["O"]
         suffix = "th" if 10 <= ordinal_n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(ordinal_n % 10, "th")
-        values: dict[str, str] = {
-            "N": str(rng.randint(2, 28)), "Y": str(_pick(rng, (2014, 2020, 2022, 2023))),
-            "A": str(rng.randint(19, 84)), "H": str(_pick(rng, (12, 24, 36, 48, 72))),
-            "Dw": _pick(rng, FR_DURATION_WORDS if fr else EN_DURATION_WORDS),
+        hour = values["T"] if fr else values["T"] - 12 if values["T"] > 12 else values["T"]  # 18 h = 6 pm
+        texts: dict[str, str] = {
+            "N": str(values["N"]), "Y": str(values["Y"]), "A": str(values["A"]), "H": str(values["H"]),
+            "Dw": (FR_DURATION_WORDS if fr else EN_DURATION_WORDS)[values["Dw"]],
             "O": str(ordinal_n) if fr else f"{ordinal_n}{suffix}",
-            "Ow": _pick(rng, FR_ORDINAL_WORDS if fr else EN_ORDINAL_WORDS),
-            "Mw": _pick(rng, FR_MULTIPLE_WORDS if fr else EN_MULTIPLE_WORDS),
-            "T": str(rng.randint(1, 11)) if not fr else str(rng.randint(6, 23)), "R": str(_pick(rng, (4, 5, 51))),
+            "Ow": (FR_ORDINAL_WORDS if fr else EN_ORDINAL_WORDS)[values["Ow"]],
+            "Mw": (FR_MULTIPLE_WORDS if fr else EN_MULTIPLE_WORDS)[values["Mw"]],
+            "T": str(hour), "R": str(values["R"]),
         }
         mon = MONTHS_FR[day.month - 1] if fr else MONTHS_EN[day.month - 1]
         name, gender = self._witness()
@@ -1882,13 +2394,161 @@ class _World:
             "witness": name, "aged": "âgée" if gender == "f" else "âgé",
             "pron": "she" if gender == "f" else "he",
         }
-        for key, val in values.items():
+        for key, val in texts.items():
             if "{" + key + "}" in tpl:
                 if key == "O" and fr:
                     slots[key] = [Num(val + "e", kind)]
                     tpl = tpl.replace("{O}e", "{O}")
                 else:
                     slots[key] = Num(val, kind)
+        return _capitalise(_fill(tpl, slots))
+
+    # --- running counts (hard mode) ---
+
+    def _plan_tolls(self, days: int) -> None:
+        """Disasters whose death toll is reported day by day: one running count each, true value per day."""
+        rng = self.rng
+        for ev in TOLL_EVENTS[:self.hard.tolls]:
+            start = self.start + timedelta(days=rng.randrange(max(1, days - TOLL_DAYS)))
+            v = rng.randint(20, 200)
+            daily: dict[date, int] = {}
+            for k in range(TOLL_DAYS):
+                if k and rng.random() < 0.5:
+                    v = round(v * rng.uniform(TOLL_STEP, 1.8))
+                daily[start + timedelta(days=k)] = v
+            q = Quantity(f"toll.{ev.slug}", f"toll.{ev.slug}", "toll", "deaths", start,
+                         start + timedelta(days=TOLL_DAYS - 1), v, "high", kind="count", daily=daily)
+            pool: list[Source] = []
+            for key in (ev.authority, *ev.helpers):
+                sid = f"official:{key}"
+                found = next((s for s in self.sources if s.source_id == sid), None)
+                if found is None:  # a local authority's first tolls are often wrong
+                    p = rng.uniform(0.3, 0.6) if key == ev.authority else rng.uniform(0.3, 0.98)
+                    found = Source(sid, ORG_BY_KEY[key].en_attr, "official", p, key, _root_key(key), gender="n")
+                    self.sources.append(found)
+                pool.append(found)
+            self.tolls.append((ev, q, pool))
+
+    def _toll_clear(self, q: Quantity, day: date, value: int) -> bool:
+        """A wrong toll stays clear of the true counts and of every figure given within three days."""
+        near = [v for d, v in q.daily.items() if abs((d - day).days) <= 3]
+        near += [s.value for s in self.q_statements[q.quantity_id] if abs((s.day - day).days) <= 3]
+        return all(value > v * TOLL_STEP or value * TOLL_STEP < v for v in near)
+
+    def _toll_day(self, day: date, budget: int) -> int:
+        """Today's reports on every running toll: counts, and corrections of earlier wrong counts."""
+        rng = self.rng
+        made = 0
+        for ev, q, wrong in self.corrections.pop(day, []):
+            st = Statement(len(self.statements), q, wrong.source, day, "exact", q.daily[day], q.daily[day],
+                           q.daily[day], True)
+            self.statements.append(st)
+            self.q_statements[q.quantity_id].append(st)
+            self.done.add((wrong.source.source_id, q.quantity_id))
+            made += self._toll_articles(ev, st, wrong, True, day, budget - made)
+        for ev, q, pool in self.tolls:
+            if day not in q.daily or made >= budget:
+                continue
+            true = q.daily[day]
+            speakers = [s for s in pool if (s.source_id, q.quantity_id) not in self.done]
+            for _ in range(rng.choice((2, 3, 3, 4))):
+                src: Source | None = _pick(rng, [*speakers, None]) if speakers else None
+                outlet = None
+                if src is None:  # the outlet's own count
+                    lang = self._language()
+                    outlet = _pick(rng, self.regular[lang] + self.wires)
+                    speaker = outlet
+                else:
+                    speaker = src
+                right = rng.random() < speaker.p
+                value = true
+                if not right:
+                    value = round(true * (rng.uniform(2.4, 3.4) if rng.random() < 0.75 else rng.uniform(0.3, 0.45)))
+                    if not self._toll_clear(q, day, value):
+                        right, value = True, true
+                qual = "exact" if rng.random() < 0.7 else "at_least"
+                st = Statement(len(self.statements), q, speaker, day, qual, value, value, value, right)
+                # a running recap recalls a count the toll has since outgrown ("up from 67 the day before")
+                earlier = [s for s in self.q_statements[q.quantity_id] if s.day < day and s.right and s.value < value]
+                self.statements.append(st)
+                self.q_statements[q.quantity_id].append(st)
+                if not right and src is not None and value > true and rng.random() < 0.8:
+                    fix = day + timedelta(days=rng.randint(1, 2))
+                    if fix in q.daily:
+                        self.corrections[fix].append((ev, q, st))
+                recap = earlier[-1] if earlier and rng.random() < 0.4 else None
+                made += self._toll_articles(ev, st, recap, False, day, budget - made, outlet)
+        return made
+
+    def _toll_articles(self, ev: TollEvent, st: Statement, recap: Statement | None, correction: bool, day: date,
+                       budget: int, outlet: Source | None = None) -> int:
+        """One or two outlets report a toll figure (an outlet's own count: that outlet only)."""
+        rng = self.rng
+        k = 1 if outlet is not None else min(budget, rng.choice((1, 1, 2)))
+        used: list[Source] = []
+        for _ in range(max(0, k)):
+            if outlet is not None:
+                out, lang = outlet, (_pick(rng, outlet.languages))
+            else:
+                lang = self._language()
+                pool = [o for o in (self.regular[lang] + self.wires) if o not in used]
+                out = _pick(rng, pool)
+            used.append(out)
+            self.drafts.append(self._toll_article(out, lang, day, ev, st, recap, correction))
+        return len(used)
+
+    def _toll_article(self, outlet: Source, lang: str, day: date, ev: TollEvent, st: Statement,
+                      recap: Statement | None, correction: bool) -> Draft:
+        rng = self.rng
+        fr = lang == "fr"
+        self.deck = []
+        style = self._style(outlet, lang)
+        mentioned: set[str] = set()
+
+        def make(recipe: Recipe) -> tuple[Sentence, Recipe]:
+            return self._render(recipe, lang, style, mentioned, day), recipe
+
+        # the sentence after a correction holds no figure: it would read as part of the correction
+        lead = [make(("toll", st, recap, correction, ev)), *(make(("fill",)) for _ in range(rng.randint(1, 2)))]
+        paragraphs = [lead, *self._blocks(lang, day, make)]
+        title = f"{ev.fr_title} : {_pick(rng, FR_TITLE_TAIL)}" if fr else f"{ev.en_title}: {_pick(rng, EN_TITLE_TAIL)}"
+        dateline = f"{ev.dateline} ({outlet.name}) - " if outlet.wire else ""
+        return Draft(outlet, lang, day, title, dateline, [[s for s, _ in p] for p in paragraphs],
+                     plan=[[r for _, r in p] for p in paragraphs], event=ev)
+
+    def _toll_sentence(self, recipe: Recipe, lang: str, style: NumberStyle, mentioned: set[str]) -> Sentence:
+        rng = self.rng
+        fr = lang == "fr"
+        _, st, recap, correction, ev = recipe
+        assert isinstance(st, Statement) and isinstance(ev, TollEvent)
+        assert recap is None or isinstance(recap, Statement)
+        own = st.source.kind == "outlet"
+        event = ev.fr_event if fr else ev.en_event
+        noun = _pick(rng, FR_TOLL_NOUNS if fr else EN_TOLL_NOUNS)
+        tags = ("toll", "correction") if correction else ("toll",)
+        fig = Fig(figure_text(lang, st.qualifier, st.value, st.low, st.high, noun, "", style, rng, None, None),
+                  st, not own, correction=bool(correction), tags=tags)
+        slots: dict[str, Chunk | list[Chunk]] = {"E": event, "E_cap": event[0].upper() + event[1:], "F": fig}
+        r_fig = None
+        if recap is not None:
+            r_fig = Fig(_number(recap.value, style, False)[0], recap, not own, recap=True,
+                        correction=bool(correction), tags=(*tags, "recap"), credit=st.source)
+        if correction:
+            assert r_fig is not None
+            tpl = _pick(rng, FR_TOLL_CORRECTION if fr else EN_TOLL_CORRECTION)
+            slots["R"] = r_fig
+        else:
+            tpl = _pick(rng, (FR_TOLL_OWN if own else FR_TOLL) if fr else (EN_TOLL_OWN if own else EN_TOLL))
+            if r_fig is not None:
+                assert isinstance(recap, Statement)
+                r_tpl = _pick(rng, FR_TOLL_RECAP if fr else
+                              (EN_TOLL_RECAP_UP if recap.value < st.value else EN_TOLL_RECAP_DOWN))
+                slots["R"] = _fill(r_tpl, {"R": r_fig})
+            else:
+                slots["R"] = ""
+        if "{S}" in tpl:
+            after = tpl[tpl.index("{S}") + 3:][:1]
+            slots["S"] = self._speaker(st.source, lang, mentioned, end=after in (",", ".", ""))
         return _capitalise(_fill(tpl, slots))
 
     # --- copies ---
@@ -1932,7 +2592,10 @@ class _World:
                 if own is None:
                     own = own_qs[i] = [f.statement.quantity.quantity_id for p in self.drafts[i].paragraphs
                                        for s in p for f in s if isinstance(f, Fig) and not f.attributed]
-                pool = [o for o in self.regular[lang] if o not in copiers[i]
+                # hard mode: some dispatches are republished in the other language
+                translate = bool(self.hard.translations) and rng.random() < self.hard.translations
+                target = ("en" if lang == "fr" else "fr") if translate else lang
+                pool = [o for o in self.regular[target] if o not in copiers[i]
                         and not any((o.source_id, q) in self.spoken for q in own)]
                 # The first pass leaves some dispatches alone, so copies spread as they do in practice.
                 if not pool or (rnd == 0 and copiers[i] and rng.random() < 0.5):
@@ -1940,7 +2603,7 @@ class _World:
                 outlet = _pick(rng, pool)
                 copiers[i].append(outlet)
                 self.spoken.update((outlet.source_id, q) for q in own)
-                self.drafts.append(self._rewrite(i, outlet))
+                self.drafts.append(self._translate(i, outlet) if translate else self._rewrite(i, outlet))
                 made += 1
                 progressed = True
             if not progressed:
@@ -1974,6 +2637,30 @@ class _World:
         dateline = src.dateline if rng.random() < 0.5 else ""
         return Draft(outlet, src.language, day, title, dateline, [lead, *rest], credit, copy_of=i, agency=agency)
 
+    def _translate(self, i: int, outlet: Source) -> Draft:
+        """A dispatch republished in the other language: every sentence rendered again from its recipe, in the
+        same order, so the same figures (and the other numbers) come in the same order; a credit line."""
+        rng = self.rng
+        src = self.drafts[i]
+        lang = "en" if src.language == "fr" else "fr"
+        fr = lang == "fr"
+        self.deck = []
+        style = self._style(outlet, lang)
+        mentioned: set[str] = set()
+        paragraphs = [[self._render(r, lang, style, mentioned, src.day) for r in para] for para in src.plan]
+        agency = src.outlet.name
+        credit = _pick(rng, FR_TRANSLATED_CREDITS if fr else EN_TRANSLATED_CREDITS).format(A=agency)
+        day = min(src.day + timedelta(days=_pick(rng, (0, 0, 1))), self.end)
+        if src.line is not None:
+            title = self._title(src.line, lang)
+        else:
+            assert src.event is not None
+            ev = src.event
+            title = f"{ev.fr_title} : {_pick(rng, FR_TITLE_TAIL)}" if fr else \
+                f"{ev.en_title}: {_pick(rng, EN_TITLE_TAIL)}"
+        return Draft(outlet, lang, day, title, src.dateline, paragraphs, credit, copy_of=i, agency=agency,
+                     line=src.line, event=src.event, translated=True)
+
     def _swap_words(self, text: str, syn: dict[str, tuple[str, ...]]) -> str:
         rng = self.rng
         for word, alts in syn.items():
@@ -1990,8 +2677,19 @@ class _World:
         claims: list[Claim] = []
         distractors: list[Distractor] = []
         used_texts: set[str] = set()
+        dates_rng = random.Random(f"{self.seed}:dates")
+        undated: dict[str, str] = {}
         for k in order:
             d = self.drafts[k]
+            mode = ""
+            if self.hard.undated and dates_rng.random() < self.hard.undated:
+                mode = "none" if dates_rng.random() < self.hard.undatable else _pick(dates_rng, ("url", "header"))
+            if mode == "header":
+                fr = d.language == "fr"
+                mon = (MONTHS_FR if fr else MONTHS_EN)[d.day.month - 1]
+                d.header = _fill(_pick(dates_rng, FR_HEADER if fr else EN_HEADER),
+                                 {"d": Num(str(d.day.day), "date"), "m": mon, "M": mon,
+                                  "y": Num(str(d.day.year), "year")})
             text, figs, nums = _compose(d)
             if text in used_texts:  # an unchanged republication would be a duplicate, not a copy
                 d.credit = (d.credit + "\n" if d.credit else "") + d.outlet.name
@@ -2000,29 +2698,49 @@ class _World:
             aid = ids[k]
             slug = re.sub(r"[^a-z0-9]+", "-", _ascii(d.title.lower())).strip("-")[:60]
             url = f"https://{d.outlet.domain}/{d.day:%Y/%m/%d}/{slug}-{aid[4:]}"
+            if mode in ("header", "none"):  # no date in the address either
+                url = f"https://{d.outlet.domain}/{'monde' if d.language == 'fr' else 'world'}/{slug}-{aid[4:]}"
             copy_of = ids[d.copy_of] if d.copy_of is not None else None
             articles.append(Article(aid, d.outlet.name, url, d.day.isoformat(), d.language, d.title, text,
-                                    copy_of, d.agency))
+                                    copy_of, d.agency, mode, d.translated))
+            if mode:
+                undated[aid] = mode
             for s, e, f in figs:
                 st = f.statement
-                src = st.source if f.attributed else d.outlet
+                # a recap is credited to whoever the sentence credits; a figure in the outlet's voice, to the outlet
+                src = (f.credit or st.source) if f.attributed else d.outlet
                 org = ORG_BY_KEY[src.org].en_attr if (f.attributed and src.org) else None
+                q = st.quantity
+                tags = (*f.tags, *(("translation",) if d.translated else ()), *((f"undated-{mode}",) if mode else ()))
                 claims.append(Claim(
-                    "", aid, s, e, text[s:e], st.value, st.low, st.high, st.qualifier, st.quantity.unit,
+                    "", aid, s, e, text[s:e], st.value, st.low, st.high, st.qualifier, q.unit,
                     src.name, src.source_id, src.kind, org, _org_name(src.root) if src.kind == "official" else src.name,
-                    f.attributed, st.quantity.quantity_id, f"st-{st.statement_id:06d}", st.right,
-                    st.quantity.true_value, d.day.isoformat(), d.language, d.outlet.name, copy_of))
+                    f.attributed, q.quantity_id, f"st-{st.statement_id:06d}", st.right,
+                    q.daily.get(st.day, q.true_value), d.day.isoformat(), d.language, d.outlet.name, copy_of,
+                    is_recap=f.recap, is_correction=f.correction, kind=q.kind, tags=",".join(dict.fromkeys(tags))))
             for s, e, n in nums:
                 distractors.append(Distractor(aid, n.kind, s, e, text[s:e]))
         for i, c in enumerate(claims):
             c.claim_id = f"clm-{i:07d}"
-        outcomes = expected_outcomes(claims)
-        return Newsroom(articles, claims, outcomes, list(self.sources), list(self.quantities), distractors, params)
+        if undated:  # DESIGN.md §2.1: an article still undated takes the earliest date of its copy group
+            group_day: dict[str, str] = {}
+            for a in articles:
+                if undated.get(a.id) != "none":
+                    g = a.copy_of or a.id
+                    group_day[g] = min(group_day.get(g, a.published_at), a.published_at)
+            for c in claims:
+                if undated.get(c.article_id) == "none":
+                    c.dated_at = group_day.get(c.copy_of or c.article_id)
+                    if c.dated_at is not None:
+                        c.tags += ",dated-by-copy"
+        outcomes = design_outcomes(claims) if self.hard.on else expected_outcomes(claims)
+        quantities = list(self.quantities) + [q for _, q, _ in self.tolls]
+        return Newsroom(articles, claims, outcomes, list(self.sources), quantities, distractors, params)
 
 
 def _copy_chunk(c: Chunk) -> Chunk:
     if isinstance(c, Fig):
-        return Fig(c.text, c.statement, c.attributed)
+        return Fig(c.text, c.statement, c.attributed, c.recap, c.correction, c.tags, c.credit)
     if isinstance(c, Num):
         return Num(c.text, c.kind)
     return c
@@ -2049,15 +2767,44 @@ def generate(
     copy_share: float = 0.3,
     months: int = 6,
     start: date = DEFAULT_START,
+    hard: Hardness | bool | None = None,
 ) -> Newsroom:
     """Build a newsroom of ``n_articles`` articles; ``lang_mix`` is the share in French, ``copy_share`` the
-    share that republish a wire dispatch. Deterministic under ``seed``."""
+    share that republish a wire dispatch; ``hard`` (True for :data:`HARD`, or a :class:`Hardness`) adds what
+    real news does (translations, other names, undated records, running counts, recaps, partial periods) and
+    judges the truth by DESIGN.md's rules (:func:`design_outcomes`). Deterministic under ``seed``."""
+    hardness = HARD if hard is True else (hard or None)
     params: dict[str, object] = {"n_articles": n_articles, "seed": seed, "outlets": outlets, "officials": officials,
                                  "lang_mix": lang_mix, "copy_share": copy_share, "months": months,
                                  "start": start.isoformat()}
-    world = _World(n_articles, seed, outlets, officials, lang_mix, copy_share, months, start)
+    if hardness is not None and hardness.on:
+        params["hard"] = asdict(hardness)
+    world = _World(n_articles, seed, outlets, officials, lang_mix, copy_share, months, start, hardness)
     world.run()
     return world.newsroom(params)
+
+
+def add_hard_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--hard`` and one option per ingredient of :class:`Hardness` (each overrides ``--hard``'s share)."""
+    ap.add_argument("--hard", action="store_true",
+                    help="add what real news does, in the shares of HARD (each option below overrides one)")
+    helps = {"translations": "share of republished dispatches republished in the other language",
+             "names": "share of institutions' mentions by acronym, full name or descriptor",
+             "undated": "share of records without published_at",
+             "undatable": "share of undated records whose page gives no date at all",
+             "tolls": f"running death tolls, 0 to {len(TOLL_EVENTS)}",
+             "recaps": "share of lead figures followed by a recap of an earlier figure",
+             "partial": "share of monthly flows that also get a partial-period quantity"}
+    for name, text in helps.items():
+        ap.add_argument(f"--{name}", type=int if name == "tolls" else float, default=None, help=text)
+
+
+def hardness_from(args: argparse.Namespace) -> Hardness | None:
+    """The :class:`Hardness` the options ask for, or None for the plain newsroom."""
+    base = HARD if args.hard else Hardness()
+    changes = {f.name: getattr(args, f.name) for f in fields(Hardness) if getattr(args, f.name) is not None}
+    hard = replace(base, **changes)
+    return hard if hard.on else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -2071,11 +2818,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copy-share", type=float, default=0.3, help="share of articles that republish a dispatch")
     ap.add_argument("--months", type=int, default=6, help="months covered")
     ap.add_argument("--start", type=date.fromisoformat, default=DEFAULT_START, help="first month (YYYY-MM-DD)")
+    add_hard_arguments(ap)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     try:
         room = generate(args.articles, seed=args.seed, outlets=args.outlets, officials=args.officials,
-                        lang_mix=args.lang_mix, copy_share=args.copy_share, months=args.months, start=args.start)
+                        lang_mix=args.lang_mix, copy_share=args.copy_share, months=args.months, start=args.start,
+                        hard=hardness_from(args))
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -49,7 +49,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.newsroom import generate  # noqa: E402
+from benchmarks.newsroom import add_hard_arguments, generate, hardness_from  # noqa: E402
 from corroborate.score import PRIOR_ALPHA, PRIOR_BETA, iterative_weights  # noqa: E402
 
 MIN_CLAIMS = (30, 10)
@@ -220,6 +220,36 @@ def quantity_split_merge(truth: pl.DataFrame, ours: pl.DataFrame, matches: pl.Da
     }
 
 
+def category_report(
+    truth: pl.DataFrame, outcomes: pl.DataFrame, matches: pl.DataFrame, m: pl.DataFrame, examples: int
+) -> None:
+    """Per hard category (a truth claim's ``tags``): extraction recall, then verdict agreement on matched
+    claims with the confusion (truth -> ours) and a few claim ids of the commonest error."""
+    tagged = (
+        truth.select("claim_id", pl.col("tags").str.split(",").alias("tag")).explode("tag").filter(pl.col("tag") != "")
+    )
+    found = set(matches["t_id"].to_list())
+    print("\nhard categories: extraction recall, then verdicts on matched claims (truth -> ours)")
+    print(f"{'category':<16}{'claims':>7}{'recall':>8}{'matched':>8}{'agree':>7}  errors")
+    for tag in sorted(set(tagged["tag"].to_list())):
+        ids = tagged.filter(pl.col("tag") == tag)["claim_id"]
+        n = ids.len()
+        rec = sum(1 for i in ids.to_list() if i in found) / n
+        sub = m.filter(pl.col("t_id").is_in(ids.to_list()))
+        agree = sub.select((pl.col("t_outcome") == pl.col("outcome")).mean()).item() if sub.height else float("nan")
+        wrong = (
+            sub.filter(pl.col("t_outcome") != pl.col("outcome"))
+            .group_by("t_outcome", "outcome")
+            .agg(pl.len(), pl.col("t_id").sort().head(examples).alias("ids"))
+            .sort("len", descending=True)
+        )
+        errs = ", ".join(f"{r['t_outcome'][:5]}->{r['outcome'][:5]} {r['len']}" for r in wrong.iter_rows(named=True))
+        print(f"{tag:<16}{n:>7}{rec:>8.3f}{sub.height:>8}{agree:>7.3f}  {errs}")
+        if wrong.height:
+            top = wrong.row(0, named=True)
+            print(f"{'':<16}e.g. {top['t_outcome']} -> {top['outcome']}: {', '.join(top['ids'])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=3000)
@@ -227,12 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="corpus and database folder (default under /tmp)")
     parser.add_argument("--keep-db", action="store_true", help="reuse OUT's database: only relink and rescore")
     parser.add_argument("--examples", type=int, default=5, help="typical errors to print per kind")
+    add_hard_arguments(parser)
     args = parser.parse_args(argv)
-    out = args.out or Path(f"/tmp/score-recovery-{args.articles}-{args.seed}")
+    hard = hardness_from(args)
+    out = args.out or Path(f"/tmp/score-recovery-{args.articles}-{args.seed}{'-hard' if hard else ''}")
     db = out / "corroborate.duckdb"
 
     start = time.perf_counter()
-    room = generate(args.articles, seed=args.seed)
+    room = generate(args.articles, seed=args.seed, hard=hard)
     if not args.keep_db:
         shutil.rmtree(out, ignore_errors=True)
     room.write(out)
@@ -241,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     wall = run_pipeline(out, db)
     print(f"pipeline (cli.py run, iterative): {wall:.1f} s")
 
-    truth = pl.read_ndjson(out / "truth" / "claims.jsonl")
+    truth = pl.read_ndjson(out / "truth" / "claims.jsonl", infer_schema_length=None)
     outcomes = pl.read_ndjson(out / "truth" / "outcomes.jsonl").select("claim_id", "outcome")
     reliab = pl.read_csv(out / "truth" / "reliabilities.csv")
     with contextlib.closing(duckdb.connect(str(db), read_only=True)) as con:
@@ -341,7 +373,15 @@ def main(argv: list[str] | None = None) -> int:
         sub = m.filter(pl.col("t_outcome") == t)
         print(f"{t:<14}" + "".join(f"{sub.filter(pl.col('outcome') == o).height:>14}" for o in OUTCOMES))
     agree = m.select((pl.col("t_outcome") == pl.col("outcome")).mean()).item()
-    print(f"agreement {agree:.3f}; iterative soft weights by true outcome (mean corroborated / revised):")
+    print(f"agreement {agree:.3f}; per verdict, on matched claims:")
+    for o in OUTCOMES:
+        said = m.filter(pl.col("outcome") == o).height
+        true = m.filter(pl.col("t_outcome") == o).height
+        hit = m.filter((pl.col("outcome") == o) & (pl.col("t_outcome") == o)).height
+        p_txt = f"{hit / said:.3f}" if said else "-"
+        r_txt = f"{hit / true:.3f}" if true else "-"
+        print(f"    {o:<13} precision {p_txt} ({hit}/{said}), recall {r_txt} ({hit}/{true})")
+    print("iterative soft weights by true outcome (mean corroborated / revised):")
     for t in OUTCOMES:
         sub = m.filter(pl.col("t_outcome") == t)
         if sub.height:
@@ -357,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     print("  disagreements by our reason:")
     for rec in reasons.head(2 * args.examples).iter_rows(named=True):
         print(f"    truth {rec['t_outcome']:<12} ours {rec['outcome']:<12} {rec['len']:>5}  {rec['reason']}")
+
+    # --- hard categories ---
+    if "tags" in truth.columns and truth["tags"].str.len_chars().max():
+        category_report(truth, outcomes, matches, m, args.examples)
 
     # --- quantities ---
     q = quantity_split_merge(truth, ours, matches)

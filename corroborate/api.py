@@ -120,20 +120,30 @@ def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
 
 
 def evaluate_corpus(
-    corpus_dir: Path, *, holdout: str | None = None, db_path: Path | None = None, details: bool = True
+    corpus_dir: Path,
+    *,
+    holdout: str | None = None,
+    db_path: Path | None = None,
+    details: bool = True,
+    copies: Path | None = None,
 ) -> tuple[pl.DataFrame, str]:
     """The system against a labelled corpus of storylines (``corroborate.goldset``).
 
     With ``db_path`` (a database a run wrote from the corpus's articles), the stored claims and their
-    verdicts are scored; without it, the extractor runs on the articles here and only extraction is scored.
-    Returns a one-row-per-slice metrics frame and a readable report.
+    verdicts are scored, and with ``copies`` (labelled copy pairs, :func:`goldset.read_copy_pairs`) the
+    copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
+    scored. Returns a one-row-per-slice metrics frame and a readable report.
     """
     from corroborate import goldset
+    from corroborate.copies import GROUP_CONTAINMENT
 
     corpus = goldset.load_corpus(corpus_dir)
+    copy_line = None
     if db_path is not None:
         with contextlib.closing(store.connect_reader(db_path)) as con:
             predicted = goldset.predictions_from_db(con)
+            if copies is not None:
+                copy_line = goldset.score_copies(con, goldset.read_copy_pairs(copies), GROUP_CONTAINMENT).line()
     else:
         from corroborate.extract import Extractor
         from corroborate.ingest import read_records
@@ -143,4 +153,8 @@ def evaluate_corpus(
         predicted = Extractor().extract(articles)
     report = goldset.score_corpus(corpus, predicted, holdout=holdout, outcomes=db_path is not None)
     metrics = pl.DataFrame([{"slice": name, **m.as_dict()} for name, m in report.slices.items()])
-    return metrics, goldset.format_report(report, details=details)
+    text = goldset.format_report(report, details=details)
+    if copy_line:
+        head, _, rest = text.partition("\n\n")
+        text = f"{head}\n\n{copy_line}\n\n{rest}" if rest else f"{head}\n\n{copy_line}"
+    return metrics, text

@@ -34,6 +34,7 @@ WINDOW_WORDS = 10  # words looked at after a figure for what it counts
 CLAUSE_WORDS = 30  # and before it, back to the previous number
 CLAUSE_CHARS = 300  # about as many characters
 NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
+RATE_SPAN = r"%|(?i:percent|per cent|pour cent|pourcent)"  # a figure written as a rate
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
 
 _NUMBER = r"^\d"
@@ -183,7 +184,53 @@ class ConceptLexicon:
             .unique("claim_id", keep="first")
             .select("claim_id", "concept")
         )
-        return pl.concat([found, inherited])
+        placed = pl.concat([found, inherited])
+        # A bare rate counts what the sentence's rates count, however far: "a deficit of 5.4 % in 2025 while
+        # the government is counting on 5 %".
+        rates = ordered.filter(pl.col("span").fill_null("").str.contains(RATE_SPAN)).select(
+            "claim_id", "sentence_id", "char_start"
+        )
+        placed_rates = rates.join(placed, on="claim_id")
+        bare = rates.join(placed, on="claim_id", how="anti")
+        sentence_rates = (
+            bare.join(placed_rates, on="sentence_id", suffix="_other")
+            .with_columns(
+                # the rate before it first, then the one after it, nearest first
+                (pl.col("char_start_other") > pl.col("char_start")).alias("after"),
+                (pl.col("char_start_other") - pl.col("char_start")).abs().alias("gap"),
+            )
+            .sort("claim_id", "after", "gap")
+            .unique("claim_id", keep="first")
+            .select("claim_id", "concept")
+        )
+        placed = pl.concat([placed, sentence_rates])
+        # A part of a whole ("74 of the 97 victims have been identified") counts what its clause ends on.
+        parts = self._parts(contexts)
+        return pl.concat([parts, placed.join(parts, on="claim_id", how="anti")])
+
+    def _parts(self, contexts: pl.DataFrame) -> pl.DataFrame:
+        """``claim_id, concept`` for the figures a partitive cue follows: the last listed word of the clause."""
+        cues = self.cues.filter(pl.col("kind") == "partitive")["cue"].to_list()
+        if not cues:
+            return pl.DataFrame(schema={"claim_id": pl.String, "concept": pl.String})
+        after = fold_expr(pl.col("after").fill_null(""))
+        starts = r"^\s*(?:" + "|".join(_escape(c) for c in cues) + r")(?:$|[^\p{L}])"
+        # the clause ends at a punctuation mark followed by a space (not the comma of "1,204")
+        clause = after.str.replace(r"(?s)[,;:.!?)](?:\s.*|$)", "")
+        words = (
+            # only a bare number is a part: "97 victims of the fire" names what it counts itself
+            contexts.filter(after.str.contains(starts) & ~pl.col("span").fill_null("").str.contains(r"\p{L}"))
+            .select("claim_id", _words(clause).alias("word"))
+            .with_columns(pl.int_ranges(0, pl.col("word").list.len()).alias("distance"))
+            .explode("word", "distance")
+            .drop_nulls("word")
+        )
+        return (
+            words.join(self._stems_of(words.select("word")), on="word")
+            .sort("claim_id", "distance", descending=[False, True])
+            .unique("claim_id", keep="first")
+            .select("claim_id", "concept")
+        )
 
     def _prefilter(self) -> str:
         """A regex that every window holding a listed word matches: the words' stems' first letters."""
@@ -195,11 +242,12 @@ class ConceptLexicon:
         return distinct.with_columns(stem_expr(pl.col("word")).alias("stem")).join(self.triggers, on="stem")
 
     def revision_marks(self, contexts: pl.DataFrame) -> pl.DataFrame:
-        """``claim_id, is_recap, is_correction`` for every claim of ``contexts``.
+        """``claim_id, is_recap, is_correction, is_beyond`` for every claim of ``contexts``.
 
         A recap cue counts in the clause before the figure (since its previous number) or in the
         :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
-        sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes").
+        sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes"); a
+        horizon cue ("in the medium term") anywhere in the figure's own sentence.
         """
         # One scan of the raw text for the cues' first letters (accented or not) keeps the folding and the
         # cue patterns below to the figures that may carry a cue.
@@ -214,7 +262,10 @@ class ConceptLexicon:
         roots = {c[:4] for c in self.cue_words}
         prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")"
         unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
-            "claim_id", pl.lit(False).alias("is_recap"), pl.lit(False).alias("is_correction")
+            "claim_id",
+            pl.lit(False).alias("is_recap"),
+            pl.lit(False).alias("is_correction"),
+            pl.lit(False).alias("is_beyond"),
         )
         contexts = contexts.filter(raw.str.contains(prefilter))
         # folded once: the part of the sentence before the figure, and the previous sentence
@@ -247,8 +298,14 @@ class ConceptLexicon:
                 pl.concat_str([fold_expr(pl.col("previous")), pl.col("before"), pl.col("after")], separator=" ").alias(
                     "sentence"
                 ),
+                pl.concat_str([pl.col("before"), pl.col("after")], separator=" ").alias("own"),
             )
-            .select("sentence_id", any_cue("sentence", "correction").alias("is_correction"))
+            .select(
+                "sentence_id",
+                any_cue("sentence", "correction").alias("is_correction"),
+                # a horizon belongs to the figure's own sentence, not the one before
+                any_cue("own", "horizon").alias("is_beyond"),
+            )
         )
         recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
             "claim_id",
@@ -260,7 +317,9 @@ class ConceptLexicon:
                 | pl.col("from_to")
             ).alias("is_recap"),
         )
-        marked = recaps.join(sentences, on="sentence_id", how="left").select("claim_id", "is_recap", "is_correction")
+        marked = recaps.join(sentences, on="sentence_id", how="left").select(
+            "claim_id", "is_recap", "is_correction", "is_beyond"
+        )
         return pl.concat([marked, unmarked])
 
 

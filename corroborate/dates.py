@@ -5,9 +5,11 @@ Over a third of real pages come without a date. A page usually says when it was 
 - its URL path (``/2024/10/31/``, ``/2024-10-31-``, ``/20241031``): a day, or ``/2024/10/`` a month;
 - a date header or dateline in its opening (``Publié le 13 février 2025``, ``October 23, 2024``,
   ``23/10/2024``);
-- a dateline without a year (``PARIS, Jan 23 (Reuters)``, ``mercredi 25 septembre``) when the text
-  also names the weekday: the year is the one among those the text mentions (and the next one) in which
-  that day falls on that weekday, when exactly one does.
+- a day and month without a year, either in the dateline (``PARIS, Jan 23 (Reuters)``) with a weekday
+  named in the opening, or anywhere in the opening right after its weekday (``dévoilés ce jeudi 27
+  mars``, ``warned this Wednesday, October 23``): the year is one in which that day falls on that
+  weekday, within a year of the years the text mentions, and the nearest to them all when several fit
+  (a weekday and a day recur every five to eleven years, a story's years span a few).
 
 :func:`inferred_date` returns the date as ``YYYY-MM-DD`` or ``YYYY-MM`` text, for the ingest's date
 parser, or None. It never guesses a year the text does not support.
@@ -50,6 +52,12 @@ _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_WEEKDAY_DAY_MONTH = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + rf")\s*,?\s+(?:the\s+)?(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH})\b"
+)
+_WEEKDAY_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + rf")\s*,?\s+({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})"
+)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -89,23 +97,42 @@ def _from_opening(opening: str, text: str) -> str | None:
         date = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # day first, as in French and wire copy
         if date:
             return date.isoformat()
-    # a dateline's day and month without a year: the weekday named in the first sentences decides the year
-    dateline = fold(text[:DATELINE_CHARS])
-    day_month = _DAY_MONTH.search(dateline)
-    month_day = _MONTH_DAY.search(dateline)
-    if day_month:
-        day, month = int(day_month.group(1)), MONTHS[day_month.group(2)]
-    elif month_day:
-        day, month = int(month_day.group(2)), MONTHS[month_day.group(1)]
+    return _from_day_month(folded, text)
+
+
+def _from_day_month(folded_opening: str, text: str) -> str | None:
+    """A day and month without a year, dated by the weekday that goes with it (see the module docstring)."""
+    if m := _WEEKDAY_DAY_MONTH.search(folded_opening):
+        weekdays, day, month = {WEEKDAYS[m.group(1)]}, int(m.group(2)), MONTHS[m.group(3)]
+    elif m := _WEEKDAY_MONTH_DAY.search(folded_opening):
+        weekdays, day, month = {WEEKDAYS[m.group(1)]}, int(m.group(3)), MONTHS[m.group(2)]
     else:
-        return None
-    weekdays = {WEEKDAYS[w] for w in _WEEKDAY.findall(fold(text[:OPENING_CHARS]))}
-    years = {int(y) for y in _YEAR.findall(text)}
-    candidates = {y + k for y in years for k in (0, 1)}
+        dateline = fold(text[:DATELINE_CHARS])
+        if m := _DAY_MONTH.search(dateline):
+            day, month = int(m.group(1)), MONTHS[m.group(2)]
+        elif m := _MONTH_DAY.search(dateline):
+            day, month = int(m.group(2)), MONTHS[m.group(1)]
+        else:
+            return None
+        weekdays = {WEEKDAYS[w] for w in _WEEKDAY.findall(folded_opening)}
+    date = _year_of(day, month, weekdays, [int(y) for y in _YEAR.findall(text)])
+    return date.isoformat() if date else None
+
+
+def _year_of(day: int, month: int, weekdays: set[int], mentioned: list[int]) -> dt.date | None:
+    """The date ``day``/``month`` in the year, within one of a ``mentioned`` year, where it falls on one of
+    ``weekdays``: the one nearest to all the mentioned years, or None when none or several fit as well."""
     fits = {
-        date for year in candidates if (date := _valid(year, month, day)) is not None and date.weekday() in weekdays
+        date
+        for year in {y + k for y in mentioned for k in (-1, 0, 1)}
+        if (date := _valid(year, month, day)) is not None and date.weekday() in weekdays
     }
-    return fits.pop().isoformat() if len(fits) == 1 else None
+    if not fits:
+        return None
+    distance = {date: sum(abs(date.year - y) for y in mentioned) for date in fits}
+    nearest = min(distance.values())
+    best = [date for date, d in distance.items() if d == nearest]
+    return best[0] if len(best) == 1 else None
 
 
 def inferred_date(url: str | None, title: str | None, text: str | None) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,22 @@ def model_sql(name: str) -> str:
         if path.is_file():
             return path.read_text(encoding="utf-8")
     raise KeyError(f"no SQL model or statement named {name!r} in {MODELS_DIR} or {STATEMENTS_DIR}")
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Any]) -> Iterator[None]:
+    """The ``frames`` (name -> polars frame) visible to SQL as views while the block runs, then gone.
+
+    Models read what Python computed through such views (``_article_copies_input`` …); they never
+    outlive the step that needs them, even when a model fails.
+    """
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        yield
+    finally:
+        for name in frames:
+            con.unregister(name)
 
 
 def run_model(

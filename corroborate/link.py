@@ -37,7 +37,7 @@ import polars as pl
 from corroborate import vocab
 from corroborate.concepts import ConceptLexicon
 from corroborate.copies import build_copies
-from corroborate.db import run_model
+from corroborate.db import registered, run_model
 from corroborate.options import DEFAULT_SUBJECT_FILE
 from corroborate.sources import build_sources, resolve_name
 
@@ -280,7 +280,7 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
 
     run_model(con, "claim_sentences")
     sentences = con.table("claim_sentences").pl()
-    con.register("_claim_marks_input", concepts.revision_marks(sentences))
+    marks = concepts.revision_marks(sentences)
     articles = con.table("articles").select("article_id", "title", "text", "published_at").pl()
     pairs = story_pairs(articles).rename({"copy_of_article_id": "other_id"})
     both_ways = pl.concat(
@@ -289,19 +289,18 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
             pairs.select(pl.col("other_id").alias("article_id"), pl.col("article_id").alias("other_id"), "similarity"),
         ]
     )
-    con.register("_story_pairs_input", both_ways)
     places = article_places(articles)
-    con.register("_article_places_input", places)
     attributed = con.table("claims").filter(duckdb.ColumnExpression("attributed"))
     claims = attributed.select("claim_id", "article_id", "source", "source_org").pl()
-    con.register("_claim_identities_input", claim_identities(claims, places))
-    inputs = ("_claim_marks_input", "_story_pairs_input", "_article_places_input", "_claim_identities_input")
-    try:
+    inputs = {
+        "_claim_marks_input": marks,
+        "_story_pairs_input": both_ways,
+        "_article_places_input": places,
+        "_claim_identities_input": claim_identities(claims, places),
+    }
+    with registered(con, inputs):
         for model in ("claim_marks", "story_pairs", "article_places", "claim_identities"):
             run_model(con, model)
-    finally:
-        for name in inputs:
-            con.unregister(name)
     return sentences
 
 
@@ -324,11 +323,8 @@ def build_quantities(
     unmatched = keyed.filter(
         pl.col("subject_key").is_null() | pl.col("subject_key").str.starts_with("~"),
     ).select("subject")
-    con.register("_unmatched_subjects", unmatched)
-    try:
+    with registered(con, {"_unmatched_subjects": unmatched}):
         run_model(con, "claim_contexts")
-    finally:
-        con.unregister("_unmatched_subjects")
     contexts = con.table("claim_contexts").pl()
     claim_keys = lexicon.concepts_in_context(contexts).with_columns(pl.col("subject_key").alias("label"))
     # only claims that neither their subject nor its sentence place need a general concept
@@ -350,13 +346,8 @@ def build_quantities(
         "_claim_concepts": general,
         "_concept_kinds": concepts.concept_kinds(),
     }
-    for name, frame in frames.items():
-        con.register(name, frame)
-    try:
+    with registered(con, frames):
         run_model(con, "claim_quantities")
-    finally:
-        for name in frames:
-            con.unregister(name)
     run_model(con, "quantities")
     run_model(con, "claims_quantity_id")
     return int(con.table("quantities").shape[0])
@@ -365,8 +356,7 @@ def build_quantities(
 def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None) -> None:
     """Rebuild ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and ``claim_explanations``."""
     params = {**OUTCOME_PARAMS, **(params or {})}
-    con.register("_concept_kinds", ConceptLexicon.read().concept_kinds())
-    try:
+    with registered(con, {"_concept_kinds": ConceptLexicon.read().concept_kinds()}):
         run_model(
             con,
             "claim_facts",
@@ -386,8 +376,6 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
                 )
             },
         )
-    finally:
-        con.unregister("_concept_kinds")
     run_model(
         con,
         "claim_evidence",

@@ -32,7 +32,7 @@ import numpy as np
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import run_model
+from corroborate.db import registered, run_model
 
 PRIOR_ALPHA = 1.0
 PRIOR_BETA = 1.0
@@ -203,12 +203,9 @@ def score_sources(con: duckdb.DuckDBPyConnection, run_id: str, method: str = "si
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     weights = _simple_weights(con) if method == "simple" else iterative_weights(con)[0]
-    con.register("_claim_weights", weights)
     run_model(con, "relay_checks", {"days": RELAY_DAYS})
-    try:
+    with registered(con, {"_claim_weights": weights}):
         run_model(con, "source_counts", {"unknown_outlet": vocab.UNKNOWN_OUTLET})
-    finally:
-        con.unregister("_claim_weights")
     counts = con.table("source_counts").pl()
     if method == "simple":
         k, r = counts["corroborated"], counts["revised"]
@@ -222,12 +219,9 @@ def score_sources(con: duckdb.DuckDBPyConnection, run_id: str, method: str = "si
         pl.lit(PRIOR_ALPHA).alias("prior_alpha"),
         pl.lit(PRIOR_BETA).alias("prior_beta"),
     )
-    con.register("_scores_input", rows)
-    try:
+    with registered(con, {"_scores_input": rows}):
         run_model(con, "source_scores_clear", {"run_id": run_id, "method": method})
         run_model(con, "source_scores_insert", {"run_id": run_id, "method": method})
-    finally:
-        con.unregister("_scores_input")
     run_model(con, "current_scores")
     return rows.height
 

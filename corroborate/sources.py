@@ -36,7 +36,7 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import run_model
+from corroborate.db import registered, run_model
 from corroborate.options import DEFAULT_ALIAS_FILE
 
 OFFICIAL = "official"
@@ -379,14 +379,9 @@ def build_sources(
         "_outlet_map": outlet_map,
         "_speaker_map": speaker_map,
     }
-    for name, frame in frames.items():
-        con.register(name, frame)
-    try:
+    with registered(con, frames):
         for model in ("sources", "source_aliases", "source_tree", "claim_sources"):
             run_model(con, model)
-    finally:
-        for name in frames:
-            con.unregister(name)
     summary = SourceSummary(
         sources=len(frames["_sources_input"]),
         aliases=len(frames["_source_aliases_input"]),

@@ -114,6 +114,15 @@ def test_fr_selon_and_dapres(extractor: Extractor) -> None:
     assert one(rows, 3000)["source"] == "Washington"
 
 
+def test_according_phrase_ends_at_its_closing_bracket(extractor: Extractor) -> None:
+    # "(selon la police)" set in brackets mid-sentence: the source is what the brackets hold, not the
+    # words after them ("police) les manifestants")
+    text = "Le cortège a rassemblé du monde à Paris (selon la police) les manifestants étaient 3 000 jeudi."
+    assert one(run(extractor, text, "fr"), 3000)["source"] == "police"
+    text = "The march was large (according to the police) with 3,000 people in the streets on Thursday."
+    assert one(run(extractor, text, "en"), 3000)["source"] == "police"
+
+
 def test_fr_analysis_credits_data_owner_with_analyst_as_org(extractor: Extractor) -> None:
     text = (
         "Selon une analyse de l'AFP sur des données de l'Institut américain pour l'étude de la guerre (ISW), "

@@ -538,3 +538,152 @@ def test_a_written_minus_is_kept(text: str, lang: str, span: str, value: float) 
 def test_hyphens_that_join_or_qualify_are_no_sign(text: str, lang: str, low: float, high: float) -> None:
     (figure,) = find_figures(text, lang)
     assert (figure.value_low, figure.value_high) == (low, high)
+
+
+# --- forms seen on real news (issue #13, category 4) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "value", "unit"),
+    [
+        ("The quake measured 6 degrees on the Richter scale, the observatory said.", "en", "6 degrees", 6, "count"),
+        ("Il a atteint 5,9 degrés sur l'échelle de Richter, selon l'observatoire.", "fr", "5,9 degrés", 5.9, "count"),
+        ("Les relevés ont donné 4,2 degrés sur l’échelle ouverte de Richter.", "fr", "4,2 degrés", 4.2, "count"),
+    ],
+)
+def test_degrees_on_an_earthquake_scale_are_a_magnitude(text: str, lang: str, span: str, value: float,
+                                                         unit: str) -> None:
+    figure = only(text, lang)
+    assert (figure.text, figure.unit, figure.value) == (span, unit, pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il faisait 38 degrés à l'ombre, selon la préfecture.", "fr"),
+        ("Temperatures reached 41 degrees, forecasters said, a record since Richter began measuring.", "en"),
+    ],
+)
+def test_degrees_without_an_earthquake_scale_stay_a_temperature(text: str, lang: str) -> None:
+    assert find_figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "So far only three of the 84 victims have been named, the coroner said.",
+            "en",
+            [("three", 3, "casualties"), ("84 victims", 84, "casualties")],
+        ),
+        ("Seven of the firefighters were treated at the scene.", "en", [("Seven", 7, "people")]),
+        (
+            "Seules quatre des 52 victimes ont été formellement identifiées, a précisé le parquet.",
+            "fr",
+            [("quatre", 4, "casualties"), ("52 victimes", 52, "casualties")],
+        ),
+        ("Deux d'entre les otages ont été libérés.", "fr", [("Deux", 2, "prisoners")]),
+    ],
+)
+def test_a_spelt_out_part_of_a_group_counts_its_noun(text: str, lang: str,
+                                                     expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("One of the 12 ministers resigned.", "en"),  # "one of" is a choice, not a count
+        ("Two of the three said nothing.", "en"),  # no noun: nothing to count
+        ("Trois des cinq n'ont rien dit.", "fr"),
+    ],
+)
+def test_a_part_of_a_group_without_a_counted_noun_is_no_figure(text: str, lang: str) -> None:
+    assert [f.text for f in find_figures(text, lang) if f.text.split()[0].lower() in ("one", "two", "trois")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "low", "high"),
+    [
+        ("« Plus de 4 % et moins de 4,5 % », a résumé la ministre.", "fr", "Plus de 4 % et moins de 4,5 %", 4, 4.5),
+        ("« Moins de 3,2 % mais plus de 3 % » en 2026, vise le gouvernement.", "fr", "Moins de 3,2 % mais plus de 3 %",
+         3, 3.2),
+        ("Growth will be more than 1% but less than 1.5%, the bank said.", "en", "more than 1% but less than 1.5%",
+         1, 1.5),
+    ],
+)
+def test_two_opposite_bounds_are_one_bracket(text: str, lang: str, span: str, low: float, high: float) -> None:
+    figure = only(text, lang)
+    assert (figure.text, figure.value_low, figure.value_high) == (span, pytest.approx(low), pytest.approx(high))
+    assert figure.qualifier in ("range", "projection")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        ("Plus de 200 morts et moins de 300 blessés, selon le bilan.", "fr", 2),  # two units: two figures
+        ("Au moins 40 % et au plus 20 %, dit-il.", "fr", 2),  # bounds that cross are no bracket
+    ],
+)
+def test_bounds_of_two_things_stay_two_figures(text: str, lang: str, count: int) -> None:
+    assert len(find_figures(text, lang)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le gouvernement a de nouveau recours au 49.3 pour faire passer le budget.", "fr"),
+        ("Après un énième 49-3, l'opposition dépose une motion de censure.", "fr"),
+    ],
+)
+def test_a_number_that_names_a_procedure_is_no_figure(text: str, lang: str) -> None:
+    assert find_figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "high"),
+    [
+        ("Quake death toll tops 3,400 as rescuers dig on", "tops 3,400", 3400, 6800),
+        ("The number of displaced has surpassed 12,000, the agency said.", "surpassed 12,000", 12000, 24000),
+        ("Damage already exceeds $2 billion, insurers estimate.", "exceeds $2 billion", 2e9, 4e9),
+    ],
+)
+def test_english_verbs_of_exceeding_set_a_floor(text: str, span: str, value: float, high: float) -> None:
+    figure = only(text, "en")
+    assert (figure.text, figure.qualifier) == (span, "at_least")
+    assert (figure.value, figure.value_high) == (pytest.approx(value), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "value", "unit"),
+    [
+        ("Un million et demi de personnes ont défilé, selon la CGT.", "fr", "Un million et demi de personnes", 1.5e6,
+         "people"),
+        ("Quelque 3 millions et demi de foyers sont concernés.", "fr", "Quelque 3 millions et demi de foyers", 3.5e6,
+         "count"),
+        ("L'État a débloqué deux milliards et demi d'euros.", "fr", "deux milliards et demi d'euros", 2.5e9, "eur"),
+        ("Un demi-million de personnes sont sans électricité.", "fr", "Un demi-million de personnes", 5e5, "people"),
+        ("Organisers counted half a million marchers.", "en", "half a million marchers", 5e5, "count"),
+        ("The plan puts a half-million jobs at risk.", "en", "a half-million jobs", 5e5, "jobs"),
+        ("One and a half million people were evacuated.", "en", "One and a half million people", 1.5e6, "people"),
+        ("Nearly a million and a half residents lost power.", "en", "Nearly a million and a half residents", 1.5e6,
+         "people"),
+    ],
+)
+def test_a_half_of_a_scale_word_is_read(text: str, lang: str, span: str, value: float, unit: str) -> None:
+    figure = only(text, lang)
+    assert (figure.text, figure.unit) == (span, unit)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spans"),
+    [
+        ("Le chantier a duré un an et demi.", "fr", []),  # a duration
+        ("La réunion a duré trois heures et demie.", "fr", []),
+        ("On behalf of 2 million savers, the fund sued.", "en", ["2 million savers"]),  # "behalf" is no half
+        ("The bank raised $1.5bn and a half-dozen smaller loans.", "en", ["$1.5bn"]),  # a decimal is no whole
+    ],
+)
+def test_halves_that_are_not_a_half_of_a_scale(text: str, lang: str, spans: list[str]) -> None:
+    assert [f.text for f in find_figures(text, lang)] == spans

@@ -113,6 +113,18 @@ def test_seed_rewrites_are_copies_of_the_dispatch(scenario: Scenario) -> None:
     assert len(set(groups.values())) == 5
 
 
+def test_seed_rewrites_weeks_apart_are_two_reports(scenario: Scenario) -> None:
+    seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    days = {"000": "2024-10-20", "001": "2024-10-21", "003": "2024-12-05"}  # 003 weeks after the others
+    for name, body in seeds.items():
+        scenario.article(name, body, days.get(name))
+    scenario.link()
+    pairs = {
+        (a, b) for a, b in scenario.con.execute("SELECT article_id, copy_of_article_id FROM article_copies").fetchall()
+    }
+    assert pairs == {("001", "000")}  # a weak pair holds within days only
+
+
 def test_wire_credit_lowers_the_bar() -> None:
     from corroborate.copies import find_copies, wire_credits
 

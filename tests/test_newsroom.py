@@ -17,10 +17,13 @@ import numpy as np
 import pytest
 
 from benchmarks.newsroom import (
+    HARD,
     TOLERANCE,
     Claim,
+    Hardness,
     Newsroom,
     claim_interval,
+    design_outcomes,
     expected_outcomes,
     generate,
 )
@@ -349,3 +352,141 @@ def test_the_corpus_ingests_cleanly_and_offsets_survive(tmp_path: Path, room: Ne
         assert texts[c.article_id][c.char_start:c.char_end] == c.text
     langs = dict(zip(articles["external_id"].to_list(), articles["language"].to_list(), strict=True))
     assert all(langs[a.id] == a.language for a in room.articles)
+
+
+# --- hard mode: what real news does ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hard_room() -> Newsroom:
+    return generate(1500, seed=7, hard=True)
+
+
+def test_hard_mode_is_deterministic_and_leaves_the_plain_newsroom_alone(tmp_path: Path) -> None:
+    generate(300, seed=11, hard=True).write(tmp_path / "a")
+    generate(300, seed=11, hard=True).write(tmp_path / "b")
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    plain = generate(300, seed=11)
+    assert "hard" not in plain.params and all(a.published_at for a in plain.articles)
+    assert not any(c.is_recap or c.kind or c.tags for c in plain.claims)
+    off = generate(300, seed=11, hard=Hardness())
+    assert [a.text for a in off.articles] == [a.text for a in plain.articles]
+
+
+def test_hard_options_on_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "cli"
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/newsroom.py", "--articles", "200", "--out", str(out), "--seed", "3", "--hard",
+         "--undated", "0.5", "--tolls", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    generate(200, seed=3, hard=replace(HARD, undated=0.5, tolls=1)).write(tmp_path / "api")
+    assert _files(out) == _files(tmp_path / "api")
+    with pytest.raises(ValueError):
+        generate(10, hard=replace(HARD, undated=1.5))
+
+
+def test_hard_corpus_plants_every_category(hard_room: Newsroom) -> None:
+    tags = Counter(t for c in hard_room.claims for t in c.tags.split(",") if t)
+    for tag in ("translation", "name-acronym", "name-full", "name-desc", "undated-url", "undated-header",
+                "undated-none", "toll", "correction", "recap", "partial"):
+        assert tags[tag] >= (2 if tag == "correction" else 5), (tag, tags)
+    texts = {a.id: a.text for a in hard_room.articles}
+    for c in hard_room.claims:  # offsets hold whatever was added
+        assert texts[c.article_id][c.char_start:c.char_end] == c.text
+
+
+def test_translations_keep_the_figures_in_order(hard_room: Newsroom) -> None:
+    by_id = {a.id: a for a in hard_room.articles}
+    values: dict[str, list[int]] = defaultdict(list)
+    for c in sorted(hard_room.claims, key=lambda c: (c.article_id, c.char_start)):
+        values[c.article_id].append(c.value)
+    translations = [a for a in hard_room.articles if a.translated]
+    assert len(translations) >= 20
+    for a in translations:
+        assert a.copy_of is not None
+        orig = by_id[a.copy_of]
+        assert orig.language != a.language and orig.outlet in {"AFP", "Reuters", "AP"}
+        assert values[a.id] == values[orig.id]
+
+
+def test_undated_records_give_their_date_as_planted(tmp_path: Path, hard_room: Newsroom) -> None:
+    from corroborate.dates import inferred_date
+
+    undated = [a for a in hard_room.articles if a.undated]
+    assert 0.2 < len(undated) / len(hard_room.articles) < 0.4
+    for a in undated:
+        assert a.record()["published_at"] is None
+        found = inferred_date(a.url, a.title, a.text)
+        assert found == (None if a.undated == "none" else a.published_at), (a.id, a.undated, found)
+    # an undated copy holds its group's earliest known date; a lone undated article holds none
+    for c in hard_room.claims:
+        if "undated-none" in c.tags:
+            assert (c.dated_at is not None) == ("dated-by-copy" in c.tags)
+            if c.dated_at is None:
+                assert {o.outcome for o in hard_room.outcomes if o.claim_id == c.claim_id} <= {
+                    "unresolved", "revised"}
+
+
+def test_running_tolls_grow_and_corrections_recall_the_wrong_figure(hard_room: Newsroom) -> None:
+    tolls = [c for c in hard_room.claims if c.kind == "count"]
+    outcome = {o.claim_id: o for o in hard_room.outcomes}
+    by_q: dict[str, list[Claim]] = defaultdict(list)
+    for c in tolls:
+        by_q[c.quantity_id].append(c)
+    for cs in by_q.values():
+        assert len({c.true_value for c in cs}) >= 3  # it grows
+    fixes = [c for c in tolls if c.is_correction and not c.is_recap]
+    assert fixes
+    for fix in fixes:
+        recap = [c for c in tolls if c.article_id == fix.article_id and c.is_recap]
+        assert recap and recap[0].value > fix.value and not recap[0].right
+        assert outcome[recap[0].claim_id].outcome == "revised"
+    # growth alone revises nothing: every revised toll figure is a wrong one, or a recap of one
+    assert all(not c.right for c in tolls if outcome[c.claim_id].outcome == "revised")
+
+
+def test_partial_periods_are_their_own_quantities(hard_room: Newsroom) -> None:
+    partial = {q.quantity_id: q for q in hard_room.quantities if q.from_day is not None}
+    assert partial
+    whole = {q.quantity_id: q for q in hard_room.quantities if q.from_day is None}
+    for qid, q in partial.items():
+        twin = whole[qid.rsplit("-", 2)[0]]
+        assert q.scope_start == twin.scope_start and q.scope_end < twin.scope_end
+        assert q.true_value < twin.true_value * 0.85  # a merge would make them disagree
+    assert any(c.quantity_id in partial for c in hard_room.claims)
+
+
+def test_design_rules_by_hand() -> None:
+    def toll(cid: str, art: str, src: str, day: int, value: int, **kw: object) -> Claim:
+        return replace(_claim(cid, art, src, src, day, value, quantity="t"), kind="count", **kw)  # type: ignore[arg-type]
+
+    claims = [
+        # a toll that grows: 55 -> 67 -> 115, each the count of its day, corroborated within two days
+        toll("a55", "t1", "Ministry", 1, 55), toll("b55", "t2", "ICRC", 2, 55),
+        toll("a67", "t3", "Ministry", 3, 67), toll("a115", "t4", "Ministry", 6, 115),
+        # a wrong count, corrected three days later with the figure it replaces recalled
+        toll("w300", "t5", "OCHA", 6, 300, right=False),
+        toll("fix", "t6", "OCHA", 9, 140, is_correction=True),
+        toll("recalled", "t6", "OCHA", 9, 300, is_recap=True, is_correction=True),
+        # an undated article's figure: no verdict that depends on order, and evidence for nobody
+        toll("undated", "t7", "Red Crescent", 3, 67, dated_at=None),
+        # a recap of an earlier day's count, without a correction, supersedes nothing
+        toll("rise", "t8", "ICRC", 6, 115), toll("was", "t8", "ICRC", 6, 67, is_recap=True),
+    ]
+    got = {o.claim_id: o.outcome for o in design_outcomes(claims)}
+    assert got == {
+        "a55": "corroborated", "b55": "corroborated", "a67": "unresolved", "a115": "corroborated",
+        "w300": "revised", "fix": "unresolved", "recalled": "revised", "undated": "unresolved",
+        "rise": "corroborated", "was": "unresolved",
+    }
+    # a recap in a later article: held before it, backs nothing, replaced by the article's own figure
+    flat = [
+        _claim("old", "a1", "Singh", "US", 1, 10000, quantity="q"),
+        _claim("new", "a2", "Kovalenko", "UA", 5, 12000, quantity="q"),
+        replace(_claim("recap", "a2", "Kovalenko", "UA", 5, 10000, quantity="q"), is_recap=True),
+        _claim("isw", "a3", "ISW", "ISW", 6, 12000, quantity="q"),
+    ]
+    got = {o.claim_id: o.outcome for o in design_outcomes(flat)}
+    assert got == {"old": "revised", "new": "corroborated", "recap": "revised", "isw": "unresolved"}

@@ -35,7 +35,7 @@ FLOOD_FR = (
 FLOOD_EN = (
     "TRIPOLI, Sept 12 (Reuters) - Floods killed at least 2,300 people in the Libyan city, rescuers said, and "
     "10,000 people are missing. Some 5,200 residents were evacuated and 7 districts are under water, the "
-    "minister said at 14:30."
+    "fund said at 14:30."
 )
 FLOOD_OTHER = (
     "Le bilan s'établit à 2 300 morts. Le Croissant-Rouge, qui compte 10 000 disparus, évoque 40 000 "
@@ -138,7 +138,27 @@ def test_a_publication_date_is_read_from_the_url_or_the_opening() -> None:
     assert inferred_date(None, None, lede) == "2024-09-25"
     # a date deep in the text, or a weekday that fits no year the text names, gives nothing
     assert inferred_date(None, None, "x " * 200 + "after the July 7 elections on Sunday, in 2024") is None
-    assert inferred_date(None, None, "PARIS, 25 septembre - Le ministre a parlé lundi de 2024.") is None
+    # (25 September was a Monday in 2023, a Wednesday in 2024, a Thursday in 2025: no Tuesday near 2024)
+    assert inferred_date(None, None, "PARIS, 25 septembre - Le ministre a parlé mardi de 2024.") is None
+
+
+def test_a_weekday_next_to_a_day_and_month_dates_the_page() -> None:
+    # "ce jeudi 27 mars" in the lede's second sentence; 27 March was a Thursday in 2025, not in 2024
+    lede = (
+        "Le déficit a été revu. Anticipé à 6 %, il s'est établi à 5,8 % en 2024, selon les comptes dévoilés "
+        "ce jeudi 27 mars."
+    )
+    assert inferred_date(None, None, lede) == "2025-03-27"
+    # the year before the years a text names (a 2025 budget voted in 2024), English order with a comma
+    lede = "The Commission approved on Tuesday, November 26 the 2025 budget: a 5% deficit in 2025, under 3% by 2029."
+    assert inferred_date(None, None, lede) == "2024-11-26"
+    # ... but 2024 and 2030 are as near to 2025 and 2029 named once each: no guess
+    assert inferred_date(None, None, "Approved on Tuesday, November 26: 5% in 2025, under 3% by 2029.") is None
+    # 23 October was a Wednesday in 2024 and in 2030: the year nearest the text's years (2024 to 2029) wins
+    lede = "The IMF warned this Wednesday, October 23 that after 6% in 2024 the deficit could stay at 5.9% until 2029."
+    assert inferred_date(None, None, lede) == "2024-10-23"
+    # a text naming no year gives none
+    assert inferred_date(None, None, "Les incendies font rage depuis mardi 8 août sur l'île.") is None
 
 
 def test_an_undated_record_takes_its_url_date_at_ingest(tmp_path: Path) -> None:
@@ -162,6 +182,79 @@ def test_an_undated_claim_takes_part_in_no_verdict_that_depends_on_order(scenari
     s.link()
     outcome, reason = outcome_and_reason(s, undated)
     assert outcome == "unresolved" and "date unknown" in reason
+
+
+def test_an_undated_copy_holds_its_dispatch_date(scenario: Scenario) -> None:
+    s = scenario
+    dispatch = "TRIPOLI (AFP) - " + FLOOD_FR[40:] + " " + filler("dispatch", 60)
+    s.article("wire", dispatch, "2023-09-12", outlet="AFP")
+    s.article("copy", dispatch + " Publié avec l'AFP.", None, outlet="Site (AFP copy)")
+    s.article("later", "En Libye, le Croissant-Rouge compte 2 300 morts. " + filler("other", 60), "2023-09-13")
+    copied = s.claim("copy", "les secours", 2300, span="2 300 morts", qualifier="at_least", unit="deaths", subject=None)
+    s.claim("later", "Croissant-Rouge", 2300, span="2 300 morts", unit="deaths", subject=None)
+    s.link()
+    dated = s.con.execute("SELECT published_at, dated_by, dated_from FROM article_dates WHERE article_id = 'copy'")
+    assert dated.fetchall() == [(dt.date(2023, 9, 12), "copy", "wire")]
+    assert outcome_and_reason(s, copied)[0] == "corroborated"  # no longer "date unknown"
+    explained = s.con.execute("SELECT DISTINCT dated_by FROM claim_explanations WHERE claim_id = ?", [copied])
+    assert explained.fetchall() == [("copy",)]
+
+
+# --- 5. which year a yearly figure is for ------------------------------------------------------------------
+
+
+def _deficit(s: Scenario, article: str, source: str, value: float, span: str, **kw: object) -> str:
+    return s.claim(article, source, value, span=span, unit="percent", subject="déficit", **kw)  # type: ignore[arg-type]
+
+
+def test_a_yearly_figure_without_its_year_takes_the_current_one_except_early_in_the_year(scenario: Scenario) -> None:
+    s = scenario
+    year_2024 = ("2024-01-01", "2024-12-31")
+    s.article("oct", "Le FMI voit le déficit de la France à 6,1 % du PIB en 2024.", "2024-10-23")
+    s.article("late_oct", "Le gouvernement table sur un déficit de 6,1 % du PIB.", "2024-10-25")
+    s.article("feb", "Selon la Cour des comptes, le déficit de la France atteint 6,0 % du PIB.", "2025-02-13")
+    imf = _deficit(s, "oct", "FMI", 6.1, "6,1 %", period=year_2024)
+    government = _deficit(s, "late_oct", "gouvernement", 6.1, "6,1 %")
+    court = _deficit(s, "feb", "Cour des comptes", 6.0, "6,0 %")
+    s.link()
+    assert s.quantity(government) == s.quantity(imf)  # October: this year's deficit
+    assert outcome_and_reason(s, imf)[0] == "corroborated"
+    # February: last year's result or this year's forecast? Neither: a quantity of its own, no verdict
+    assert s.quantity(court) not in (s.quantity(imf), s.quantity(government))
+    assert outcome_and_reason(s, court)[0] == "unresolved"
+
+
+def test_a_figure_for_the_medium_term_is_not_this_year_s(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", "Le gouvernement vise un déficit de 5,4 % du PIB en 2025.", "2025-01-23")
+    s.article(
+        "b", "Le FMI estime que le déficit de la France restera autour de 6 % du PIB à moyen terme.", "2025-05-24"
+    )
+    target = _deficit(s, "a", "gouvernement", 5.4, "5,4 %", period=("2025-01-01", "2025-12-31"))
+    medium = _deficit(s, "b", "FMI", 6.0, "6 %", qualifier="approx", low=5.5, high=6.5)
+    s.link()
+    assert s.quantity(medium) != s.quantity(target)
+    assert outcome_and_reason(s, target)[0] == "unresolved"  # not contradicted by a figure for later years
+
+
+def test_a_recalled_figure_backs_nothing(scenario: Scenario) -> None:
+    s = scenario
+    year_2024 = ("2024-01-01", "2024-12-31")
+    s.article("sept", "Le FMI a dit que le déficit de la France risque de dépasser 6 % du PIB en 2024.", "2024-09-25")
+    s.article(
+        "march",
+        "Anticipé précédemment à 6 % du PIB, le déficit de la France s'est établi à 5,8 % en 2024, selon l'Insee.",
+        "2025-03-27",
+    )
+    fund = _deficit(s, "sept", "FMI", 6.0, "6 %", qualifier="at_least", period=year_2024, high=12.0)
+    recalled = _deficit(s, "march", "Insee", 6.0, "6 %", period=year_2024)
+    _deficit(s, "march", "Insee", 5.8, "5,8 %", period=year_2024)
+    s.link()
+    relations = s.con.execute(
+        "SELECT relation FROM claim_evidence WHERE claim_id = ? AND evidence_claim_id = ?", [fund, recalled]
+    ).fetchall()
+    assert relations == []  # "anticipated at 6 % before" is a recap: it corroborates nobody
+    assert outcome_and_reason(s, fund)[0] == "revised"  # 5.8 % is what stands for 2024
 
 
 # --- 4. running counts -------------------------------------------------------------------------------------
@@ -192,6 +285,52 @@ def test_the_words_next_to_a_figure_say_what_it_counts_and_whether_it_corrects()
     assert marks["new"] == (False, True)
     assert marks["old"] == (True, True)
     assert marks["growth"] == (False, False)
+
+
+def _contexts(sentence_id: str, sentence: str, spans: dict[str, str]) -> pl.DataFrame:
+    """One row per figure of ``sentence``, as ``claim_sentences`` gives them to the concept reader."""
+    rows = []
+    for claim_id, span in spans.items():
+        start = sentence.index(span)
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "sentence_id": sentence_id,
+                "char_start": start,
+                "char_end": start + len(span),
+                "span": span,
+                "before": sentence[:start],
+                "after": sentence[start + len(span) :],
+                "previous": "",
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def test_a_part_of_a_whole_counts_what_its_clause_ends_on() -> None:
+    lexicon = ConceptLexicon.read()
+    contexts = pl.concat(
+        [
+            _contexts("en", "Officials said 74 of the 97 victims have been identified so far.", {"part": "74"}),
+            _contexts("fr", "Jusqu'à présent, 74 des personnes décédées ont été identifiées.", {"partie": "74"}),
+            _contexts("whole", "The toll stands at 97 dead, of whom 74 were identified.", {"whole": "97 dead"}),
+        ]
+    )
+    concepts = dict(lexicon.near_figures(contexts).iter_rows())
+    assert concepts == {"part": "identified", "partie": "identified", "whole": "deaths"}
+
+
+def test_a_bare_rate_counts_what_the_rates_of_its_sentence_count() -> None:
+    lexicon = ConceptLexicon.read()
+    sentence = (
+        "Fitch expects a deficit of 5.4% in 2025, above the 5.1% of the spring, while the government, after "
+        "weeks of talks with its partners in parliament, is counting on 5%."
+    )
+    contexts = _contexts("s", sentence, {"fitch": "5.4%", "spring": "5.1%", "government": "5%"})
+    contexts = contexts.vstack(_contexts("t", "Turnout was 25 in the morning.", {"turnout": "25"}))
+    concepts = dict(lexicon.near_figures(contexts).iter_rows())
+    assert concepts["fitch"] == concepts["government"] == "public_deficit"
+    assert "turnout" not in concepts  # a bare count borrows nothing from afar
 
 
 def _toll(s: Scenario, article: str, day: str, body: str, value: int, source: str) -> str:

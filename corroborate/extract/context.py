@@ -56,6 +56,10 @@ _PERIOD_RX: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\b(?:depuis\s+le|since)\s+{_D}\s+{_M}{_Y}", re.I), "since_day"),
     (re.compile(r"\b(?:en|in|during|pour|for)\s+(?P<y>(?:19|20)\d\d)\b", re.I), "year"),
+    # a year that qualifies a noun: "the 2024 public accounts", "the original 2024 budget bill", "France's
+    # 2024 deficit", "l'année 2024" (a figure that looks like a year, "the 2000 troops", is dropped later)
+    (re.compile(r"\b(?:the|its|their|\w+['’]s)(?:\s+[a-z]+)?\s+(?P<y>(?:19|20)\d\d)\s+(?=[a-z])", re.I), "year"),
+    (re.compile(r"\b(?:l['’]\s*ann[ée]e|the\s+year)\s+(?P<y>(?:19|20)\d\d)\b", re.I), "year"),
     (
         re.compile(
             r"\b(?:depuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e|cette\s+ann[ée]e|this\s+year|so\s+far\s+this\s+year|"
@@ -146,12 +150,27 @@ def find_periods(text: str, published: dt.date | None) -> list[Period]:
     return sorted(out, key=lambda p: p.char_start)
 
 
-def nearest_period(periods: list[Period], pos: int, lo: int, hi: int) -> Period | None:
-    """The period nearest to ``pos`` among those inside ``[lo, hi)`` (the figure's sentence)."""
-    inside = [p for p in periods if lo <= p.char_start < hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.char_start - pos))
+def nearest_period(periods: list[Period], pos: int, others: list[int] | None = None) -> Period | None:
+    """The period of the figure at ``pos``: the nearest one in its sentence (``periods``), leaving out a
+    period nearer to one of the sentence's ``others`` figures, which is theirs ("a shortfall of 5.8% in
+    the 2024 accounts, up from 5.4% in 2023": 2023 is the 5.4%'s). A figure with no period of its own
+    shares the period of the sentence's first figure, its main statement ("In 2024, the deficit was 5.8%
+    and the debt 113%"; "… 5.8%, up from 5.4% in 2023, below the last estimate of 6.0%": 2024 for the
+    6.0%); else it has none ("6,0 % du PIB, après 5,5 % en 2023": the 2023 is the comparison's)."""
+    figures = sorted({pos, *(others or [])})
+
+    def own(at: int) -> Period | None:
+        mine = [p for p in periods if all(abs(p.char_start - at) <= abs(p.char_start - o) for o in figures)]
+        return min(mine, key=lambda p: abs(p.char_start - at)) if mine else None
+
+    return own(pos) or (own(figures[0]) if figures[0] != pos else None)
+
+
+def outside_figures(periods: list[Period], spans: list[tuple[int, int]]) -> list[Period]:
+    """``periods`` without those that overlap a figure's span: "the 2000 troops" counts, it is no year."""
+    return [
+        p for p in periods if not any(p.char_start < end and start < p.char_start + len(p.text) for start, end in spans)
+    ]
 
 
 # --- subject and place ------------------------------------------------------------------------------

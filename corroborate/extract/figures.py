@@ -71,6 +71,10 @@ Not figures (never returned)
     "Route 66", "France 24", "SDIS 40"), scores and votes ("won 3-1", "s'est imposé 2 à 0", "voted
     52 to 48"), articles ("un soldat", "one of"), and counts of unspecified size ("des milliers",
     "dozens"). Denied figures are left to the attribution layer.
+
+It stays whole (about 870 lines): it is one job, the figure finder, whose pieces (units, qualifiers,
+ranges, projections, the numbers that are no figures) read the same compiled patterns in one pass over
+a text; the numerals and the word lists it reads are modules of their own (``numbers``, ``lexicon``).
 """
 
 from __future__ import annotations
@@ -81,7 +85,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from corroborate.extract import lexicon
-from corroborate.extract.numbers import HYPHENS, Numeral, find_numerals, has_numeral_hint
+from corroborate.extract.lang import numbered
+from corroborate.extract.numbers import CURRENCY_SIGNS, HYPHENS, Numeral, find_numerals, has_numeral_hint
 from corroborate.vocab import LANGUAGES, UNIT_FAMILIES
 
 TOLERANCE_PRECISE = Decimal("0.10")
@@ -153,7 +158,7 @@ _RANGE_JOINER_RE = {
 _CHANGE_VERB_RE = re.compile(rf"(?<!\w)(?:{lexicon.CHANGE_VERBS}){_BLANK}+$", re.IGNORECASE)
 
 _CLAUSE_BREAK_RE = re.compile(
-    r"[.;:!?«»\"“”()\[\]\n]|,\s|(?<!\w)(?:et|mais|que|qu['’]|qui|and|but|that|which|who|while)(?!\w)",
+    rf"[.;:!?«»\"“”()\[\]\n]|,\s|(?<!\w)(?:{lexicon.CLAUSE_OPENERS})(?!\w)",
     re.IGNORECASE,
 )
 _PROJECTION_BEFORE_RE = {
@@ -234,18 +239,25 @@ _DEMONYM_RE = re.compile(
 _ASIDE_RE = re.compile(rf",{_BLANK}*(?:{lexicon.INCLUSION_WORDS})(?!\w)[^,.;:()«»]{{0,80}},", re.IGNORECASE)
 _IN_ASIDE_RE = re.compile(rf"(?<!\w)(?:{lexicon.INCLUSION_WORDS}){_BLANK}+$", re.IGNORECASE)
 _LOSS_BEFORE_RE = re.compile(rf"(?<!\w)(?:{lexicon.LOSS_VERBS}){_BLANK}+(?:[\w'’-]+{_BLANK}+){{0,2}}$", re.IGNORECASE)
-_ELLIPSIS_AFTER_RE = re.compile(
-    rf"{_BLANK}+(?:autres|others|more|de plus|supplémentaires|additional|further)(?!\w)", re.IGNORECASE
-)
+_ELLIPSIS_AFTER_RE = re.compile(rf"{_BLANK}+(?:{lexicon.ELLIPSIS_WORDS})(?!\w)", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S|\n")
 _SHARED_UNIT_GAP_RE = re.compile(rf"{_BLANK}*(?:,|et|ou|and|or|&){_BLANK}*", re.IGNORECASE)
 _CONVERSION_LEAD_RE = re.compile(
-    rf"{_BLANK}*(?:soit|environ|about|around|approx\.?|approximately|roughly|some|près de|ca\.?|~|≈)?{_BLANK}*",
+    rf"{_BLANK}*(?:{lexicon.CONVERSION_LEADS})?{_BLANK}*",
     re.IGNORECASE,
 )
 _CONVERSION_TAIL_RE = re.compile(rf"{_BLANK}*\)")
+_MAGNITUDE_SCALE_AFTER_RE = re.compile(
+    rf"(?:{_BLANK}+[\w'’]+){{0,4}}?{_BLANK}*(?:[\w'’]+['’])?(?:{lexicon.MAGNITUDE_SCALES})(?!\w)", re.IGNORECASE
+)
+_PARTITIVE_AFTER_RE = re.compile(
+    rf"{_BLANK}+(?:{lexicon.PARTITIVE_WORDS})(?:{_BLANK}+\d{{1,3}}(?:[ \u00a0\u202f,.]\d{{3}})*)?(?=[{_BLANK[1:-1]}])",
+    re.IGNORECASE,
+)
+_BOUND_JOINER_RE = re.compile(rf"{_BLANK}*,?{_BLANK}*(?:{lexicon.BOUND_JOINERS}){_BLANK}+", re.IGNORECASE)
 
-_CURRENCY_UNITS = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "₽": "rub", "₴": "uah"}
+# The currency signs a number may carry, and their units (``lang/xx/units.txt``).
+_CURRENCY_UNITS = {sign: lexicon.UNIT_NOUNS[sign.lower()] for sign in (*CURRENCY_SIGNS, "US$")}
 _CONVERTIBLE_FAMILIES = frozenset({"area", "length", "mass", "money"})
 _UNIT_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.UNIT_NOUNS.items()}
 _TOLL_LOOKUP = {phrase.lower(): unit for phrase, unit in lexicon.TOLL_WORDS.items()}
@@ -580,6 +592,28 @@ def _named_count_after(text: str, numeral: Numeral) -> _Unit | None:
     return _Unit("count", match.group("name"), match.end("name"))
 
 
+def _is_magnitude(text: str, degrees: _Unit) -> bool:
+    """ "7 degrees on the Richter scale", "6,8 degrés sur l'échelle de Richter": a magnitude, not a
+    temperature."""
+    if degrees.end is None or (degrees.raw or "").lower() not in lexicon.DEGREE_WORDS:
+        return False
+    return _MAGNITUDE_SCALE_AFTER_RE.match(text, degrees.end) is not None
+
+
+def _partitive_count(text: str, numeral: Numeral) -> _Unit | None:
+    """What a spelt-out number counts part of: "five of the 106 victims", "deux des 36 victimes",
+    "three of the soldiers". The span stays the number; the group's own figure is found apart."""
+    group = _PARTITIVE_AFTER_RE.match(text, numeral.end)
+    if group is None:
+        return None
+    noun = _unit_after(text, group.end())
+    if noun is None or noun.raw is None or noun.unit in (lexicon.TRAP, lexicon.FOREIGN_MEASURE):
+        return None
+    if noun.unit == "count" and not _is_counted_noun(noun.raw):
+        return None
+    return _Unit(noun.unit, noun.raw, None)
+
+
 def _is_counted_noun(noun: str) -> bool:
     """A lower-case word that a spelt-out number can count: a plural noun, not an abstract one
     ("raisons", "ways"), a verb ("restent", "remain") or a participle."""
@@ -609,7 +643,9 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     currency_raw = last.currency_raw or first.currency_raw
     found = None if currency_raw else _unit_after(text, last.end)
     if found and found.unit == lexicon.TRAP:
-        return None  # trois ans, deux fois, 48 heures, two thirds, 3 p.m.
+        if not _is_magnitude(text, found):
+            return None  # trois ans, deux fois, 48 heures, two thirds, 3 p.m.
+        found = _Unit("count", found.raw, found.end)  # "7 degrees on the Richter scale"
     if currency_raw:
         unit = _Unit(_CURRENCY_UNITS[currency_raw], currency_raw, None)
     elif found and found.unit == lexicon.FOREIGN_MEASURE:
@@ -632,6 +668,8 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     if first.kind == "words" and first.value < 1000:
         if first.value <= 31 and _MONTH_AFTER_RE.match(text, last.end):
             return None  # "le deux mars"
+        if unit.unit == "count" and unit.raw is None and not candidate.is_range and first.value >= 2:
+            unit = _partitive_count(text, last) or unit  # "five of the 106 victims"
         if unit.unit == "count" and unit.raw is None and not candidate.is_range:
             unit = _named_count_after(text, last) or unit  # "six Canadair", "two US destroyers"
         if unit.unit == "count" and (unit.raw is None or (unit.raw[:1].islower() and not _is_counted_noun(unit.raw))):
@@ -641,6 +679,8 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
             return None  # "les trois soldats", "les deux pays": a known group, not a reported count
     if _is_name_part(text, first) or (candidate.is_range and _is_name_part(text, last)):
         return None  # Boeing 737, Formula 1 drivers, France 24
+    if not candidate.is_range and unit.raw is None and text[first.span_start : last.end] in lexicon.NAMED_NUMBERS:
+        return None  # "le 49.3": a number that names a procedure
     if not candidate.is_range and not currency_raw:
         if _qualifier_before(text, first.span_start, lang) is None and _is_airliner_model(text, first, unit):
             return None  # 737 jets, the 777 Max
@@ -769,6 +809,64 @@ def _without_conversions(text: str, figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+_OPPOSITE_BOUNDS = {("at_most", "at_least"), ("at_least", "at_most")}
+# The qualifier word a figure's span opens with, even when a projection took its place.
+_QUALIFIER_AT_START_RE = {
+    lang: re.compile(
+        "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(patterns)) + r"(?!\w)", re.IGNORECASE
+    )
+    for lang, patterns in lexicon.QUALIFIER_WORDS.items()
+}
+
+
+def _written_bound(text: str, figure: Figure, lang: str) -> str | None:
+    if figure.qualifier in ("at_least", "at_most"):
+        return figure.qualifier
+    match = _QUALIFIER_AT_START_RE[lang].match(text, figure.char_start)
+    if match is None:
+        return None
+    for index, (_, qualifier) in enumerate(lexicon.QUALIFIER_WORDS[lang]):
+        if match.group(f"q{index}") is not None:
+            return qualifier
+    return None
+
+
+def _brackets_of_two_bounds(text: str, figures: list[Figure], lang: str) -> list[Figure]:
+    """ "moins de 5,5 % et plus de 5 %", "more than 5% but less than 5.5%": two opposite bounds of one
+    unit, joined, are one figure between them (a projection if either bound is one)."""
+    merged: list[Figure] = []
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        following = figures[index + 1] if index + 1 < len(figures) else None
+        if (
+            following is not None
+            and figure.unit == following.unit
+            and _BOUND_JOINER_RE.fullmatch(text, figure.char_end, following.char_start)
+            and (_written_bound(text, figure, lang), _written_bound(text, following, lang)) in _OPPOSITE_BOUNDS
+        ):
+            low, high = sorted((figure, following), key=lambda f: _written_bound(text, f, lang) != "at_least")
+            if low.value < high.value:
+                projection = "projection" in (figure.qualifier, following.qualifier)
+                merged.append(
+                    replace(
+                        figure,
+                        char_end=following.char_end,
+                        text=text[figure.char_start : following.char_end],
+                        value=(low.value + high.value) / 2,
+                        value_low=low.value,
+                        value_high=high.value,
+                        qualifier="projection" if projection else "range",
+                        number_end=following.number_end,
+                    )
+                )
+                index += 2
+                continue
+        merged.append(figure)
+        index += 1
+    return merged
+
+
 _FOREIGN_RAW = frozenset(p.lower() for p, unit in lexicon.UNIT_NOUNS.items() if unit == lexicon.FOREIGN_MEASURE)
 
 
@@ -800,7 +898,7 @@ def _figures_of(text: str, lang: str) -> tuple[Figure, ...]:
         if f is not None and not _is_dateline(text, f) and not _PROPORTION_AFTER_RE.match(text, f.char_end)
     ]
     figures = _without_conversions(text, _inherit_elided_units(text, _share_trailing_units(text, figures)))
-    return tuple(_signed(text, f) for f in figures)
+    return tuple(_signed(text, f) for f in _brackets_of_two_bounds(text, figures, lang))
 
 
 # A minus written before a figure: "-5 000" (a hyphen touching the number), "− 3 000" (the minus sign,
@@ -834,9 +932,14 @@ def _signed(text: str, figure: Figure) -> Figure:
 
 
 # "trois fonctionnaires sur dix", "one in four adults", "two out of three": a verbal fraction, not a count.
+_PROPORTION_WORDS = "|".join(
+    dict.fromkeys(
+        word for lang in LANGUAGES for word, value in numbered(lang, "number_words").items() if 2 <= value <= 10
+    )
+)
 _PROPORTION_AFTER_RE = re.compile(
-    r"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|two|three"
-    r"|four|five|six|seven|eight|nine|ten|a hundred|hundred|a thousand|10|100|1[ .,\u00a0\u202f]?000)(?![\w.,])"
+    rf"[ \u00a0]+(?:sur|out of|in)[ \u00a0]+(?:{_PROPORTION_WORDS}|cent|mille|a hundred|hundred|a thousand|10|100"
+    r"|1[ .,\u00a0\u202f]?000)(?![\w.,])"
     r"(?![ \u00a0]+(?:ans|années|mois|jours|semaines|years|months|days|weeks))",  # "sur dix ans" is a period
     re.IGNORECASE,
 )

@@ -26,8 +26,11 @@ Decimal comma or thousands separator (``lang`` is "fr" or "en"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from corroborate.extract.lang import numbered, phrase_pattern
+from corroborate.extract.lang import words as lexicon_words
 
 HYPHENS = "-‐‑–—"
 CURRENCY_SIGNS = "$€£₽₴"
@@ -69,38 +72,21 @@ _DIGITS_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Scale words after digits ("1,5 milliard", "2bn"): ``lang/<lang>/digit_scales.txt``, then those of every
+# language (``lang/xx/digit_scales.txt``).
+_SCALE_VALUES: dict[str, dict[str, Decimal]] = {
+    lang: {word: Decimal(value) for word, value in numbered(lang, "digit_scales").items()} for lang in ("fr", "en")
+}
+_ABBREVIATED_SCALES: dict[str, Decimal] = {
+    word: Decimal(value) for word, value in numbered("xx", "digit_scales").items()
+}
+_SCALE_WORDS = sorted({*_SCALE_VALUES["fr"], *_SCALE_VALUES["en"], *_ABBREVIATED_SCALES}, key=lambda w: (-len(w), w))
 _SCALE_AFTER_RE = re.compile(
     r"(?P<gap>[ \u00a0\u202f]?)"
-    r"(?P<word>milliards?|millions?|billions?|trillions?|thousand|mille|mds?|mrds?|bn|mn|m|k)"
+    rf"(?P<word>{'|'.join(map(re.escape, _SCALE_WORDS))})"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SCALE_VALUES: dict[str, dict[str, Decimal]] = {
-    "fr": {
-        "milliard": Decimal(10) ** 9,
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 12,
-        "trillion": Decimal(10) ** 18,
-    },
-    "en": {
-        "milliard": Decimal(10) ** 9,
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 9,
-        "trillion": Decimal(10) ** 12,
-    },
-}
-_ABBREVIATED_SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(1000),
-    "mille": Decimal(1000),
-    "md": Decimal(10) ** 9,
-    "mds": Decimal(10) ** 9,
-    "mrd": Decimal(10) ** 9,
-    "mrds": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "mn": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "k": Decimal(1000),
-}
 # Abbreviations that also name a unit of length or time ("10m", "3mn"): only a scale with money.
 _MONEY_ONLY_SCALES = frozenset({"m", "mn", "k"})
 _PERCENT_AFTER_RE = re.compile(r"\s*(?:%|pour ?cent|per ?cent)", re.IGNORECASE)
@@ -223,8 +209,7 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
                     word == "m" and scale_match.group("word") == "M" and money_follows
                 )
             if accepted:
-                base = word.rstrip("s") if word.startswith(("milliard", "million", "billion", "trillion")) else word
-                scale = _SCALE_VALUES[lang].get(base) or _ABBREVIATED_SCALES[base]
+                scale = _SCALE_VALUES[lang].get(word) or _ABBREVIATED_SCALES[word]
                 scale_end = scale_match.end()
             else:
                 scale_match = None
@@ -261,77 +246,12 @@ def _digit_numerals(text: str, lang: str, masked: list[tuple[int, int]]) -> list
 
 # --- number words -----------------------------------------------------------------------------
 
-_SMALL: dict[str, dict[str, int]] = {
-    "fr": {
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-        "onze": 11,
-        "douze": 12,
-        "treize": 13,
-        "quatorze": 14,
-        "quinze": 15,
-        "seize": 16,
-        "vingt": 20,
-        "vingts": 20,
-        "trente": 30,
-        "quarante": 40,
-        "cinquante": 50,
-        "soixante": 60,
-    },
-    "en": {
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-    },
-}
-_HUNDRED: dict[str, frozenset[str]] = {"fr": frozenset({"cent", "cents"}), "en": frozenset({"hundred"})}
+# Number words that combine ("vingt-trois", "twenty-three"): ``lang/<lang>/number_words.txt``.
+_SMALL: dict[str, dict[str, int]] = {lang: numbered(lang, "number_words") for lang in ("fr", "en")}
+# "cent", "hundred" and the scale words of spelt-out numbers: ``hundred_words`` and ``scale_words``.
+_HUNDRED: dict[str, frozenset[str]] = {lang: lexicon_words(lang, "hundred_words") for lang in ("fr", "en")}
 _SCALES: dict[str, dict[str, Decimal]] = {
-    "fr": {
-        "mille": Decimal(1000),
-        "million": Decimal(10) ** 6,
-        "millions": Decimal(10) ** 6,
-        "milliard": Decimal(10) ** 9,
-        "milliards": Decimal(10) ** 9,
-    },
-    "en": {
-        "thousand": Decimal(1000),
-        "million": Decimal(10) ** 6,
-        "billion": Decimal(10) ** 9,
-        "trillion": Decimal(10) ** 12,
-    },
+    lang: {word: Decimal(value) for word, value in numbered(lang, "scale_words").items()} for lang in ("fr", "en")
 }
 # Words that stand for a number alone; the other scale words need a multiplier ("deux millions").
 _STANDALONE = {"fr": frozenset({"cent", "mille"}), "en": frozenset()}
@@ -474,21 +394,8 @@ def _word_numerals(text: str, lang: str, taken: list[tuple[int, int]]) -> list[N
 
 # --- approximate nouns ------------------------------------------------------------------------
 
-_APPROX_NOUNS: dict[str, dict[str, int]] = {
-    "fr": {
-        "dizaine": 10,
-        "douzaine": 12,
-        "quinzaine": 15,
-        "vingtaine": 20,
-        "trentaine": 30,
-        "quarantaine": 40,
-        "cinquantaine": 50,
-        "soixantaine": 60,
-        "centaine": 100,
-        "millier": 1000,
-    },
-    "en": {"dozen": 12},
-}
+# "une quarantaine", "a dozen": ``lang/<lang>/approx_nouns.txt``.
+_APPROX_NOUNS: dict[str, dict[str, int]] = {lang: numbered(lang, "approx_nouns") for lang in ("fr", "en")}
 _MULTIPLIERS: dict[str, dict[str, int]] = {
     # the words that multiply a scale: "trois cents", "dix mille", "a thousand", "ten million"
     "fr": {word: value for word, value in _SMALL["fr"].items() if value <= 10},
@@ -531,6 +438,81 @@ def _approx_numerals(text: str, lang: str) -> list[Numeral]:
     return found
 
 
+# --- halves of a scale ------------------------------------------------------------------------
+
+_HYPHEN_CLASS = r"\-‐‑"
+_HYPHENS_OR_BLANKS = rf"[\s{_HYPHEN_CLASS}]+"
+
+
+def _half_before_re(lang: str) -> re.Pattern[str]:
+    """ "un demi-million", "half a million", "a half-million", "one and a half million"."""
+    half = phrase_pattern("halves", (lang,), "half_before")
+    one_and_half = phrase_pattern("halves", (lang,), "one_and_a_half_before")
+    one_and_half_group = f"|(?P<one_half>{one_and_half})" if one_and_half else ""
+    scale = "|".join(sorted(_SCALES[lang], key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"(?<![\w{_HYPHEN_CLASS}])(?:(?P<half>{half}){one_and_half_group})"
+        rf"{_HYPHENS_OR_BLANKS}(?P<scale>{scale})(?![\w{_HYPHEN_CLASS}])",
+        re.IGNORECASE,
+    )
+
+
+_HALF_BEFORE_RE = {lang: _half_before_re(lang) for lang in ("fr", "en")}
+# "un million et demi", "2 milliards et demie", "a million and a half": half the scale is added.
+_HALF_AFTER_RE = {
+    lang: re.compile(rf"[ \u00a0]+(?:{phrase_pattern('halves', (lang,), 'half_after')})(?!\w)", re.IGNORECASE)
+    for lang in ("fr", "en")
+}
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+$")
+
+
+def _half_numerals(text: str, lang: str) -> list[Numeral]:
+    found: list[Numeral] = []
+    for match in _HALF_BEFORE_RE[lang].finditer(text):
+        scale = _SCALES[lang][match.group("scale").lower()]
+        mantissa = Decimal("1.5") if match.groupdict().get("one_half") else Decimal("0.5")
+        found.append(
+            Numeral(
+                start=match.start(),
+                end=match.end(),
+                value=mantissa * scale,
+                mantissa=mantissa,
+                scale=scale,
+                significant_digits=_significant_digits(mantissa * scale),
+                kind="words",
+                words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
+            )
+        )
+    return found
+
+
+def _with_trailing_half(text: str, numeral: Numeral, lang: str) -> Numeral:
+    """ "un million et demi", "2 milliards et demi": a number that ends on its scale word, plus half of it."""
+    whole = numeral.mantissa == numeral.mantissa.to_integral_value()  # "1,5 million" is already a half
+    if numeral.kind == "approx_noun" or numeral.scale < 1000 or not whole:
+        return numeral
+    last_word = _LAST_WORD_RE.search(text, numeral.start, numeral.end)
+    if last_word is None or (
+        last_word.group().lower() not in _SCALES[lang]
+        and last_word.group().lower() not in _SCALE_VALUES[lang]
+        and last_word.group().lower() not in _ABBREVIATED_SCALES
+    ):
+        return numeral
+    half = _HALF_AFTER_RE[lang].match(text, numeral.end)
+    if half is None:
+        return numeral
+    mantissa = numeral.mantissa + Decimal("0.5")
+    value = mantissa * numeral.scale
+    return replace(
+        numeral,
+        end=half.end(),
+        value=value,
+        mantissa=mantissa,
+        significant_digits=_significant_digits(value),
+        words=(*numeral.words, *(w.lower() for w in _TOKEN_RE.findall(half.group()))),
+    )
+
+
 # --- all together -----------------------------------------------------------------------------
 
 
@@ -538,11 +520,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     """Every number written in ``text`` (``lang`` "fr" or "en"), in reading order, not overlapping."""
     masked = [m.span() for m in _PHONE_RE.finditer(text)]
     masked += [m.span(1) for m in _LIST_NUMBER_RE.finditer(text)]
-    approx = _approx_numerals(text, lang)
+    approx = _approx_numerals(text, lang) + _half_numerals(text, lang)
     digits = [n for n in _digit_numerals(text, lang, masked) if not any(a.start <= n.start < a.end for a in approx)]
     taken = [(n.span_start, n.end) for n in (*approx, *digits)]
     words = _word_numerals(text, lang, taken)
-    return sorted((*approx, *digits, *words), key=lambda n: n.start)
+    numerals = [_with_trailing_half(text, n, lang) for n in (*approx, *digits, *words)]
+    return sorted(numerals, key=lambda n: n.start)
 
 
 def has_numeral_hint(text: str, lang: str) -> bool:

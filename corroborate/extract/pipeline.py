@@ -11,6 +11,9 @@ The order of work keeps the expensive model away from most of the text:
    list of figures and the lead under a headline;
 3. ``nlp.pipe`` on those sentences only, per language, in batches;
 4. mention rows from the parses, then the pairing in polars (``attribution.pair``).
+
+It stays whole (about 660 lines): one extractor whose passes share each article's state and run in
+order; what the passes call (figures, attribution, context, cues) lives in modules of its own.
 """
 
 from __future__ import annotations
@@ -74,6 +77,18 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "char_end": pl.Int64(),
     "confidence": pl.Float64(),
     "extractor_version": pl.String(),
+}
+
+# One row per figure found, before its speaker is paired: the claim's own columns plus its place.
+_FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "art": pl.Int64(),
+    "fig": pl.Int64(),
+    "outlet": pl.String(),
+    **{
+        c: CLAIM_SCHEMA[c]
+        for c in CLAIM_COLUMNS
+        if c not in ("source", "source_org", "attributed", "confidence", "extractor_version")
+    },
 }
 
 REQUIRED_INPUT = ("article_id", "text")
@@ -270,6 +285,7 @@ class Extractor:
         k = self.config.context_before
         by_art = {a.idx: a for a in arts}
         first_named: dict[int, int] = {}
+        first_person: dict[int, int] = {}  # English "he" / "she" wants a person, not "Maui County"
         for r in speakers:
             if (
                 r["anaphor"] is None
@@ -279,6 +295,8 @@ class Extractor:
             ):
                 art, pos = int(r["art"]), int(r["cue_start"])
                 first_named[art] = min(first_named.get(art, pos), pos)
+                if r["person"]:
+                    first_person[art] = min(first_person.get(art, pos), pos)
         wanted: dict[int, set[int]] = {}
 
         def want(art: int, sid: int) -> None:
@@ -290,7 +308,9 @@ class Extractor:
             if r["anaphor"] in ("org", "same") or (r["anaphor"] == "descriptor" and r["source_org"] is not None):
                 # organisations are named in sentences without any cue: always look back
                 want(art, int(r["sent_id"]))
-            elif r["anaphor"] is not None and first_named.get(art, 1 << 62) >= int(r["cue_start"]):
+            elif r["anaphor"] is not None and (first_person if r["person"] else first_named).get(art, 1 << 62) >= int(
+                r["cue_start"]
+            ):
                 want(art, int(r["sent_id"]))
         for r in speakers:
             # a person named without role: an earlier sentence naming them may give the organisation
@@ -375,7 +395,10 @@ class Extractor:
                 figs = figs_by_sent.get((i, sid), [])
                 if not figs:
                     continue
-                periods = context.find_periods(a.text[offset : a.sentences[sid][1]], a.published)
+                periods = context.outside_figures(
+                    context.find_periods(a.text[offset : a.sentences[sid][1]], a.published),
+                    [(g.char_start - offset, g.char_end - offset) for _, g in figs],
+                )
                 for n, f in figs:
                     tok = context._token_at(doc, f.number_start - offset)
                     anc = attribution.ancestors(tok, offset) if tok is not None else []
@@ -399,7 +422,9 @@ class Extractor:
                         }
                     )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
-                    per = context.nearest_period(periods, f.char_start - offset, 0, len(doc.text))
+                    per = context.nearest_period(
+                        periods, f.char_start - offset, [g.char_start - offset for _, g in figs]
+                    )
                     scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
                     details[(i, n)] = {
                         "subject": subject,
@@ -459,26 +484,7 @@ class Extractor:
                 for a in arts
                 for n, (_sid, f) in enumerate(a.figures)
             ],
-            schema={
-                "art": pl.Int64(),
-                "fig": pl.Int64(),
-                "article_id": pl.String(),
-                "external_id": pl.String(),
-                "outlet": pl.String(),
-                "value": pl.Float64(),
-                "value_low": pl.Float64(),
-                "value_high": pl.Float64(),
-                "qualifier": pl.String(),
-                "unit": pl.String(),
-                "unit_raw": pl.String(),
-                "text": pl.String(),
-                "char_start": pl.Int64(),
-                "char_end": pl.Int64(),
-                "subject": pl.String(),
-                "scope": pl.String(),
-                "period_start": pl.Date(),
-                "period_end": pl.Date(),
-            },
+            schema=_FIGURE_SCHEMA,
         )
         out = (
             fig_info.join(pairs, on=["art", "fig"], how="left")

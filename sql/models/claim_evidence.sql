@@ -18,8 +18,8 @@
 --                 whose article recalls this figure ("revised to 97, down from 115"). A running count that
 --                 merely grows, or a recap of an earlier day's count, supersedes nothing. For a rate or
 --                 total over a period (kind 'period': a year's deficit), any later incompatible figure that
---                 agrees with the latest figures published on the quantity: whoever gives it, it is the
---                 estimate that now stands.
+--                 agrees with the latest figures published on the quantity, when those agree with each
+--                 other: whoever gives it, it is the estimate that now stands.
 --   A general concept ("*deaths", scoped) says what is counted, not where: its claims meet only within one
 --   article, between articles placed in one country (article_places), across a pair of articles of one
 --   story when a place is unknown (story_pairs), or when their subjects have the same wording (wording_key).
@@ -50,9 +50,14 @@ WITH banded AS (
           WHERE kind = 'period' AND NOT is_recap AND pub_lo IS NOT NULL GROUP BY quantity_id) l
       ON l.quantity_id = f.quantity_id AND l.last_pub = f.pub_lo
     WHERE NOT f.is_recap
+), settled AS (
+    -- the latest figures stand only when they agree: a fund's 6 % beside the government's 5.4 % target,
+    -- published the same day, settles nothing
+    SELECT quantity_id FROM final_figures GROUP BY quantity_id HAVING max(lo) <= min(hi)
 ), standing AS (
     SELECT DISTINCT y.claim_id
     FROM claim_facts y
+    JOIN settled USING (quantity_id)
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
 ), copy_pairs AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
@@ -115,8 +120,9 @@ WITH banded AS (
         y.claim_id AS evidence_claim_id,
         x.is_projection,
         x.root_id = y.root_id OR coalesce(x.identity = y.identity, false) AS same_root,
-        -- an outlet's own unattributed figure relays somebody: it backs no attributed claim
-        y.attributed OR NOT x.attributed AS can_back,
+        -- an outlet's own unattributed figure relays somebody: it backs no attributed claim; a recap
+        -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
+        (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,
         -- another copy group, and no copy pair between the two articles (a weak pair joins no group)
         x.group_id <> y.group_id AND cp.article_id IS NULL AS separate,
         -- a running count holds for its day: figures days apart are not the same count

@@ -1,6 +1,8 @@
 -- Every claim with its source, outcome and evidence, one row per piece of evidence (a claim without
 -- evidence has one row with empty evidence columns). credited_ids lists every source the claim counts
 -- for: its speaker, everything above the speaker in the tree, and the outlet that published it.
+-- published_at is when the figure held (article_dates): dated_by 'copy' when an undated copy took its
+-- dispatch's date.
 -- corroborate.link.explain(con, source) and the HTML report (corroborate/report/data.py) read this view.
 CREATE OR REPLACE VIEW claim_explanations AS
 WITH credited AS (
@@ -14,7 +16,8 @@ SELECT
     s.name            AS source,
     s.kind            AS source_kind,
     a.outlet,
-    a.published_at,
+    ad.published_at,
+    ad.dated_by,
     a.external_id,
     c.article_id,
     c.text,
@@ -33,7 +36,7 @@ SELECT
     e.evidence_claim_id,
     e.evidence_claim_id = o.decided_by_claim_id AS decisive,
     es.name           AS evidence_source,
-    ea.published_at   AS evidence_published_at,
+    ead.published_at  AS evidence_published_at,
     ea.outlet         AS evidence_outlet,
     ea.external_id    AS evidence_external_id,
     ec.article_id     AS evidence_article_id,
@@ -44,6 +47,7 @@ SELECT
     a.title
 FROM claims c
 JOIN articles a USING (article_id)
+JOIN article_dates ad USING (article_id)
 JOIN claim_sources cs USING (claim_id)
 JOIN sources s ON s.source_id = cs.source_id
 JOIN credited cr ON cr.claim_id = c.claim_id
@@ -52,5 +56,6 @@ LEFT JOIN claim_outcomes o ON o.claim_id = c.claim_id
 LEFT JOIN claim_evidence e ON e.claim_id = c.claim_id
 LEFT JOIN claims ec ON ec.claim_id = e.evidence_claim_id
 LEFT JOIN articles ea ON ea.article_id = ec.article_id
+LEFT JOIN article_dates ead ON ead.article_id = ec.article_id
 LEFT JOIN claim_sources ecs ON ecs.claim_id = e.evidence_claim_id
 LEFT JOIN sources es ON es.source_id = ecs.source_id;

@@ -4,9 +4,9 @@
 --     for approx, up to x$at_least_span for at_least, down to x$at_most_span for at_most). A percentage
 --     or a running count is read from its figure whatever the extractor widened: $approx_width_ratio
 --     either side, up to x$ratio_at_least_span / x$count_at_least_span, down to x$ratio_at_most_span /
---     x$count_at_most_span. Every interval gets a relative $slack on both ends ($slack_ratio for a
+--     x$count_at_most_span; a forecast by the qualifier inside it. Every interval gets a relative $slack on both ends ($slack_ratio for a
 --     percentage), so "environ 10 000" meets "plus de 10.000" while "jusqu'à 3 000" never meets 10 000.
---   pub_lo, pub_hi: when the figure held: the article's day, or its whole month or year for a coarser
+--   pub_lo, pub_hi: when the figure held (article_dates: an undated copy holds its dispatch's date): the article's day, or its whole month or year for a coarser
 --     date; a recap ("down from 115") held before the article's date. "Later" means surely later
 --     (pub_lo > other's pub_hi), "at the same time or later" means possibly (pub_hi >= other's pub_lo).
 --     Both are null when the article's date is unknown: such a claim takes part in no verdict that
@@ -28,27 +28,36 @@ WITH stated AS (
             WHEN c.unit = 'percent' THEN 'rate'
             WHEN ck.kind = 'count' THEN 'toll'
         END AS tight,
-        CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack
+        CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack,
+        -- a forecast keeps the interval of its own qualifier ("pourrait dépasser 6 %": 6 to 12, "will
+        -- remain around 6 %": 4.8 to 7.2): a forecast rate reads that qualifier from the interval's shape
+        CASE
+            WHEN c.qualifier <> 'projection' OR c.value IS NULL OR c.unit <> 'percent' THEN c.qualifier
+            WHEN c.value_low < c.value AND c.value < c.value_high THEN 'approx'
+            WHEN c.value_low < c.value_high AND c.value_low >= c.value THEN 'at_least'
+            WHEN c.value_low < c.value_high AND c.value_high <= c.value THEN 'at_most'
+            ELSE 'exact'
+        END AS stated_as
     FROM claims c
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 ), widened AS (
     SELECT *,
         CASE
-            WHEN tight IS NOT NULL AND qualifier = 'approx' THEN value - $approx_width_ratio * abs(value)
-            WHEN tight = 'rate' AND qualifier = 'at_most' THEN value * $ratio_at_most_span
-            WHEN tight = 'toll' AND qualifier = 'at_most' THEN value * $count_at_most_span
-            WHEN tight IS NOT NULL AND qualifier = 'at_least' THEN value
+            WHEN tight IS NOT NULL AND stated_as = 'approx' THEN value - $approx_width_ratio * abs(value)
+            WHEN tight = 'rate' AND stated_as = 'at_most' THEN value * $ratio_at_most_span
+            WHEN tight = 'toll' AND stated_as = 'at_most' THEN value * $count_at_most_span
+            WHEN tight IS NOT NULL AND stated_as = 'at_least' THEN value
             WHEN value_low < value_high THEN value_low
             WHEN qualifier = 'approx' THEN value_low - $approx_width * abs(value_low)
             WHEN qualifier = 'at_most' THEN value_high * $at_most_span
             ELSE value_low
         END AS w_low,
         CASE
-            WHEN tight IS NOT NULL AND qualifier = 'approx' THEN value + $approx_width_ratio * abs(value)
-            WHEN tight = 'rate' AND qualifier = 'at_least' THEN value * $ratio_at_least_span
-            WHEN tight = 'toll' AND qualifier = 'at_least' THEN value * $count_at_least_span
-            WHEN tight IS NOT NULL AND qualifier = 'at_most' THEN value
+            WHEN tight IS NOT NULL AND stated_as = 'approx' THEN value + $approx_width_ratio * abs(value)
+            WHEN tight = 'rate' AND stated_as = 'at_least' THEN value * $ratio_at_least_span
+            WHEN tight = 'toll' AND stated_as = 'at_least' THEN value * $count_at_least_span
+            WHEN tight IS NOT NULL AND stated_as = 'at_most' THEN value
             WHEN value_low < value_high THEN value_high
             WHEN qualifier = 'approx' THEN value_high + $approx_width * abs(value_high)
             WHEN qualifier = 'at_least' THEN value_low * $at_least_span
@@ -94,7 +103,7 @@ JOIN claim_quantities cq USING (claim_id)
 LEFT JOIN claim_marks m USING (claim_id)
 LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
-JOIN articles a USING (article_id)
+JOIN article_dates a USING (article_id)
 LEFT JOIN article_groups g USING (article_id)
 LEFT JOIN article_places ap USING (article_id)
 LEFT JOIN claim_identities ci USING (claim_id);

@@ -1,8 +1,9 @@
 -- Per claim, what its sentence says about time (corroborate/concepts.py, lexicon
 -- corroborate/lexicons/revision_cues.csv): is_recap, the figure recalls an earlier one ("down from their
 -- previous toll of 115"); is_correction, the figure replaces an earlier one that was wrong ("revised the
--- toll to 97"). Read by claim_facts.sql.
+-- toll to 97"); is_beyond, the figure holds at an unstated horizon ("around 6 % in the medium term").
+-- Read by claim_quantities.sql and claim_facts.sql.
 CREATE OR REPLACE TABLE claim_marks AS
 SELECT CAST(claim_id AS VARCHAR) AS claim_id, CAST(is_recap AS BOOLEAN) AS is_recap,
-       CAST(is_correction AS BOOLEAN) AS is_correction
+       CAST(is_correction AS BOOLEAN) AS is_correction, CAST(is_beyond AS BOOLEAN) AS is_beyond
 FROM _claim_marks_input;

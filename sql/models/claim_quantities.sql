@@ -17,7 +17,8 @@
 --     speaks of the same quantity as today's counts; its horizon stays in claims.period_end.
 --     A figure without a period takes the one period that the same article gives the same subject:
 --     "1 200 blessés en juillet, selon l'OMS ; 1 000 selon Kiev" speaks of July twice, the date being
---     written once. An article that gives the subject several periods lends none.
+--     written once. An article that gives the subject several periods lends none. Else it takes the
+--     subject's period that contains its publication date, except a calendar year in its first quarter.
 CREATE OR REPLACE TABLE claim_quantities AS
 WITH scoped AS (
     SELECT
@@ -92,9 +93,14 @@ WITH scoped AS (
                 AS period_start,
             CASE WHEN k.period_start IS NULL AND k.period_end IS NULL THEN p.article_end ELSE k.period_end END
                 AS period_end
-        )
+        ),
+        coalesce(mk.is_beyond, false) AS is_beyond
     FROM yearly k
-    LEFT JOIN article_periods p USING (article_id, subject_key, unit_family)
+    -- a figure for an unstated horizon ("around 6 % in the medium term") borrows no period
+    LEFT JOIN claim_marks mk USING (claim_id)
+    LEFT JOIN article_periods p
+      ON p.article_id = k.article_id AND p.subject_key = k.subject_key AND p.unit_family = k.unit_family
+     AND NOT coalesce(mk.is_beyond, false)
 ), subject_periods AS (
     SELECT DISTINCT subject_key, unit_family, period_start, period_end
     FROM dated
@@ -103,8 +109,8 @@ WITH scoped AS (
 ), undated AS (
     SELECT d.claim_id, d.subject_key, d.unit_family, a.published_at
     FROM dated d
-    JOIN articles a USING (article_id)
-    WHERE d.period_start IS NULL AND d.period_end IS NULL
+    JOIN article_dates a USING (article_id)
+    WHERE d.period_start IS NULL AND d.period_end IS NULL AND NOT d.is_beyond
 ), current_by_day AS (
     -- Per subject and day, not per claim: every undated claim of a subject published that day gets the
     -- same period, and the range join stays as small as the number of (subject, day) pairs.
@@ -115,6 +121,10 @@ WITH scoped AS (
     JOIN subject_periods sp
       ON sp.subject_key = u.subject_key AND sp.unit_family = u.unit_family
      AND u.published_at BETWEEN sp.period_start AND sp.period_end
+     -- in a year's first quarter, a yearly figure without its year is as often last year's result as
+     -- this year's forecast ("le déficit atteint 6,0 %" in February): it takes neither
+     AND NOT (month(sp.period_start) = 1 AND day(sp.period_start) = 1 AND sp.period_end = make_date(year(sp.period_start), 12, 31)
+              AND u.published_at < sp.period_start + INTERVAL 3 MONTH)
     GROUP BY ALL
 ), current_period AS (
     SELECT u.claim_id, c.cur_start, c.cur_end
@@ -127,13 +137,20 @@ WITH scoped AS (
 )
 SELECT
     claim_id,
-    'q_' || substr(md5(concat_ws('|', subject_key, unit_family,
+    'q_' || substr(md5(concat_ws('|', own_key, unit_family,
         coalesce(CAST(period_start AS VARCHAR), ''), coalesce(CAST(period_end AS VARCHAR), ''))), 1, 16)
         AS quantity_id,
-    subject_key,
+    own_key AS subject_key,
     unit_family,
     period_start,
     period_end,
     label,
     wording_key
-FROM placed;
+FROM (
+    -- a total or rate over a period (a year's deficit) with no period at all could be any year's: it
+    -- stays a quantity of its own rather than meet another year's figures
+    SELECT *,
+           CASE WHEN kind = 'period' AND period_start IS NULL AND period_end IS NULL THEN '!' || claim_id
+                ELSE subject_key END AS own_key
+    FROM placed
+);

@@ -1,0 +1,46 @@
+"""Which period a figure holds for, when a sentence names several (on the real models).
+
+Every passage is written for this file, in the shape of a budget or toll story: a result beside its
+comparison ("5.8 % in 2024, up from 5.4 % in 2023"), a year heading a list, a year that qualifies a noun
+("the 2024 public accounts"), and a count that merely looks like a year ("the 2000 troops").
+"""
+
+from __future__ import annotations
+
+from corroborate.extract import Extractor
+from tests.helpers import one, run
+
+
+def period(row: dict[str, object]) -> tuple[str, str] | None:
+    start, end = row["period_start"], row["period_end"]
+    return (str(start), str(end)) if start and end else None
+
+
+def test_a_comparison_keeps_its_own_year_and_the_result_takes_the_sentence_s(extractor: Extractor) -> None:
+    text = (
+        "The statistics agency said on Thursday the 2024 public accounts showed a shortfall of 5.8% of output, "
+        "up from 5.4% in 2023 and below the government's last estimate of 6.0%."
+    )
+    rows = run(extractor, text, "en", "2025-03-27")
+    assert period(one(rows, 5.8)) == ("2024-01-01", "2024-12-31")
+    assert period(one(rows, 5.4)) == ("2023-01-01", "2023-12-31")
+    # no year of its own: it shares the sentence's first figure's (its main statement)
+    assert period(one(rows, 6.0)) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_year_heading_the_sentence_scopes_every_figure(extractor: Extractor) -> None:
+    rows = run(extractor, "En 2024, le déficit a atteint 5,8 % et la dette 113 %, selon l'Insee.", "fr", "2025-03-27")
+    assert period(one(rows, 5.8)) == period(one(rows, 113)) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_figure_whose_only_years_are_its_comparisons_has_none(extractor: Extractor) -> None:
+    text = "Selon la Cour, le déficit atteint 6,0 % du PIB, après 5,5 % en 2023 et 4,7 % en 2022."
+    rows = run(extractor, text, "fr", "2025-02-13")
+    assert period(one(rows, 6.0)) is None
+    assert period(one(rows, 5.5)) == ("2023-01-01", "2023-12-31")
+    assert period(one(rows, 4.7)) == ("2022-01-01", "2022-12-31")
+
+
+def test_a_count_that_looks_like_a_year_is_no_period(extractor: Extractor) -> None:
+    rows = run(extractor, "The ministry said the 2000 troops had reached the front.", "en", "2024-10-28")
+    assert period(one(rows, 2000)) is None
