@@ -215,9 +215,9 @@ def input_fingerprint(options: RunOptions, extractor_version: str) -> str:
 
     It covers every input file (path, size, modification time and mode: not the bytes, so that it stays
     cheap on a large inbox), the extractor version, the options that shape results (method, size limit),
-    and the content of the lexicon, suite, SQL and code files. It only decides whether to try the path
-    without Prefect; :func:`corroborate.unchanged.record_unchanged_run` checks that nothing is new before it
-    records the run.
+    and the content of the lexicon, suite and SQL files and of every file of the package (code, word lists).
+    It only decides whether to try the path without Prefect; :func:`corroborate.unchanged.record_unchanged_run`
+    checks that nothing is new before it records the run.
     """
     digest = hashlib.sha256()
     shape = {
@@ -230,9 +230,9 @@ def input_fingerprint(options: RunOptions, extractor_version: str) -> str:
     for path in options.input_paths:
         for entry in _input_entries(path.resolve()):
             digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
-    rules = _rule_files(options)
-    extract_code = sorted((db.PROJECT_ROOT / "corroborate" / "extract").rglob("*.py"))
-    _update_with_files(digest, [*rules, *extract_code])
+    package = db.PROJECT_ROOT / "corroborate"
+    code = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    _update_with_files(digest, [*_rule_files(options), *code])
     return digest.hexdigest()
 
 
