@@ -10,6 +10,7 @@ Exit codes: 0 success (a run with rejected records is a success), 1 a failed run
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import os
 import sys
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from corroborate import __version__, db
+from corroborate.options import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, RunOptions, apply_settings
 from corroborate.output import ColumnError, OutputFormat, render
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class Method(enum.StrEnum):
     iterative = "iterative"
 
 
-# The options of `run` that shape results; `schedule` passes the same ones to every scheduled run.
+# The options of `run`; `schedule` takes the same ones and passes them to every scheduled run (RunOptions).
 MethodOption = Annotated[Method, typer.Option(help="Scoring method.")]
 BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles extracted per batch (bounds memory).")]
 MaxBytesOption = Annotated[int, typer.Option(min=1, help="Input files larger than this are rejected.")]
@@ -83,6 +85,10 @@ ExpectationsOption = Annotated[
     Path | None,
     typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
 ]
+WaitOption = Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")]
+RunnerOption = Annotated[Runner, typer.Option(help="Where extraction runs: here, or on Dask.")]
+AddressOption = Annotated[str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")]
+WorkersOption = Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 NlOption = Annotated[bool, typer.Option("--nl", help="One JSON object per line (newline-delimited JSON).")]
 ColumnsOption = Annotated[
@@ -199,6 +205,50 @@ def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
             bars.update(task_id, completed=bars.tasks[task_id].total)
 
 
+def _run_options(
+    inputs: list[Path] | None,
+    db_path: Path,
+    *,
+    batch_size: int,
+    max_bytes: int,
+    method: Method,
+    wait: float,
+    runner: Runner,
+    address: str | None,
+    workers: int,
+    aliases: Path | None,
+    subjects: Path | None,
+    expectations: Path | None,
+) -> RunOptions:
+    """The options of ``run`` and ``schedule`` as one :class:`RunOptions`; exits 2 on bad usage."""
+    missing = [str(p) for p in inputs or [] if not p.exists()]
+    if missing:
+        raise _fail(f"no such input: {', '.join(missing)} (give files or folders of articles)", 2)
+    if address and runner is not Runner.dask:
+        raise _fail("--address needs --runner dask", 2)
+    try:
+        return RunOptions(
+            inputs=tuple(inputs or ()),
+            db_path=db_path,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            method=method.value,
+            wait_seconds=wait,
+            runner=runner.value,
+            address=address,
+            workers=workers,
+            aliases=aliases,
+            subjects=subjects,
+            expectations=expectations,
+        )
+    except ValueError as error:
+        raise _fail(str(error), 2) from None
+
+
+def _say(message: str) -> None:
+    typer.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
+
+
 @app.command()
 def run(
     inputs: Annotated[
@@ -206,56 +256,52 @@ def run(
         typer.Argument(help="Files or folders of .txt (+ manifest.csv), .json, .jsonl, .html. Default: seeds/."),
     ] = None,
     db_path: DbOption = None,
-    batch_size: BatchSizeOption = 500,
-    max_bytes: MaxBytesOption = 5_000_000,
+    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     method: MethodOption = Method.simple,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")] = 0.0,
-    runner: Annotated[Runner, typer.Option(help="Where extraction runs: here, or on Dask.")] = Runner.default,
-    address: Annotated[
-        str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")
-    ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")] = 2,
+    wait: WaitOption = 0.0,
+    runner: RunnerOption = Runner.default,
+    address: AddressOption = None,
+    workers: WorkersOption = 2,
     aliases: AliasesOption = None,
     subjects: SubjectsOption = None,
     expectations: ExpectationsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
-    """Run the whole flow (ingest, extract, validate, link, score, publish) into the database.
+    """Run the whole flow (ingest, extract, validate, store, link, score, publish) into the database.
+
+    When nothing changed since the last completed run (inputs, lexicons, suites, options, extractor), the
+    run is checked and recorded without starting Prefect: it answers in about a second.
 
     Example: `python cli.py run articles/ --db data/corroborate.duckdb`
 
     On a Dask cluster: `python cli.py run archive/ --runner dask --address tcp://10.0.0.5:8786`
     """
-    if not quiet:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    else:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    apply_settings(log_level="ERROR" if quiet else "WARNING")
     # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
     # model loads: a refused run answers at once, with one line.
-    missing = [str(p) for p in inputs or [] if not p.exists()]
-    if missing:
-        raise _fail(f"no such input: {', '.join(missing)} (give files or folders of articles)", 2)
-    if address and runner is not Runner.dask:
-        raise _fail("--address needs --runner dask", 2)
+    options = _run_options(
+        inputs,
+        _db(db_path),
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        method=method,
+        wait=wait,
+        runner=runner,
+        address=address,
+        workers=workers,
+        aliases=aliases,
+        subjects=subjects,
+        expectations=expectations,
+    )
     from corroborate.paths import PathProblem, check_run_db
-
-    if not quiet:  # the first line comes at once, before the seconds of Prefect's start-up
-        api = os.environ.get("PREFECT_API_URL")
-        typer.echo(
-            f"[{time.strftime('%H:%M:%S')}] "
-            + (
-                f"using the Prefect server at {api}"
-                if api
-                else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
-            ),
-            err=True,
-        )
     from corroborate.store import RunLockedError, run_lock
 
     try:
-        target = check_run_db(_db(db_path))  # a symbolic link is followed: the run replaces its target
+        target = check_run_db(options.database)  # a symbolic link is followed: the run replaces its target
     except PathProblem as problem:
         raise _fail(str(problem), 2) from None
+    options = dataclasses.replace(options, db_path=target)
     try:  # fail fast when another run holds the database
         with run_lock(target, wait_seconds=wait):
             pass
@@ -264,40 +310,61 @@ def run(
     except OSError as error:
         raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
 
-    from corroborate.processes import reap_descendants_on_exit
-
-    # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
-    # one, even when it is killed with SIGKILL and gets no chance to stop them.
-    reap_descendants_on_exit()
-
+    from corroborate.extract.version import EXTRACTOR_VERSION
     from corroborate.progress import listening
-    from flows.nightly import with_runner
+    from corroborate.unchanged import nothing_new, record_unchanged_run
 
-    try:
-        flow_run = with_runner(runner.value, address=address, workers=workers)
-        with _progress_display(quiet) as show, listening(show):
-            result = flow_run(
-                inputs=[str(p) for p in inputs] if inputs else None,
-                db_path=str(target),
-                batch_size=batch_size,
-                max_bytes=max_bytes,
-                method=method.value,
-                wait_seconds=wait,
-                window=2 * workers if runner is Runner.dask else 2,
-                aliases=str(aliases) if aliases else None,
-                subjects=str(subjects) if subjects else None,
-                expectations=str(expectations) if expectations else None,
-            )
-    except RunLockedError as error:
-        raise _fail(str(error)) from None
-    except Exception as error:  # the run is recorded as failed in `runs`, with this reason
-        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+    result = None
+    fingerprint = nothing_new(options, EXTRACTOR_VERSION)
+    if fingerprint is not None:
+        if not quiet:  # the first line comes at once
+            _say("nothing new since the last completed run: checking and recording it without Prefect")
+        try:
+            with _progress_display(quiet) as show, listening(show):
+                result = record_unchanged_run(options, fingerprint, EXTRACTOR_VERSION)
+        except RunLockedError as error:
+            raise _fail(str(error)) from None
+        except Exception as error:  # the run is recorded as failed in `runs`, with this reason
+            raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+        if result is None and not quiet:
+            _say("something is new after all: running the flow")
+    if result is None:
+        result = _run_flow(options, quiet)
     typer.echo(result["summary"])
     if result["articles_rejected"] or result["rejects"]:
         typer.echo(
             f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
             "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
         )
+
+
+def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
+    """Run the nightly flow with ``options`` under Prefect, with progress; exits 1 when the run fails."""
+    if not quiet:  # the first line comes at once, before the seconds of Prefect's start-up
+        api = os.environ.get("PREFECT_API_URL")
+        _say(
+            f"using the Prefect server at {api}"
+            if api
+            else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
+        )
+    from corroborate.processes import reap_descendants_on_exit
+    from corroborate.progress import listening
+    from corroborate.store import RunLockedError
+
+    # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
+    # one, even when it is killed with SIGKILL and gets no chance to stop them.
+    reap_descendants_on_exit()
+
+    from flows.nightly import with_runner
+
+    try:
+        with _progress_display(quiet) as show, listening(show):
+            result: dict[str, Any] = with_runner(options)(options)
+    except RunLockedError as error:
+        raise _fail(str(error)) from None
+    except Exception as error:  # the run is recorded as failed in `runs`, with this reason
+        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+    return result
 
 
 @app.command()
@@ -541,11 +608,11 @@ def evaluate(
 
 def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
     """Run the nightly flow on ``inputs`` into ``target`` with Prefect's logs off; exit 1 on failure."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    apply_settings(log_level="ERROR")
     from flows.nightly import nightly
 
     try:
-        nightly(inputs=[str(p) for p in inputs], db_path=str(target))
+        nightly(RunOptions(inputs=tuple(inputs), db_path=target))
     except Exception as error:
         raise _fail(f"run failed: {type(error).__name__}: {error}") from None
 
@@ -613,9 +680,13 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     method: MethodOption = Method.simple,
-    batch_size: BatchSizeOption = 500,
-    max_bytes: MaxBytesOption = 5_000_000,
+    wait: WaitOption = 0.0,
+    runner: RunnerOption = Runner.default,
+    address: AddressOption = None,
+    workers: WorkersOption = 2,
     aliases: AliasesOption = None,
     subjects: SubjectsOption = None,
     expectations: ExpectationsOption = None,
@@ -628,33 +699,36 @@ def schedule(
 
     Scheduled runs need a Prefect server that keeps running: set `PREFECT_API_URL` to yours, or pass
     `--start-server` to run one on loopback for as long as this command runs. Without either, the command
-    refuses (exit 2) and prints the two commands that fix it. Every option of `run` that shapes the
-    results (aliases, subjects, expectations, method, batch size, size limit) is passed to each run.
+    refuses (exit 2) and prints the two commands that fix it. Every option of `run` (inputs, database,
+    batch size, size limit, method, wait, runner, address, workers, aliases, subjects, expectations) is
+    passed to each run, with paths made absolute.
 
     Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
-    missing = [str(p) for p in inputs or [] if not p.exists()]
-    if missing:
-        raise _fail(f"no such input: {', '.join(missing)}", 2)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    parameters = {
-        "inputs": [str(p.resolve()) for p in inputs] if inputs else None,
-        "db_path": str(_db(db_path).resolve()),
-        "method": method.value,
-        "batch_size": batch_size,
-        "max_bytes": max_bytes,
-        "aliases": str(aliases.resolve()) if aliases else None,
-        "subjects": str(subjects.resolve()) if subjects else None,
-        "expectations": str(expectations.resolve()) if expectations else None,
-    }
+    apply_settings()
+    options = _run_options(
+        inputs,
+        _db(db_path),
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        method=method,
+        wait=wait,
+        runner=runner,
+        address=address,
+        workers=workers,
+        aliases=aliases,
+        subjects=subjects,
+        expectations=expectations,
+    ).resolved()
     with contextlib.ExitStack() as stack:
         if start_server:
             os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
         elif not _api_url():
             raise _fail(SERVER_HELP, 2)
-        from flows.nightly import nightly
+        from flows.nightly import with_runner
 
-        nightly.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
+        served = with_runner(options)
+        served.serve(name=name, cron=cron, parameters={"options": options.to_json()}, pause_on_shutdown=False)
 
 
 @app.command()

@@ -162,7 +162,10 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[pl.DataFrame, Path]:
     )
     con.from_arrow(claims.to_arrow()).insert_into("claims")
     started = pl.Series([time.strftime("%Y-%m-%d %H:%M:%S")]).str.to_datetime()[0]
-    con.table("runs").insert([RUN_ID, started, started, "completed", None, None, None, 0, 0, 0, 0, 0, 0, 0, None, None])
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, ended_at, status) VALUES ($run, $started, $started, 'completed')",
+        {"run": RUN_ID, "started": started},
+    )
     con.close()
     truth_frame = pl.DataFrame({"source": officials.tolist(), "true_reliability": reliability})
     return truth_frame, alias_file
@@ -182,7 +185,7 @@ def measure(n: int, workdir: Path, *, iterative: bool = True) -> dict[str, float
     con = db.connect(path)
     try:
         t0 = time.perf_counter()
-        summary = link(con, RUN_ID, alias_file=alias_file)
+        summary = link(con, alias_file=alias_file)
         t_link = time.perf_counter() - t0
         t0 = time.perf_counter()
         score_sources(con, RUN_ID, "simple")

@@ -1,6 +1,6 @@
 """The link stage: who said it, which articles copy which, what each figure counts, and what became of it.
 
-``link(con, run_id)`` recomputes, over all stored claims, in order:
+``link(con)`` recomputes, over all stored claims, in order:
 
 1. sources (``corroborate.sources``): ``sources``, ``source_aliases``, ``source_tree``, ``claim_sources``;
 2. copies (``corroborate.copies``): ``article_copies``, ``article_groups``;
@@ -37,10 +37,9 @@ import polars as pl
 from corroborate import vocab
 from corroborate.concepts import ConceptLexicon
 from corroborate.copies import build_copies
-from corroborate.db import PROJECT_ROOT, registered, run_model
+from corroborate.db import registered, run_model
+from corroborate.options import DEFAULT_SUBJECT_FILE
 from corroborate.sources import build_sources, resolve_name
-
-DEFAULT_SUBJECT_FILE = PROJECT_ROOT / "seeds" / "subjects.csv"
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
 OUTCOME_PARAMS: dict[str, float] = {
@@ -393,7 +392,6 @@ def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | No
 
 def link(
     con: duckdb.DuckDBPyConnection,
-    run_id: str,
     *,
     alias_file: str | Path | None = None,
     subject_file: str | Path | None = None,
@@ -401,10 +399,9 @@ def link(
 ) -> LinkSummary:
     """Run sources -> copies -> quantities -> outcomes over all claims (everything recomputed).
 
-    ``run_id`` names the run doing it; the derived tables are whole-database views of the evidence, so
-    they carry no run column (the run's scores in ``source_scores`` do).
+    The derived tables are whole-database views of the evidence, so they carry no run column (the run's
+    scores in ``source_scores`` do).
     """
-    del run_id  # the tables are rebuilt whole; kept in the signature for the flow and for logs
     summary = LinkSummary()
     clock = time.perf_counter()
 

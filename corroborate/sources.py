@@ -36,9 +36,8 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import PROJECT_ROOT, registered, run_model
-
-DEFAULT_ALIAS_FILE = PROJECT_ROOT / "seeds" / "aliases.csv"
+from corroborate.db import registered, run_model
+from corroborate.options import DEFAULT_ALIAS_FILE
 
 OFFICIAL = "official"
 OUTLET = "outlet"

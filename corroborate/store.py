@@ -124,6 +124,7 @@ class RunRecord:
     rejects: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     link_fingerprint: str | None = None
+    input_fingerprint: str | None = None
     results_unchanged: bool = False
 
     def summary_line(self) -> str:
@@ -144,6 +145,7 @@ class Run:
         self.staging = staging_path(db_path)
         self.record = record
         self.published = False
+        self.abandoned = False
 
     @property
     def run_id(self) -> str:
@@ -193,6 +195,15 @@ class Run:
             live.execute("CHECKPOINT")
         self.staging.unlink(missing_ok=True)
 
+    def abandon(self) -> None:
+        """Undo the start of a run that found it has more to do than its caller can: its ``running`` row
+        leaves the live file and its staging copy is deleted, as if it had never started."""
+        with contextlib.closing(connect_writer(self.db_path)) as live:
+            db.run_model(live, "runs_delete_running", {"run_id": self.run_id})
+            live.execute("CHECKPOINT")
+        self.staging.unlink(missing_ok=True)
+        self.abandoned = True
+
     def _finish_params(self, status: str, reason: str | None) -> dict[str, Any]:
         r = self.record
         return {
@@ -209,6 +220,7 @@ class Run:
             "stage_keys": list(r.stage_seconds),
             "stage_values": list(r.stage_seconds.values()),
             "link_fingerprint": r.link_fingerprint,
+            "input_fingerprint": r.input_fingerprint,
         }
 
 
@@ -218,10 +230,10 @@ def open_run(
 ) -> Iterator[Run]:
     """Lock the database, start a run, and on leaving publish it or record why it failed.
 
-    The body must call :meth:`Run.publish` once its stages are done; leaving without publishing (an
-    exception) records the run as failed and leaves the live results untouched. A symbolic link at
-    ``db_path`` is followed: the staging copy is made beside its target and replaces the target, and the link
-    stays a link.
+    The body must call :meth:`Run.publish` once its stages are done, or :meth:`Run.abandon` to leave no
+    trace; leaving otherwise (an exception) records the run as failed and leaves the live results untouched.
+    A symbolic link at ``db_path`` is followed: the staging copy is made beside its target and replaces the
+    target, and the link stays a link.
     """
     db_path = Path(os.path.realpath(db_path))
     with run_lock(db_path, wait_seconds=wait_seconds):
@@ -230,8 +242,8 @@ def open_run(
         try:
             yield run
         except BaseException as error:
-            if not run.published:
+            if not (run.published or run.abandoned):
                 run.fail(f"{type(error).__name__}: {error}")
             raise
-        if not run.published:
+        if not (run.published or run.abandoned):
             run.fail("the run ended without publishing")

@@ -60,11 +60,12 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import PROJECT_ROOT, query_model, run_model, table_schema
+from corroborate.db import query_model, run_model, table_schema
+from corroborate.options import DEFAULT_SUITES_DIR
 
 log = logging.getLogger(__name__)
 
-EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+EXPECTATIONS_DIR = DEFAULT_SUITES_DIR
 TABLES: tuple[str, ...] = ("articles", "claims", "claim_outcomes", "source_scores")
 STAGE = "validate"
 

@@ -5,7 +5,6 @@ Helpers that are not fixtures live in ``tests/helpers.py``.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,13 +13,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from corroborate import db
+from corroborate.options import RunOptions, apply_settings
 from helpers import Scenario
 
 if TYPE_CHECKING:
     from corroborate.extract import Extractor
 
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Prefect's settings, before any test imports it (the CLI does the same at its start)."""
+    apply_settings(log_level="WARNING")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,7 +42,7 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from flows.nightly import nightly
 
     path = tmp_path_factory.mktemp("seeded") / "corroborate.duckdb"
-    nightly(db_path=str(path))
+    nightly(RunOptions(db_path=path))
     yield path
 
 

@@ -162,7 +162,7 @@ class Scenario:
         )
 
     def link(self) -> Any:
-        return link(self.con, RUN)
+        return link(self.con)
 
     def outcome(self, claim_id: str) -> str:
         row = self.con.execute("SELECT outcome FROM claim_outcomes WHERE claim_id = $c", {"c": claim_id}).fetchall()[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from corroborate.options import RunOptions
 from helpers import ROOT, SEEDS, query, run_cli
 
 # Whole flow runs and the CLI in real processes: `make test-fast` leaves them out.
@@ -67,7 +68,7 @@ def test_a_second_run_changes_no_counts(seeded_db: Path, seeded_copy: Path) -> N
     from flows.nightly import nightly
 
     before = _counts(seeded_db)
-    result = nightly(db_path=str(seeded_copy))
+    result = nightly(RunOptions(db_path=seeded_copy))
     assert result["articles_new"] == 0
     assert result["articles_duplicate"] == 5
     assert result["articles_extracted"] == 0
@@ -86,7 +87,7 @@ def test_an_edited_alias_file_recomputes_links_and_scores(seeded_copy: Path, tmp
     aliases = tmp_path / "aliases.csv"
     text = (ROOT / "seeds" / "aliases.csv").read_text(encoding="utf-8")
     aliases.write_text(text + "S. Singh,Sabrina Singh,,\n", encoding="utf-8")  # one more spelling
-    result = nightly(db_path=str(seeded_copy), aliases=str(aliases))
+    result = nightly(RunOptions(db_path=seeded_copy, aliases=aliases))
     assert result["results_unchanged"] is False
     assert query(seeded_copy, "SELECT count(DISTINCT run_id) FROM source_scores") == [(2,)]
 

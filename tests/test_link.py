@@ -12,7 +12,7 @@ import pytest
 
 from corroborate.link import SubjectLexicon, explain, link
 from corroborate.sources import SourceResolver, alias_key, read_alias_file
-from helpers import RUN, SEEDS, Scenario, load_seeds, text
+from helpers import SEEDS, Scenario, load_seeds, text
 
 
 # --------------------------------------------------------------------------------------- who is who
@@ -459,11 +459,11 @@ def test_large_quantities_compare_nearby_claims_but_never_miss_a_self_correction
         )
     s.article("last", text("Kiev corrige: 300 chars russes détruits."), "2024-10-20")
     s.claim("last", "Kiev", 300, span="300", unit="vehicles", subject="chars russes détruits")
-    link(s.con, RUN, params={"band": 2})
+    link(s.con, params={"band": 2})
     assert s.outcome(first) == "revised"  # its source's latest word, 13 claims later
     evidence = s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchall()[0]
     assert evidence is not None and evidence[0] <= 3 * 2 + 1
-    link(s.con, RUN)
+    link(s.con)
     assert s.con.execute("SELECT count(*) FROM claim_evidence WHERE claim_id = $c", {"c": first}).fetchall()[0] == (13,)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate import store
+from corroborate.options import RunOptions
 from helpers import ROOT, query, run_cli
 
 # Whole flow runs, kill -9, Dask and the CLI in real processes: `make test-fast` leaves them out.
@@ -130,7 +131,9 @@ def test_extraction_on_a_local_dask_cluster_gives_the_same_results(seeded_db: Pa
     from flows.nightly import with_runner
 
     db_path = tmp_path / "dask.duckdb"
-    result = with_runner("dask", workers=2)(db_path=str(db_path), batch_size=2, window=4)
+    options = RunOptions(db_path=db_path, batch_size=2, runner="dask", workers=2)
+    assert options.window == 4
+    result = with_runner(options)(options)
     assert result["articles_extracted"] == 5
     assert _results(db_path) == _results(seeded_db)
 
@@ -164,7 +167,7 @@ def test_a_failing_score_suite_fails_the_run_and_keeps_the_published_scores(seed
 
     before = _results(seeded_copy)
     with pytest.raises(Exception, match="source_scores"):
-        nightly(db_path=str(seeded_copy), expectations=str(suites))
+        nightly(RunOptions(db_path=seeded_copy, expectations=suites))
     assert _results(seeded_copy) == before
     status, reason = query(seeded_copy, "SELECT status, reason FROM runs ORDER BY started_at DESC LIMIT 1")[0]
     assert status == "failed"

@@ -99,7 +99,7 @@ def report_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             s.article(article, text(f"L'armée de l'air ukrainienne dit avoir abattu {value} drones."),
                       f"2024-11-{day:02d}", outlet="Kyiv Post")  # fmt: skip
             s.claim(article, "armée de l'air ukrainienne", value, unit="drones", subject=DRONES)
-        link(con, RUN)
+        link(con)
         score_sources(con, RUN)
         s.complete_run()
         con.execute(

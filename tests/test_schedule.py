@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from corroborate import processes
+from corroborate.options import RunOptions
 from corroborate.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,9 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
 
 
 @pytest.mark.slow
-def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[str, str], tmp_path: Path) -> None:
+def test_schedule_registers_the_deployment_with_its_cron_and_every_run_option(
+    prefect_server: dict[str, str], tmp_path: Path
+) -> None:
     db_path = tmp_path / "nightly.duckdb"
     serve = subprocess.Popen(
         [
@@ -65,10 +68,24 @@ def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[st
             str(db_path),
             "--input",
             "seeds",
+            "--input",
+            "seeds/003_491dc99b483af735.txt",
+            "--batch-size",
+            "7",
+            "--max-bytes",
+            "123456",
             "--method",
             "iterative",
+            "--wait",
+            "2.5",
+            "--runner",
+            "dask",
+            "--workers",
+            "3",
             "--aliases",
             "seeds/aliases.csv",
+            "--subjects",
+            "seeds/subjects.csv",
             "--expectations",
             "expectations",
         ],
@@ -84,11 +101,27 @@ def test_schedule_registers_the_deployment_with_its_cron(prefect_server: dict[st
         serve.wait(timeout=30)
     assert isinstance(deployment, dict)
     assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["15 2 * * *"]
-    assert deployment["parameters"]["db_path"] == str(db_path.resolve())
-    assert deployment["parameters"]["inputs"] == [str((ROOT / "seeds").resolve())]
-    assert deployment["parameters"]["method"] == "iterative"
-    assert deployment["parameters"]["aliases"] == str((ROOT / "seeds" / "aliases.csv").resolve())
-    assert deployment["parameters"]["expectations"] == str((ROOT / "expectations").resolve())
+    options = deployment["parameters"]["options"]
+    assert options["db_path"] == str(db_path.resolve())
+    assert options["inputs"] == [
+        str((ROOT / "seeds").resolve()),
+        str((ROOT / "seeds/003_491dc99b483af735.txt").resolve()),
+    ]
+    # Every option of `run` reaches the scheduled runs, paths made absolute.
+    assert {k: v for k, v in options.items() if k not in {"db_path", "inputs"}} == {
+        "batch_size": 7,
+        "max_bytes": 123456,
+        "method": "iterative",
+        "wait_seconds": 2.5,
+        "runner": "dask",
+        "address": None,
+        "workers": 3,
+        "aliases": str((ROOT / "seeds" / "aliases.csv").resolve()),
+        "subjects": str((ROOT / "seeds" / "subjects.csv").resolve()),
+        "expectations": str((ROOT / "expectations").resolve()),
+    }
+    # What a scheduled run receives reads back as the options given.
+    assert RunOptions.from_json(options).method == "iterative" and RunOptions.from_json(options).window == 6
 
 
 @pytest.mark.slow
@@ -175,7 +208,8 @@ def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: P
             os.killpg(serve.pid, signal.SIGKILL)  # nothing it started outlives the test
     assert completed, "no scheduled run completed within 300 s"
     run = completed[0]
-    assert isinstance(run, dict) and run["deployment_id"] and run["parameters"]["db_path"] == str(db_path.resolve())
+    assert isinstance(run, dict) and run["deployment_id"]
+    assert run["parameters"]["options"]["db_path"] == str(db_path.resolve())
     with contextlib.closing(duckdb.connect(str(db_path), read_only=True)) as con:
         # every minute fires: on a loaded machine a second run may complete before the server is stopped
         completed_runs = con.execute("SELECT count(*) FROM runs WHERE status = 'completed'").fetchone()

@@ -60,7 +60,7 @@ def test_derived_tables_keep_their_columns(tmp_path: Path) -> None:
     try:
         scenario = Scenario(con)
         load_seeds(scenario)
-        link(con, RUN)
+        link(con)
         scenario.complete_run()
         score_sources(con, RUN)
         for table, columns in CONTRACTS.items():

@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
 
 from corroborate.extract import attribution, context, cues, nlp
+from corroborate.extract.figures import find_figures, has_figure
 from corroborate.extract.lang import folded as lexicon_folded
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
 from corroborate.text import fold
@@ -145,8 +145,6 @@ class ExtractorConfig:
     default_language: str | None = None
     # sentences back a source named for a report or statement may carry to speakerless figures
     carry_sentences: int = 4
-    # figure finder; tests and benchmarks may swap it, production uses corroborate.extract.figures
-    figure_module: str = "corroborate.extract.figures"
 
 
 @dataclass(slots=True)
@@ -170,19 +168,11 @@ class _Article:
     speech: list[bool] = field(default_factory=list)  # per parsed sentence: it holds a cue verb
 
 
-def _load_figures(module: str) -> tuple[Callable[[str, str], list[Any]], Callable[[str, str], bool]]:
-    import importlib
-
-    mod = importlib.import_module(module)
-    return mod.find_figures, mod.has_figure
-
-
 class Extractor:
     """Find every figure in articles and credit each one to its source."""
 
     def __init__(self, config: ExtractorConfig | None = None) -> None:
         self.config = config or ExtractorConfig()
-        self._find_figures, self._has_figure = _load_figures(self.config.figure_module)
 
     # --- public -------------------------------------------------------------------------------------
 
@@ -234,9 +224,9 @@ class Extractor:
             art.sentences = nlp.split_sentences(text)
             for sid, (s, e) in enumerate(art.sentences):
                 sent = text[s:e]
-                if not self._has_figure(sent, lang):
+                if not has_figure(sent, lang):
                     continue
-                for f in self._find_figures(sent, lang):
+                for f in find_figures(sent, lang):
                     art.figures.append((sid, _shift(f, s)))
             if art.figures:
                 art.quotes = attribution.find_quotes(text)

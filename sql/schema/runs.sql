@@ -15,7 +15,9 @@ CREATE TABLE IF NOT EXISTS runs (
     claims_total        INTEGER DEFAULT 0,
     rejects             INTEGER DEFAULT 0,
     stage_seconds       MAP(VARCHAR, DOUBLE),
-    link_fingerprint    VARCHAR                    -- what link and score read; equal => results unchanged
+    link_fingerprint    VARCHAR,                   -- what link and score read; equal => results unchanged
+    input_fingerprint   VARCHAR                    -- inputs, options and rules as the run found them
 );
--- Files made before the column existed get it too.
+-- Files made before the columns existed get them too.
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS link_fingerprint VARCHAR;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS input_fingerprint VARCHAR;

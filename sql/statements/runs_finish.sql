@@ -11,5 +11,6 @@ SET ended_at = current_timestamp,
     claims_total = $claims_total,
     rejects = $rejects,
     stage_seconds = map($stage_keys::VARCHAR[], $stage_values::DOUBLE[]),
-    link_fingerprint = $link_fingerprint
+    link_fingerprint = $link_fingerprint,
+    input_fingerprint = $input_fingerprint
 WHERE run_id = $run_id;
