@@ -120,3 +120,11 @@ def test_a_quote_that_opens_the_page_is_named_by_the_next_sentence(extractor: Ex
     assert row["source"] == "Claire Vidal"
     # and for the year that sentence names
     assert (str(row["period_start"]), str(row["period_end"])) == ("2026-01-01", "2026-12-31")
+
+
+def test_a_described_body_is_the_last_one_that_spoke_not_the_last_one_named(extractor: Extractor) -> None:
+    text = (
+        "The World Bank warned on Tuesday of a slowdown, as the Senate is examining the budget. Growth could "
+        "fall to 1.2% next year, according to a report from the Washington-based institution."
+    )
+    assert one(run(extractor, text, "en"), 1.2)["source"] == "World Bank"

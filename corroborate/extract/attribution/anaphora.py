@@ -59,6 +59,7 @@ def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None)
         pl.col("cue_start").alias("pos"),
         source=pl.when(pl.col("person")).then(pl.col("source_org")).otherwise(pl.col("source")),
         place=(pl.col("kind") == "entity") & (pl.col("role") == "place"),
+        spoke=pl.col("kind") != "entity",
     )
     # only a name can be an antecedent ("région" taken from "le président de la région" is not one)
     orgs = org_rows.filter(pl.col("source").str.contains(r"\p{Lu}")).sort("art", "pos")
@@ -92,6 +93,9 @@ def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None)
         ["art", "role"],
     ).with_columns(pl.when(pl.col("role") == "").then(None).otherwise(pl.col("role")).alias("role"))
     res = asof_org(res, orgs.filter(~pl.col("place")), "org")
+    # an organisation that spoke before: "according to a budget report from the Washington institution"
+    # after "the IMF warned …, as the National Assembly is considering …" is the IMF's
+    res = asof_org(res, orgs.filter(~pl.col("place") & pl.col("spoke")), "spoke")
     res = asof_org(res, orgs, "place")
     g = pl.col("gender")
     personal = (pl.col("anaphor") == "pronoun") & pl.col("person").fill_null(False)
@@ -127,7 +131,9 @@ def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None)
         | own_org.str.contains(their_org, literal=True)
     )
     kind = pl.col("anaphor")
-    org_src = pl.when(pl.col("role") == "place").then(pl.col("src_place")).otherwise(pl.col("src_org"))
+    org_src = (
+        pl.when(pl.col("role") == "place").then(pl.col("src_place")).otherwise(pl.coalesce("src_spoke", "src_org"))
+    )
 
     def resolution(role_value: str, by_gender: pl.Expr, any_value: str) -> pl.Expr:
         """The referent's source (or organisation) by the kind of anaphor; one rule for both columns."""
