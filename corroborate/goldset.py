@@ -23,6 +23,9 @@ Matching follows the corpus guide, so that figures compare with those of any oth
 
 Inputs are polars frames; everything here is independent of how the predictions were made
 (:func:`predictions_from_db` reads them from a database written by a run).
+
+It stays whole (about 530 lines): one job, scoring a run against one labelled corpus (its claims, its
+verdicts, its copy pairs) and printing that score; each part reads the same loaded corpus.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ Not figures (never returned)
     52 to 48"), articles ("un soldat", "one of"), and counts of unspecified size ("des milliers",
     "dozens"). Denied figures are left to the attribution layer.
 
-It stays whole (about 870 lines): it is one job, the figure finder, whose pieces (units, qualifiers,
+It stays whole (about 970 lines): it is one job, the figure finder, whose pieces (units, qualifiers,
 ranges, projections, the numbers that are no figures) read the same compiled patterns in one pass over
 a text; the numerals and the word lists it reads are modules of their own (``numbers``, ``lexicon``).
 """

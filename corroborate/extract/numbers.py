@@ -21,6 +21,9 @@ Decimal comma or thousands separator (``lang`` is "fr" or "en"):
 * in French, "," is the decimal comma and "." followed by three digits separates thousands
   ("10.000"), except that a single group of three after "," or "." reads as thousands ("10,000"
   in French wire copy) only when no scale word or percent follows ("1,500 milliard" is 1.5).
+
+It stays whole (about 530 lines): one job, reading a numeral in either language, digits or words; its
+word lists live in ``lang/``.
 """
 
 from __future__ import annotations
@@ -423,18 +426,7 @@ def _approx_numerals(text: str, lang: str) -> list[Numeral]:
             continue  # "des milliers" has no multiplier and is not matched; "un milliers" is a typo
         scale = _BIG[match.group("big").lower()] if match.group("big") else Decimal(1)
         mantissa = Decimal(multiplier * _APPROX_NOUNS[lang][noun])
-        found.append(
-            Numeral(
-                start=match.start(),
-                end=match.end(),
-                value=mantissa * scale,
-                mantissa=mantissa,
-                scale=scale,
-                significant_digits=_significant_digits(mantissa),
-                kind="approx_noun",
-                words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
-            )
-        )
+        found.append(_scaled(match, mantissa, scale, "approx_noun", _significant_digits(mantissa)))
     return found
 
 
@@ -471,19 +463,22 @@ def _half_numerals(text: str, lang: str) -> list[Numeral]:
     for match in _HALF_BEFORE_RE[lang].finditer(text):
         scale = _SCALES[lang][match.group("scale").lower()]
         mantissa = Decimal("1.5") if match.groupdict().get("one_half") else Decimal("0.5")
-        found.append(
-            Numeral(
-                start=match.start(),
-                end=match.end(),
-                value=mantissa * scale,
-                mantissa=mantissa,
-                scale=scale,
-                significant_digits=_significant_digits(mantissa * scale),
-                kind="words",
-                words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
-            )
-        )
+        found.append(_scaled(match, mantissa, scale, "words", _significant_digits(mantissa * scale)))
     return found
+
+
+def _scaled(match: re.Match[str], mantissa: Decimal, scale: Decimal, kind: str, digits: int) -> Numeral:
+    """The numeral a pattern match of a mantissa and a scale word reads ("une dizaine de milliers")."""
+    return Numeral(
+        start=match.start(),
+        end=match.end(),
+        value=mantissa * scale,
+        mantissa=mantissa,
+        scale=scale,
+        significant_digits=digits,
+        kind=kind,
+        words=tuple(w.lower() for w in _TOKEN_RE.findall(match.group())),
+    )
 
 
 def _with_trailing_half(text: str, numeral: Numeral, lang: str) -> Numeral:

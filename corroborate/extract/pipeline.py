@@ -12,7 +12,7 @@ The order of work keeps the expensive model away from most of the text:
 3. ``nlp.pipe`` on those sentences only, per language, in batches;
 4. mention rows from the parses, then the pairing in polars (``attribution.pair``).
 
-It stays whole (about 660 lines): one extractor whose passes share each article's state and run in
+It stays whole (about 700 lines): one extractor whose passes share each article's state and run in
 order; what the passes call (figures, attribution, context, cues) lives in modules of its own.
 """
 
