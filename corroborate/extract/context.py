@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.extract.lang import month_numbers
+from corroborate.extract.lang import all_words, month_numbers, numbered
 
 MEASURE_UNITS = frozenset({"km2", "km", "percent", "usd", "eur", "gbp", "rub", "uah", "tonnes"})
 
@@ -175,11 +175,14 @@ def outside_figures(periods: list[Period], spans: list[tuple[int, int]]) -> list
 
 # --- subject and place ------------------------------------------------------------------------------
 
-_LOC_CASES = frozenset({"en", "dans", "à", "au", "aux", "in", "into", "inside", "to", "sur", "on", "near", "près"})
-_SCALES = frozenset(
-    {"million", "millions", "milliard", "milliards", "billion", "billions", "mille", "thousand", "bn", "mn", "trillion"}
-)
-_COUNT_NOUNS = frozenset({"nombre", "chiffre", "total", "bilan", "number", "figure", "toll", "tally"})
+_LOC_CASES = all_words("place_prepositions")
+# a scale word and its plural ("millions"), spelt out or after digits ("bn")
+_SCALE_WORDS = {
+    *(w for lang in ("fr", "en") for w in numbered(lang, "scale_words")),
+    *numbered("xx", "digit_scales"),
+}
+_SCALES = frozenset(_SCALE_WORDS | {w + "s" for w in _SCALE_WORDS})
+_COUNT_NOUNS = all_words("tally_nouns")
 
 
 def _token_at(doc: Doc | Span, char: int) -> Token | None:

@@ -31,7 +31,7 @@ _SKIP_AFTER_VERB = frozenset(
     on in late early last night""")
 )
 # words that open a time phrase before such a word ("last week", "la semaine dernière" needs none)
-_TIME_LEADERS = frozenset({"last", "next", "this", "that", "early", "late", "ce", "cette", "la", "le", "l'"})
+_TIME_LEADERS = frozenset(lexicon_words("fr", "time_leaders") | lexicon_words("en", "time_leaders"))
 
 
 _BRACKETS = ("(", ")")
@@ -255,7 +255,7 @@ def _extend_apposition(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_BEFORE_INVERTED = frozenset({"à", "au", "aux", "to", "dans", "lors", "sur", "via"})
+_BEFORE_INVERTED = frozenset(lexicon_words("fr", "inverted_leads") | lexicon_words("en", "inverted_leads"))
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
@@ -306,22 +306,7 @@ def cue_kind(tok: Token, lang: str) -> str | None:
         if lemma in cues.DENY_LEMMAS[lang]:
             return "deny"
         if lemma in cues.CUE_LEMMAS[lang] or low in cues.CUE_FORMS[lang]:
-            if lemma in (
-                "porter",
-                "situer",
-                "place",
-                "mettre",
-                "faire",
-                "put",
-                "show",
-                "montrer",
-                "compter",
-                "count",
-                "continue",
-                "poursuivre",
-                "lancer",
-                "point",
-            ):
+            if lemma in lexicon_words(lang, "weak_cue_verbs"):
                 # weak cues: speaking only with a subject that can speak
                 return "weak"
             return "verb"
