@@ -30,6 +30,7 @@ from corroborate.extract import attribution, context, cues, nlp
 from corroborate.extract.figures import find_figures, has_figure
 from corroborate.extract.lang import folded as lexicon_folded
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
+from corroborate.language import detect_language
 from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
@@ -114,18 +115,6 @@ _INCISE_END_RX = re.compile(
     re.I,
 )
 
-_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|sont|selon|a\s+déclaré|dans|pour|qui|que|avec)\b", re.I)
-_EN_WORDS = re.compile(r"\b(?:the|of|and|is|are|was|said|according|with|that|which|for)\b", re.I)
-
-
-def detect_language(text: str) -> str:
-    """``fr`` or ``en`` by counting frequent function words (records that carry a language skip this)."""
-    sample = text[:4000]
-    fr = len(_FR_WORDS.findall(sample))
-    en = len(_EN_WORDS.findall(sample))
-    return "en" if en > fr else "fr"
-
-
 def claim_id(article_id: str, char_start: int, char_end: int, source: str) -> str:
     """Stable short key of one claim: the same figure credited to the same source in the same article."""
     raw = f"{article_id}\x1f{int(char_start)}\x1f{int(char_end)}\x1f{source}"
@@ -202,7 +191,8 @@ class Extractor:
             text = row["text"] or ""
             lang = row.get("language") if "language" in cols else None
             if lang not in nlp.MODELS:
-                lang = self.config.default_language or detect_language(text)
+                # the ingest gives every stored article its language; a frame built by hand may lack it
+                lang = self.config.default_language or detect_language(text) or "fr"
             published = row.get("published_at") if "published_at" in cols else None
             if isinstance(published, dt.datetime):
                 published = published.date()
