@@ -44,3 +44,12 @@ def test_a_figure_whose_only_years_are_its_comparisons_has_none(extractor: Extra
 def test_a_count_that_looks_like_a_year_is_no_period(extractor: Extractor) -> None:
     rows = run(extractor, "The ministry said the 2000 troops had reached the front.", "en", "2024-10-28")
     assert period(one(rows, 2000)) is None
+
+
+def test_part_of_a_month_is_its_own_period(extractor: Extractor) -> None:
+    rows = run(extractor, "Selon l'ISW, la Russie a pris 478 km² du 1er au 27 octobre.", "fr", "2024-10-28")
+    assert period(one(rows, 478)) == ("2024-10-01", "2024-10-27")
+    rows = run(extractor, "Russia took 610 km2 in October, the ISW said.", "en", "2024-11-02")
+    assert period(one(rows, 610)) == ("2024-10-01", "2024-10-31")  # the whole month is another quantity
+    rows = run(extractor, "The UN said 3,000 people were displaced from 1 to 15 July.", "en", "2024-07-20")
+    assert period(one(rows, 3000)) == ("2024-07-01", "2024-07-15")

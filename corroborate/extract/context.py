@@ -26,7 +26,24 @@ _Y = r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 _D = r"(?P<d>\d{1,2})(?:er|st|nd|rd|th)?"
 
 # (regex, kind): kind decides how the matched month/day/year become a window.
+_D2 = r"(?P<d2>\d{1,2})(?:er|st|nd|rd|th)?"
 _PERIOD_RX: list[tuple[re.Pattern[str], str]] = [
+    # part of a month: "du 1er au 27 octobre", "entre le 1er et le 15 juillet", "from 1 to 27 October",
+    # "between July 1 and 15", "1-27 October"
+    (re.compile(rf"\b(?:du|entre\s+le)\s+{_D}\s+(?:au|et\s+le)\s+{_D2}\s+{_M}{_Y}", re.I), "days"),
+    (
+        re.compile(
+            rf"\b(?:from|between)\s+(?:the\s+)?{_D}\s+(?:to|and|until)\s+(?:the\s+)?{_D2}\s+(?:of\s+)?{_M}{_Y}", re.I
+        ),
+        "days",
+    ),
+    (
+        re.compile(
+            rf"\b(?:from|between)\s+{_M}\.?\s+{_D}\s+(?:to|and|until|-|–)\s+{_D2}\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I
+        ),
+        "days",
+    ),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})\s*[-–]\s*{_D2}\s+{_M}{_Y}", re.I), "days"),
     (re.compile(rf"\bdepuis\s+(?:le\s+)?d[ée]but\s+(?:du\s+mois\s+)?(?:d['’]\s*|de\s+)?{_M}{_Y}", re.I), "month"),
     (re.compile(rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+{_M}{_Y}", re.I), "month"),
     (
@@ -121,6 +138,18 @@ def find_periods(text: str, published: dt.date | None) -> list[Period]:
                     m2 = MONTHS.get((gd.get("m2") or "").lower())
                     start = dt.date(y, month, 1)
                     end = _month_end(y, m2) if m2 and m2 >= month else _month_end(y, month)
+            elif kind == "days":
+                if month is None:
+                    continue
+                y = _year_for(month, gd.get("y"), published, future=False)
+                if y is None:
+                    continue
+                try:
+                    start, end = dt.date(y, month, int(gd["d"])), dt.date(y, month, int(gd["d2"]))
+                except ValueError:
+                    continue
+                if end < start:
+                    continue
             elif kind in ("asof", "asof_en", "since_day"):
                 month = month or MONTHS.get((gd.get("m2") or "").lower())
                 day = gd.get("d") or gd.get("d2")
