@@ -115,6 +115,7 @@ _INCISE_END_RX = re.compile(
     re.I,
 )
 
+
 def claim_id(article_id: str, char_start: int, char_end: int, source: str) -> str:
     """Stable short key of one claim: the same figure credited to the same source in the same article."""
     raw = f"{article_id}\x1f{int(char_start)}\x1f{int(char_end)}\x1f{source}"
