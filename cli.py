@@ -205,6 +205,17 @@ def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
             bars.update(task_id, completed=bars.tasks[task_id].total)
 
 
+_SHARED_OPTIONS = (
+    "batch_size", "max_bytes", "method", "wait", "runner", "address", "workers", "aliases", "subjects", "expectations",
+)  # fmt: skip
+
+
+def _shared_options(values: dict[str, Any]) -> dict[str, Any]:
+    """The options ``run`` and ``schedule`` both take, picked from a command's arguments (its ``locals()``),
+    so that the two commands cannot pass them differently."""
+    return {name: values[name] for name in _SHARED_OPTIONS}
+
+
 def _run_options(
     inputs: list[Path] | None,
     db_path: Path,
@@ -280,20 +291,7 @@ def run(
     apply_settings(log_level="ERROR" if quiet else "WARNING")
     # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
     # model loads: a refused run answers at once, with one line.
-    options = _run_options(
-        inputs,
-        _db(db_path),
-        batch_size=batch_size,
-        max_bytes=max_bytes,
-        method=method,
-        wait=wait,
-        runner=runner,
-        address=address,
-        workers=workers,
-        aliases=aliases,
-        subjects=subjects,
-        expectations=expectations,
-    )
+    options = _run_options(inputs, _db(db_path), **_shared_options(locals()))
     from corroborate.paths import PathProblem, check_run_db
     from corroborate.store import RunLockedError, run_lock
 
@@ -706,20 +704,7 @@ def schedule(
     Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
     apply_settings()
-    options = _run_options(
-        inputs,
-        _db(db_path),
-        batch_size=batch_size,
-        max_bytes=max_bytes,
-        method=method,
-        wait=wait,
-        runner=runner,
-        address=address,
-        workers=workers,
-        aliases=aliases,
-        subjects=subjects,
-        expectations=expectations,
-    ).resolved()
+    options = _run_options(inputs, _db(db_path), **_shared_options(locals())).resolved()
     with contextlib.ExitStack() as stack:
         if start_server:
             os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
