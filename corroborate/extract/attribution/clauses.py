@@ -24,12 +24,7 @@ from corroborate.extract.attribution.tokens import (
 from corroborate.extract.lang import words as lexicon_words
 
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct:q"})
-_SKIP_AFTER_VERB = frozenset(
-    cues.words("""encore également aussi lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin
-    aujourd'hui aujourd’hui dernier dernière alors ensuite enfin lui-même elle-même, déjà notamment
-    monday tuesday wednesday thursday friday saturday sunday yesterday today also further later then
-    on in late early last night""")
-)
+_SKIP_AFTER_VERB = frozenset(lexicon_words("fr", "after_verb_skips") | lexicon_words("en", "after_verb_skips"))
 # words that open a time phrase before such a word ("last week", "la semaine dernière" needs none)
 _TIME_LEADERS = frozenset(lexicon_words("fr", "time_leaders") | lexicon_words("en", "time_leaders"))
 

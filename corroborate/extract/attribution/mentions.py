@@ -31,6 +31,7 @@ from corroborate.extract.attribution.tokens import (
     entities,
     holds_number,
 )
+from corroborate.extract.lang import sections as lexicon_sections
 from corroborate.extract.lang import words as lexicon_words
 
 # --- quotes (cheap pass, whole article) -----------------------------------------------------------
@@ -99,25 +100,16 @@ def speaker_mentions(
 
     for tok in doc:
         k = tok.i
-        # according to X / selon X / d'après X / citing X
-        if (
-            low[k] in ("selon", "citant", "citing")
-            or (low[k] == "après" and k > 0 and low[k - 1] in ("d'", "d’"))
-            or (low[k] == "according" and k + 1 < n and low[k + 1] == "to")
-            or (
-                low[k] == "pour"
-                and k + 1 < n
-                and low[k + 1] in ("lui", "elle", "eux")
-                and k + 2 < n
-                and doc[k + 2].text == ","
-            )
-        ):
-            start = k + 2 if low[k] == "according" else k + 1
+        # according to X / selon X / d'après X / citing X (lang/<lang>/according.txt), "pour lui, …"
+        cue = next((seq for seq in _ACCORDING[lang] if tuple(low[k : k + len(seq)]) == seq), None)
+        if cue is None and low[k] == "pour" and k + 2 < n and low[k + 1] in ("lui", "elle", "eux"):
+            cue = ("pour", low[k + 1]) if doc[k + 2].text == "," else None
+        if cue is not None:
+            start = k + (len(cue) if cue[0] != "pour" else 1)
             phrase = according_phrase(doc, start, lang)
             if phrase:
                 sp = analyse_phrase(phrase, lang)
-                first = doc[k - 1] if low[k] == "après" else tok
-                add("according", first, phrase[-1], sp, first.i, False, 1.0)
+                add("according", tok, phrase[-1], sp, tok.i, False, 1.0)
             continue
         kind = cue_kind(tok, lang)
         if kind is None:
@@ -242,7 +234,18 @@ def speaker_mentions(
 
 
 # English possessive determiners -> the gender an antecedent must have (None: any)
-_POSSESSIVE_PRONOUNS: dict[str, str | None] = {"their": None, "its": None, "his": "m", "her": "f"}
+# possessive -> the gender it tells of the owner (lang/<lang>/possessives.txt)
+_POSSESSIVE_PRONOUNS: dict[str, str | None] = {
+    entry: {"masculine": "m", "feminine": "f"}.get(key or "any")
+    for lang in ("fr", "en")
+    for key, entries in lexicon_sections(lang, "possessives")
+    for entry in entries
+}
+# "d'après" as the parser splits it: ("d'", "après"); "according to": ("according", "to")
+_ACCORDING: dict[str, tuple[tuple[str, ...], ...]] = {
+    lang: tuple(tuple(re.findall(r"[^\s'’]+['’]|[^\s'’]+", entry.lower())) for entry in entries)
+    for lang, entries in cues.ACCORDING.items()
+}
 
 
 def _figure_owner(noun: Token, lang: str) -> list[Token] | None:
