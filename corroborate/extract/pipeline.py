@@ -26,6 +26,7 @@ from typing import Any
 
 import polars as pl
 
+from corroborate.db import table_schema
 from corroborate.extract import attribution, context, cues, nlp
 from corroborate.extract.figures import find_figures, has_figure
 from corroborate.extract.lang import folded as lexicon_folded
@@ -34,51 +35,13 @@ from corroborate.language import detect_language
 from corroborate.text import fold
 from corroborate.vocab import UNKNOWN_OUTLET
 
-CLAIM_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "external_id",
-    "source",
-    "source_org",
-    "attributed",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "unit",
-    "unit_raw",
-    "subject",
-    "scope",
-    "period_start",
-    "period_end",
-    "text",
-    "char_start",
-    "char_end",
-    "confidence",
-    "extractor_version",
-)
-
+# The extract contract (docs/DESIGN.md §4.2) is the claims table of sql/schema/claims.sql without the keys
+# the store and the link stage add; offsets stay Int64, as polars counts characters.
 CLAIM_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "external_id": pl.String(),
-    "source": pl.String(),
-    "source_org": pl.String(),
-    "attributed": pl.Boolean(),
-    "value": pl.Float64(),
-    "value_low": pl.Float64(),
-    "value_high": pl.Float64(),
-    "qualifier": pl.String(),
-    "unit": pl.String(),
-    "unit_raw": pl.String(),
-    "subject": pl.String(),
-    "scope": pl.String(),
-    "period_start": pl.Date(),
-    "period_end": pl.Date(),
-    "text": pl.String(),
-    "char_start": pl.Int64(),
-    "char_end": pl.Int64(),
-    "confidence": pl.Float64(),
-    "extractor_version": pl.String(),
+    column: pl.Int64() if dtype == pl.Int32 else dtype
+    for column, dtype in table_schema("claims", without=("claim_id", "quantity_id", "run_id")).items()
 }
+CLAIM_COLUMNS: tuple[str, ...] = tuple(CLAIM_SCHEMA)
 
 # One row per figure found, before its speaker is paired: the claim's own columns plus its place.
 _FIGURE_SCHEMA: dict[str, pl.DataType] = {
