@@ -319,6 +319,8 @@ def load_seeds(s: Scenario, outlets: dict[str, str] | None = None) -> dict[str, 
 def run(
     ex: Any, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
 ) -> list[dict[str, Any]]:
+    from corroborate.extract.pipeline import CLAIM_COLUMNS, EXTRACTOR_VERSION, INPUT_SCHEMA
+
     frame = pl.DataFrame(
         [
             {
@@ -330,17 +332,8 @@ def run(
                 "text": text,
             }
         ],
-        schema={
-            "article_id": pl.String(),
-            "external_id": pl.String(),
-            "outlet": pl.String(),
-            "language": pl.String(),
-            "published_at": pl.Date(),
-            "text": pl.String(),
-        },
+        schema=INPUT_SCHEMA,
     )
-    from corroborate.extract.pipeline import CLAIM_COLUMNS, EXTRACTOR_VERSION
-
     out = ex.extract(frame)
     assert tuple(out.columns) == CLAIM_COLUMNS
     rows = out.to_dicts()

@@ -177,6 +177,8 @@ def _same_value(label: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalReport:
     """Run ``extractor`` (default ``Extractor()``) over the labelled passages and score it."""
+    from corroborate.extract.pipeline import INPUT_SCHEMA
+
     if extractor is None:
         from corroborate.extract import Extractor
 
@@ -194,14 +196,7 @@ def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalRepor
             }
             for p in passages
         ],
-        schema={
-            "article_id": pl.String(),
-            "external_id": pl.String(),
-            "outlet": pl.String(),
-            "language": pl.String(),
-            "published_at": pl.Date(),
-            "text": pl.String(),
-        },
+        schema=INPUT_SCHEMA,
     )
     predicted = extractor.extract(frame)
     by_article: dict[str, list[dict[str, Any]]] = {}

@@ -56,6 +56,15 @@ _FIGURE_SCHEMA: dict[str, pl.DataType] = {
 }
 
 REQUIRED_INPUT = ("article_id", "text")
+# The columns an article frame may give the extractor (what the ingest stores; only REQUIRED_INPUT must be there).
+INPUT_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String(),
+    "external_id": pl.String(),
+    "outlet": pl.String(),
+    "language": pl.String(),
+    "published_at": pl.Date(),
+    "text": pl.String(),
+}
 
 # Mention kinds that do not make a sentence speak: named bodies, document authors, owners of a figure
 # noun and subjects of a verb of intent (a sentence holding only these may continue an earlier source).

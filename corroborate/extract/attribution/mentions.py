@@ -8,6 +8,7 @@ spokesperson``) and whether it denies rather than asserts. Also the quote spans 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -291,7 +292,9 @@ def _document_owner(noun: Token) -> list[Token] | None:
     return out
 
 
-def _gapped_subjects(doc: Doc | Span, lang: str, offset: int, rows: list[dict[str, Any]], add: Any) -> None:
+def _gapped_subjects(
+    doc: Doc | Span, lang: str, offset: int, rows: list[dict[str, Any]], add: Callable[..., None]
+) -> None:
     """Subjects of a cue verb left out after "et" / "and": "la police avait recensé 1,27 million et
     l'intersyndicale plus de 2,5 millions", "the police counted 87,000, and the firm Occurrence 55,000".
 
