@@ -17,6 +17,7 @@ NEWEST_CANDIDATES ?= python3.13 $(HOME)/.pyenv/versions/3.13*/bin/python3.13 \
 FAST_TESTS ?= tests/test_figures.py tests/test_link.py tests/test_score.py tests/test_store.py \
 	tests/test_report.py tests/test_install.py
 
+# Targets that are not files.
 .PHONY: run test test-fast lint typecheck eval bench lock clean chromium test-newest
 
 run: $(STAMP)
@@ -46,12 +47,26 @@ eval: $(STAMP)
 	$(PY) cli.py eval tests/labels/heldout.jsonl --no-details
 	$(PY) cli.py eval $(REALNEWS) --outcomes --holdout $(HOLDOUT) --copies benchmarks/realnews_copies.csv
 
-# Reinstalls only when the lock changes.
-$(STAMP): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
+# Installs exactly the lock and never resolves: every line of requirements.lock is `name==version` with its
+# hashes, and --no-deps keeps pip from asking the index for anything else, so newer releases on the index on
+# the day cannot change what installs (pip's resolver would consider them before backtracking to the pin,
+# and hash-checking mode refuses them). `pip check` then proves the lock is complete. Works with the pip that
+# Python 3.11, 3.12 and 3.13 ship. Reinstalls only when the lock or pyproject.toml changes.
+PIP_SYNC := --disable-pip-version-check --no-deps --require-hashes
+PROJECT_INSTALL := --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
+$(STAMP): requirements.lock pyproject.toml
+	@echo "install: creating $(VENV) with $$($(PYTHON) --version 2>&1)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "install: the $$(grep -c '^[a-z0-9]' requirements.lock) pinned packages of requirements.lock into $(VENV) (a few minutes the first time; pip's progress follows)"
+	$(PY) -m pip install $(PIP_SYNC) -r requirements.lock
+	$(PY) -m pip check
+	$(PY) -m pip install --quiet $(PROJECT_INSTALL)
+	@echo "install: done; the next commands reuse $(VENV)"
 	touch $(STAMP)
+
+# Prints a variable of this Makefile (`make -s print-PIP_SYNC`): the tests install with the same flags.
+print-%:
+	@echo $($*)
 
 # Regenerate the lock after editing pyproject.toml (needs uv: `pip install uv`). One lock for every Python
 # that requires-python allows (3.11 to 3.13): uv's universal resolution writes markers where versions differ,
@@ -72,9 +87,9 @@ test-newest:
 	if [ "$$(cat $(NEWEST_VENV)/.installed 2>/dev/null)" != "$$want" ]; then \
 		echo "test-newest: installing requirements.lock into $(NEWEST_VENV) with $$want"; \
 		rm -rf $(NEWEST_VENV); "$$py" -m venv $(NEWEST_VENV); \
-		$(NEWEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock; \
-		$(NEWEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-			--no-index -e .; \
+		$(NEWEST_VENV)/bin/python -m pip install --quiet $(PIP_SYNC) -r requirements.lock; \
+		$(NEWEST_VENV)/bin/python -m pip check; \
+		$(NEWEST_VENV)/bin/python -m pip install --quiet $(PROJECT_INSTALL); \
 		echo "$$want" > $(NEWEST_VENV)/.installed; \
 	fi; \
 	echo "test-newest: $$($(NEWEST_VENV)/bin/python --version)"; \

@@ -14,6 +14,7 @@ import dataclasses
 import enum
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -260,6 +261,38 @@ def _say(message: str) -> None:
     typer.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
 
 
+@contextlib.contextmanager
+def _until_first_report(
+    show: Callable[[str, int, int], None], quiet: bool, every: float = 5.0
+) -> Iterator[Callable[[str, int, int], None]]:
+    """``show``, wrapped: until the run's first progress report, says every ``every`` s that Prefect is starting.
+
+    Prefect's temporary server takes 10 to 40 s to start on a loaded machine; a line every few seconds tells
+    the user the command is alive.
+    """
+    reported = threading.Event()
+    started = time.monotonic()
+
+    def waiting() -> None:
+        while not reported.wait(every):
+            _say(f"Prefect is still starting ({time.monotonic() - started:.0f} s)")
+
+    if not quiet:
+        threading.Thread(target=waiting, name="prefect-start-notice", daemon=True).start()
+
+    def first(stage: str, done: int, total: int) -> None:
+        if not reported.is_set():
+            reported.set()
+            if not quiet:
+                _say(f"Prefect is up ({time.monotonic() - started:.0f} s); the run starts")
+        show(stage, done, total)
+
+    try:
+        yield first
+    finally:
+        reported.set()
+
+
 @app.command()
 def run(
     inputs: Annotated[
@@ -356,7 +389,7 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
     from flows.nightly import with_runner
 
     try:
-        with _progress_display(quiet) as show, listening(show):
+        with _progress_display(quiet) as show, _until_first_report(show, quiet) as first, listening(first):
             result: dict[str, Any] = with_runner(options)(options)
     except RunLockedError as error:
         raise _fail(str(error)) from None

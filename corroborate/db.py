@@ -18,8 +18,10 @@ from typing import Any
 import duckdb
 import polars as pl
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
+from corroborate.resources import CHECKOUT_ROOT, project_dir
+
+PROJECT_ROOT = CHECKOUT_ROOT
+SQL_DIR = project_dir("sql")
 SCHEMA_DIR = SQL_DIR / "schema"
 MODELS_DIR = SQL_DIR / "models"  # SELECT-only: one derived table or view per file, named after it
 STATEMENTS_DIR = SQL_DIR / "statements"  # inserts, updates, deletes and lookups

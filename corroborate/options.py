@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from corroborate import db
+from corroborate.resources import project_dir
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_MAX_BYTES = 5_000_000
@@ -29,9 +30,10 @@ DEFAULT_WINDOW = 2
 _PATH_FIELDS = ("db_path", "aliases", "subjects", "expectations")
 
 # The lexicon files and the suites a run uses when none is given (their one definition).
-DEFAULT_ALIAS_FILE = db.PROJECT_ROOT / "seeds" / "aliases.csv"
-DEFAULT_SUBJECT_FILE = db.PROJECT_ROOT / "seeds" / "subjects.csv"
-DEFAULT_SUITES_DIR = db.PROJECT_ROOT / "expectations"
+DEFAULT_SEEDS_DIR = project_dir("seeds")
+DEFAULT_ALIAS_FILE = DEFAULT_SEEDS_DIR / "aliases.csv"
+DEFAULT_SUBJECT_FILE = DEFAULT_SEEDS_DIR / "subjects.csv"
+DEFAULT_SUITES_DIR = project_dir("expectations")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class RunOptions:
     @property
     def input_paths(self) -> list[Path]:
         """The input paths of the run: those given, or the sample articles in ``seeds/``."""
-        return list(self.inputs) if self.inputs else [db.PROJECT_ROOT / "seeds"]
+        return list(self.inputs) if self.inputs else [DEFAULT_SEEDS_DIR]
 
     @property
     def database(self) -> Path:

@@ -25,6 +25,7 @@ import polars as pl
 
 from corroborate import db
 from corroborate.options import DEFAULT_BATCH_SIZE, RunOptions
+from corroborate.resources import PACKAGE_DIR
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,8 @@ def _rule_files(options: RunOptions) -> list[Path]:
         *sorted(options.suites_dir.glob("*.json")),
         *sorted(db.MODELS_DIR.glob("*.sql")),
         *sorted(db.STATEMENTS_DIR.glob("*.sql")),
-        *sorted((db.PROJECT_ROOT / "corroborate").glob("*.py")),
-        *sorted((db.PROJECT_ROOT / "corroborate" / "lexicons").glob("*.csv")),
+        *sorted(PACKAGE_DIR.glob("*.py")),
+        *sorted((PACKAGE_DIR / "lexicons").glob("*.csv")),
     ]
 
 
@@ -230,8 +231,9 @@ def input_fingerprint(options: RunOptions, extractor_version: str) -> str:
     for path in options.input_paths:
         for entry in _input_entries(path.resolve()):
             digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
-    package = db.PROJECT_ROOT / "corroborate"
-    code = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    code = sorted(
+        p for p in PACKAGE_DIR.rglob("*") if p.is_file() and not {"__pycache__", "_bundled"} & set(p.parts)
+    )
     _update_with_files(digest, [*_rule_files(options), *code])
     return digest.hexdigest()
 

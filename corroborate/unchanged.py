@@ -59,6 +59,7 @@ def record_unchanged_run(options: RunOptions, fingerprint: str, extractor_versio
         with contextlib.closing(run.connect()) as con:
             ingested = stages.ingest(con, paths, run.run_id, options.max_bytes)
             seconds["ingest"] = time.perf_counter() - start
+            progress.report("ingest", 1, 1)
             record.link_fingerprint = stages.link_fingerprint(con, options)
             new = (
                 ingested.stored > 0

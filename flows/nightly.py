@@ -165,6 +165,7 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
         progress.report("ingest", 0, 1)
         with _timed(seconds, "ingest"):
             ingested = ingest_task(staging, paths, run.run_id, opts.max_bytes)
+        progress.report("ingest", 1, 1)
         invalid = 0
         if ingested.stored:
             with _timed(seconds, "validate"):
@@ -208,9 +209,11 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
             progress.report("link", 0, 1)
             with _timed(seconds, "link"):
                 link_task(staging, opts.aliases, opts.subjects)
+            progress.report("link", 1, 1)
             progress.report("score", 0, 1)
             with _timed(seconds, "score"):
                 score_task(staging, run.run_id, opts.method)
+            progress.report("score", 1, 1)
             with _timed(seconds, "validate"):
                 validate_outputs_task(staging, run.run_id, suites)
 
