@@ -4,9 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# The real-news corpus (beside the checkout) and the storyline kept aside as held-out: never tuned on.
+# The real-news corpus (beside the checkout) and the storylines kept aside as held-out: never tuned on.
 REALNEWS ?= ../shared/realnews
-HOLDOUT  ?= derna
+HOLDOUT  ?= derna lafires
 
 # The newest Python found here (3.13, then 3.12, on PATH or under pyenv): `make test-newest` tests on it.
 NEWEST_VENV := .venv-newest
@@ -45,7 +45,7 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(PY) cli.py eval tests/labels/claims.jsonl --no-details
 	$(PY) cli.py eval tests/labels/heldout.jsonl --no-details
-	$(PY) cli.py eval $(REALNEWS) --outcomes --holdout $(HOLDOUT) --copies benchmarks/realnews_copies.csv
+	$(PY) cli.py eval $(REALNEWS) --outcomes $(addprefix --holdout ,$(HOLDOUT)) --copies benchmarks/realnews_copies.csv
 
 # Installs exactly the lock and never resolves: every line of requirements.lock is `name==version` with its
 # hashes, and --no-deps keeps pip from asking the index for anything else, so newer releases on the index on

@@ -569,7 +569,10 @@ def evaluate(
         bool, typer.Option("--outcomes", help="Corpus only: run the whole flow and score the verdicts too.")
     ] = False,
     holdout: Annotated[
-        str | None, typer.Option(help="Corpus only: the storyline kept aside; its errors are never printed.")
+        list[str] | None,
+        typer.Option(
+            help="Corpus only: a storyline kept aside (repeat for several); its errors are never printed.",
+        ),
     ] = None,
     details: Annotated[bool, typer.Option(help="Print every error, not just the figures.")] = True,
     copies: Annotated[
@@ -587,6 +590,15 @@ def evaluate(
             help="With --outcomes: run into this new DuckDB file and keep it, to query the verdicts afterwards.",
         ),
     ] = None,
+    scored_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--scored-db",
+            help="With --outcomes: score the database an earlier `eval --keep-db` wrote (read-only), running nothing.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
@@ -598,39 +610,52 @@ def evaluate(
     matrix and the precision and recall of `revised` and `corroborated`, and each wrong verdict with its
     chain (claim, quantity, deciding claim, relation, reason).
 
-    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna --copies
+    What a reader sees is scored too: the precision of every `revised` and `corroborated` verdict the
+    scores count (not only those on matched clear claims), the share of listed officials that are real,
+    rightly named sources, and the bodies split across roots or merged across countries; then, per verdict
+    rule, in how many development storylines it fired and how often it was right.
+
+    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna --holdout lafires --copies
     benchmarks/realnews_copies.csv`
 
     Example, keeping the run to query it: `python cli.py eval ../shared/realnews --outcomes --keep-db
-    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`
+    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
+    later, running nothing: `python cli.py eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
     from corroborate.api import evaluate_corpus, evaluate_labels
     from corroborate.goldset import is_corpus
 
+    held_out = frozenset(holdout or ())
     if not is_corpus(labels):
-        if outcomes or holdout or keep_db or copies:
+        if outcomes or holdout or keep_db or copies or scored_db:
             raise _fail(
                 "--outcomes, --holdout, --copies and --keep-db need a corpus folder (<storyline>/gold_claims.jsonl)", 2
             )
         report, text = evaluate_labels(labels)
     elif copies is not None and not outcomes:
         raise _fail("--copies needs --outcomes (copy pairs are found by the whole flow)", 2)
+    elif scored_db is not None:
+        if not outcomes or keep_db is not None:
+            raise _fail("--scored-db needs --outcomes and replaces --keep-db (it reads a run, runs nothing)", 2)
+        report, text = evaluate_corpus(
+            labels, holdout=held_out, db_path=_reader_db(scored_db), details=details, copies=copies
+        )
     elif keep_db is not None:
         if not outcomes:
             raise _fail("--keep-db needs --outcomes (only the whole flow writes a database)", 2)
         if keep_db.exists():
             raise _fail(f"{keep_db} already exists: --keep-db writes a new database and never reuses one", 2)
         _run_flow_quietly(sorted(labels.glob("*/articles")), keep_db)
-        report, text = evaluate_corpus(labels, holdout=holdout, db_path=keep_db, details=details, copies=copies)
+        report, text = evaluate_corpus(labels, holdout=held_out, db_path=keep_db, details=details, copies=copies)
     elif outcomes:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="corroborate-eval-") as tmp:
             target = Path(tmp) / "eval.duckdb"
             _run_flow_quietly(sorted(labels.glob("*/articles")), target)
-            report, text = evaluate_corpus(labels, holdout=holdout, db_path=target, details=details, copies=copies)
+            report, text = evaluate_corpus(labels, holdout=held_out, db_path=target, details=details, copies=copies)
     else:
-        report, text = evaluate_corpus(labels, holdout=holdout, details=details)
+        report, text = evaluate_corpus(labels, holdout=held_out, details=details)
     if fmt is TableFormat.table:
         typer.echo(text)
     else:

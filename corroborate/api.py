@@ -122,7 +122,7 @@ def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
 def evaluate_corpus(
     corpus_dir: Path,
     *,
-    holdout: str | None = None,
+    holdout: frozenset[str] = frozenset(),
     db_path: Path | None = None,
     details: bool = True,
     copies: Path | None = None,
@@ -139,9 +139,11 @@ def evaluate_corpus(
 
     corpus = goldset.load_corpus(corpus_dir)
     copy_line = None
+    sources = None
     if db_path is not None:
         with contextlib.closing(store.connect_reader(db_path)) as con:
             predicted = goldset.predictions_from_db(con)
+            sources = goldset.sources_from_db(con)
             if copies is not None:
                 copy_line = goldset.score_copies(con, goldset.read_copy_pairs(copies), GROUP_CONTAINMENT).line()
     else:
@@ -151,8 +153,12 @@ def evaluate_corpus(
         records, _ = read_records(corpus.article_dirs)
         articles = records.unique(subset="article_id", keep="first", maintain_order=True)
         predicted = Extractor().extract(articles)
-    report = goldset.score_corpus(corpus, predicted, holdout=holdout, outcomes=db_path is not None)
+    report = goldset.score_corpus(
+        corpus, predicted, holdout=holdout, outcomes=db_path is not None, sources=sources
+    )
     metrics = pl.DataFrame([{"slice": name, **m.as_dict()} for name, m in report.slices.items()])
+    if report.reader.height:
+        metrics = metrics.join(report.reader, on="slice", how="left")
     text = goldset.format_report(report, details=details)
     if copy_line:
         head, _, rest = text.partition("\n\n")

@@ -272,7 +272,10 @@ class GoldReport:
     slices: dict[str, Metrics]
     errors: pl.DataFrame  # one row per extraction error: storyline, category, detail
     verdict_errors: pl.DataFrame  # one row per wrong verdict on a clear gold claim, with its chain
-    holdout: str | None
+    holdout: frozenset[str]
+    reader: pl.DataFrame = field(default_factory=pl.DataFrame)  # what a reader sees, per slice (reader_view)
+    rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per verdict reason: storylines, precision
+    wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -288,14 +291,20 @@ def _attribution_right(matched: pl.DataFrame) -> pl.Series:
 
 
 def score_corpus(
-    corpus: Corpus, predicted: pl.DataFrame, *, holdout: str | None = None, outcomes: bool = False
+    corpus: Corpus,
+    predicted: pl.DataFrame,
+    *,
+    holdout: frozenset[str] = frozenset(),
+    outcomes: bool = False,
+    sources: pl.DataFrame | None = None,
 ) -> GoldReport:
     """Score predictions against the corpus.
 
     ``predicted``: one row per claim with ``external_id, source, source_org, attributed, value, value_low,
     value_high, text, char_start, char_end`` and, with ``outcomes``, ``outcome`` plus the explanation
     columns of :func:`predictions_from_db`. Returns per-storyline slices plus ``dev`` (every storyline
-    but ``holdout``) and ``holdout``.
+    not in ``holdout``) and ``holdout``. With ``sources`` (:func:`sources_from_db`), also what a reader
+    sees (:func:`reader_view`) and, per verdict reason, where it fired (:func:`rule_view`).
     """
     story_of = corpus.gold_claims.select("external_id", "storyline").unique("external_id")
     pred = (
@@ -314,7 +323,7 @@ def score_corpus(
     right_preds = pairs.select("pred_id").unique()
 
     def slice_names(story: str) -> list[str]:
-        return [story, "holdout" if story == holdout else "dev"]
+        return [story, "holdout" if story in holdout else "dev"]
 
     slices: dict[str, Metrics] = {s: Metrics() for s in [*corpus.storylines, "dev", "holdout"]}
     for story, n in gold.filter(~pl.col("vague")).group_by("storyline").len().iter_rows():
@@ -345,9 +354,161 @@ def score_corpus(
         verdict_errors = judged.filter(pl.col("gold_outcome") != pl.col("outcome")).join(
             gold.select("gold_id", "quote_span", "speaker"), on="gold_id"
         )
-    if holdout is None or holdout not in corpus.storylines:
+    if not holdout & set(corpus.storylines):
         slices.pop("holdout")
-    return GoldReport(slices, errors, verdict_errors, holdout)
+    report = GoldReport(slices, errors, verdict_errors, holdout)
+    if outcomes and sources is not None:
+        report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
+        report.rules = rule_view(corpus, pred, pairs, holdout)
+        report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
+    return report
+
+
+def _wrong_verdicts(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """Every attributed claim given a verdict no matching gold claim has, with what the gold says instead."""
+    gold = _gold_verdicts(corpus, pairs)
+    judged = pred.filter(pl.col("outcome").is_in(["revised", "corroborated"]))
+    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
+    said = gold.group_by("pred_id").agg(pl.col("gold_outcome").unique().sort().str.join("/").alias("gold_says"))
+    return (
+        judged.filter(~pl.col("pred_id").is_in(right["pred_id"].implode()))
+        .join(said, on="pred_id", how="left")
+        .with_columns(pl.col("gold_says").fill_null("no gold claim"))
+        .sort("storyline", "external_id", "char_start")
+    )
+
+
+def _gold_verdicts(corpus: Corpus, pairs: pl.DataFrame) -> pl.DataFrame:
+    """``pred_id, gold_outcome``: every gold outcome (clear or arguable) of the gold claims a prediction matches."""
+    return pairs.join(corpus.gold_outcomes.select("gold_id", "gold_outcome"), on="gold_id").select(
+        "pred_id", "gold_outcome"
+    )
+
+
+def _slices_of(storyline: pl.Expr, holdout: frozenset[str]) -> pl.Expr:
+    """The slices a row of ``storyline`` counts in: its storyline and dev or holdout."""
+    return pl.concat_list(
+        storyline, pl.when(storyline.is_in(sorted(holdout))).then(pl.lit("holdout")).otherwise(pl.lit("dev"))
+    )
+
+
+def _verdict_precision(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Per ``by`` and verdict: every attributed claim given that verdict, and how many match a gold claim with it."""
+    gold = _gold_verdicts(corpus, pairs)
+    judged = pred.filter(pl.col("outcome").is_in(["revised", "corroborated"])).select("pred_id", by, "outcome")
+    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
+    return (
+        judged.with_columns(pl.col("pred_id").is_in(right["pred_id"].implode()).alias("right"))
+        .group_by(by, "outcome")
+        .agg(pl.len().alias("said"), pl.col("right").sum().alias("right"))
+    )
+
+
+def reader_view(
+    corpus: Corpus,
+    pred: pl.DataFrame,
+    pairs: pl.DataFrame,
+    best: pl.DataFrame,
+    sources: pl.DataFrame,
+    holdout: frozenset[str],
+) -> pl.DataFrame:
+    """What a reader of the scores sees, per slice (GUIDE, "What a reader sees").
+
+    - ``rev_all``/``cor_all``: right/said over **every** attributed claim given that verdict; right when it
+      matches a gold claim (clear or arguable) with that outcome.
+    - ``named``: right/all over the officials with a claim in the slice (their own or their descendants');
+      right when the official, or a source under it, is rightly credited with a matched gold claim.
+    - ``splits``: gold organisations whose rightly credited claims sit under two or more system roots.
+    - ``merges``: system sources holding rightly credited claims of differently named gold organisations
+      of different storylines (bodies of different countries answering for each other).
+
+    ``sources`` is :func:`sources_from_db`: ``source_id, name, kind, root_id, descendant_id``.
+    """
+    slices = _slices_of(pl.col("storyline"), holdout).alias("slice")
+    verdicts = (
+        _verdict_precision(corpus, pred, pairs, "storyline")
+        .with_columns(slices)
+        .explode("slice")
+        .group_by("slice", "outcome")
+        .agg(pl.col("said").sum(), pl.col("right").sum())
+    )
+    credited = best.filter(pl.col("attribution_right")).select(
+        "storyline",
+        "source_id",
+        "root_id",
+        pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars().alias("org"),
+    )
+    officials = sources.filter(pl.col("kind") == "official")
+    claims_of = pred.select("storyline", pl.col("source_id").alias("descendant_id")).unique()
+    present = officials.join(claims_of, on="descendant_id").select("storyline", "source_id").unique()
+    named_right = (
+        officials.join(credited.select("storyline", pl.col("source_id").alias("descendant_id")), on="descendant_id")
+        .select("storyline", "source_id")
+        .unique()
+    )
+    named = (
+        present.join(named_right.with_columns(pl.lit(True).alias("right")), on=["storyline", "source_id"], how="left")
+        .with_columns(slices)
+        .explode("slice")
+        .group_by("slice")
+        .agg(pl.col("source_id").n_unique().alias("officials"), pl.col("source_id").filter("right").n_unique().alias("named"))
+    )
+    splits = (
+        credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
+        .group_by("storyline", "org_key")
+        .agg(pl.col("root_id").n_unique().alias("roots"))
+        .filter(pl.col("roots") > 1)
+        .with_columns(slices)
+        .explode("slice")
+        .group_by("slice")
+        .agg(pl.len().alias("splits"))
+    )
+    merged_orgs = (
+        credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
+        .group_by("source_id")
+        .agg(pl.col("storyline").n_unique().alias("storylines"), pl.col("org_key").n_unique().alias("orgs"),
+             pl.col("storyline").unique().alias("in"))
+        .filter((pl.col("storylines") > 1) & (pl.col("orgs") > 1))
+        .explode("in")
+        .with_columns(_slices_of(pl.col("in"), holdout).alias("slice"))
+        .explode("slice")
+        .group_by("slice")
+        .agg(pl.col("source_id").n_unique().alias("merges"))
+    )
+    names = [*corpus.storylines, "dev", "holdout"]
+    frame = pl.DataFrame({"slice": names})
+    for outcome, prefix in (("revised", "rev"), ("corroborated", "cor")):
+        part = verdicts.filter(pl.col("outcome") == outcome).select(
+            "slice", pl.col("right").alias(f"{prefix}_right"), pl.col("said").alias(f"{prefix}_said")
+        )
+        frame = frame.join(part, on="slice", how="left")
+    frame = frame.join(named, on="slice", how="left").join(splits, on="slice", how="left")
+    frame = frame.join(merged_orgs, on="slice", how="left")
+    return frame.fill_null(0).filter((pl.col("slice") != "holdout") | pl.lit(bool(holdout & set(corpus.storylines))))
+
+
+def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
+    """Per verdict reason (the rule that decided it), over the development storylines only: in how many
+    storylines it fired, its verdicts and how many of them are right (all-verdict precision).
+
+    The held-out storylines are left out: where a rule fires there is part of their errors.
+    """
+    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
+    gold = _gold_verdicts(corpus, pairs)
+    judged = dev.filter(pl.col("outcome").is_in(["revised", "corroborated"])).select(
+        "pred_id", "storyline", "outcome", pl.col("reason").fill_null("?")
+    )
+    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
+    return (
+        judged.with_columns(pl.col("pred_id").is_in(right["pred_id"].implode()).alias("right"))
+        .group_by("outcome", "reason")
+        .agg(
+            pl.col("storyline").n_unique().alias("storylines"),
+            pl.len().alias("verdicts"),
+            pl.col("right").sum().alias("right"),
+        )
+        .sort("outcome", "verdicts", descending=[False, True])
+    )
 
 
 _CHAIN_COLUMNS = (
@@ -416,6 +577,11 @@ class CopyScore:
         )
 
 
+def _ratio(right: int, said: int) -> str:
+    """``right/said (share)``, or ``-`` when nothing was said."""
+    return f"{right}/{said} ({share(right, said):.2f})" if said else "-"
+
+
 def read_copy_pairs(path: Path) -> pl.DataFrame:
     """``storyline, article_id, other_id``: labelled copy pairs (CSV with ``#`` comment lines), unordered."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -468,8 +634,22 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
             con.table("claims").select("claim_id", "source_org", "attributed", "char_start", "char_end").pl(),
             on="claim_id",
         )
+        .join(con.table("claim_sources").select("claim_id", "source_id", "root_id").pl(), on="claim_id")
         .sort("claim_id", "decisive", descending=[False, True], nulls_last=True)
         .unique("claim_id", keep="first")
+    )
+
+
+def sources_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """``source_id, name, kind, root_id, descendant_id``: every source with each source under it (itself included)."""
+    return (
+        con.table("sources")
+        .pl()
+        .select("source_id", "name", "kind", "root_id")
+        .join(
+            con.table("source_tree").pl().select(pl.col("ancestor_id").alias("source_id"), pl.col("source_id").alias("descendant_id")),
+            on="source_id",
+        )
     )
 
 
@@ -492,6 +672,24 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             cp, cr, _, _ = m.verdict("corroborated")
             row += f"{'':2}{rp:>6.3f} {rr:>6.3f} {cp:>6.3f} {cr:>6.3f}"
         lines.append(row)
+    if report.reader.height:
+        lines += ["", "what a reader sees (every verdict the scores count; every official they list):"]
+        lines.append(
+            f"{'slice':<10} {'revised right/said':>19} {'corroborated right/said':>24} {'named sources':>15}"
+            f" {'splits':>7} {'merges':>7}"
+        )
+        for r in report.reader.iter_rows(named=True):
+            lines.append(
+                f"{r['slice']:<10} {_ratio(r['rev_right'], r['rev_said']):>19} {_ratio(r['cor_right'], r['cor_said']):>24}"
+                f" {_ratio(r['named'], r['officials']):>15} {r['splits']:>7} {r['merges']:>7}"
+            )
+    if report.rules.height:
+        lines += ["", "verdict rules on the development storylines: storylines fired, verdicts, right"]
+        for r in report.rules.iter_rows(named=True):
+            lines.append(
+                f"  {r['outcome']:<13} {r['reason']:<58} {r['storylines']:>2} storylines"
+                f" {_ratio(r['right'], r['verdicts']):>16}"
+            )
     for name in ("dev", "holdout"):
         m = report.slices.get(name) or Metrics()
         if m is None or not m.confusion:
@@ -506,7 +704,7 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             lines.append(f"{g:<14}" + "".join(f"{m.confusion.get((g, s), 0):>14}" for s in columns))
     if not details:
         return "\n".join(lines)
-    visible = pl.col("storyline") != (report.holdout or "")
+    visible = ~pl.col("storyline").is_in(sorted(report.holdout))
     errors = report.errors.filter(visible)
     if errors.height:
         counts = errors.group_by("storyline", "category").len().sort("storyline", "category")
@@ -517,6 +715,14 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             if rows.height:
                 lines.append(f"\n{category}:")
                 lines += [f"  {e}: {d}" for e, d in rows.select("external_id", "detail").iter_rows()]
+    if report.wrong_verdicts.height:
+        lines.append("\nevery wrong verdict a reader sees (system, gold): claim -> quantity -> deciding claim -> relation -> reason")
+        for r in report.wrong_verdicts.filter(visible).iter_rows(named=True):
+            lines.append(
+                f"  {r['external_id']}: {r['outcome']} (gold: {r['gold_says']}): {r['source']} {r['text']!r}"
+                f" ({r['published_at']}) -> {r['quantity']!r} -> {r['evidence_source']} {r['evidence_text']!r}"
+                f" in {r['evidence_external_id']} ({r['evidence_published_at']}) -> {r['relation']} -> {r['reason']}"
+            )
     if report.verdict_errors.height:
         wrong = report.verdict_errors.filter(visible).sort("storyline", "external_id")
         lines.append("\nwrong verdicts (gold -> system): claim -> quantity -> deciding claim -> relation -> reason")
