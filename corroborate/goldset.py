@@ -641,10 +641,13 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def sources_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """``source_id, name, kind, root_id, descendant_id``: every source with each source under it (itself included)."""
+    """``source_id, name, kind, root_id, descendant_id``: every source the scores list, with each source under
+    it (itself included)."""
+    listed = con.sql("SELECT DISTINCT source_id FROM current_scores WHERE claims > 0").pl()
     return (
         con.table("sources")
         .pl()
+        .join(listed, on="source_id", how="semi")
         .select("source_id", "name", "kind", "root_id")
         .join(
             con.table("source_tree").pl().select(pl.col("ancestor_id").alias("source_id"), pl.col("source_id").alias("descendant_id")),

@@ -11,8 +11,11 @@ function words, in sorted order: "ministère de l'Intérieur" and "Interior Mini
 ``interior ministry``. A claim's identity is the country of its article and the key of its organisation
 (or, without one, of its speaker), with two rules:
 
-- a government speaks with one voice: any key with ``ministry``, ``minister`` or ``government`` is the
-  country's ``government`` (two ministries of one government are one root);
+- a government speaks with one voice: any key with ``ministry``, ``minister`` or ``government``, or made
+  only of portfolio words ("Interior", "l'Intérieur"), is the country's ``government`` (two ministries of
+  one government are one root);
+- a body whose country is not read (``?:government``) may be the placed one of the same key: the two are
+  not shown independent (``sql/models/claim_evidence.sql``);
 - a generic key alone ("the ministry", "authorities", "police") stands for the one specific name of the
   same article that contains it, when there is exactly one; otherwise it stays as it is, one identity per
   country ("les autorités" of two reports on one event are taken to be the same authorities).
@@ -35,6 +38,12 @@ from corroborate.text import fold
 
 INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
 GOVERNMENT_WORDS = frozenset({"ministry", "minister", "government"})
+# A government's portfolios: a name that is only one of these ("Interior", "l'Intérieur", "Finance") is
+# the fragment of a ministry's name, and so the government's.
+PORTFOLIO_WORDS = frozenset(
+    {"interior", "finance", "finances", "economy", "defence", "defense", "health", "justice", "foreign", "budget"}
+    | {"treasury", "labour", "labor", "education", "agriculture", "environment", "transport", "affairs"}
+)
 GENERIC_WORDS = frozenset(
     {"authorities", "officials", "police", "agency", "office", "county", "state", "city", "council", "court"}
     | {"unions", "union", "department", "ministry", "government", "report", "statement"}
@@ -92,7 +101,7 @@ class NameKeys:
             for part in english.split():
                 if part not in self.drop and part not in self.place_words:
                     words.add(part)
-        if words & GOVERNMENT_WORDS:
+        if words & GOVERNMENT_WORDS or (words and words <= PORTFOLIO_WORDS):
             return "government"
         return " ".join(sorted(words))
 
@@ -120,7 +129,14 @@ def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys 
         .join(key_of.rename({"name": "source_org", "key": "org_key"}), on="source_org", how="left")
         .join(key_of.rename({"name": "source", "key": "source_key"}), on="source", how="left")
         .with_columns(
-            pl.when(pl.col("org_key").fill_null("") != "").then("org_key").otherwise("source_key").alias("key")
+            # a government speaks with one voice: a ministry's name or its fragment ("interior Ministry" with
+            # the organisation "Interior") is the government's, whichever of the two names says so
+            pl.when((pl.col("org_key") == "government") | (pl.col("source_key") == "government"))
+            .then(pl.lit("government"))
+            .when(pl.col("org_key").fill_null("") != "")
+            .then("org_key")
+            .otherwise("source_key")
+            .alias("key")
         )
         .filter(pl.col("key").fill_null("") != "")
         .with_columns(

@@ -37,6 +37,7 @@ import polars as pl
 
 from corroborate import vocab
 from corroborate.db import registered, run_model
+from corroborate.naming import is_named
 from corroborate.options import DEFAULT_ALIAS_FILE
 
 OFFICIAL = "official"
@@ -287,6 +288,7 @@ class SourceResolver:
                 "parent_id": s.parent_id,
                 "root_id": self.root(s.source_id),
                 "depth": self.depth(s.source_id),
+                "named": s.kind == OUTLET or is_named(s.name),
             }
             for s in self.sources.values()
         ]
@@ -297,6 +299,7 @@ class SourceResolver:
             "parent_id": pl.String,
             "root_id": pl.String,
             "depth": pl.Int32,
+            "named": pl.Boolean,
         }
         return pl.DataFrame(rows, schema=schema).sort("source_id")
 

@@ -17,9 +17,10 @@
 --                 across articles, for a running count (kind 'count'), a later figure marked as a correction
 --                 whose article recalls this figure ("revised to 97, down from 115"). A running count that
 --                 merely grows, or a recap of an earlier day's count, supersedes nothing. For a rate or
---                 total over a period (kind 'period': a year's deficit), any later incompatible figure that
---                 agrees with the latest figures published on the quantity, when those agree with each
---                 other: whoever gives it, it is the estimate that now stands.
+--                 total over a period (kind 'period': a year's deficit), a later incompatible figure
+--                 published after the period ended, that agrees with the latest figures published on the
+--                 quantity (when those agree with each other) and is backed by an independent figure: whoever
+--                 gives it, it is the outturn that now stands.
 --   A general concept ("*deaths", scoped) says what is counted, not where: its claims meet only within one
 --   article, between articles placed in one country (article_places), across a pair of articles of one
 --   story when a place is unknown (story_pairs), or when their subjects have the same wording (wording_key).
@@ -29,6 +30,10 @@
 --   contradicts   (a forecast) an independent figure, surely later and not after its horizon, overshoots
 --                 it by more than $overshoot: "could reach 1 200" when 2 400 were counted was wrong
 --   falls_short   (a forecast) a figure published after its horizon stays below it
+-- Two rules hold before any relation: a reading on a scale (a quake's magnitude, is_scale) is no claim about
+-- the world and bears on nothing; a claim whose source is a descriptor, not a name ("le ministère", "sources",
+-- named = false) meets only the figures of its own article, since nothing tells whether two descriptors in two
+-- articles are one body or two.
 -- Cost stays linear: claims are compared only within one quantity, and in a quantity with many claims
 -- only with those near them in time order (claims are numbered by publication date and cut into
 -- buckets of $band; a claim meets the claims of its own and the two neighbouring buckets, i.e. at
@@ -55,10 +60,16 @@ WITH banded AS (
     -- published the same day, settles nothing
     SELECT quantity_id FROM final_figures GROUP BY quantity_id HAVING max(lo) <= min(hi)
 ), standing AS (
+    -- the figure that stands is backed by others: an independent figure (another root, another copy
+    -- group, not a recap) agrees with it; one voice alone replaces nobody else's figure
     SELECT DISTINCT y.claim_id
     FROM claim_facts y
     JOIN settled USING (quantity_id)
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
+    JOIN claim_facts z
+      ON z.quantity_id = y.quantity_id AND z.root_id <> y.root_id AND z.group_id <> y.group_id
+     AND NOT z.is_recap AND z.named AND y.lo <= z.hi AND z.lo <= y.hi
+    WHERE y.named
 ), copy_pairs AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
     UNION
@@ -112,6 +123,7 @@ WITH banded AS (
     JOIN claim_facts y ON y.claim_id = l.latest_id
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
+      AND NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id)
 ), near AS (
     SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
 ), pairs AS (
@@ -119,7 +131,10 @@ WITH banded AS (
         x.claim_id,
         y.claim_id AS evidence_claim_id,
         x.is_projection,
-        x.root_id = y.root_id OR coalesce(x.identity = y.identity, false) AS same_root,
+        x.root_id = y.root_id OR coalesce(x.identity = y.identity, false)
+            -- a body whose country is not read ("?:government") may be the placed one of the same name
+            OR coalesce(split_part(x.identity, ':', 2) = split_part(y.identity, ':', 2)
+                        AND (starts_with(x.identity, '?:') OR starts_with(y.identity, '?:')), false) AS same_root,
         -- an outlet's own unattributed figure relays somebody: it backs no attributed claim; a recap
         -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
         (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,
@@ -138,7 +153,10 @@ WITH banded AS (
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
         x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
         x.kind IS DISTINCT FROM 'count' AS revisable,
-        x.kind = 'period' AND st.claim_id IS NOT NULL AS replaced_by_standing,
+        -- another source's figure replaces this one only once the period is over (an outturn): two
+        -- forecasts of one year by two sources are two opinions, and neither revises the other
+        x.kind = 'period' AND st.claim_id IS NOT NULL
+            AND coalesce(y.pub_lo > coalesce(x.horizon, y.horizon), false) AS replaced_by_standing,
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
@@ -152,7 +170,9 @@ WITH banded AS (
     LEFT JOIN standing st ON st.claim_id = y.claim_id
     LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
     LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
-    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
+    WHERE NOT x.is_scale
+      AND (x.named AND y.named OR x.article_id = y.article_id)
+      AND (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
        OR x.place = y.place
        OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
 ), related AS (

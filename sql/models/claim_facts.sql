@@ -15,6 +15,7 @@
 --     scoped: the quantity is a general concept, compared only within one story.
 --   group_id: the article's copy group (article_groups); root_id: the top of the source's tree;
 --   identity: the institution behind the claim across its names and languages (claim_identities).
+--   named: the source names a person or body (sources.named); is_scale: a reading on a scale (kind 'scale').
 CREATE OR REPLACE TABLE claim_facts AS
 WITH stated AS (
     SELECT
@@ -97,12 +98,19 @@ SELECT
     cq.wording_key,
     ap.country AS place,
     ci.identity,
-    ck.kind
+    ck.kind,
+    -- a descriptor ("le ministère", "sources") may be one body or two: it decides nothing across articles,
+    -- unless it is a government word in an article placed in one country ("the government" of a story
+    -- placed in France is France's government: claim_identities gives it the identity FR:government)
+    coalesce(src.named, true) OR (ap.country IS NOT NULL AND ci.identity = ap.country || ':government') AS named,
+    -- a reading on a scale (a quake's magnitude) counts nothing: it takes part in no verdict
+    coalesce(ck.kind = 'scale', false) AS is_scale
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
 LEFT JOIN claim_marks m USING (claim_id)
 LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
+LEFT JOIN sources src ON src.source_id = cs.source_id
 JOIN article_dates a USING (article_id)
 LEFT JOIN article_groups g USING (article_id)
 LEFT JOIN article_places ap USING (article_id)

@@ -90,6 +90,8 @@ WITH ev AS (
                 THEN 'a later independent figure, backed by another source, contradicts it'
             WHEN s.claim_id IS NOT NULL THEN 'an independent source gave a compatible figure'
             WHEN k.claim_id IS NOT NULL THEN 'contradicted later by a figure no other source backs yet'
+            WHEN c.is_scale THEN 'a reading on a scale, not a count: no verdict'
+            WHEN NOT c.named THEN 'no named source: a descriptor may be one body or two, so no verdict across articles'
             WHEN c.pub_lo IS NULL THEN 'publication date unknown: no verdict that depends on order'
             ELSE 'no independent evidence yet'
         END AS reason

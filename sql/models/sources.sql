@@ -9,6 +9,7 @@ SELECT
     CAST(kind AS VARCHAR)      AS kind,       -- official | outlet
     CAST(parent_id AS VARCHAR) AS parent_id,  -- the organisation above it; NULL for a root
     CAST(root_id AS VARCHAR)   AS root_id,    -- the top of its tree: claims with the same root are not independent
-    CAST(depth AS INTEGER)     AS depth       -- 0 for a root
+    CAST(depth AS INTEGER)     AS depth,      -- 0 for a root
+    CAST(named AS BOOLEAN)     AS named       -- names a person or body, not a kind of speaker (corroborate/naming.py)
 FROM _sources_input
 ORDER BY source_id;
