@@ -4,6 +4,8 @@
 --                 a headline restating its own lede is no second source) and compatible, published at the
 --                 same time or later; for a running count (kind 'count'), within $count_days days
 --   contradicts   independent and incompatible, published surely later
+--   For a rate or total over a period (kind 'period'), corroborates and contradicts need the evidence to be
+--   published after the period ended: before, two sources' figures are two forecasts.
 --   restates      the source's own latest figure on the quantity, surely later, compatible
 --   corrects      the source's own latest figure on the quantity, surely later, incompatible:
 --                 the source changed its figure
@@ -153,6 +155,11 @@ WITH banded AS (
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
         x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
         x.kind IS DISTINCT FROM 'count' AS revisable,
+        -- a rate or total for a period (a year's deficit) is settled by what is said once the period is
+        -- over: before that, two sources' figures are two forecasts, and neither corroborates nor
+        -- contradicts the other (a plan restated by a second body is not evidence about the world)
+        x.kind IS DISTINCT FROM 'period' OR coalesce(x.horizon, y.horizon) IS NULL
+            OR coalesce(y.pub_lo > coalesce(x.horizon, y.horizon), false) AS after_period,
         -- another source's figure replaces this one only once the period is over (an outturn): two
         -- forecasts of one year by two sources are two opinions, and neither revises the other
         x.kind = 'period' AND st.claim_id IS NOT NULL
@@ -191,9 +198,9 @@ WITH banded AS (
             END
             WHEN same_root THEN NULL
             WHEN NOT separate THEN CASE WHEN compatible AND not_earlier THEN 'copy' END
-            WHEN compatible AND not_earlier AND same_time AND can_back THEN 'corroborates'
+            WHEN compatible AND not_earlier AND same_time AND can_back AND after_period THEN 'corroborates'
             WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
-            WHEN NOT compatible AND later AND revisable THEN 'contradicts'
+            WHEN NOT compatible AND later AND revisable AND after_period THEN 'contradicts'
         END AS relation
     FROM pairs
 )
