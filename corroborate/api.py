@@ -153,9 +153,7 @@ def evaluate_corpus(
         records, _ = read_records(corpus.article_dirs)
         articles = records.unique(subset="article_id", keep="first", maintain_order=True)
         predicted = Extractor().extract(articles)
-    report = goldset.score_corpus(
-        corpus, predicted, holdout=holdout, outcomes=db_path is not None, sources=sources
-    )
+    report = goldset.score_corpus(corpus, predicted, holdout=holdout, outcomes=db_path is not None, sources=sources)
     metrics = pl.DataFrame([{"slice": name, **m.as_dict()} for name, m in report.slices.items()])
     if report.reader.height:
         metrics = metrics.join(report.reader, on="slice", how="left")

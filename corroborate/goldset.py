@@ -451,7 +451,10 @@ def reader_view(
         .with_columns(slices)
         .explode("slice")
         .group_by("slice")
-        .agg(pl.col("source_id").n_unique().alias("officials"), pl.col("source_id").filter("right").n_unique().alias("named"))
+        .agg(
+            pl.col("source_id").n_unique().alias("officials"),
+            pl.col("source_id").filter("right").n_unique().alias("named"),
+        )
     )
     splits = (
         credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
@@ -466,8 +469,11 @@ def reader_view(
     merged_orgs = (
         credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
         .group_by("source_id")
-        .agg(pl.col("storyline").n_unique().alias("storylines"), pl.col("org_key").n_unique().alias("orgs"),
-             pl.col("storyline").unique().alias("in"))
+        .agg(
+            pl.col("storyline").n_unique().alias("storylines"),
+            pl.col("org_key").n_unique().alias("orgs"),
+            pl.col("storyline").unique().alias("in"),
+        )
         .filter((pl.col("storylines") > 1) & (pl.col("orgs") > 1))
         .explode("in")
         .with_columns(_slices_of(pl.col("in"), holdout).alias("slice"))
@@ -650,7 +656,9 @@ def sources_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         .join(listed, on="source_id", how="semi")
         .select("source_id", "name", "kind", "root_id")
         .join(
-            con.table("source_tree").pl().select(pl.col("ancestor_id").alias("source_id"), pl.col("source_id").alias("descendant_id")),
+            con.table("source_tree")
+            .pl()
+            .select(pl.col("ancestor_id").alias("source_id"), pl.col("source_id").alias("descendant_id")),
             on="source_id",
         )
     )
@@ -683,7 +691,8 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
         )
         for r in report.reader.iter_rows(named=True):
             lines.append(
-                f"{r['slice']:<10} {_ratio(r['rev_right'], r['rev_said']):>19} {_ratio(r['cor_right'], r['cor_said']):>24}"
+                f"{r['slice']:<10} {_ratio(r['rev_right'], r['rev_said']):>19}"
+                f" {_ratio(r['cor_right'], r['cor_said']):>24}"
                 f" {_ratio(r['named'], r['officials']):>15} {r['splits']:>7} {r['merges']:>7}"
             )
     if report.rules.height:
@@ -719,7 +728,10 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
                 lines.append(f"\n{category}:")
                 lines += [f"  {e}: {d}" for e, d in rows.select("external_id", "detail").iter_rows()]
     if report.wrong_verdicts.height:
-        lines.append("\nevery wrong verdict a reader sees (system, gold): claim -> quantity -> deciding claim -> relation -> reason")
+        lines.append(
+            "\nevery wrong verdict a reader sees (system, gold):"
+            " claim -> quantity -> deciding claim -> relation -> reason"
+        )
         for r in report.wrong_verdicts.filter(visible).iter_rows(named=True):
             lines.append(
                 f"  {r['external_id']}: {r['outcome']} (gold: {r['gold_says']}): {r['source']} {r['text']!r}"

@@ -8,8 +8,9 @@ articles are one body or two, so it decides no verdict across articles and is no
 
 A name is *not* named when, once accents and case are folded and function words dropped:
 
-- every word left is a generic speaker word (``corroborate/lexicons/generic_sources.csv``), or nothing
-  is left;
+- every word left is a generic speaker word (``corroborate/lexicons/generic_sources.csv``) and at most
+  one word is capitalised ("Authorities", "le ministère"; but "State Department" is a proper name), or
+  nothing is left;
 - or no letter of it is a capital and no word of it is a place or nationality (``places.csv``):
   lower-case common nouns ("opérations de recherche et de secours", "state's") name nobody.
 
@@ -31,8 +32,7 @@ GENERIC_FILE = LEXICON_DIR / "generic_sources.csv"
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Function words of both languages, possessive endings and elisions included ("state's" -> state).
 _FUNCTION_WORDS = frozenset(
-    "a an the of for to and in on at by from with its their his her s le la les l de du des d un une et en au "
-    "aux par pour sur selon according".split()
+    ["a", "an", "the", "of", "for", "to", "and", "in", "on", "at", "by", "from", "with", "its", "their", "his", "her", "s", "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "en", "au", "aux", "par", "pour", "sur", "selon", "according"]
 )
 
 
@@ -54,7 +54,8 @@ def is_named(name: str | None) -> bool:
     if not name or not name.strip():
         return False
     words = [w for w in _WORD.findall(fold(name).replace("\u2019", "'")) if w not in _FUNCTION_WORDS]
-    if not words or all(w in _generic_words() for w in words):
+    capitalised_words = sum(1 for word in name.split() if word[:1].isupper())
+    if not words or (all(w in _generic_words() for w in words) and capitalised_words < 2):
         return False
-    capitalised = any(ch.isupper() for ch in name)
+    capitalised = capitalised_words > 0 or any(ch.isupper() for ch in name)
     return capitalised or any(w in _place_words() for w in words)

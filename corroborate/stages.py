@@ -231,9 +231,7 @@ def input_fingerprint(options: RunOptions, extractor_version: str) -> str:
     for path in options.input_paths:
         for entry in _input_entries(path.resolve()):
             digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
-    code = sorted(
-        p for p in PACKAGE_DIR.rglob("*") if p.is_file() and not {"__pycache__", "_bundled"} & set(p.parts)
-    )
+    code = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and not {"__pycache__", "_bundled"} & set(p.parts))
     _update_with_files(digest, [*_rule_files(options), *code])
     return digest.hexdigest()
 

@@ -72,7 +72,9 @@ def _fake_wheel(folder: Path, name: str, version: str) -> Path:
     path = folder / f"{name}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(path, "w") as wheel:
         wheel.writestr(f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
-        wheel.writestr(f"{dist_info}/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        wheel.writestr(
+            f"{dist_info}/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        )
         wheel.writestr(f"{dist_info}/RECORD", "")
     return path
 
@@ -127,7 +129,18 @@ def _scores_without_runs(command: list[str], db_path: Path, cwd: Path) -> list[s
 def test_the_built_wheel_runs_on_the_seeds_outside_the_checkout(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(wheels), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -160,7 +173,10 @@ def test_the_built_wheel_runs_on_the_seeds_outside_the_checkout(tmp_path: Path) 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = subprocess.run(
-        [str(python), "-c", "import corroborate.db as d; print(d.SQL_DIR)"], cwd=elsewhere, capture_output=True, text=True
+        [str(python), "-c", "import corroborate.db as d; print(d.SQL_DIR)"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert where.stdout.strip().startswith(str(site)), where.stdout
 

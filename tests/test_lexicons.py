@@ -20,6 +20,7 @@ COLUMNS = {
     "revision_cues.csv": ["cue", "kind"],
     "places.csv": ["name", "country"],
     "institution_words.csv": ["word", "english"],
+    "generic_sources.csv": ["word"],
 }
 PACKAGE = Path(__file__).resolve().parent.parent / "corroborate"
 
@@ -48,7 +49,7 @@ def test_every_lexicon_is_read_by_the_code() -> None:
 
 def test_the_vocabularies_are_closed() -> None:
     lexicon = ConceptLexicon.read()
-    assert set(lexicon.triggers["kind"]) <= {"count", "period"}
+    assert set(lexicon.triggers["kind"]) <= {"count", "period", "scale"}
     assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive"}
     assert read_places()["country"].str.contains(r"^[A-Z]{2}$").all()
     assert read_translations()["ministere"] == "ministry"  # keys are folded, as the names they meet

@@ -1,0 +1,120 @@
+"""Verdicts a reader can trust: descriptors, scales, a government's names and forecasts decide nothing.
+
+Each rule is exercised on passages written for it, in a real database, through the real link stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.naming import is_named
+from helpers import Scenario, text
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Sabrina Singh", True),
+        ("the Pentagon", True),
+        ("gouvernement français", True),  # a nationality makes a descriptor specific
+        ("Maui police", True),
+        ("State Department", True),  # generic words, but a title-cased proper name
+        ("service sismologique américain", True),
+        ("les autorités", False),
+        ("Authorities", False),  # a capital at the start of a sentence names nobody
+        ("le ministère", False),
+        ("sources", False),
+        ("residents", False),
+        ("même source", False),
+        ("state’s", False),
+        ("opérations de recherche et de secours", False),  # lower-case common nouns
+        ("Saturday's report", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_a_source_is_named_only_when_it_names_a_person_or_a_body(name: str | None, named: bool) -> None:
+    assert is_named(name) is named
+
+
+def test_descriptors_in_two_articles_do_not_corroborate_each_other(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("Selon les autorités, 1 200 maisons ont été détruites à Valbonne."), "2024-05-02")
+    s.article("b", text("Les autorités font état de 1 200 maisons détruites à Valbonne."), "2024-05-03")
+    s.article("c", text("La Croix-Rouge compte 1 200 maisons détruites à Valbonne."), "2024-05-04")
+    first = s.claim("a", "les autorités", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    second = s.claim("b", "Les autorités", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    s.link()
+    assert s.outcome(first) == s.outcome(second) == "unresolved"
+    named = s.con.execute("SELECT DISTINCT named FROM sources WHERE name ILIKE '%autorit%'").fetchall()
+    assert named == [(False,)]  # source_counts lists named sources only
+    red_cross = s.claim("c", "La Croix-Rouge", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    s.link()
+    # a named body still decides nothing for a descriptor, but the descriptor's figure backs no one either
+    assert s.outcome(first) == "unresolved" and s.outcome(red_cross) == "unresolved"
+
+
+def test_named_bodies_in_two_articles_do_corroborate(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("La préfecture du Var compte 1 200 maisons détruites."), "2024-05-02")
+    s.article("b", text("La Croix-Rouge compte 1 200 maisons détruites."), "2024-05-03")
+    prefecture = s.claim("a", "La préfecture du Var", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    s.claim("b", "La Croix-Rouge", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    s.link()
+    assert s.outcome(prefecture) == "corroborated"
+
+
+def test_a_reading_on_a_scale_is_no_claim_about_the_world(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("The quake had a magnitude of 6.8, the Geological Survey said."), "2023-09-09", language="en")
+    s.article("b", text("Le séisme était de magnitude 6,8 selon l'Institut de géophysique."), "2023-09-10")
+    survey = s.claim("a", "the Geological Survey", 6.8, span="6.8", unit="count", subject="magnitude")
+    institute = s.claim("b", "l'Institut de géophysique", 6.8, span="6,8", unit="count", subject="magnitude")
+    s.link()
+    assert s.outcome(survey) == s.outcome(institute) == "unresolved"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = $c", {"c": survey}).fetchall()[0][0]
+    assert "scale" in reason
+
+
+def test_a_ministry_fragment_and_the_placed_ministry_are_one_voice(scenario: Scenario) -> None:
+    s = scenario
+    # the English report names no country; the French one is placed in France
+    s.article("en", text("The interior Ministry counted 812,000 marchers on Thursday."), "2023-03-24", language="en")
+    s.article("fr", text("En France, le ministère de l'Intérieur a compté 812 000 manifestants."), "2023-03-24")
+    english = s.claim(
+        "en", "interior Ministry", 812000, span="812,000", unit="people", subject="marchers", source_org="Interior"
+    )
+    french = s.claim("fr", "le ministère de l'Intérieur", 812000, span="812 000", unit="people", subject="manifestants")
+    s.link()
+    assert s.outcome(english) == s.outcome(french) == "unresolved"
+
+
+def test_two_forecasts_of_one_year_neither_corroborate_nor_revise(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2031-01-01", "2031-12-31")
+    s.article("a", text("Le Fonds monétaire prévoit un déficit de 4,1 % en 2031."), "2030-10-01")
+    s.article("b", text("La Commission prévoit un déficit de 4,1 % en 2031."), "2030-11-01")
+    s.article("c", text("Le Sénat prévoit un déficit de 5,2 % en 2031."), "2030-12-01")
+    common = {"unit": "percent", "subject": "déficit public", "period": year}
+    fund = s.claim("a", "Le Fonds monétaire", 4.1, span="4,1 %", **common)  # type: ignore[arg-type]
+    s.claim("b", "La Commission", 4.1, span="4,1 %", **common)  # type: ignore[arg-type]
+    s.claim("c", "Le Sénat", 5.2, span="5,2 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(fund) == "unresolved"  # the year is not over: three opinions, no outturn
+
+
+def test_an_outturn_backed_by_another_body_revises_a_forecast(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2031-01-01", "2031-12-31")
+    s.article("a", text("Le Fonds monétaire prévoit un déficit de 4,1 % en 2031."), "2031-10-01")
+    s.article("b", text("L'Institut statistique constate un déficit de 5,2 % en 2031."), "2032-03-27")
+    s.article("c", text("La Cour des comptes confirme un déficit de 5,2 % en 2031."), "2032-04-10")
+    common = {"unit": "percent", "subject": "déficit public", "period": year}
+    fund = s.claim("a", "Le Fonds monétaire", 4.1, span="4,1 %", **common)  # type: ignore[arg-type]
+    institute = s.claim("b", "L'Institut statistique", 5.2, span="5,2 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(fund) == "unresolved"  # one voice alone replaces nobody else's figure
+    s.claim("c", "La Cour des comptes", 5.2, span="5,2 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(fund) == "revised"
+    assert s.outcome(institute) == "corroborated"
