@@ -32,7 +32,10 @@ GENERIC_FILE = LEXICON_DIR / "generic_sources.csv"
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Function words of both languages, possessive endings and elisions included ("state's" -> state).
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "for", "to", "and", "in", "on", "at", "by", "from", "with", "its", "their", "his", "her", "s", "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "en", "au", "aux", "par", "pour", "sur", "selon", "according"]
+    """
+    a an the of for to and in on at by from with its their his her s
+    le la les l de du des d un une et en au aux par pour sur selon according
+    """.split()  # noqa: SIM905
 )
 
 
