@@ -432,7 +432,9 @@ def reader_view(
         .group_by("slice", "outcome")
         .agg(pl.col("said").sum(), pl.col("right").sum())
     )
-    credited = best.filter(pl.col("attribution_right")).select(
+    listed = sources.select(pl.col("descendant_id").alias("source_id")).unique()
+    # only claims whose source the scores list: a descriptor that is not listed shows no reader a split
+    credited = best.filter(pl.col("attribution_right")).join(listed, on="source_id", how="semi").select(
         "storyline",
         "source_id",
         "root_id",

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 
 from corroborate.concepts import LEXICON_DIR
-from corroborate.sources import _ROLE_WORDS
+from corroborate.sources import _ROLE_WORDS, PORTFOLIO_KEYS
 from corroborate.stories import read_places
 from corroborate.text import fold
 
@@ -40,9 +41,14 @@ INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
 GOVERNMENT_WORDS = frozenset({"ministry", "minister", "government"})
 # A government's portfolios: a name that is only one of these ("Interior", "l'Intérieur", "Finance") is
 # the fragment of a ministry's name, and so the government's.
-PORTFOLIO_WORDS = frozenset(
-    {"interior", "finance", "finances", "economy", "defence", "defense", "health", "justice", "foreign", "budget"}
-    | {"treasury", "labour", "labor", "education", "agriculture", "environment", "transport", "affairs"}
+PORTFOLIO_WORDS = PORTFOLIO_KEYS
+# The words of a government descriptor: its portfolio, the kind of body, function words ("the Finance
+# Ministry", "ministère de l'Économie", "le gouvernement"); a person's or a country's name is none of these.
+_DESCRIPTOR_WORDS = PORTFOLIO_KEYS | frozenset(
+    """
+    ministry ministere ministre minister government gouvernement the les des of and prime premier
+    state etat department departement office cabinet
+    """.split()  # noqa: SIM905
 )
 GENERIC_WORDS = frozenset(
     {"authorities", "officials", "police", "agency", "office", "county", "state", "city", "council", "court"}
@@ -165,3 +171,101 @@ def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys 
             ),
         )
     )
+
+
+def one_body_per_key(
+    names: pl.DataFrame, keys: NameKeys | None = None, is_named: Callable[[str], bool] | None = None
+) -> dict[str, str]:
+    """``source_id -> source_id`` of the entry that stands for it, for the bodies met under several names.
+
+    ``names`` has ``source_id, name, claims, countries`` (the countries of the articles its claims come
+    from). Two named entries are one body when their keys agree (the same content words in English, or the
+    same acronym: IMF = International Monetary Fund; OMS = WHO = World Health Organization) and their
+    countries meet (or one has none): the interior ministries of two countries, the police of two towns,
+    never merge. Keys that name no one body are left alone: a government's (every ministry of every
+    country), a generic key ("authorities"), an empty one. The entry with the most claims (then the longest
+    name) stands for the others. Entries absent from the result stand for themselves.
+    """
+    keys = NameKeys() if keys is None else keys
+    if is_named is None:
+        from corroborate.naming import is_named as named_check
+
+        is_named = named_check
+    rows = list(names.select("source_id", "name", "claims", "countries").iter_rows())
+    seen = {fold(a) for _, name, _, _ in rows for a in _ACRONYM.findall(name)}
+    acronyms = frozenset(seen | {keys.translations.get(a, a) for a in seen})
+    groups: dict[str, list[tuple[str, str, int, set[str]]]] = {}
+    for sid, name, claims, countries in rows:
+        key = keys.key(name, acronyms)
+        if not key or key == "government" or set(key.split()) <= GENERIC_WORDS or not is_named(name):
+            continue
+        groups.setdefault(key, []).append((sid, name, int(claims or 0), set(countries or [])))
+    mapping: dict[str, str] = {}
+    for key, members in groups.items():
+        members.sort(key=lambda m: (-m[2], -len(m[1]), m[0]))
+        # an acronym that one of the names writes out (ECB, BCE = ECB) is an institution's own, reported from
+        # any country; a key of common words ("national statistics institute") is checked against countries
+        written = key in acronyms and any(key in {fold(a) for a in _ACRONYM.findall(m[1])} for m in members)
+        clusters: list[list[tuple[str, str, int, set[str]]]] = []
+        for member in members:  # a handful of names per key: a nested loop reads best
+            home = next(
+                (
+                    c
+                    for c in clusters
+                    if written or all(not m[3] or not member[3] or m[3] & member[3] for m in c)
+                ),
+                None,
+            )
+            if home is None:
+                clusters.append([member])
+            else:
+                home.append(member)
+        for cluster in clusters:
+            for sid, *_ in cluster[1:]:
+                mapping[sid] = cluster[0][0]
+    return mapping
+
+
+def government_countries(names: pl.DataFrame, keys: NameKeys | None = None) -> tuple[dict[str, str], set[str]]:
+    """``source_id -> country`` for the entries that are a part of one country's government, and the
+    entries that describe a part of some government without naming its country (descriptors).
+
+    ``names`` has ``source_id, name, countries`` as for :func:`one_body_per_key`. An entry is a part of a
+    government when its key is ``government`` (a ministry, a minister, "the government"); its country is
+    the one its name gives ("ministère français du Budget", "Morocco's Ministry of Interior"), else the one
+    country of every article its claims come from. A ministry named with no country in stories of two
+    countries gets none: it answers for no government rather than for the wrong one. An entry whose name
+    gives no country ("the Finance Ministry", "de l'Intérieur", "le gouvernement") and no capitalised name
+    beyond its portfolio is a descriptor: it names no body by itself.
+    """
+    keys = NameKeys() if keys is None else keys
+    places = read_places()
+    country_of_word = {
+        word: code
+        for name, code in places.select("name", "country").iter_rows()
+        for word in [name]
+        if " " not in word
+    }
+    found: dict[str, str] = {}
+    descriptors: set[str] = set()
+    for sid, name, countries in names.select("source_id", "name", "countries").iter_rows():
+        if keys.key(name) != "government":
+            continue
+        words = _WORD.findall(fold(name).replace("'", " "))
+        named = {country_of_word[w] for w in words if w in country_of_word}
+        if not named and all(w in _DESCRIPTOR_WORDS or len(w) < 3 for w in words):
+            descriptors.add(sid)
+            continue
+        stated = named or set(countries or [])
+        if len(stated) == 1:
+            found[sid] = stated.pop()
+    return found, descriptors
+
+
+def portfolio_name(name: str, translations: dict[str, str] | None = None) -> str | None:
+    """The portfolio a government descriptor names, in English and capitalised ("de l'Intérieur" ->
+    "Interior", "Finance Ministry" -> "Finance"), or None when it names none ("le ministère")."""
+    translations = read_translations() if translations is None else translations
+    words = [w for w in _WORD.findall(fold(name).replace("'", " ")) if w in PORTFOLIO_KEYS]
+    english = [translations.get(w, w) for w in words]
+    return " ".join(dict.fromkeys(e.capitalize() for e in english)) or None

@@ -66,6 +66,17 @@ _ROLE_WORDS = frozenset(  # compared with alias keys, so spelled through alias_k
 )
 
 
+# A government's portfolios, in both languages (as alias keys): "de l'Intérieur" or "Finance" alone is the
+# fragment of some country's ministry, never a shortened form of the one ministry met so far.
+PORTFOLIO_KEYS = frozenset(
+    """
+    interior interieur finance finances economy economie defence defense armees health sante justice foreign
+    affaires etrangeres exterieures budget treasury tresor labour labor travail education agriculture
+    environment environnement transport transports affairs comptes publics
+    """.split()  # noqa: SIM905
+)
+
+
 def alias_key(text: str | None) -> str:
     """The matching key of a name: accents, case, punctuation, leading articles and titles removed.
 
@@ -114,6 +125,9 @@ class SourceResolver:
         self._contained: list[tuple[str, str]] | None = None
         self._depth_cache: dict[str, int] = {}
         self.observed: dict[str, str] = {}  # speaker strings met in claims -> the entry they resolved to
+        # entries that describe some government's part without saying whose ("the Finance Ministry"): not
+        # named sources; their claims go to the government of their article's country when it has one
+        self.descriptor_ids: set[str] = set()
         parents: dict[str, str] = {}
         for alias, canonical, kind, parent in alias_rows:
             entry = self._entry(canonical, kind or None)
@@ -195,7 +209,8 @@ class SourceResolver:
         Vedant Patel" the person wins over his department. A shortened form is a run of whole words of
         an alias ("Polish Interior" of "Polish Interior Ministry", "Brandt" of "Viktor Brandt") that no
         other entry's aliases contain and that says more than a role: "Défense" fits several ministries
-        and "porte-parole" fits anyone, so neither resolves.
+        and "porte-parole" fits anyone, so neither resolves; nor does a bare portfolio ("de l'Intérieur"),
+        which may be any country's ministry.
         """
         key = alias_key(text)
         if not key:
@@ -211,7 +226,7 @@ class SourceResolver:
                     best = rank
         if best is not None:
             return self.sources[best[2]]
-        if all(word in _ROLE_KEYS for word in key.split()):
+        if all(word in _ROLE_KEYS or word in PORTFOLIO_KEYS for word in key.split()):
             return None
         fitting = {sid for alias, sid in self._contained_aliases() if padded in f" {alias} "}
         return self.sources[fitting.pop()] if len(fitting) == 1 else None
@@ -288,7 +303,7 @@ class SourceResolver:
                 "parent_id": s.parent_id,
                 "root_id": self.root(s.source_id),
                 "depth": self.depth(s.source_id),
-                "named": s.kind == OUTLET or is_named(s.name),
+                "named": s.kind == OUTLET or (is_named(s.name) and s.source_id not in self.descriptor_ids),
             }
             for s in self.sources.values()
         ]
@@ -375,12 +390,14 @@ def build_sources(
             resolver.observed.setdefault(src.strip(), entry.source_id)
         speaker_ids.append(entry.source_id)
     speaker_map = speakers.with_columns(pl.Series("source_id", speaker_ids, dtype=pl.String))
+    speaker_map, placed = _one_body_per_name(con, resolver, speaker_map)
 
     frames = {
         "_sources_input": resolver.sources_frame(),
         "_source_aliases_input": resolver.aliases_frame(),
         "_outlet_map": outlet_map,
         "_speaker_map": speaker_map,
+        "_placed_speakers": placed,
     }
     with registered(con, frames):
         for model in ("sources", "source_aliases", "source_tree", "claim_sources"):
@@ -391,6 +408,89 @@ def build_sources(
         claims=con.table("claim_sources").shape[0],
     )
     return summary, resolver
+
+
+def _one_body_per_name(
+    con: duckdb.DuckDBPyConnection, resolver: SourceResolver, speaker_map: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``speaker_map`` with the entries of one body under several names merged into one
+    (:func:`corroborate.identity.one_body_per_key`), and ``_placed_speakers`` (``article_id, source,
+    source_org, source_id``): a government's descriptor in an article placed in one country, credited to
+    that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
+    entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""
+    from corroborate.identity import government_countries, one_body_per_key, portfolio_name
+    from corroborate.stories import article_places
+
+    places = article_places(con.table("articles").select("article_id", "title", "text").pl())
+    placed_claims = (
+        con.table("claims")
+        .filter(duckdb.ColumnExpression("attributed"))
+        .select("article_id", "source", "source_org")
+        .pl()
+        .select("article_id", pl.col("source").fill_null(""), pl.col("source_org").fill_null(""))
+        .join(speaker_map, on=["source", "source_org"])
+        .join(places, on="article_id", how="left")
+    )
+    claims = (
+        placed_claims.group_by("source_id")
+        .agg(pl.len().alias("claims"), pl.col("country").drop_nulls().unique().alias("countries"))
+    )
+    officials = pl.DataFrame(
+        [{"source_id": e.source_id, "name": e.name} for e in resolver.sources.values() if e.kind == OFFICIAL],
+        schema={"source_id": pl.String, "name": pl.String},
+    )
+    names = officials.join(claims, on="source_id", how="left").with_columns(pl.col("claims").fill_null(0))
+    merged = one_body_per_key(names)
+    for gone, kept in merged.items():
+        entry, into = resolver.sources.pop(gone), resolver.sources[kept]
+        into.aliases |= entry.aliases
+        for other in resolver.sources.values():
+            if other.parent_id == gone:
+                other.parent_id = kept if other.source_id != kept else None
+        if into.parent_id is None and entry.parent_id not in (None, kept):
+            into.parent_id = entry.parent_id
+        for key, sid in list(resolver._by_key.items()):
+            if sid == gone:
+                resolver._by_key[key] = kept
+        for name, sid in list(resolver.observed.items()):
+            if sid == gone:
+                resolver.observed[name] = kept
+    # every part of one country's government answers to it: "Finance Ministry" and "ministère de l'Économie"
+    # of stories placed in France are one root, Government (FR), and never Morocco's
+    remaining = names.filter(~pl.col("source_id").is_in(list(merged)))
+    countries, descriptors = government_countries(remaining)
+    for sid, code in countries.items():
+        entry = resolver.sources[sid]
+        if entry.parent_id is None:
+            government = resolver.new_entry(f"Government ({code})")
+            if government.source_id != sid:
+                entry.parent_id = government.source_id
+    resolver.descriptor_ids |= descriptors
+    speaker_map = speaker_map.with_columns(pl.col("source_id").replace(merged))
+    placed = (
+        placed_claims.with_columns(pl.col("source_id").replace(merged))
+        .filter(pl.col("source_id").is_in(list(descriptors)) & pl.col("country").is_not_null())
+        .select("article_id", "source", "source_org", "source_id", "country")
+        .unique()
+    )
+    # "de l'Intérieur" in a story placed in Morocco is Morocco's interior ministry, under its government;
+    # a bare "le gouvernement" or "le ministère" is the government itself
+    body_of: dict[tuple[str, str], str] = {}
+    for sid, code in placed.select("source_id", "country").unique().iter_rows():
+        government = resolver.new_entry(f"Government ({code})")
+        portfolio = portfolio_name(resolver.sources[sid].name)
+        if portfolio is None:
+            body_of[(sid, code)] = government.source_id
+        else:
+            body_of[(sid, code)] = resolver.new_entry(f"{portfolio} Ministry ({code})", parent=government).source_id
+    resolver._break_cycles()
+    resolver._depth_cache.clear()
+    resolver._contained = None
+    credited = [body_of[(sid, code)] for sid, code in placed.select("source_id", "country").iter_rows()]
+    placed = placed.select("article_id", "source", "source_org").with_columns(
+        pl.Series("source_id", credited, dtype=pl.String)
+    )
+    return speaker_map, placed
 
 
 def resolve_name(con: duckdb.DuckDBPyConnection, name: str) -> str | None:

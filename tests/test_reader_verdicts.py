@@ -118,3 +118,54 @@ def test_an_outturn_backed_by_another_body_revises_a_forecast(scenario: Scenario
     s.link()
     assert s.outcome(fund) == "revised"
     assert s.outcome(institute) == "corroborated"
+
+
+def test_one_body_under_its_names_and_languages_but_never_across_countries() -> None:
+    import polars as pl
+
+    from corroborate.identity import one_body_per_key
+
+    names = pl.DataFrame(
+        {
+            "source_id": ["ecb", "bce", "long", "long_fr", "interior", "stats_ma", "stats_fr"],
+            "name": [
+                "ECB",
+                "BCE",
+                "European Central Bank",
+                "Banque centrale européenne",
+                "Interior Ministry",
+                "National Statistics Institute",
+                "Institut national de la statistique",
+            ],
+            "claims": [3, 2, 5, 1, 4, 1, 1],
+            "countries": [["DE"], ["FR"], ["DE"], ["FR"], ["FR"], ["MA"], ["FR"]],
+        }
+    )
+    merged = one_body_per_key(names)
+    # the acronym in both languages and both expansions are one bank; the most quoted name stands for them
+    assert merged == {"ecb": "long", "bce": "long", "long_fr": "long"}
+    # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
+
+
+def test_a_government_descriptor_answers_for_the_government_of_its_story(scenario: Scenario) -> None:
+    s = scenario
+    s.article("ma", text("Au Maroc, le bilan atteint 2 012 morts, selon un bilan de l'Intérieur."), "2023-09-09")
+    s.article("fr", text("En France, 1 089 000 manifestants selon le ministère de l'Intérieur."), "2023-03-24")
+    s.article("fr2", text("En France, selon le ministère de l'Intérieur, 740 000 manifestants."), "2023-03-28")
+    quake = s.claim("ma", "de l'Intérieur", 2012, span="2 012", unit="deaths", subject="morts")
+    march = s.claim(
+        "fr", "le ministère de l'Intérieur", 1089000, span="1 089 000", unit="people", subject="manifestants"
+    )
+    s.claim("fr2", "le ministère de l'Intérieur", 740000, span="740 000", unit="people", subject="manifestants")
+    s.link()
+    assert s.source_name(quake) == "Interior Ministry (MA)"
+    assert s.source_name(march) == "Interior Ministry (FR)"
+    parents = dict(
+        s.con.execute(
+            "SELECT s.name, p.name FROM sources s JOIN sources p ON p.source_id = s.parent_id "
+            "WHERE s.name LIKE 'Interior Ministry (%'"
+        ).fetchall()
+    )
+    assert parents == {"Interior Ministry (MA)": "Government (MA)", "Interior Ministry (FR)": "Government (FR)"}
+    unnamed = s.con.execute("SELECT named FROM sources WHERE name = 'le ministère de l''Intérieur'").fetchall()
+    assert unnamed in ([], [(False,)])  # the bare descriptor itself is never listed
