@@ -434,11 +434,20 @@ def reader_view(
     )
     listed = sources.select(pl.col("descendant_id").alias("source_id")).unique()
     # only claims whose source the scores list: a descriptor that is not listed shows no reader a split
-    credited = best.filter(pl.col("attribution_right")).join(listed, on="source_id", how="semi").select(
-        "storyline",
-        "source_id",
-        "root_id",
-        pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars().alias("org"),
+    credited = (
+        best.filter(pl.col("attribution_right"))
+        .join(listed, on="source_id", how="semi")
+        .select(
+            "storyline",
+            "source_id",
+            "root_id",
+            pl.col("speaker_org")
+            .fill_null(pl.col("speaker"))
+            .str.split(" (")
+            .list.first()
+            .str.strip_chars()
+            .alias("org"),
+        )
     )
     officials = sources.filter(pl.col("kind") == "official")
     claims_of = pred.select("storyline", pl.col("source_id").alias("descendant_id")).unique()

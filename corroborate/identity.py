@@ -209,11 +209,7 @@ def one_body_per_key(
         clusters: list[list[tuple[str, str, int, set[str]]]] = []
         for member in members:  # a handful of names per key: a nested loop reads best
             home = next(
-                (
-                    c
-                    for c in clusters
-                    if written or all(not m[3] or not member[3] or m[3] & member[3] for m in c)
-                ),
+                (c for c in clusters if written or all(not m[3] or not member[3] or m[3] & member[3] for m in c)),
                 None,
             )
             if home is None:
@@ -241,10 +237,7 @@ def government_countries(names: pl.DataFrame, keys: NameKeys | None = None) -> t
     keys = NameKeys() if keys is None else keys
     places = read_places()
     country_of_word = {
-        word: code
-        for name, code in places.select("name", "country").iter_rows()
-        for word in [name]
-        if " " not in word
+        word: code for name, code in places.select("name", "country").iter_rows() for word in [name] if " " not in word
     }
     found: dict[str, str] = {}
     descriptors: set[str] = set()

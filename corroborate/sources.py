@@ -431,9 +431,8 @@ def _one_body_per_name(
         .join(speaker_map, on=["source", "source_org"])
         .join(places, on="article_id", how="left")
     )
-    claims = (
-        placed_claims.group_by("source_id")
-        .agg(pl.len().alias("claims"), pl.col("country").drop_nulls().unique().alias("countries"))
+    claims = placed_claims.group_by("source_id").agg(
+        pl.len().alias("claims"), pl.col("country").drop_nulls().unique().alias("countries")
     )
     officials = pl.DataFrame(
         [{"source_id": e.source_id, "name": e.name} for e in resolver.sources.values() if e.kind == OFFICIAL],
