@@ -14,11 +14,16 @@ A name is *not* named when, once accents and case are folded and function words 
 - or no letter of it is a capital and no word of it is a place or nationality (``places.csv``):
   lower-case common nouns ("opérations de recherche et de secours", "state's") name nobody.
 
+A name with a media word ("BFM TV", "Hawaii News Now", "CNBC translation") is a medium relaying somebody:
+it is not named. (The entries a desk lists in its alias file are named whatever their words:
+``SourceResolver.configured_ids``.) A place standing for its government ("selon Londres") stays named.
+
 A capitalised word or an acronym, or a place or nationality word, makes a name specific.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
 from pathlib import Path
@@ -40,9 +45,21 @@ _FUNCTION_WORDS = frozenset(
 
 
 @cache
-def _generic_words(path: Path = GENERIC_FILE) -> frozenset[str]:
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    return frozenset(fold(ln) for ln in lines[1:] if ln and not ln.startswith("#") and ln != "word")
+def _lexicon(path: Path = GENERIC_FILE) -> dict[str, frozenset[str]]:
+    """``kind -> words`` of the generic-source lexicon (``word,kind`` rows, ``#`` lines are comments)."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    words: dict[str, set[str]] = {}
+    for row in csv.DictReader(lines):
+        words.setdefault(row["kind"].strip(), set()).add(fold(row["word"].strip()))
+    return {kind: frozenset(found) for kind, found in words.items()}
+
+
+def _generic_words() -> frozenset[str]:
+    return _lexicon().get("generic", frozenset())
+
+
+def _media_words() -> frozenset[str]:
+    return _lexicon().get("media", frozenset())
 
 
 @cache
@@ -57,6 +74,8 @@ def is_named(name: str | None) -> bool:
     if not name or not name.strip():
         return False
     words = [w for w in _WORD.findall(fold(name).replace("\u2019", "'")) if w not in _FUNCTION_WORDS]
+    if any(w in _media_words() for w in words):
+        return False
     capitalised_words = sum(1 for word in name.split() if word[:1].isupper())
     if not words or (all(w in _generic_words() for w in words) and capitalised_words < 2):
         return False

@@ -129,8 +129,10 @@ class SourceResolver:
         # named sources; their claims go to the government of their article's country when it has one
         self.descriptor_ids: set[str] = set()
         parents: dict[str, str] = {}
+        self.configured_ids: set[str] = set()  # entries of the alias file: named whatever their words
         for alias, canonical, kind, parent in alias_rows:
             entry = self._entry(canonical, kind or None)
+            self.configured_ids.add(entry.source_id)
             if parent and canonical not in parents:
                 parents[canonical] = parent
             self._add_alias(entry, alias)
@@ -303,7 +305,9 @@ class SourceResolver:
                 "parent_id": s.parent_id,
                 "root_id": self.root(s.source_id),
                 "depth": self.depth(s.source_id),
-                "named": s.kind == OUTLET or (is_named(s.name) and s.source_id not in self.descriptor_ids),
+                "named": s.kind == OUTLET
+                or s.source_id in self.configured_ids
+                or (is_named(s.name) and s.source_id not in self.descriptor_ids),
             }
             for s in self.sources.values()
         ]

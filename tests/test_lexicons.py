@@ -20,7 +20,7 @@ COLUMNS = {
     "revision_cues.csv": ["cue", "kind"],
     "places.csv": ["name", "country"],
     "institution_words.csv": ["word", "english"],
-    "generic_sources.csv": ["word"],
+    "generic_sources.csv": ["word", "kind"],
 }
 PACKAGE = Path(__file__).resolve().parent.parent / "corroborate"
 

@@ -29,6 +29,9 @@ from helpers import Scenario, text
         ("state’s", False),
         ("opérations de recherche et de secours", False),  # lower-case common nouns
         ("Saturday's report", False),
+        ("Londres", True),  # a capital speaking for its government
+        ("BFM TV", False),  # a medium relays somebody
+        ("Hawaii News Now", False),
         ("", False),
         (None, False),
     ],

@@ -61,16 +61,25 @@ WITH banded AS (
     -- the latest figures stand only when they agree: a fund's 6 % beside the government's 5.4 % target,
     -- published the same day, settles nothing
     SELECT quantity_id FROM final_figures GROUP BY quantity_id HAVING max(lo) <= min(hi)
+), agreed AS (
+    -- the interval every latest figure of a settled quantity agrees on
+    SELECT quantity_id, max(lo) AS lo, min(hi) AS hi
+    FROM final_figures JOIN settled USING (quantity_id)
+    GROUP BY quantity_id
+), backed_quantities AS (
+    -- the figure that stands is backed by others: named figures of two roots in two copy groups (not
+    -- recaps) meet the agreed interval; one voice alone replaces nobody else's figure
+    SELECT f.quantity_id
+    FROM claim_facts f
+    JOIN agreed g ON g.quantity_id = f.quantity_id AND f.lo <= g.hi AND g.lo <= f.hi
+    WHERE f.named AND NOT f.is_recap
+    GROUP BY f.quantity_id
+    HAVING count(DISTINCT f.root_id) >= 2 AND count(DISTINCT f.group_id) >= 2
 ), standing AS (
-    -- the figure that stands is backed by others: an independent figure (another root, another copy
-    -- group, not a recap) agrees with it; one voice alone replaces nobody else's figure
     SELECT DISTINCT y.claim_id
     FROM claim_facts y
-    JOIN settled USING (quantity_id)
+    JOIN backed_quantities USING (quantity_id)
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
-    JOIN claim_facts z
-      ON z.quantity_id = y.quantity_id AND z.root_id <> y.root_id AND z.group_id <> y.group_id
-     AND NOT z.is_recap AND z.named AND y.lo <= z.hi AND z.lo <= y.hi
     WHERE y.named
 ), copy_pairs AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
@@ -135,8 +144,7 @@ WITH banded AS (
         x.is_projection,
         x.root_id = y.root_id OR coalesce(x.identity = y.identity, false)
             -- a body whose country is not read ("?:government") may be the placed one of the same name
-            OR coalesce(split_part(x.identity, ':', 2) = split_part(y.identity, ':', 2)
-                        AND (starts_with(x.identity, '?:') OR starts_with(y.identity, '?:')), false) AS same_root,
+            OR coalesce(x.identity_key = y.identity_key AND (x.unplaced OR y.unplaced), false) AS same_root,
         -- an outlet's own unattributed figure relays somebody: it backs no attributed claim; a recap
         -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
         (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,

@@ -98,6 +98,8 @@ SELECT
     cq.wording_key,
     ap.country AS place,
     ci.identity,
+    split_part(ci.identity, ':', 2) AS identity_key,      -- the identity without its country
+    starts_with(ci.identity, '?:') AS unplaced,            -- no country read for it
     ck.kind,
     -- a descriptor ("le ministère", "sources") may be one body or two: it decides nothing across articles,
     -- unless it is a government word in an article placed in one country ("the government" of a story
