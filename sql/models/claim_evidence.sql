@@ -43,13 +43,7 @@
 -- whole quantity by a GROUP BY per source, then over the few sources of its line, so a self-correction
 -- is never missed.
 CREATE OR REPLACE TABLE claim_evidence AS
-WITH banded AS (
-    SELECT
-        *,
-        -- by the article's date: a recap (held before it) stays beside the figures of its own article
-        (row_number() OVER (PARTITION BY quantity_id ORDER BY published_at, claim_id) - 1) // $band AS bucket
-    FROM claim_facts
-), final_figures AS (
+WITH final_figures AS (
     -- a rate or total for a period (kind 'period'): the latest figures published on it are the ones that stand
     SELECT f.quantity_id, f.lo, f.hi
     FROM claim_facts f
@@ -81,6 +75,14 @@ WITH banded AS (
     JOIN backed_quantities USING (quantity_id)
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
     WHERE y.named
+), banded AS (
+    SELECT
+        f.*,
+        st.claim_id IS NOT NULL AS standing,
+        -- by the article's date: a recap (held before it) stays beside the figures of its own article
+        (row_number() OVER (PARTITION BY f.quantity_id ORDER BY f.published_at, f.claim_id) - 1) // $band AS bucket
+    FROM claim_facts f
+    LEFT JOIN standing st ON st.claim_id = f.claim_id
 ), copy_pairs AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
     UNION
@@ -142,6 +144,8 @@ WITH banded AS (
         x.claim_id,
         y.claim_id AS evidence_claim_id,
         x.is_projection,
+        -- a scale bears on nothing; a descriptor meets only its own article's figures
+        NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id) AS voiced,
         x.root_id = y.root_id OR coalesce(x.identity = y.identity, false)
             -- a body whose country is not read ("?:government") may be the placed one of the same name
             OR coalesce(x.identity_key = y.identity_key AND (x.unplaced OR y.unplaced), false) AS same_root,
@@ -170,7 +174,7 @@ WITH banded AS (
             OR coalesce(y.pub_lo > coalesce(x.horizon, y.horizon), false) AS after_period,
         -- another source's figure replaces this one only once the period is over (an outturn): two
         -- forecasts of one year by two sources are two opinions, and neither revises the other
-        x.kind = 'period' AND st.claim_id IS NOT NULL
+        x.kind = 'period' AND y.standing
             AND coalesce(y.pub_lo > coalesce(x.horizon, y.horizon), false) AS replaced_by_standing,
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
@@ -181,13 +185,11 @@ WITH banded AS (
      AND y.bucket = x.near_bucket
      AND y.claim_id <> x.claim_id
      AND NOT y.is_projection
+
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
-    LEFT JOIN standing st ON st.claim_id = y.claim_id
     LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
     LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
-    WHERE NOT x.is_scale
-      AND (x.named AND y.named OR x.article_id = y.article_id)
-      AND (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
+    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
        OR x.place = y.place
        OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
 ), related AS (
@@ -195,6 +197,7 @@ WITH banded AS (
         claim_id,
         evidence_claim_id,
         CASE
+            WHEN NOT voiced THEN NULL
             WHEN recap_replaced AND NOT compatible THEN 'supersedes'
             WHEN replaced_by_standing AND NOT compatible AND later THEN 'supersedes'
             WHEN is_projection THEN CASE

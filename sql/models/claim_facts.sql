@@ -98,7 +98,7 @@ SELECT
     cq.wording_key,
     ap.country AS place,
     ci.identity,
-    split_part(ci.identity, ':', 2) AS identity_key,      -- the identity without its country
+    hash(split_part(ci.identity, ':', 2)) AS identity_key, -- the identity without its country (hashed)
     starts_with(ci.identity, '?:') AS unplaced,            -- no country read for it
     ck.kind,
     -- a descriptor ("le ministère", "sources") may be one body or two: it decides nothing across articles,
