@@ -22,7 +22,7 @@ import pytest
 from corroborate import readonly, store
 from corroborate.db import connect
 from corroborate.ingest import ingest_paths, read_records
-from helpers import ROOT, query, run_cli
+from helpers import ROOT, Scenario, load_seeds, query, run_cli
 
 GOOD = (
     "Le ministère a déclaré que 10 000 soldats étaient déployés dans la région, selon les autorités locales "
@@ -441,3 +441,92 @@ def test_row7_signs_are_kept_and_impossible_figures_go_to_rejects(tmp_path: Path
     assert "cannot be negative" in reasons["-5 000 soldats"]
     assert "cannot be negative" in reasons["\u2212 3 000 blessés"]
     assert "cannot exceed 100 %" in reasons["250 %"]
+
+
+# --- 11. the staging copy: never created by a stage, checked before it is published -------------
+
+
+def _live_database(path: Path, extractor_version: str = "v-test") -> tuple[int, int]:
+    """A live database holding the seed articles and their claims, extracted by ``extractor_version``."""
+    with contextlib.closing(connect(path)) as con:
+        scenario = Scenario(con)
+        load_seeds(scenario)
+        con.execute(
+            "INSERT INTO extractions SELECT article_id, ?, 'run-test', count(claim_id) "
+            "FROM articles LEFT JOIN claims USING (article_id) GROUP BY article_id",
+            [extractor_version],
+        )
+        scenario.complete_run()
+    return _counts(path)
+
+
+def _last_run(db_path: Path) -> tuple[str, str | None]:
+    rows = query(db_path, "SELECT status, reason FROM runs ORDER BY started_at DESC, run_id DESC LIMIT 1")
+    return rows[0][0], rows[0][1]
+
+
+def test_a_deleted_staging_copy_is_never_recreated_and_nothing_is_published(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    assert before[0] == 5 and before[1] > 20
+    staging = store.staging_path(live)
+    with pytest.raises(store.PublishRefusedError, match="is gone"), store.open_run(live, ["x"], "v-test") as run:
+        staging.unlink()
+        with pytest.raises(FileNotFoundError):
+            run.connect()  # a stage opening the staging copy does not make an empty one
+        assert not staging.exists()
+        run.publish()
+    assert _counts(live) == before
+    status, reason = _last_run(live)
+    assert status == "failed" and reason is not None and "staging copy" in reason and "gone" in reason
+
+
+def test_publish_refuses_a_staging_copy_that_is_not_this_runs_or_lost_data(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    staging = store.staging_path(live)
+    # An empty database where the staging copy was (what a stage reopening it by path used to create).
+    with pytest.raises(store.PublishRefusedError, match="row in runs"), store.open_run(live, ["x"], "v-test") as run:
+        staging.unlink()
+        connect(staging).close()
+        run.publish()
+    assert _counts(live) == before and not staging.exists()
+    assert _last_run(live)[0] == "failed"
+
+    # This run's copy, but with claims gone that the run had to keep.
+    with pytest.raises(store.PublishRefusedError, match="fewer than"), store.open_run(live, ["x"], "v-test") as run:
+        with contextlib.closing(run.connect()) as con:
+            con.execute("DELETE FROM claims WHERE article_id = '003'")
+        run.publish()
+    assert _counts(live) == before and not staging.exists()
+    status, reason = _last_run(live)
+    assert status == "failed" and reason is not None and f"{before[1]} claims" in reason
+
+    # A new extractor version extracts every article again and may find fewer claims: that is published.
+    with store.open_run(live, ["x"], "v-next") as run:
+        with contextlib.closing(run.connect()) as con:
+            con.execute("DELETE FROM claims WHERE article_id = '003'")
+        run.publish()
+    assert _counts(live)[0] == before[0] and _counts(live)[1] < before[1]
+    assert _last_run(live)[0] == "completed"
+
+
+@pytest.mark.slow
+def test_a_flow_whose_staging_copy_is_deleted_between_stages_fails_and_keeps_the_live_data(seeded_copy: Path) -> None:
+    from corroborate.options import RunOptions
+    from corroborate.progress import listening
+    from flows.nightly import nightly
+
+    before = _counts(seeded_copy)
+    staging = store.staging_path(seeded_copy)
+
+    def delete_staging(stage: str, done: int, total: int) -> None:
+        if stage == "extract" and done == 0:  # ingest is done and closed its connection
+            staging.unlink()
+
+    with listening(delete_staging), pytest.raises(Exception, match="staging|gone|No such file"):
+        nightly(RunOptions(db_path=seeded_copy))
+    assert _counts(seeded_copy) == before
+    assert not staging.exists()
+    status, reason = _last_run(seeded_copy)
+    assert status == "failed" and reason is not None
