@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -530,3 +532,186 @@ def test_a_flow_whose_staging_copy_is_deleted_between_stages_fails_and_keeps_the
     assert not staging.exists()
     status, reason = _last_run(seeded_copy)
     assert status == "failed" and reason is not None
+
+
+# --- 12. a full disk ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _small_disk(tmp_path: Path, size: str = "8m") -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted in ``tmp_path`` (skips the test where mounting is not allowed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True, text=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True, check=False)
+
+
+def _fill(disk: Path, name: str, leave: int) -> Path:
+    """A file that leaves ``leave`` bytes free on ``disk``."""
+    stats = os.statvfs(disk)
+    filler = disk / name
+    filler.write_bytes(b"\0" * max(0, stats.f_bavail * stats.f_frsize - leave))
+    return filler
+
+
+def test_a_full_disk_while_copying_fails_the_run_removes_the_staging_copy_and_the_next_run_works(
+    tmp_path: Path,
+) -> None:
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live)
+        filler = _fill(disk, "filler", leave=live.stat().st_size // 2)  # room for half a staging copy
+        with pytest.raises(OSError, match="No space left") as raised, store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert raised.value.errno == errno.ENOSPC
+        assert not store.staging_path(live).exists()
+        assert _counts(live) == before
+        status, reason = _last_run(live)
+        assert status == "failed" and reason is not None and "No space left" in reason
+
+        filler.unlink()
+        with store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert _last_run(live)[0] == "completed" and _counts(live) == before
+
+
+def test_a_full_disk_while_a_stage_writes_fails_the_run_and_removes_the_staging_copy(tmp_path: Path) -> None:
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live)
+        with pytest.raises(duckdb.Error, match="No space left"), store.open_run(live, ["x"], "v-test") as run:
+            filler = _fill(disk, "filler", leave=64 * 1024)
+            with contextlib.closing(run.connect()) as con:
+                con.execute("CREATE TABLE big AS SELECT repeat('x', 500) || i AS s FROM range(200000) AS t(i)")
+                con.execute("CHECKPOINT")
+            run.publish()
+        staging = store.staging_path(live)
+        assert not staging.exists() and not Path(str(staging) + ".wal").exists()
+        assert _counts(live) == before and _last_run(live)[0] == "failed"
+        filler.unlink()
+        with store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert _last_run(live)[0] == "completed"
+
+
+def test_a_full_disk_fails_a_cli_run_with_one_line_and_the_next_run_works(tmp_path: Path) -> None:
+    from corroborate import stages
+    from corroborate.extract.version import EXTRACTOR_VERSION
+    from corroborate.options import RunOptions
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live, EXTRACTOR_VERSION)
+        # The last completed run read this (empty) inbox: a re-run is checked and recorded without Prefect.
+        options = RunOptions(inputs=(inbox,), db_path=live)
+        with contextlib.closing(connect(live)) as con:
+            con.execute(
+                "UPDATE runs SET input_fingerprint = ?, link_fingerprint = ?",
+                [stages.input_fingerprint(options, EXTRACTOR_VERSION), stages.link_fingerprint(con, options)],
+            )
+        filler = _fill(disk, "filler", leave=live.stat().st_size // 2)
+        done = run_cli("run", str(inbox), "--db", str(live), "--quiet")
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.count("\n") == 1 and "No space left" in done.stderr and "Traceback" not in done.stderr
+        assert not store.staging_path(live).exists()
+        assert _last_run(live)[0] == "failed" and _counts(live) == before
+
+        filler.unlink()
+        again = run_cli("run", str(inbox), "--db", str(live), "--quiet")
+        assert again.returncode == 0, again.stderr
+        assert _last_run(live)[0] == "completed" and _counts(live) == before
+
+
+# --- 13. one line, exit 2, before Prefect: a corrupt database, an unwritable --keep-db, a held lock ----
+
+
+def _one_line_error(done: subprocess.CompletedProcess[str]) -> bool:
+    return done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+
+
+def test_a_run_on_a_corrupt_database_is_refused_in_one_line_before_prefect(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD, encoding="utf-8")
+    garbage = bytearray(os.urandom(300_000))
+    garbage[8:12] = b"DUCK"  # starts like a DuckDB file
+    real = tmp_path / "real.duckdb"
+    _live_database(real)
+    truncated = real.read_bytes()[:20_000]  # a real database's first blocks only
+    for name, content in (("garbage.duckdb", bytes(garbage)), ("truncated.duckdb", truncated)):
+        target = tmp_path / name
+        target.write_bytes(content)
+        started = time.monotonic()
+        done = run_cli("run", str(inbox), "--db", str(target), "--quiet")
+        assert done.returncode == 2, (name, done.stderr)
+        assert _one_line_error(done) and "cannot be opened" in done.stderr and str(target) in done.stderr, done.stderr
+        assert time.monotonic() - started < 10  # no Prefect server was started
+        assert target.read_bytes() == content
+        assert not store.staging_path(target).exists()
+
+
+def _tiny_corpus(root: Path) -> Path:
+    story = root / "corpus" / "story"
+    (story / "articles").mkdir(parents=True)
+    (story / "articles" / "a.json").write_text(json.dumps({"id": "a", "text": GOOD}), encoding="utf-8")
+    (story / "gold_claims.jsonl").write_text("", encoding="utf-8")
+    return root / "corpus"
+
+
+def test_eval_keep_db_on_an_unwritable_path_is_refused_in_one_line(tmp_path: Path) -> None:
+    corpus = _tiny_corpus(tmp_path)
+    a_file = tmp_path / "a-file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    targets = [Path("/proc/kept.duckdb"), a_file / "kept.duckdb"]
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(read_only)], check=False).returncode
+        == 0
+    ):
+        targets.append(read_only / "kept.duckdb")
+    try:
+        for target in targets:
+            done = run_cli("eval", str(corpus), "--outcomes", "--keep-db", str(target))
+            assert done.returncode == 2, (target, done.stderr)
+            assert _one_line_error(done) and "--keep-db" in done.stderr, done.stderr
+            assert not target.exists()
+    finally:
+        subprocess.run(["umount", "-l", str(read_only)], capture_output=True, check=False)
+
+
+@pytest.mark.slow
+def test_a_second_run_is_refused_at_once_while_the_first_is_starting_prefect(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD, encoding="utf-8")
+    db_path = tmp_path / "c.duckdb"
+    first = subprocess.Popen(
+        [sys.executable, "cli.py", "run", str(inbox), "--db", str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stderr is not None
+        line = first.stderr.readline()
+        assert "starting Prefect" in line, line  # the first run is past its checks, Prefect is starting
+        started = time.monotonic()
+        second = run_cli("run", str(inbox), "--db", str(db_path), "--quiet")
+        waited = time.monotonic() - started
+        assert second.returncode == 1 and "another run is writing" in second.stderr, second.stderr
+        assert second.stderr.count("\n") == 1
+        assert waited < 8  # refused before starting Prefect
+    finally:
+        first.kill()
+        first.wait(timeout=60)
