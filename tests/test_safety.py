@@ -715,3 +715,30 @@ def test_a_second_run_is_refused_at_once_while_the_first_is_starting_prefect(tmp
     finally:
         first.kill()
         first.wait(timeout=60)
+
+
+# --- 14. an output never takes a database's companion file -----------------------------------------
+
+
+def test_report_never_writes_a_databases_lock_staging_copy_or_write_ahead_log(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    _live_database(live)
+    with store.run_lock(live):
+        pass  # a run leaves its lock file
+    lock = store.lock_path(live)
+    lock_inode, lock_text = lock.stat().st_ino, lock.read_text(encoding="utf-8")
+    staging = store.staging_path(live)
+    existing_wal = tmp_path / "c.duckdb.wal"
+    existing_wal.write_bytes(b"wal bytes")
+    for out in (lock, staging, existing_wal, Path(str(staging) + ".wal"), tmp_path / "other.duckdb.LOCK"):
+        for force in (["--force"], []):
+            done = run_cli("report", "--db", str(live), "--out", str(out), *force)
+            assert done.returncode == 2, (out, force, done.stderr)
+            assert _one_line_error(done) and "lock, staging copy or write-ahead log" in done.stderr, done.stderr
+    assert lock.stat().st_ino == lock_inode and lock.read_text(encoding="utf-8") == lock_text
+    assert existing_wal.read_bytes() == b"wal bytes"
+    assert not staging.exists() and not Path(str(staging) + ".wal").exists()
+    # --screenshot is checked the same way.
+    shot = run_cli("report", "--db", str(live), "--out", str(tmp_path / "r.html"), "--screenshot", str(lock))
+    assert shot.returncode == 2 and "--screenshot" in shot.stderr
+    assert lock.stat().st_ino == lock_inode
