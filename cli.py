@@ -595,7 +595,7 @@ def query(
         check_statement(text)  # a refusal names the statement, whatever the database
     except QueryRefusedError as error:
         raise _fail(str(error), 2) from None
-    except duckdb.ParserException as error:
+    except duckdb.Error as error:  # a syntax error, or SQL DuckDB's parser cannot split
         raise _fail(" ".join(str(error).split()), 2) from None
     try:
         frame = run_query(_reader_db(db_path), text, dict(pairs) or None, allow_files=allow_files)

@@ -742,3 +742,118 @@ def test_report_never_writes_a_databases_lock_staging_copy_or_write_ahead_log(tm
     shot = run_cli("report", "--db", str(live), "--out", str(tmp_path / "r.html"), "--screenshot", str(lock))
     assert shot.returncode == 2 and "--screenshot" in shot.stderr
     assert lock.stat().st_ino == lock_inode
+
+
+# --- 15. the query guard decides on DuckDB's own parse -------------------------------------------
+
+_FORBIDDEN = [
+    "IMPORT DATABASE '/tmp/exported'",
+    "EXPORT DATABASE '/tmp/exported'",
+    "COPY articles TO '/tmp/articles.csv'",
+    "COPY articles FROM '/tmp/articles.csv'",
+    "COPY (SELECT 1) TO '/tmp/one.csv'",
+    "COPY FROM DATABASE live TO other",
+    "ATTACH '/tmp/other.duckdb' AS other",
+    "DETACH other",
+    "USE memory",
+    "SET enable_external_access = true",
+    "RESET threads",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "UPDATE EXTENSIONS",
+    "CREATE TABLE t (a INTEGER)",
+    "CREATE SECRET s (TYPE s3)",
+    "INSERT INTO articles SELECT * FROM articles",
+    "UPDATE articles SET text = ''",
+    "DELETE FROM articles",
+    "DROP TABLE claims",
+    "ALTER TABLE claims RENAME TO gone",
+    "CALL pragma_version()",
+    "CHECKPOINT",
+    "VACUUM",
+    "PRAGMA enable_profiling",
+    "PRAGMA threads = 1",
+    "EXPLAIN ANALYZE DELETE FROM articles",
+    "EXPLAIN ANALYZE UPDATE EXTENSIONS",
+    "PREPARE p AS DELETE FROM articles",
+    "BEGIN TRANSACTION",
+]
+_ALLOWED = [
+    "SELECT count(*) FROM articles",
+    "FROM articles SELECT count(*)",
+    "SHOW TABLES",
+    "DESCRIBE claims",
+    "EXPLAIN SELECT * FROM claims",
+    "EXPLAIN (FORMAT json) SELECT 1",
+    "PRAGMA show_tables",
+    "PRAGMA table_info('claims')",
+]
+# Comments a reader (or a regular expression) may take for the statement: DuckDB nests block comments.
+_BEFORE = [
+    "",
+    "/* */ ",
+    "/* PRAGMA show_tables */ ",
+    "/* /* */ PRAGMA show_tables */ ",
+    "/* /* */ SELECT 1; */ ",
+    "/* /* /* */ */ EXPLAIN SELECT 1 */",
+    "/*/**/*/",
+    "-- SELECT 1\n",
+    "-- /*\n",
+    "/* -- */ ",
+    "\n\t /* a */\n -- b\n  ",
+    "/* /* */ */ -- PRAGMA version\n",
+]
+_AFTER = ["", ";", " -- trailing", " /* /* */ SELECT 1 */", ";\n-- done\n", "\n/* ; */"]
+
+
+def _cases(statement: str) -> list[str]:
+    spellings = [
+        statement,
+        statement.lower(),
+        "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(statement)),
+    ]
+    return [before + spelled + after for before in _BEFORE for spelled in spellings for after in _AFTER]
+
+
+def test_the_query_guard_refuses_writes_whatever_the_comments_around_them() -> None:
+    checked = 0
+    for statement in _FORBIDDEN:
+        for sql in _cases(statement):
+            assert len(duckdb.extract_statements(sql)) == 1, sql  # one statement, as DuckDB parses it
+            with pytest.raises(readonly.QueryRefusedError, match="refused"):
+                readonly.check_statement(sql)
+            checked += 1
+    for statement in _ALLOWED:
+        for sql in _cases(statement):
+            assert readonly.check_statement(sql) == sql
+            checked += 1
+    assert checked > 5000
+
+
+def test_query_refuses_nested_comment_tricks_and_unknown_statements_in_one_line(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    # A database export whose import would write into the live file.
+    exported = tmp_path / "exported"
+    with contextlib.closing(duckdb.connect()) as scratch:
+        scratch.execute("CREATE TABLE evil AS SELECT 1 AS x")
+        scratch.execute(f"EXPORT DATABASE '{exported}'")
+    victim = tmp_path / "victim.csv"
+    for sql in [
+        f"/* /* */ PRAGMA show_tables */ IMPORT DATABASE '{exported}'",
+        f"/* /* */ PRAGMA version */ copy articles to '{victim}'",
+        f"-- PRAGMA show_tables\nEXPORT DATABASE '{tmp_path / 'out'}'",
+        "UPDATE EXTENSIONS",
+        "/* /* */ SELECT 1 */ update extensions",
+    ]:
+        for files in ([], ["--allow-files"]):
+            done = run_cli("query", "--db", str(live), *files, "--", sql)
+            assert done.returncode == 2, (sql, files, done.stderr)
+            assert _one_line_error(done) and "refused" in done.stderr, done.stderr
+    assert _counts(live) == before
+    assert query(live, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'evil'") == [(0,)]
+    assert not victim.exists() and not (tmp_path / "out").exists()
+
+    ordinary = run_cli("query", "/* /* */ */ SELECT count(*) AS n FROM articles -- all", "--db", str(live), "-f", "csv")
+    assert ordinary.returncode == 0, ordinary.stderr
+    assert ordinary.stdout.splitlines() == ["n", str(before[0])]
