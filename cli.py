@@ -437,7 +437,9 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
     _quiet_prefect_failures()
     try:
         with _progress_display(quiet) as show, _until_first_report(show, quiet) as first, listening(first):
-            result: dict[str, Any] = with_runner(options)(options)
+            # As JSON values, as a deployment passes them: Prefect sends a flow's parameters to its server as
+            # UTF-8 JSON, which a path whose name is not UTF-8 cannot be (see RunOptions.to_json).
+            result: dict[str, Any] = with_runner(options)(options.to_json())
     except RunLockedError as error:
         raise _fail(str(error)) from None
     except Exception as error:  # the run is recorded as failed in `runs`, with this reason
@@ -722,7 +724,7 @@ def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
 
     _quiet_prefect_failures()
     try:
-        nightly(RunOptions(inputs=tuple(inputs), db_path=target))
+        nightly(RunOptions(inputs=tuple(inputs), db_path=target).to_json())
     except Exception as error:
         raise _fail(f"run failed: {_one_line(error)}") from None
 

@@ -29,6 +29,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from corroborate import db, progress, stages, store
+from corroborate.ingest.common import shown_path
 from corroborate.options import RunOptions
 
 if TYPE_CHECKING:
@@ -158,7 +159,8 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
     paths, suites, version = opts.input_paths, opts.suites_dir, extractor_version()
     fingerprint = stages.input_fingerprint(opts, version)
 
-    with store.open_run(opts.database, [str(p) for p in paths], version, wait_seconds=opts.wait_seconds) as run:
+    inputs = [shown_path(p) for p in paths]  # a name that is not UTF-8 is stored with \xNN escapes
+    with store.open_run(opts.database, inputs, version, wait_seconds=opts.wait_seconds) as run:
         record, seconds, staging = run.record, run.record.stage_seconds, str(run.staging)
         record.input_fingerprint = fingerprint
 

@@ -857,3 +857,55 @@ def test_query_refuses_nested_comment_tricks_and_unknown_statements_in_one_line(
     ordinary = run_cli("query", "/* /* */ */ SELECT count(*) AS n FROM articles -- all", "--db", str(live), "-f", "csv")
     assert ordinary.returncode == 0, ordinary.stderr
     assert ordinary.stdout.splitlines() == ["n", str(before[0])]
+
+
+# --- 16. a file or folder name that is not UTF-8, given on the command line --------------------------
+
+
+def _badly_named(folder: Path) -> tuple[Path, Path]:
+    """A file and a folder (holding a file) whose names are Latin-1 bytes, not UTF-8."""
+    base = os.fsencode(folder)
+    with open(os.path.join(base, b"caf\xe9.txt"), "wb") as handle:
+        handle.write((GOOD + " Quatrième.").encode("utf-8"))
+    os.mkdir(os.path.join(base, b"r\xe9gion"))
+    with open(os.path.join(base, b"r\xe9gion", b"note.txt"), "wb") as handle:
+        handle.write((GOOD + " Cinquième.").encode("utf-8"))
+    return Path(os.fsdecode(os.path.join(base, b"caf\xe9.txt"))), Path(os.fsdecode(os.path.join(base, b"r\xe9gion")))
+
+
+def test_run_options_carry_a_name_that_is_not_utf8_as_utf8_json(tmp_path: Path) -> None:
+    from corroborate.options import RunOptions
+
+    bad_file, bad_folder = _badly_named(tmp_path)
+    options = RunOptions(inputs=(bad_file, bad_folder, tmp_path / "plain.txt"), db_path=tmp_path / "c.duckdb")
+    as_json = options.to_json()
+    text = json.dumps(as_json, ensure_ascii=False).encode("utf-8")  # what Prefect sends its server
+    assert RunOptions.from_json(json.loads(text)) == options
+    assert as_json["inputs"][2] == str(tmp_path / "plain.txt")
+
+
+@pytest.mark.slow
+def test_a_name_that_is_not_utf8_on_the_command_line_is_rejected_and_the_run_goes_on(tmp_path: Path) -> None:
+    bad_file, bad_folder = _badly_named(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db_path = tmp_path / "c.duckdb"
+    argv = [sys.executable, "cli.py", "run", os.fsencode(bad_file), os.fsencode(bad_folder), str(good)]
+    done = subprocess.run(
+        [*argv, "--db", str(db_path), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "rejected=2" in done.stdout
+    assert query(db_path, "SELECT status FROM runs") == [("completed",)]
+    rejected = query(db_path, "SELECT source_path, reason FROM ingest_log WHERE status = 'rejected' ORDER BY 1")
+    assert [Path(p).name for p, _ in rejected] == ["caf\\xe9.txt", "note.txt"]
+    assert all("not valid UTF-8" in reason for _, reason in rejected)
+    assert query(db_path, "SELECT count(*) FROM articles") == [(1,)]
+    inputs = query(db_path, "SELECT inputs FROM runs")[0][0]
+    assert inputs[0].endswith("caf\\xe9.txt") and inputs[1].endswith("r\\xe9gion")
+
+    again = subprocess.run(  # nothing new: recorded without Prefect, the same way
+        [*argv, "--db", str(db_path), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert again.returncode == 0, again.stderr
+    assert query(db_path, "SELECT status FROM runs") == [("completed",), ("completed",)]
