@@ -333,16 +333,48 @@ def run(
     except PathProblem as problem:
         raise _fail(str(problem), 2) from None
     options = dataclasses.replace(options, db_path=target)
-    try:  # fail fast when another run holds the database
-        with run_lock(target, wait_seconds=wait):
-            pass
-    except RunLockedError as error:
-        raise _fail(str(error)) from None
-    except OSError as error:
-        raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
+    # The lock is taken here and held until the run ends, the flow's own included: a second run is refused
+    # at once, never after seconds of Prefect's start-up.
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(run_lock(target, wait_seconds=wait))
+        except RunLockedError as error:
+            raise _fail(str(error)) from None
+        except OSError as error:
+            raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
+        _check_opens(target)
+        result = _run(options, quiet)
+    typer.echo(result["summary"])
+    if result["articles_rejected"] or result["rejects"]:
+        typer.echo(
+            f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
+            "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
+        )
 
+
+def _check_opens(target: Path) -> None:
+    """Exit 2 with one line when the database a run would write exists but DuckDB cannot open it (corrupt)."""
+    if not target.exists():
+        return
+    import duckdb
+
+    from corroborate.store import connect_reader
+
+    try:
+        with contextlib.closing(connect_reader(target)) as con:
+            con.execute("SELECT count(*) FROM duckdb_tables()").fetchall()
+    except duckdb.Error as error:
+        reason = " ".join(str(error).split())
+        raise _fail(
+            f"{target} cannot be opened as a DuckDB database ({reason}): restore it or choose another --db PATH", 2
+        ) from None
+
+
+def _run(options: RunOptions, quiet: bool) -> dict[str, Any]:
+    """The run's record: checked and recorded without Prefect when nothing is new, else the flow's."""
     from corroborate.extract.version import EXTRACTOR_VERSION
     from corroborate.progress import listening
+    from corroborate.store import RunLockedError
     from corroborate.unchanged import nothing_new, record_unchanged_run
 
     result = None
@@ -356,17 +388,31 @@ def run(
         except RunLockedError as error:
             raise _fail(str(error)) from None
         except Exception as error:  # the run is recorded as failed in `runs`, with this reason
-            raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+            raise _fail(f"run failed: {_one_line(error)}") from None
         if result is None and not quiet:
             _say("something is new after all: running the flow")
     if result is None:
         result = _run_flow(options, quiet)
-    typer.echo(result["summary"])
-    if result["articles_rejected"] or result["rejects"]:
-        typer.echo(
-            f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
-            "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
-        )
+    return result
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(f"{type(error).__name__}: {error}".split())
+
+
+def _quiet_prefect_failures() -> None:
+    """Keep Prefect from logging a failed flow or task run with its traceback: the command says why the run
+    failed in one line (and ``runs`` keeps the reason). Prefect's other warnings still show."""
+    import logging
+
+    class NoFailures(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return record.levelno < logging.ERROR
+
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, NoFailures) for f in logger.filters):
+            logger.addFilter(NoFailures())
 
 
 def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
@@ -388,13 +434,16 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
 
     from flows.nightly import with_runner
 
+    _quiet_prefect_failures()
     try:
         with _progress_display(quiet) as show, _until_first_report(show, quiet) as first, listening(first):
-            result: dict[str, Any] = with_runner(options)(options)
+            # As JSON values, as a deployment passes them: Prefect sends a flow's parameters to its server as
+            # UTF-8 JSON, which a path whose name is not UTF-8 cannot be (see RunOptions.to_json).
+            result: dict[str, Any] = with_runner(options)(options.to_json())
     except RunLockedError as error:
         raise _fail(str(error)) from None
     except Exception as error:  # the run is recorded as failed in `runs`, with this reason
-        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+        raise _fail(f"run failed: {_one_line(error)}") from None
     return result
 
 
@@ -548,7 +597,7 @@ def query(
         check_statement(text)  # a refusal names the statement, whatever the database
     except QueryRefusedError as error:
         raise _fail(str(error), 2) from None
-    except duckdb.ParserException as error:
+    except duckdb.Error as error:  # a syntax error, or SQL DuckDB's parser cannot split
         raise _fail(" ".join(str(error).split()), 2) from None
     try:
         frame = run_query(_reader_db(db_path), text, dict(pairs) or None, allow_files=allow_files)
@@ -643,8 +692,14 @@ def evaluate(
     elif keep_db is not None:
         if not outcomes:
             raise _fail("--keep-db needs --outcomes (only the whole flow writes a database)", 2)
-        if keep_db.exists():
+        if keep_db.exists() or keep_db.is_symlink():
             raise _fail(f"{keep_db} already exists: --keep-db writes a new database and never reuses one", 2)
+        from corroborate.paths import PathProblem, check_run_db
+
+        try:
+            check_run_db(keep_db)
+        except PathProblem as problem:
+            raise _fail(str(problem).replace("--db", "--keep-db"), 2) from None
         _run_flow_quietly(sorted(labels.glob("*/articles")), keep_db)
         report, text = evaluate_corpus(labels, holdout=held_out, db_path=keep_db, details=details, copies=copies)
     elif outcomes:
@@ -667,10 +722,11 @@ def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
     apply_settings(log_level="ERROR")
     from flows.nightly import nightly
 
+    _quiet_prefect_failures()
     try:
-        nightly(RunOptions(inputs=tuple(inputs), db_path=target))
+        nightly(RunOptions(inputs=tuple(inputs), db_path=target).to_json())
     except Exception as error:
-        raise _fail(f"run failed: {type(error).__name__}: {error}") from None
+        raise _fail(f"run failed: {_one_line(error)}") from None
 
 
 @app.command()

@@ -9,6 +9,7 @@ chosen in code.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -46,6 +47,15 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     con = duckdb.connect(str(path))
     apply_schema(con)
     return con
+
+
+def connect_existing(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection to a database file that must exist already: unlike :func:`connect`, it never
+    creates one (a run's staging copy that vanished must fail the run, not become an empty database)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(errno.ENOENT, "the database file is gone", str(path))
+    return duckdb.connect(str(path))
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:

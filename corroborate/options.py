@@ -116,14 +116,18 @@ class RunOptions:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The options as JSON values (paths as strings, no inputs as null): a deployment's parameters."""
+        """The options as JSON values (paths as strings, no inputs as null): a deployment's parameters.
+
+        A path whose name is not UTF-8 (a Latin-1 file name) cannot be JSON text: it travels as
+        ``{"path_bytes": "<hex>"}`` and comes back as the same path, for ingest to reject with its reason.
+        """
         out: dict[str, Any] = {}
         for item in dataclasses.fields(self):
             value = getattr(self, item.name)
             if item.name == "inputs":
-                value = [str(p) for p in value] or None
+                value = [_path_json(p) for p in value] or None
             elif isinstance(value, Path):
-                value = str(value)
+                value = _path_json(value)
             out[item.name] = value
         return out
 
@@ -135,10 +139,10 @@ class RunOptions:
         if unknown:
             raise ValueError(f"unknown run option(s): {', '.join(unknown)}")
         values = dict(data)
-        values["inputs"] = tuple(Path(p) for p in values.get("inputs") or ())
+        values["inputs"] = tuple(_json_path(p) for p in values.get("inputs") or ())
         for name in _PATH_FIELDS:
             if values.get(name) is not None:
-                values[name] = Path(values[name])
+                values[name] = _json_path(values[name])
         return cls(**values)
 
     @classmethod
@@ -149,6 +153,23 @@ class RunOptions:
         if isinstance(value, RunOptions):
             return value
         return cls.from_json(value)
+
+
+def _path_json(path: Path) -> str | dict[str, str]:
+    """A path as a JSON value: its text, or the hex of its bytes when its name is not UTF-8."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return {"path_bytes": os.fsencode(path).hex()}
+    return text
+
+
+def _json_path(value: str | Mapping[str, str] | os.PathLike[str]) -> Path:
+    """The path :func:`_path_json` wrote."""
+    if isinstance(value, Mapping):
+        return Path(os.fsdecode(bytes.fromhex(value["path_bytes"])))
+    return Path(value)
 
 
 def apply_settings(*, log_level: str | None = None) -> None:

@@ -36,6 +36,12 @@ _PROJECT_FILES = frozenset(
 )
 
 
+# The files that live beside a database (see corroborate.store and DuckDB): its run lock ``<db>.lock``, its
+# staging copy ``<db>.staging`` and their write-ahead logs ``<db>.wal``, ``<db>.staging.wal``. Writing one
+# would break a run's lock or swap a report in for a database: never an output, even with --force.
+_COMPANION_SUFFIXES = (".lock", ".staging", ".wal")
+
+
 class PathProblem(ValueError):
     """A path given on the command line that cannot be used; the message is the one line to print."""
 
@@ -109,12 +115,18 @@ def _is_project_file(path: Path) -> bool:
 def check_output(path: Path, *, force: bool = False, option: str = "--out") -> Path:
     """A file a command is about to write, resolved; raises PathProblem when writing it would destroy something.
 
-    Refused always: a folder, a DuckDB database, the project's own files, a folder that cannot be written.
-    Refused unless ``force``: any other existing file.
+    Refused always: a folder, a DuckDB database, a file named like a database's companion (``*.lock``,
+    ``*.staging``, ``*.wal``: a run's lock, its staging copy, a write-ahead log), the project's own files, a
+    folder that cannot be written. Refused unless ``force``: any other existing file.
     """
     real = Path(os.path.realpath(path))
     if real.is_dir():
         raise PathProblem(f"{option} {path} is a folder: give a file name (e.g. {path / 'report.html'})")
+    if any(name.lower().endswith(_COMPANION_SUFFIXES) for name in (Path(path).name, real.name)):
+        raise PathProblem(
+            f"{option} {path} is named like a database's lock, staging copy or write-ahead log "
+            "(*.lock, *.staging, *.wal): it is never written, even with --force; choose another file name"
+        )
     if real.exists() and is_duckdb_file(real):
         raise PathProblem(f"{option} {path} is a DuckDB database: it is never overwritten; choose another file")
     if _is_project_file(real):

@@ -2,14 +2,19 @@
 
 Two independent fences, so that one mistake in either does not open the database to writes:
 
-1. :func:`check_statement` parses the input with DuckDB's own splitter (``duckdb.extract_statements``) and
-   accepts one statement whose type only reads: SELECT (which DuckDB also reports for WITH, FROM, SHOW,
-   DESCRIBE, SUMMARIZE, VALUES), EXPLAIN of such a statement and the PRAGMAs that show things. ATTACH, USE,
-   DETACH, COPY, INSTALL, SET, CALL and every write are refused before anything runs.
+1. :func:`check_statement` decides on DuckDB's own parse, never on a pattern of ours: ``duckdb.extract_statements``
+   splits the input and gives each statement's type, ``duckdb.tokenize`` its words (comments, nested or not,
+   are tokens of their own and are skipped). It accepts one statement whose type only reads: SELECT (which
+   DuckDB also reports for WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, VALUES), EXPLAIN of such a statement and
+   the PRAGMAs that show things. DuckDB reports IMPORT DATABASE and COPY FROM DATABASE as PRAGMA statements
+   too: a PRAGMA is accepted only when its first word is PRAGMA and its second one of :data:`SHOW_PRAGMAS`.
+   ATTACH, USE, DETACH, COPY, EXPORT, INSTALL, LOAD, SET, CALL, every write and every statement type this
+   version of DuckDB's Python module cannot name are refused before anything runs, with or without
+   ``--allow-files``.
 2. :func:`connect` opens the file read-only with external access off (no file, URL or other database can be
    read or written), extension autoload and autoinstall off, and the configuration locked, so no statement
    that got through can switch these back on. ``allow_files`` turns external access back on for users who
-   want ``read_csv`` over local files; the statement fence still refuses COPY and ATTACH.
+   want ``read_csv`` over local files; the statement fence still refuses COPY, IMPORT, EXPORT and ATTACH.
 """
 
 from __future__ import annotations
@@ -34,47 +39,115 @@ SHOW_PRAGMAS = frozenset(
         "collations",
     }
 )  # fmt: skip
-_LEADING_COMMENTS_RE = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.DOTALL)
-_EXPLAIN_RE = re.compile(r"explain\s+(?:analy[sz]e\s+)?(?:\([^)]*\)\s*)?(?P<inner>.*)$", re.IGNORECASE | re.DOTALL)
-_PRAGMA_RE = re.compile(r"pragma\s+(?P<name>\w+)", re.IGNORECASE)
+_UNKNOWN_TYPE_RE = re.compile(r"(\d+) is not a valid StatementType")
 
 
 class QueryRefusedError(ValueError):
     """The SQL is not one statement that only reads; the message says which statement and why."""
 
 
-def _type_name(statement: duckdb.Statement) -> str:
-    return str(statement.type.name)
+def _kind(statement: duckdb.Statement) -> duckdb.StatementType | None:
+    """The statement's type as DuckDB parsed it; None for a type the Python module has no name for."""
+    try:
+        return statement.type
+    except ValueError:
+        return None
 
 
-def _body(statement: duckdb.Statement) -> str:
-    return _LEADING_COMMENTS_RE.sub("", statement.query, count=1)
+def _tokens(sql: str) -> list[tuple[int, str, duckdb.token_type]]:
+    """The tokens of ``sql`` as DuckDB's tokenizer splits it, comments left out: (offset, text, type) each."""
+    tokens = duckdb.tokenize(sql)
+    found = []
+    for i, (start, kind) in enumerate(tokens):
+        if kind == duckdb.token_type.comment:
+            continue
+        end = tokens[i + 1][0] if i + 1 < len(tokens) else len(sql)
+        found.append((start, sql[start:end].strip(), kind))
+    return found
+
+
+def _words(sql: str) -> list[str]:
+    return [text for _, text, _ in _tokens(sql)]
+
+
+def _shown(statement: duckdb.Statement) -> str:
+    """The statement's leading keywords (``IMPORT DATABASE``, ``UPDATE EXTENSIONS``), for a refusal's message."""
+    try:
+        tokens = _tokens(statement.query)
+    except duckdb.Error:
+        tokens = []
+    words: list[str] = []
+    for _, text, kind in tokens[:3]:
+        if words and kind != duckdb.token_type.keyword:
+            break
+        words.append(text.upper())
+    return " ".join(words) or "an empty"
+
+
+def _name(statement: duckdb.Statement) -> str:
+    """The statement's type as DuckDB names it, or its leading keywords and type number when unnamed."""
+    try:
+        return str(statement.type.name)
+    except ValueError as error:  # a type newer than the Python module's enum (UPDATE EXTENSIONS: 29)
+        match = _UNKNOWN_TYPE_RE.search(str(error))
+        return f"{_shown(statement)} (DuckDB statement type {match.group(1) if match else '?'})"
+
+
+def _check_pragma(statement: duckdb.Statement) -> None:
+    words = _words(statement.query)
+    if not words or words[0].upper() != "PRAGMA":
+        # IMPORT DATABASE, COPY FROM DATABASE … which DuckDB runs as PRAGMAs.
+        raise QueryRefusedError(
+            f"refused: {_shown(statement)} statement; query runs one read-only statement "
+            "(SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN or a PRAGMA that shows)"
+        )
+    name = words[1].strip('"').lower() if len(words) > 1 else "?"
+    if name not in SHOW_PRAGMAS:
+        raise QueryRefusedError(f"refused: PRAGMA {name} is not one of the PRAGMAs that only show things")
+
+
+def _check_explain(statement: duckdb.Statement) -> None:
+    """EXPLAIN ANALYZE executes its statement: it is only as harmless as the statement explained."""
+    query = statement.query
+    words = [(start, text) for start, text, _ in _tokens(query)]
+    refused = QueryRefusedError("refused: EXPLAIN of its statement; query explains only SELECT statements")
+    if not words or words[0][1].upper() != "EXPLAIN":
+        raise refused
+    i = 1
+    if i < len(words) and words[i][1].upper() in ("ANALYZE", "ANALYSE"):
+        i += 1
+    if i < len(words) and words[i][1].startswith("("):  # options: (FORMAT json) …
+        depth = 0
+        while i < len(words):
+            depth += words[i][1].count("(") - words[i][1].count(")")
+            i += 1
+            if depth <= 0:
+                break
+    if i >= len(words):
+        raise refused
+    try:
+        inner = duckdb.extract_statements(query[words[i][0] :])
+    except duckdb.Error:
+        raise refused from None
+    if len(inner) == 1 and _kind(inner[0]) in _READ_TYPES:
+        return
+    what = _name(inner[0]) if len(inner) == 1 else "its statement"
+    raise QueryRefusedError(f"refused: EXPLAIN of {what}; query explains only SELECT statements")
 
 
 def _check_one(statement: duckdb.Statement) -> None:
     """Raise QueryRefusedError unless ``statement`` is of a reading kind."""
-    kind = statement.type
+    kind = _kind(statement)
     if kind in _READ_TYPES:
         return
     if kind == duckdb.StatementType.PRAGMA:
-        match = _PRAGMA_RE.match(_body(statement))
-        name = match.group("name").lower() if match else "?"
-        if name in SHOW_PRAGMAS:
-            return
-        raise QueryRefusedError(f"refused: PRAGMA {name} is not one of the PRAGMAs that only show things")
+        _check_pragma(statement)
+        return
     if kind == duckdb.StatementType.EXPLAIN:
-        match = _EXPLAIN_RE.match(_body(statement))
-        try:
-            inner = duckdb.extract_statements(match.group("inner")) if match else []
-        except duckdb.Error:
-            inner = []
-        # EXPLAIN ANALYZE executes its statement: it is only as harmless as the statement explained.
-        if len(inner) == 1 and inner[0].type in _READ_TYPES:
-            return
-        what = _type_name(inner[0]) if len(inner) == 1 else "its statement"
-        raise QueryRefusedError(f"refused: EXPLAIN of {what}; query explains only SELECT statements")
+        _check_explain(statement)
+        return
     raise QueryRefusedError(
-        f"refused: {_type_name(statement)} statement; query runs one read-only statement "
+        f"refused: {_name(statement)} statement; query runs one read-only statement "
         "(SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN or a PRAGMA that shows)"
     )
 
@@ -88,7 +161,7 @@ def check_statement(sql: str) -> str:
     if not statements:
         raise QueryRefusedError("refused: no SQL statement given")
     if len(statements) > 1:
-        kinds = ", ".join(_type_name(s) for s in statements)
+        kinds = ", ".join(_name(s) for s in statements)
         raise QueryRefusedError(f"refused: {len(statements)} statements ({kinds}); query runs exactly one")
     _check_one(statements[0])
     return sql

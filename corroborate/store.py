@@ -4,17 +4,23 @@ DuckDB lets one process write a file or many processes read it, never both at on
 ``score``, ``explain``, people with the duckdb CLI) must keep answering while the nightly run works, so a
 run never writes the live file for longer than a few milliseconds:
 
-1. it takes ``<db>.lock`` (an exclusive ``flock``): a second run waits or exits with a clear message;
-2. it marks runs left ``running`` by a killed process as ``incomplete`` and records its own ``running`` row
-   in the live file (a short write; readers retry while it lasts), then checkpoints and copies the live
-   file to ``<db>.staging``;
-3. every stage writes the staging copy;
-4. publish marks the run ``completed`` in the staging copy, checkpoints it and renames it over the live
-   file (``os.replace`` is atomic): a reader sees the previous run's results or this run's, never half.
+1. it takes ``<db>.lock`` (an exclusive ``flock``): a second run waits or exits with a clear message. The
+   CLI takes it before Prefect starts and holds it for the whole run; the flow's own :func:`open_run` then
+   finds it held by its caller;
+2. it marks runs left ``running`` by a killed process as ``incomplete``, records its own ``running`` row in
+   the live file (a short write; readers retry while it lasts) and counts what the run must not lose (the
+   articles, and the claims of articles the current extractor has already extracted), then checkpoints and
+   copies the live file to ``<db>.staging``;
+3. every stage writes the staging copy, opened with :meth:`Run.connect`, which never creates it: a staging
+   file deleted during the run fails the run instead of becoming an empty database;
+4. publish checks the staging copy (it must hold this run's ``running`` row and at least the articles and
+   claims counted at the start), marks the run ``completed`` in it, checkpoints it and renames it over the
+   live file (``os.replace`` is atomic): a reader sees the previous run's results or this run's, never half.
 
 A run killed at any moment leaves the live file as it was (with its ``running`` row, shown as
 ``incomplete`` by the next run) and a stale staging file that the next run overwrites. A run that fails
-records ``failed`` and the reason in the live file, whose other tables stay as they were.
+for any reason (a stage's error, a full disk, a staging copy that publish refuses) first deletes its
+staging copy, then records ``failed`` and the reason in the live file, whose other tables stay as they were.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import secrets
 import shutil
 import time
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +47,15 @@ READER_RETRY_SECONDS = 10.0
 
 class RunLockedError(RuntimeError):
     """Another run holds the database."""
+
+
+class PublishRefusedError(RuntimeError):
+    """The staging copy is not this run's, or lost data: publishing it would replace the live results."""
+
+
+# The run locks this context holds (lock file paths): a flow started by a caller that already took the lock
+# (``cli.py run`` takes it before Prefect starts) runs under it instead of waiting for itself.
+_held_locks: ContextVar[frozenset[str]] = ContextVar("corroborate_held_locks", default=frozenset())
 
 
 def lock_path(db_path: Path) -> Path:
@@ -57,8 +73,16 @@ def new_run_id() -> str:
 
 @contextlib.contextmanager
 def run_lock(db_path: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold the exclusive run lock of ``db_path``; wait up to ``wait_seconds`` for it, then give up."""
-    path = lock_path(db_path)
+    """Hold the exclusive run lock of ``db_path``; wait up to ``wait_seconds`` for it, then give up.
+
+    Taken again in the same context (a flow run by the command that holds it), it is already held: the
+    block runs at once and the lock stays with the outer holder.
+    """
+    path = lock_path(Path(os.path.realpath(db_path)))
+    key = str(path)
+    if key in _held_locks.get():
+        yield
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle: IO[str] = open(path, "a+")  # noqa: SIM115 - held for the whole run
     deadline = time.monotonic() + wait_seconds
@@ -77,7 +101,11 @@ def run_lock(db_path: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
-        yield
+        token = _held_locks.set(_held_locks.get() | {key})
+        try:
+            yield
+        finally:
+            _held_locks.reset(token)
     finally:
         with contextlib.suppress(OSError):
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -146,6 +174,9 @@ class Run:
         self.record = record
         self.published = False
         self.abandoned = False
+        # What the live file held when the run started, that publish requires of the staging copy.
+        self.floor_articles = 0
+        self.floor_claims = 0
 
     @property
     def run_id(self) -> str:
@@ -164,18 +195,47 @@ class Run:
                     "extractor_version": self.record.extractor_version,
                 },
             )
+            floor = db.run_model(
+                live, "runs_floor_counts", {"extractor_version": self.record.extractor_version}
+            ).fetchone()
+            self.floor_articles, self.floor_claims = (int(floor[0]), int(floor[1])) if floor else (0, 0)
             live.execute("CHECKPOINT")
-        self.staging.unlink(missing_ok=True)
-        Path(str(self.staging) + ".wal").unlink(missing_ok=True)
+        self._remove_staging()
         shutil.copyfile(self.db_path, self.staging)
 
     def connect(self) -> duckdb.DuckDBPyConnection:
-        """A connection to the staging file, where every stage writes."""
-        return db.connect(self.staging)
+        """A connection to the staging file, where every stage writes; FileNotFoundError when it is gone
+        (it is never created here: an empty database must not replace the live one)."""
+        return db.connect_existing(self.staging)
+
+    def check_staging(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Raise PublishRefusedError unless the staging copy (open on ``con``) holds this run's ``running``
+        row and at least the articles and claims the run had to keep."""
+        try:
+            row = db.run_model(con, "runs_publish_check", {"run_id": self.run_id}).fetchone()
+        except duckdb.CatalogException:
+            row = None
+        if row is None or int(row[0]) != 1:
+            raise PublishRefusedError(
+                f"the staging copy {self.staging} does not hold this run's row in runs (it was replaced or "
+                f"deleted during the run): nothing was published, {self.db_path} is unchanged"
+            )
+        articles, claims = int(row[1]), int(row[2])
+        if articles < self.floor_articles or claims < self.floor_claims:
+            raise PublishRefusedError(
+                f"the staging copy {self.staging} holds {articles} articles and {claims} claims, fewer than the "
+                f"{self.floor_articles} articles and {self.floor_claims} claims the run had to keep: nothing "
+                f"was published, {self.db_path} is unchanged"
+            )
 
     def publish(self) -> None:
-        """Mark the run completed in the staging file and swap it in for the live file."""
+        """Check the staging file, mark the run completed in it and swap it in for the live file."""
+        if not self.staging.is_file():
+            raise PublishRefusedError(
+                f"the staging copy {self.staging} is gone: nothing was published, {self.db_path} is unchanged"
+            )
         with contextlib.closing(self.connect()) as con:
+            self.check_staging(con)
             con.execute("BEGIN")
             db.run_model(con, "runs_finish", self._finish_params("completed", None))
             con.execute("COMMIT")
@@ -189,11 +249,16 @@ class Run:
         self.published = True
 
     def fail(self, reason: str) -> None:
-        """Record the failure in the live file; its results stay those of the last completed run."""
+        """Delete the staging copy, then record the failure in the live file; its results stay those of the
+        last completed run. The copy goes first: on a full disk it is what frees the space the record needs."""
+        self._remove_staging()
         with contextlib.closing(connect_writer(self.db_path)) as live:
             db.run_model(live, "runs_finish", self._finish_params("failed", reason))
             live.execute("CHECKPOINT")
+
+    def _remove_staging(self) -> None:
         self.staging.unlink(missing_ok=True)
+        Path(str(self.staging) + ".wal").unlink(missing_ok=True)
 
     def abandon(self) -> None:
         """Undo the start of a run that found it has more to do than its caller can: its ``running`` row
@@ -201,7 +266,7 @@ class Run:
         with contextlib.closing(connect_writer(self.db_path)) as live:
             db.run_model(live, "runs_delete_running", {"run_id": self.run_id})
             live.execute("CHECKPOINT")
-        self.staging.unlink(missing_ok=True)
+        self._remove_staging()
         self.abandoned = True
 
     def _finish_params(self, status: str, reason: str | None) -> dict[str, Any]:
@@ -231,19 +296,25 @@ def open_run(
     """Lock the database, start a run, and on leaving publish it or record why it failed.
 
     The body must call :meth:`Run.publish` once its stages are done, or :meth:`Run.abandon` to leave no
-    trace; leaving otherwise (an exception) records the run as failed and leaves the live results untouched.
+    trace; leaving otherwise (an exception, in the body or in starting the run: a full disk while copying)
+    deletes the staging copy, records the run as failed and leaves the live results untouched. The
+    exception is raised again; when even the failure cannot be recorded (the live file cannot be written),
+    the run stays ``running`` and the next run shows it as ``incomplete``.
     A symbolic link at ``db_path`` is followed: the staging copy is made beside its target and replaces the
     target, and the link stays a link.
     """
     db_path = Path(os.path.realpath(db_path))
     with run_lock(db_path, wait_seconds=wait_seconds):
         run = Run(db_path, RunRecord(new_run_id(), [str(p) for p in inputs], extractor_version))
-        run.start()
         try:
+            run.start()
             yield run
         except BaseException as error:
             if not (run.published or run.abandoned):
-                run.fail(f"{type(error).__name__}: {error}")
+                try:
+                    run.fail(f"{type(error).__name__}: {error}")
+                except Exception as unrecorded:  # noqa: BLE001 - the run's own error is the one to raise
+                    error.add_note(f"the failure could not be recorded in {db_path}: {unrecorded}")
             raise
         if not (run.published or run.abandoned):
             run.fail("the run ended without publishing")

@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 
 from corroborate import progress, stages, store
+from corroborate.ingest.common import shown_path
 from corroborate.options import RunOptions
 
 
@@ -50,7 +51,7 @@ def record_unchanged_run(options: RunOptions, fingerprint: str, extractor_versio
     Returns the run's record as the flow does (counts and seconds per stage, and its summary line).
     """
     paths = options.input_paths
-    inputs = [str(p) for p in paths]
+    inputs = [shown_path(p) for p in paths]  # a name that is not UTF-8 is stored with \xNN escapes
     with store.open_run(options.database, inputs, extractor_version, wait_seconds=options.wait_seconds) as run:
         record, seconds = run.record, run.record.stage_seconds
         record.input_fingerprint = fingerprint

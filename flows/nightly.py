@@ -29,6 +29,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from corroborate import db, progress, stages, store
+from corroborate.ingest.common import shown_path
 from corroborate.options import RunOptions
 
 if TYPE_CHECKING:
@@ -64,14 +65,14 @@ def extractor_version() -> str:
 @task(name="ingest", cache_policy=NO_CACHE)
 def ingest_task(staging: str, paths: list[Path], run_id: str, max_bytes: int) -> stages.IngestResult:
     """Read the inputs into ``articles`` and one ``ingest_log`` row per record."""
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return stages.ingest(con, paths, run_id, max_bytes)
 
 
 @task(name="validate-articles", cache_policy=NO_CACHE)
 def validate_articles_task(staging: str, run_id: str, suites: Path) -> int:
     """Check the articles this run stored; the failing ones become rejected records."""
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return stages.validate_articles(con, run_id, suites)
 
 
@@ -84,14 +85,14 @@ def extract_task(articles: pl.DataFrame) -> pl.DataFrame:
 @task(name="validate-claims", cache_policy=NO_CACHE)
 def validate_claims_task(staging: str, claims: pl.DataFrame, run_id: str, suites: Path) -> pl.DataFrame:
     """Check a batch's candidate claims; returns the valid ones."""
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return stages.validate_claims(con, claims, run_id, suites)
 
 
 @task(name="store", cache_policy=NO_CACHE)
 def store_task(staging: str, articles: pl.DataFrame, claims: pl.DataFrame, run_id: str, version: str) -> int:
     """Store a batch's valid claims and mark its articles extracted."""
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return stages.store_claims(con, articles, claims, run_id, version)
 
 
@@ -100,7 +101,7 @@ def link_task(staging: str, aliases: Path | None, subjects: Path | None) -> Link
     """Rebuild sources, copies, quantities and outcomes over every stored claim."""
     from corroborate.link import link
 
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return link(con, alias_file=aliases, subject_file=subjects)
 
 
@@ -110,7 +111,7 @@ def score_task(staging: str, run_id: str, method: str) -> int:
     from corroborate.score import score_sources
 
     methods = ["simple"] if method == "simple" else ["simple", method]
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         return sum(score_sources(con, run_id, method=name) for name in methods)
 
 
@@ -119,7 +120,7 @@ def validate_outputs_task(staging: str, run_id: str, suites: Path) -> None:
     """Check the outcomes and this run's scores; one failing row fails the run (scores are never half-published)."""
     from corroborate.validate import validate_outputs
 
-    with contextlib.closing(db.connect(staging)) as con:
+    with contextlib.closing(db.connect_existing(staging)) as con:
         validate_outputs(con, run_id, suites_dir=suites)
 
 
@@ -158,7 +159,8 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
     paths, suites, version = opts.input_paths, opts.suites_dir, extractor_version()
     fingerprint = stages.input_fingerprint(opts, version)
 
-    with store.open_run(opts.database, [str(p) for p in paths], version, wait_seconds=opts.wait_seconds) as run:
+    inputs = [shown_path(p) for p in paths]  # a name that is not UTF-8 is stored with \xNN escapes
+    with store.open_run(opts.database, inputs, version, wait_seconds=opts.wait_seconds) as run:
         record, seconds, staging = run.record, run.record.stage_seconds, str(run.staging)
         record.input_fingerprint = fingerprint
 
@@ -174,7 +176,7 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
         record.articles_duplicate = ingested.duplicate
         record.articles_rejected = ingested.rejected + invalid
 
-        with contextlib.closing(db.connect(staging)) as con:
+        with contextlib.closing(db.connect_existing(staging)) as con:
             total = stages.pending_count(con, version)
             progress.report("extract", 0, total)
             in_flight: deque[tuple[pl.DataFrame, PrefectFuture[pl.DataFrame]]] = deque()
@@ -200,7 +202,7 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
         if record.articles_extracted:
             _release_models()
 
-        with contextlib.closing(db.connect(staging)) as con:
+        with contextlib.closing(db.connect_existing(staging)) as con:
             record.link_fingerprint = stages.link_fingerprint(con, opts)
             record.results_unchanged = record.link_fingerprint == stages.last_link_fingerprint(con)
         # Same articles, claims, lexicons, suites and code as the last completed run: linking and scoring
@@ -217,7 +219,7 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
             with _timed(seconds, "validate"):
                 validate_outputs_task(staging, run.run_id, suites)
 
-        with contextlib.closing(db.connect(staging)) as con:
+        with contextlib.closing(db.connect_existing(staging)) as con:
             record.claims_total = stages.count(con, "claims")
             record.rejects = stages.count(con, "rejects", run.run_id)
         with _timed(seconds, "publish"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -22,7 +24,7 @@ import pytest
 from corroborate import readonly, store
 from corroborate.db import connect
 from corroborate.ingest import ingest_paths, read_records
-from helpers import ROOT, query, run_cli
+from helpers import ROOT, Scenario, load_seeds, query, run_cli
 
 GOOD = (
     "Le ministère a déclaré que 10 000 soldats étaient déployés dans la région, selon les autorités locales "
@@ -441,3 +443,469 @@ def test_row7_signs_are_kept_and_impossible_figures_go_to_rejects(tmp_path: Path
     assert "cannot be negative" in reasons["-5 000 soldats"]
     assert "cannot be negative" in reasons["\u2212 3 000 blessés"]
     assert "cannot exceed 100 %" in reasons["250 %"]
+
+
+# --- 11. the staging copy: never created by a stage, checked before it is published -------------
+
+
+def _live_database(path: Path, extractor_version: str = "v-test") -> tuple[int, int]:
+    """A live database holding the seed articles and their claims, extracted by ``extractor_version``."""
+    with contextlib.closing(connect(path)) as con:
+        scenario = Scenario(con)
+        load_seeds(scenario)
+        con.execute(
+            "INSERT INTO extractions SELECT article_id, ?, 'run-test', count(claim_id) "
+            "FROM articles LEFT JOIN claims USING (article_id) GROUP BY article_id",
+            [extractor_version],
+        )
+        scenario.complete_run()
+    return _counts(path)
+
+
+def _last_run(db_path: Path) -> tuple[str, str | None]:
+    rows = query(db_path, "SELECT status, reason FROM runs ORDER BY started_at DESC, run_id DESC LIMIT 1")
+    return rows[0][0], rows[0][1]
+
+
+def test_a_deleted_staging_copy_is_never_recreated_and_nothing_is_published(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    assert before[0] == 5 and before[1] > 20
+    staging = store.staging_path(live)
+    with pytest.raises(store.PublishRefusedError, match="is gone"), store.open_run(live, ["x"], "v-test") as run:
+        staging.unlink()
+        with pytest.raises(FileNotFoundError):
+            run.connect()  # a stage opening the staging copy does not make an empty one
+        assert not staging.exists()
+        run.publish()
+    assert _counts(live) == before
+    status, reason = _last_run(live)
+    assert status == "failed" and reason is not None and "staging copy" in reason and "gone" in reason
+
+
+def test_publish_refuses_a_staging_copy_that_is_not_this_runs_or_lost_data(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    staging = store.staging_path(live)
+    # An empty database where the staging copy was (what a stage reopening it by path used to create).
+    with pytest.raises(store.PublishRefusedError, match="row in runs"), store.open_run(live, ["x"], "v-test") as run:
+        staging.unlink()
+        connect(staging).close()
+        run.publish()
+    assert _counts(live) == before and not staging.exists()
+    assert _last_run(live)[0] == "failed"
+
+    # This run's copy, but with claims gone that the run had to keep.
+    with pytest.raises(store.PublishRefusedError, match="fewer than"), store.open_run(live, ["x"], "v-test") as run:
+        with contextlib.closing(run.connect()) as con:
+            con.execute("DELETE FROM claims WHERE article_id = '003'")
+        run.publish()
+    assert _counts(live) == before and not staging.exists()
+    status, reason = _last_run(live)
+    assert status == "failed" and reason is not None and f"{before[1]} claims" in reason
+
+    # A new extractor version extracts every article again and may find fewer claims: that is published.
+    with store.open_run(live, ["x"], "v-next") as run:
+        with contextlib.closing(run.connect()) as con:
+            con.execute("DELETE FROM claims WHERE article_id = '003'")
+        run.publish()
+    assert _counts(live)[0] == before[0] and _counts(live)[1] < before[1]
+    assert _last_run(live)[0] == "completed"
+
+
+@pytest.mark.slow
+def test_a_flow_whose_staging_copy_is_deleted_between_stages_fails_and_keeps_the_live_data(seeded_copy: Path) -> None:
+    from corroborate.options import RunOptions
+    from corroborate.progress import listening
+    from flows.nightly import nightly
+
+    before = _counts(seeded_copy)
+    staging = store.staging_path(seeded_copy)
+
+    def delete_staging(stage: str, done: int, total: int) -> None:
+        if stage == "extract" and done == 0:  # ingest is done and closed its connection
+            staging.unlink()
+
+    with listening(delete_staging), pytest.raises(Exception, match="staging|gone|No such file"):
+        nightly(RunOptions(db_path=seeded_copy))
+    assert _counts(seeded_copy) == before
+    assert not staging.exists()
+    status, reason = _last_run(seeded_copy)
+    assert status == "failed" and reason is not None
+
+
+# --- 12. a full disk ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _small_disk(tmp_path: Path, size: str = "8m") -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted in ``tmp_path`` (skips the test where mounting is not allowed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True, text=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True, check=False)
+
+
+def _fill(disk: Path, name: str, leave: int) -> Path:
+    """A file that leaves ``leave`` bytes free on ``disk``."""
+    stats = os.statvfs(disk)
+    filler = disk / name
+    filler.write_bytes(b"\0" * max(0, stats.f_bavail * stats.f_frsize - leave))
+    return filler
+
+
+def test_a_full_disk_while_copying_fails_the_run_removes_the_staging_copy_and_the_next_run_works(
+    tmp_path: Path,
+) -> None:
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live)
+        filler = _fill(disk, "filler", leave=live.stat().st_size // 2)  # room for half a staging copy
+        with pytest.raises(OSError, match="No space left") as raised, store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert raised.value.errno == errno.ENOSPC
+        assert not store.staging_path(live).exists()
+        assert _counts(live) == before
+        status, reason = _last_run(live)
+        assert status == "failed" and reason is not None and "No space left" in reason
+
+        filler.unlink()
+        with store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert _last_run(live)[0] == "completed" and _counts(live) == before
+
+
+def test_a_full_disk_while_a_stage_writes_fails_the_run_and_removes_the_staging_copy(tmp_path: Path) -> None:
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live)
+        with pytest.raises(duckdb.Error, match="No space left"), store.open_run(live, ["x"], "v-test") as run:
+            filler = _fill(disk, "filler", leave=64 * 1024)
+            with contextlib.closing(run.connect()) as con:
+                con.execute("CREATE TABLE big AS SELECT repeat('x', 500) || i AS s FROM range(200000) AS t(i)")
+                con.execute("CHECKPOINT")
+            run.publish()
+        staging = store.staging_path(live)
+        assert not staging.exists() and not Path(str(staging) + ".wal").exists()
+        assert _counts(live) == before and _last_run(live)[0] == "failed"
+        filler.unlink()
+        with store.open_run(live, ["x"], "v-test") as run:
+            run.publish()
+        assert _last_run(live)[0] == "completed"
+
+
+def test_a_full_disk_fails_a_cli_run_with_one_line_and_the_next_run_works(tmp_path: Path) -> None:
+    from corroborate import stages
+    from corroborate.extract.version import EXTRACTOR_VERSION
+    from corroborate.options import RunOptions
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with _small_disk(tmp_path) as disk:
+        live = disk / "c.duckdb"
+        before = _live_database(live, EXTRACTOR_VERSION)
+        # The last completed run read this (empty) inbox: a re-run is checked and recorded without Prefect.
+        options = RunOptions(inputs=(inbox,), db_path=live)
+        with contextlib.closing(connect(live)) as con:
+            con.execute(
+                "UPDATE runs SET input_fingerprint = ?, link_fingerprint = ?",
+                [stages.input_fingerprint(options, EXTRACTOR_VERSION), stages.link_fingerprint(con, options)],
+            )
+        filler = _fill(disk, "filler", leave=live.stat().st_size // 2)
+        done = run_cli("run", str(inbox), "--db", str(live), "--quiet")
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.count("\n") == 1 and "No space left" in done.stderr and "Traceback" not in done.stderr
+        assert not store.staging_path(live).exists()
+        assert _last_run(live)[0] == "failed" and _counts(live) == before
+
+        filler.unlink()
+        again = run_cli("run", str(inbox), "--db", str(live), "--quiet")
+        assert again.returncode == 0, again.stderr
+        assert _last_run(live)[0] == "completed" and _counts(live) == before
+
+
+# --- 13. one line, exit 2, before Prefect: a corrupt database, an unwritable --keep-db, a held lock ----
+
+
+def _one_line_error(done: subprocess.CompletedProcess[str]) -> bool:
+    return done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+
+
+def test_a_run_on_a_corrupt_database_is_refused_in_one_line_before_prefect(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD, encoding="utf-8")
+    garbage = bytearray(os.urandom(300_000))
+    garbage[8:12] = b"DUCK"  # starts like a DuckDB file
+    real = tmp_path / "real.duckdb"
+    _live_database(real)
+    truncated = real.read_bytes()[:20_000]  # a real database's first blocks only
+    for name, content in (("garbage.duckdb", bytes(garbage)), ("truncated.duckdb", truncated)):
+        target = tmp_path / name
+        target.write_bytes(content)
+        started = time.monotonic()
+        done = run_cli("run", str(inbox), "--db", str(target), "--quiet")
+        assert done.returncode == 2, (name, done.stderr)
+        assert _one_line_error(done) and "cannot be opened" in done.stderr and str(target) in done.stderr, done.stderr
+        assert time.monotonic() - started < 10  # no Prefect server was started
+        assert target.read_bytes() == content
+        assert not store.staging_path(target).exists()
+
+
+def _tiny_corpus(root: Path) -> Path:
+    story = root / "corpus" / "story"
+    (story / "articles").mkdir(parents=True)
+    (story / "articles" / "a.json").write_text(json.dumps({"id": "a", "text": GOOD}), encoding="utf-8")
+    (story / "gold_claims.jsonl").write_text("", encoding="utf-8")
+    return root / "corpus"
+
+
+def test_eval_keep_db_on_an_unwritable_path_is_refused_in_one_line(tmp_path: Path) -> None:
+    corpus = _tiny_corpus(tmp_path)
+    a_file = tmp_path / "a-file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    targets = [Path("/proc/kept.duckdb"), a_file / "kept.duckdb"]
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(read_only)], check=False).returncode
+        == 0
+    ):
+        targets.append(read_only / "kept.duckdb")
+    try:
+        for target in targets:
+            done = run_cli("eval", str(corpus), "--outcomes", "--keep-db", str(target))
+            assert done.returncode == 2, (target, done.stderr)
+            assert _one_line_error(done) and "--keep-db" in done.stderr, done.stderr
+            assert not target.exists()
+    finally:
+        subprocess.run(["umount", "-l", str(read_only)], capture_output=True, check=False)
+
+
+@pytest.mark.slow
+def test_a_second_run_is_refused_at_once_while_the_first_is_starting_prefect(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD, encoding="utf-8")
+    db_path = tmp_path / "c.duckdb"
+    first = subprocess.Popen(
+        [sys.executable, "cli.py", "run", str(inbox), "--db", str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stderr is not None
+        line = first.stderr.readline()
+        assert "starting Prefect" in line, line  # the first run is past its checks, Prefect is starting
+        started = time.monotonic()
+        second = run_cli("run", str(inbox), "--db", str(db_path), "--quiet")
+        waited = time.monotonic() - started
+        assert second.returncode == 1 and "another run is writing" in second.stderr, second.stderr
+        assert second.stderr.count("\n") == 1
+        assert waited < 8  # refused before starting Prefect
+    finally:
+        first.kill()
+        first.wait(timeout=60)
+
+
+# --- 14. an output never takes a database's companion file -----------------------------------------
+
+
+def test_report_never_writes_a_databases_lock_staging_copy_or_write_ahead_log(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    _live_database(live)
+    with store.run_lock(live):
+        pass  # a run leaves its lock file
+    lock = store.lock_path(live)
+    lock_inode, lock_text = lock.stat().st_ino, lock.read_text(encoding="utf-8")
+    staging = store.staging_path(live)
+    existing_wal = tmp_path / "c.duckdb.wal"
+    existing_wal.write_bytes(b"wal bytes")
+    for out in (lock, staging, existing_wal, Path(str(staging) + ".wal"), tmp_path / "other.duckdb.LOCK"):
+        for force in (["--force"], []):
+            done = run_cli("report", "--db", str(live), "--out", str(out), *force)
+            assert done.returncode == 2, (out, force, done.stderr)
+            assert _one_line_error(done) and "lock, staging copy or write-ahead log" in done.stderr, done.stderr
+    assert lock.stat().st_ino == lock_inode and lock.read_text(encoding="utf-8") == lock_text
+    assert existing_wal.read_bytes() == b"wal bytes"
+    assert not staging.exists() and not Path(str(staging) + ".wal").exists()
+    # --screenshot is checked the same way.
+    shot = run_cli("report", "--db", str(live), "--out", str(tmp_path / "r.html"), "--screenshot", str(lock))
+    assert shot.returncode == 2 and "--screenshot" in shot.stderr
+    assert lock.stat().st_ino == lock_inode
+
+
+# --- 15. the query guard decides on DuckDB's own parse -------------------------------------------
+
+_FORBIDDEN = [
+    "IMPORT DATABASE '/tmp/exported'",
+    "EXPORT DATABASE '/tmp/exported'",
+    "COPY articles TO '/tmp/articles.csv'",
+    "COPY articles FROM '/tmp/articles.csv'",
+    "COPY (SELECT 1) TO '/tmp/one.csv'",
+    "COPY FROM DATABASE live TO other",
+    "ATTACH '/tmp/other.duckdb' AS other",
+    "DETACH other",
+    "USE memory",
+    "SET enable_external_access = true",
+    "RESET threads",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "UPDATE EXTENSIONS",
+    "CREATE TABLE t (a INTEGER)",
+    "CREATE SECRET s (TYPE s3)",
+    "INSERT INTO articles SELECT * FROM articles",
+    "UPDATE articles SET text = ''",
+    "DELETE FROM articles",
+    "DROP TABLE claims",
+    "ALTER TABLE claims RENAME TO gone",
+    "CALL pragma_version()",
+    "CHECKPOINT",
+    "VACUUM",
+    "PRAGMA enable_profiling",
+    "PRAGMA threads = 1",
+    "EXPLAIN ANALYZE DELETE FROM articles",
+    "EXPLAIN ANALYZE UPDATE EXTENSIONS",
+    "PREPARE p AS DELETE FROM articles",
+    "BEGIN TRANSACTION",
+]
+_ALLOWED = [
+    "SELECT count(*) FROM articles",
+    "FROM articles SELECT count(*)",
+    "SHOW TABLES",
+    "DESCRIBE claims",
+    "EXPLAIN SELECT * FROM claims",
+    "EXPLAIN (FORMAT json) SELECT 1",
+    "PRAGMA show_tables",
+    "PRAGMA table_info('claims')",
+]
+# Comments a reader (or a regular expression) may take for the statement: DuckDB nests block comments.
+_BEFORE = [
+    "",
+    "/* */ ",
+    "/* PRAGMA show_tables */ ",
+    "/* /* */ PRAGMA show_tables */ ",
+    "/* /* */ SELECT 1; */ ",
+    "/* /* /* */ */ EXPLAIN SELECT 1 */",
+    "/*/**/*/",
+    "-- SELECT 1\n",
+    "-- /*\n",
+    "/* -- */ ",
+    "\n\t /* a */\n -- b\n  ",
+    "/* /* */ */ -- PRAGMA version\n",
+]
+_AFTER = ["", ";", " -- trailing", " /* /* */ SELECT 1 */", ";\n-- done\n", "\n/* ; */"]
+
+
+def _cases(statement: str) -> list[str]:
+    spellings = [
+        statement,
+        statement.lower(),
+        "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(statement)),
+    ]
+    return [before + spelled + after for before in _BEFORE for spelled in spellings for after in _AFTER]
+
+
+def test_the_query_guard_refuses_writes_whatever_the_comments_around_them() -> None:
+    checked = 0
+    for statement in _FORBIDDEN:
+        for sql in _cases(statement):
+            assert len(duckdb.extract_statements(sql)) == 1, sql  # one statement, as DuckDB parses it
+            with pytest.raises(readonly.QueryRefusedError, match="refused"):
+                readonly.check_statement(sql)
+            checked += 1
+    for statement in _ALLOWED:
+        for sql in _cases(statement):
+            assert readonly.check_statement(sql) == sql
+            checked += 1
+    assert checked > 5000
+
+
+def test_query_refuses_nested_comment_tricks_and_unknown_statements_in_one_line(tmp_path: Path) -> None:
+    live = tmp_path / "c.duckdb"
+    before = _live_database(live)
+    # A database export whose import would write into the live file.
+    exported = tmp_path / "exported"
+    with contextlib.closing(duckdb.connect()) as scratch:
+        scratch.execute("CREATE TABLE evil AS SELECT 1 AS x")
+        scratch.execute(f"EXPORT DATABASE '{exported}'")
+    victim = tmp_path / "victim.csv"
+    for sql in [
+        f"/* /* */ PRAGMA show_tables */ IMPORT DATABASE '{exported}'",
+        f"/* /* */ PRAGMA version */ copy articles to '{victim}'",
+        f"-- PRAGMA show_tables\nEXPORT DATABASE '{tmp_path / 'out'}'",
+        "UPDATE EXTENSIONS",
+        "/* /* */ SELECT 1 */ update extensions",
+    ]:
+        for files in ([], ["--allow-files"]):
+            done = run_cli("query", "--db", str(live), *files, "--", sql)
+            assert done.returncode == 2, (sql, files, done.stderr)
+            assert _one_line_error(done) and "refused" in done.stderr, done.stderr
+    assert _counts(live) == before
+    assert query(live, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'evil'") == [(0,)]
+    assert not victim.exists() and not (tmp_path / "out").exists()
+
+    ordinary = run_cli("query", "/* /* */ */ SELECT count(*) AS n FROM articles -- all", "--db", str(live), "-f", "csv")
+    assert ordinary.returncode == 0, ordinary.stderr
+    assert ordinary.stdout.splitlines() == ["n", str(before[0])]
+
+
+# --- 16. a file or folder name that is not UTF-8, given on the command line --------------------------
+
+
+def _badly_named(folder: Path) -> tuple[Path, Path]:
+    """A file and a folder (holding a file) whose names are Latin-1 bytes, not UTF-8."""
+    base = os.fsencode(folder)
+    with open(os.path.join(base, b"caf\xe9.txt"), "wb") as handle:
+        handle.write((GOOD + " Quatrième.").encode("utf-8"))
+    os.mkdir(os.path.join(base, b"r\xe9gion"))
+    with open(os.path.join(base, b"r\xe9gion", b"note.txt"), "wb") as handle:
+        handle.write((GOOD + " Cinquième.").encode("utf-8"))
+    return Path(os.fsdecode(os.path.join(base, b"caf\xe9.txt"))), Path(os.fsdecode(os.path.join(base, b"r\xe9gion")))
+
+
+def test_run_options_carry_a_name_that_is_not_utf8_as_utf8_json(tmp_path: Path) -> None:
+    from corroborate.options import RunOptions
+
+    bad_file, bad_folder = _badly_named(tmp_path)
+    options = RunOptions(inputs=(bad_file, bad_folder, tmp_path / "plain.txt"), db_path=tmp_path / "c.duckdb")
+    as_json = options.to_json()
+    text = json.dumps(as_json, ensure_ascii=False).encode("utf-8")  # what Prefect sends its server
+    assert RunOptions.from_json(json.loads(text)) == options
+    assert as_json["inputs"][2] == str(tmp_path / "plain.txt")
+
+
+@pytest.mark.slow
+def test_a_name_that_is_not_utf8_on_the_command_line_is_rejected_and_the_run_goes_on(tmp_path: Path) -> None:
+    bad_file, bad_folder = _badly_named(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db_path = tmp_path / "c.duckdb"
+    argv = [sys.executable, "cli.py", "run", os.fsencode(bad_file), os.fsencode(bad_folder), str(good)]
+    done = subprocess.run(
+        [*argv, "--db", str(db_path), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "rejected=2" in done.stdout
+    assert query(db_path, "SELECT status FROM runs") == [("completed",)]
+    rejected = query(db_path, "SELECT source_path, reason FROM ingest_log WHERE status = 'rejected' ORDER BY 1")
+    assert [Path(p).name for p, _ in rejected] == ["caf\\xe9.txt", "note.txt"]
+    assert all("not valid UTF-8" in reason for _, reason in rejected)
+    assert query(db_path, "SELECT count(*) FROM articles") == [(1,)]
+    inputs = query(db_path, "SELECT inputs FROM runs")[0][0]
+    assert inputs[0].endswith("caf\\xe9.txt") and inputs[1].endswith("r\\xe9gion")
+
+    again = subprocess.run(  # nothing new: recorded without Prefect, the same way
+        [*argv, "--db", str(db_path), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert again.returncode == 0, again.stderr
+    assert query(db_path, "SELECT status FROM runs") == [("completed",), ("completed",)]
