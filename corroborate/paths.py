@@ -12,7 +12,9 @@ import os
 import secrets
 from pathlib import Path
 
-from corroborate.db import PROJECT_ROOT
+import duckdb
+
+from corroborate.db import PROJECT_ROOT, scalar_model
 
 __all__ = [
     "PathProblem",
@@ -73,7 +75,23 @@ def check_reader_db(path: Path) -> Path:
         raise PathProblem(f"--db {path} is a folder: pass the DuckDB file (e.g. {path / 'corroborate.duckdb'})")
     if not is_duckdb_file(real):
         raise PathProblem(f"{path} is not a DuckDB database: pass the file a run wrote with --db PATH")
+    if not _written_by_a_run(real):
+        raise PathProblem(
+            f"{path} is a DuckDB database that no corroborate run wrote (no runs, articles and claims tables): "
+            "pass the file a run wrote with --db PATH"
+        )
     return real
+
+
+def _written_by_a_run(path: Path) -> bool:
+    """Whether the DuckDB file at ``path`` opens and holds the tables every run writes."""
+    try:
+        with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
+            return all(int(scalar_model(con, "table_exists", {"name": t})) for t in ("runs", "articles", "claims"))
+    except duckdb.IOException:
+        return True  # held by another process: the command's own open says so
+    except duckdb.Error:
+        return False
 
 
 def check_run_db(path: Path) -> Path:

@@ -909,3 +909,18 @@ def test_a_name_that_is_not_utf8_on_the_command_line_is_rejected_and_the_run_goe
     )
     assert again.returncode == 0, again.stderr
     assert query(db_path, "SELECT status FROM runs") == [("completed",), ("completed",)]
+
+
+@pytest.mark.slow
+def test_a_duckdb_file_no_run_wrote_is_refused_by_every_reading_command(tmp_path: Path) -> None:
+    foreign = tmp_path / "other.duckdb"
+    with contextlib.closing(duckdb.connect(str(foreign))) as con:
+        con.execute("CREATE TABLE inventory (item VARCHAR, count INTEGER)")
+        con.execute("INSERT INTO inventory VALUES ('bolts', 12)")
+    for command in (["score"], ["validate"], ["query", "SELECT 1"], ["explain", "Pentagon"]):
+        done = run_cli(*command, "--db", str(foreign))
+        assert done.returncode == 2, (command, done.stdout, done.stderr)
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and "no corroborate run wrote" in lines[0], (command, done.stderr)
+    with contextlib.closing(duckdb.connect(str(foreign), read_only=True)) as con:
+        assert con.execute("SELECT * FROM inventory").fetchall() == [("bolts", 12)]  # left as it was
