@@ -172,3 +172,18 @@ def test_a_government_descriptor_answers_for_the_government_of_its_story(scenari
     assert parents == {"Interior Ministry (MA)": "Government (MA)", "Interior Ministry (FR)": "Government (FR)"}
     unnamed = s.con.execute("SELECT named FROM sources WHERE name = 'le ministère de l''Intérieur'").fetchall()
     assert unnamed in ([], [(False,)])  # the bare descriptor itself is never listed
+
+
+def test_a_bare_rate_of_a_month_is_not_every_rate_of_that_month(scenario: Scenario) -> None:
+    s = scenario
+    month = ("2031-02-01", "2031-02-28")
+    s.article("a", text("L'institut de Berne mesure 2,6 % en février."), "2031-03-01")
+    s.article("b", text("L'office de Lyon mesure 2,3 % en février."), "2031-03-20")
+    s.article("c", text("L'agence de Turin mesure 2,3 % en février."), "2031-03-21")
+    first = s.claim("a", "L'institut de Berne", 2.6, span="2,6 %", unit="percent", subject=None, period=month)
+    second = s.claim("b", "L'office de Lyon", 2.3, span="2,3 %", unit="percent", subject=None, period=month)
+    s.claim("c", "L'agence de Turin", 2.3, span="2,3 %", unit="percent", subject=None, period=month)
+    s.link()
+    # nothing says the three rates measure the same thing: each is a quantity of its own
+    assert s.quantity(first) != s.quantity(second)
+    assert s.outcome(first) == "unresolved"

@@ -4,9 +4,10 @@
 --     vague subject matches with the words of its sentence (_claim_subject_keys: "soldats" in "la Corée
 --     du Nord a envoyé 10'000 soldats"); both built by corroborate/link.py. For a subject the lexicon does
 --     not know, '~' and its content words, so the same wording links across articles and outlets. For no
---     usable subject, '?' and the unit when the claim has a period (area gained from 1 to 27 October is
---     specific enough), else a quantity of its own ('!' and the claim id): such a claim stays unresolved
---     rather than corroborate or revise a figure about something else.
+--     usable subject, '?' and the unit when the claim has a period and its unit names a thing (area
+--     gained from 1 to 27 October is specific enough; a percentage, a sum or a bare number in February is
+--     not), else a quantity of its own ('!' and the claim id): such a claim stays unresolved rather than
+--     corroborate or revise a figure about something else.
 --   '*' and a general concept of corroborate/lexicons/concepts.csv ("*deaths"), read from the words next
 --     to the figure (_claim_concepts) when the subject names no concept of the lexicon (a subject's own
 --     wording, wording_key, often names the denominator or the place rather than what is counted: "of
@@ -61,7 +62,10 @@ WITH scoped AS (
         coalesce(
             known_key,
             CASE
-                WHEN period_start IS NOT NULL OR period_end IS NOT NULL THEN '?' || unit
+                -- a unit says what is counted only when it names a thing (km2 gained, soldiers); a bare
+                -- rate, sum or number in a month is any rate, sum or number of that month
+                WHEN (period_start IS NOT NULL OR period_end IS NOT NULL)
+                     AND stated_family NOT IN ('ratio', 'money', 'count') THEN '?' || unit
                 ELSE '!' || claim_id
             END
         ) AS subject_key,
