@@ -183,6 +183,7 @@ def _claims(con: duckdb.DuckDBPyConnection, source_id: str) -> pl.DataFrame:
         deciding = next((e for e in evidence if e.get("decisive")), None)
         claim["decided_by_source"] = deciding["evidence_source"] if deciding else None
         claim["decided_by_published_at"] = deciding["evidence_published_at"] if deciding else None
+        claim["decided_by_published_on"] = deciding.get("evidence_published_on") if deciding else None
         claim["decided_by_text"] = deciding["evidence_text"] if deciding else None
         claim["evidence"] = evidence
         rows.append(claim)
@@ -281,11 +282,14 @@ def claim_table(claims: pl.DataFrame) -> pl.DataFrame:
         decided = ""
         if claim.get("decided_by_source"):
             decided = (
-                f"{claim['decided_by_source']}, {_when(claim['decided_by_published_at'])}: {claim['decided_by_text']}"
+                f"{claim['decided_by_source']},"
+                f" {_when(claim.get('decided_by_published_on') or claim['decided_by_published_at'])}:"
+                f" {claim['decided_by_text']}"
             )
         rows.append(
             {
-                "date": _when(claim.get("published_at")),
+                # as precisely as known: "2023-09" for a month, never its first day
+                "date": _when(claim.get("published_on") or claim.get("published_at")),
                 "said_by": claim.get("source") or "",
                 "figure": claim.get("text") or "",
                 "verdict": claim.get("outcome") or "",

@@ -187,3 +187,18 @@ def test_a_bare_rate_of_a_month_is_not_every_rate_of_that_month(scenario: Scenar
     # nothing says the three rates measure the same thing: each is a quantity of its own
     assert s.quantity(first) != s.quantity(second)
     assert s.outcome(first) == "unresolved"
+
+
+def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
+    from corroborate.explain import claim_table, explain_source
+
+    s = scenario
+    s.article("a", text("La Croix-Rouge compte 300 maisons détruites."), "2023-09-01", precision="month")
+    s.article("b", text("La préfecture du Var compte 300 maisons détruites."), "2023-09-14")
+    red_cross = s.claim("a", "La Croix-Rouge", 300, span="300", unit="houses", subject="maisons détruites")
+    s.claim("b", "La préfecture du Var", 300, span="300", unit="houses", subject="maisons détruites")
+    s.link()
+    shown = s.con.execute("SELECT published_on FROM claim_explanations WHERE claim_id = ?", [red_cross]).fetchall()
+    assert shown == [("2023-09",)]
+    table = claim_table(explain_source(s.con, "La Croix-Rouge").claims)
+    assert table["date"].to_list() == ["2023-09"]
