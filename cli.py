@@ -451,14 +451,22 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
 def extract(
     path: Annotated[Path, typer.Argument(help="A file or folder of articles.", exists=True)],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Add the attribution rule that credited each figure (quote, according, governs …)."
+        ),
+    ] = False,
 ) -> None:
     """Print every attributed figure found in the articles, touching no database.
 
     Example: `python cli.py extract seeds --format jsonl`
+
+    Example, with the rule behind each credit: `python cli.py extract seeds --explain --format table`
     """
     from corroborate.api import extract_path
 
-    claims, rejected = extract_path(path)
+    claims, rejected = extract_path(path, explain=explain)
     for source_path, reason in rejected:
         typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
     render(claims, OutputFormat(fmt.value))

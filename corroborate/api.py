@@ -25,12 +25,14 @@ EXTRACT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+def extract_path(path: Path, *, explain: bool = False) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     """Claims found in the articles at ``path`` (file or folder), and the records rejected on reading.
 
-    Returns the claims with the columns of the ``extract`` contract (DESIGN.md §4.2) and a list of
-    ``(source_path, reason)`` for the records that could not be read.
+    Returns the claims with the columns of the ``extract`` contract (DESIGN.md §4.2), plus with ``explain``
+    the rule that credited each figure (``attribution``), and a list of ``(source_path, reason)`` for the
+    records that could not be read.
     """
+    columns_out = (*EXTRACT_COLUMNS, "attribution") if explain else EXTRACT_COLUMNS
     from corroborate.extract import Extractor
     from corroborate.ingest import read_records
 
@@ -42,9 +44,9 @@ def extract_path(path: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     articles = records.unique(subset="article_id", keep="first", maintain_order=True)
     if articles.is_empty():
         columns = db.table_schema("claims")
-        return pl.DataFrame(schema={name: columns[name] for name in EXTRACT_COLUMNS}), rejected
+        return pl.DataFrame(schema={name: columns[name] for name in columns_out}), rejected
     claims = Extractor().extract(articles)
-    return claims.select(EXTRACT_COLUMNS), rejected
+    return claims.select(columns_out), rejected
 
 
 def run_query(

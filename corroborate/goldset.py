@@ -276,6 +276,7 @@ class GoldReport:
     reader: pl.DataFrame = field(default_factory=pl.DataFrame)  # what a reader sees, per slice (reader_view)
     rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per verdict reason: storylines, precision
     wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
+    attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -357,6 +358,8 @@ def score_corpus(
     if not holdout & set(corpus.storylines):
         slices.pop("holdout")
     report = GoldReport(slices, errors, verdict_errors, holdout)
+    if "attribution" in pred.columns:
+        report.attribution_rules = attribution_rule_view(pred, best, right_preds, holdout)
     if outcomes and sources is not None:
         report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
@@ -375,6 +378,32 @@ def _wrong_verdicts(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame) -> 
         .join(said, on="pred_id", how="left")
         .with_columns(pl.col("gold_says").fill_null("no gold claim"))
         .sort("storyline", "external_id", "char_start")
+    )
+
+
+def attribution_rule_view(
+    pred: pl.DataFrame, best: pl.DataFrame, right_preds: pl.DataFrame, holdout: frozenset[str]
+) -> pl.DataFrame:
+    """Per attribution rule (``claims.attribution``), over the development storylines only: in how many
+    storylines it credited a figure, how many figures it credited, how many of them are gold claims, and of
+    the gold claims it matched best, how many went to the right source."""
+    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
+    matched = best.filter(~pl.col("storyline").is_in(sorted(holdout))).select(
+        "pred_id", pl.col("attribution_right").cast(pl.Int64)
+    )
+    return (
+        dev.with_columns(pl.col("attribution").fill_null("?"))
+        .join(matched, on="pred_id", how="left")
+        .with_columns(pl.col("pred_id").is_in(right_preds["pred_id"].implode()).alias("gold"))
+        .group_by("attribution")
+        .agg(
+            pl.col("storyline").n_unique().alias("storylines"),
+            pl.len().alias("credited"),
+            pl.col("gold").sum().alias("gold"),
+            pl.col("attribution_right").is_not_null().sum().alias("matched"),
+            pl.col("attribution_right").sum().alias("right"),
+        )
+        .sort("credited", descending=True)
     )
 
 
@@ -648,7 +677,9 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         con.table("claim_explanations")
         .pl()
         .join(
-            con.table("claims").select("claim_id", "source_org", "attributed", "char_start", "char_end").pl(),
+            con.table("claims")
+            .select("claim_id", "source_org", "attributed", "char_start", "char_end", "attribution")
+            .pl(),
             on="claim_id",
         )
         .join(con.table("claim_sources").select("claim_id", "source_id", "root_id").pl(), on="claim_id")
@@ -712,6 +743,17 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             lines.append(
                 f"  {r['outcome']:<13} {r['reason']:<58} {r['storylines']:>2} storylines"
                 f" {_ratio(r['right'], r['verdicts']):>16}"
+            )
+    if report.attribution_rules.height:
+        lines += [
+            "",
+            "attribution rules on the development storylines: storylines fired, figures credited,"
+            " of them gold claims, right source on matched gold claims",
+        ]
+        for r in report.attribution_rules.iter_rows(named=True):
+            lines.append(
+                f"  {r['attribution']:<20} {r['storylines']:>2} storylines {r['credited']:>5} credited"
+                f" {_ratio(r['gold'], r['credited']):>16} gold {_ratio(r['right'], r['matched']):>16} right source"
             )
     for name in ("dev", "holdout"):
         m = report.slices.get(name) or Metrics()

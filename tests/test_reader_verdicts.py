@@ -5,6 +5,8 @@ Each rule is exercised on passages written for it, in a real database, through t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corroborate.naming import is_named
@@ -202,3 +204,20 @@ def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
     assert shown == [("2023-09",)]
     table = claim_table(explain_source(s.con, "La Croix-Rouge").claims)
     assert table["date"].to_list() == ["2023-09"]
+
+
+def test_extract_explain_names_the_rule_that_credited_each_figure(tmp_path: Path) -> None:
+    from corroborate.api import EXTRACT_COLUMNS, extract_path
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Selon l'Institut de Lorval, l'inflation a atteint 1,2 % en mars. "
+        "« Nous comptons 3 400 chômeurs de plus », a déclaré Jeanne Morel, maire de Lorval.\n",
+        encoding="utf-8",
+    )
+    plain, _ = extract_path(article)
+    assert tuple(plain.columns) == EXTRACT_COLUMNS  # the contract is unchanged without --explain
+    explained, _ = extract_path(article, explain=True)
+    rules = dict(zip(explained["value"].to_list(), explained["attribution"].to_list(), strict=True))
+    assert rules[1.2] == "according"
+    assert rules[3400] == "quote"

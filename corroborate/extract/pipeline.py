@@ -51,7 +51,7 @@ _FIGURE_SCHEMA: dict[str, pl.DataType] = {
     **{
         c: CLAIM_SCHEMA[c]
         for c in CLAIM_COLUMNS
-        if c not in ("source", "source_org", "attributed", "confidence", "extractor_version")
+        if c not in ("source", "source_org", "attributed", "confidence", "extractor_version", "attribution")
     },
 }
 
@@ -461,6 +461,8 @@ class Extractor:
                 source_org=pl.when(pl.col("attributed")).then(pl.col("source_org")).otherwise(None),
                 confidence=pl.col("confidence").fill_null(0.6).round(3),
                 extractor_version=pl.lit(EXTRACTOR_VERSION),
+                # which rule credited the figure (quote, according, governs …), for extract and eval to show
+                attribution=pl.when(pl.col("attributed")).then(pl.col("pattern")),
             )
             .collect()
             .lazy()

@@ -24,3 +24,7 @@ CREATE TABLE IF NOT EXISTS claims (
     extractor_version  VARCHAR NOT NULL,
     run_id             VARCHAR NOT NULL
 );
+-- The attribution rule that credited the figure to its source (a pattern of
+-- corroborate/extract/attribution/pairing.py: quote, according, governs, agent, author, continuation …); null
+-- for an outlet's own figure. Databases made before it was recorded get the column, null in their old rows.
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS attribution VARCHAR;
