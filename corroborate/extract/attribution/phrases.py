@@ -206,8 +206,27 @@ def _org_from_role(tokens: list[Token], role: Token, person: list[Token] | None,
     return None
 
 
+class _Nobody:
+    """A rule's answer when the phrase names nobody (``None`` means the rule does not apply)."""
+
+
+NOBODY = _Nobody()
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A speaker phrase, trimmed of spaces and outer punctuation, with its lower-cased words."""
+
+    toks: list[Token]
+    lows: list[str]
+    lang: str
+
+
 def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
-    """Say who a speaker phrase names, or None when it names nobody usable."""
+    """Say who a speaker phrase names, or None when it names nobody usable.
+
+    The rules of :data:`PHRASE_RULES` read the phrase in order; the first that decides answers.
+    """
     toks = [t for t in tokens if not t.is_space]
     while toks and toks[0].is_punct:
         toks = toks[1:]
@@ -215,7 +234,17 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         toks = toks[:-1]
     if not toks:
         return None
-    lows = [t.lower_ for t in toks]
+    phrase = _Phrase(toks, [t.lower_ for t in toks], lang)
+    for rule in PHRASE_RULES:
+        decided = rule(phrase)
+        if decided is not None:
+            return None if isinstance(decided, _Nobody) else decided
+    return None
+
+
+def _name_then_description(p: _Phrase) -> Speaker | _Nobody | None:
+    """A name and a description set off by commas: "France, Europe's second biggest economy," is France."""
+    toks, lows = p.toks, p.lows
     name_end = next((k for k, t in enumerate(toks) if t.pos_ != "PROPN"), len(toks))
     if (
         0 < name_end < len(toks)
@@ -223,118 +252,156 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
         and not any(w in cues.ROLES for w in lows[name_end:])
         and not any(t.ent_type_ in PERSON_LABELS for t in toks[name_end:])
     ):
-        # a name and a description set off by commas: "France, Europe's second biggest economy," is France
-        return analyse_phrase(toks[:name_end], lang)
+        return analyse_phrase(toks[:name_end], p.lang) or NOBODY
+    return None
+
+
+def _not_a_speaker(p: _Phrase) -> Speaker | _Nobody | None:
+    """The first person; a figure or a prepositional phrase ("état de 1 530 pertes russes", "en cours
+    d'analyse"); the audience ("told reporters", "à la presse"): never who speaks."""
+    toks, lows = p.toks, p.lows
     if any(w in cues.FIRST_PERSON for w in lows):
-        return None
+        return NOBODY
     if holds_number(toks) or (toks[0].pos_ == "ADP" and toks[0].lower_ not in ("par", "by")):
-        # "état de 1 530 pertes russes", "en cours d'analyse": a figure or a prepositional phrase,
-        # never who speaks
-        return None
+        return NOBODY
     if lows[-1] in cues.LISTENERS or (len(toks) <= 3 and any(w in cues.LISTENERS for w in lows)):
-        return None  # "told reporters", "à la presse": the audience, not the speaker
-    if lows == ["it"]:
-        return Speaker(None, None, anaphor="org")
+        return NOBODY
+    return None
+
+
+def _it(p: _Phrase) -> Speaker | _Nobody | None:
+    """English "it": the organisation named before."""
+    return Speaker(None, None, anaphor="org") if p.lows == ["it"] else None
+
+
+def _voice_of(p: _Phrase) -> Speaker | _Nobody | None:
+    """ "Le Pentagone, par la voix de sa porte-parole Sabrina Singh", "the ministry, through its spokesman":
+    the voice speaks for the body."""
+    toks = p.toks
     voice = next(
         (
             k
             for k, t in enumerate(toks)
-            if t.lower_ == "voix" and k + 1 < len(toks) and toks[k + 1].lower_ in ("de", "d'", "d’")
+            if (t.lower_ == "voix" and k + 1 < len(toks) and toks[k + 1].lower_ in ("de", "d'", "d’"))
+            or (t.lower_ == "through" and k + 1 < len(toks) and toks[k + 1].lower_ in ("its", "his", "her", "their"))
         ),
         None,
     )
     if voice is None:
-        voice = next(
-            (
-                k
-                for k, t in enumerate(toks)
-                if t.lower_ == "through" and k + 1 < len(toks) and toks[k + 1].lower_ in ("its", "his", "her", "their")
-            ),
-            None,
-        )
-    if voice is not None:
-        # "Le Pentagone, par la voix de sa porte-parole Sabrina Singh": the voice speaks for the body
-        inner = analyse_phrase(toks[voice + 2 :] if toks[voice].lower_ == "voix" else toks[voice + 1 :], lang)
-        outer_toks = [t for t in toks[:voice] if t.lower_ not in ("par", "la")]
-        outer = clean(outer_toks)
-        if inner is not None and inner.source:
-            return Speaker(inner.source, inner.source_org or outer, inner.gender, inner.role, person=inner.person)
-        if outer:
-            return Speaker(outer, outer)
-    content = [t for t in toks if t.lower_ not in ("-t", "-t-", "t")]
+        return None
+    inner = analyse_phrase(toks[voice + 2 :] if toks[voice].lower_ == "voix" else toks[voice + 1 :], p.lang)
+    outer = clean([t for t in toks[:voice] if t.lower_ not in ("par", "la")])
+    if inner is not None and inner.source:
+        return Speaker(inner.source, inner.source_org or outer, inner.gender, inner.role, person=inner.person)
+    if outer:
+        return Speaker(outer, outer)
+    return None
+
+
+def _pronoun(p: _Phrase) -> Speaker | _Nobody | None:
+    """A pronoun: English "he" / "she" is a person; French "il" / "elle" may be "le ministère"."""
+    content = [t for t in p.toks if t.lower_ not in ("-t", "-t-", "t")]
     if len(content) == 1 and content[0].lower_ in cues.PRONOUNS:
         g = cues.PRONOUNS[content[0].lower_]
-        # English "he" / "she" is a person; French "il" / "elle" may be "le ministère" / "l'agence"
-        return Speaker(None, None, gender=g, anaphor="pronoun", person=lang == "en" and g is not None)
+        return Speaker(None, None, gender=g, anaphor="pronoun", person=p.lang == "en" and g is not None)
     if all(t.pos_ == "PRON" for t in content):
-        return None
-    # analyses and data: credit the data owner, keep the analyst as organisation
+        return NOBODY
+    return None
+
+
+def _data_owner(p: _Phrase) -> Speaker | _Nobody | None:
+    """Analyses and data: credit the data owner, keep the analyst as organisation."""
+    toks = p.toks
     data_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.DATA_NOUNS), None)
-    if data_i is not None:
-        k = data_i + 1
-        while k < len(toks) and toks[k].pos_ in ("ADJ", "VERB") and toks[k].lower_ not in NAME_LINK:
-            k += 1
-        if k < len(toks) and toks[k].lower_ in NAME_LINK | {"par", "by", "provided"}:
-            owner = clean(toks[k + 1 :])
-            analyst = _analyst(toks[:data_i])
-            if owner:
-                return Speaker(owner, analyst)
+    if data_i is None:
+        return None
+    k = data_i + 1
+    while k < len(toks) and toks[k].pos_ in ("ADJ", "VERB") and toks[k].lower_ not in NAME_LINK:
+        k += 1
+    if k < len(toks) and toks[k].lower_ in NAME_LINK | {"par", "by", "provided"}:
+        owner = clean(toks[k + 1 :])
+        if owner:
+            return Speaker(owner, _analyst(toks[:data_i]))
+    return None
+
+
+def _analysis(p: _Phrase) -> Speaker | _Nobody | None:
+    """ "An AFP analysis", "un rapport de l'ONU": the analyst; "a report from the Washington institution":
+    the body named before, not the city."""
+    toks = p.toks
     ana_i = next((k for k, t in enumerate(toks) if t.lower_ in cues.ANALYSIS_NOUNS), None)
-    if ana_i is not None and ana_i <= 2:
-        if seat_phrase(toks[ana_i + 1 :]):
-            # "a report from the Washington institution": the body named before, not the city
-            return Speaker(None, None, anaphor="org")
-        analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
-        if analyst:
-            return Speaker(analyst, analyst)
+    if ana_i is None or ana_i > 2:
+        return None
+    if seat_phrase(toks[ana_i + 1 :]):
+        return Speaker(None, None, anaphor="org")
+    analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
+    return Speaker(analyst, analyst) if analyst else None
+
+
+def _person(p: _Phrase) -> Speaker | _Nobody | None:
+    """A named person, with the organisation their role or an entity of the phrase gives."""
+    toks, lang = p.toks, p.lang
     person = _person_tokens(toks)
+    if not person:
+        return None
+    name = clean(person)
+    if not name:
+        return NOBODY
     role = _role_token(toks)
-    if person:
-        name = clean(person)
-        if not name:
-            return None
-        org = _org_from_role(toks, role, person, lang) if role is not None else None
-        if org is None:
-            org = _org_entity(toks, person)
-        gender = _gender_of(toks, lang)
-        if gender is None and lang == "fr":
-            genders = person[0].morph.get("Gender", [])
-            gender = ("f" if genders[0] == "Fem" else "m") if genders else None
-        return Speaker(
-            name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None, person=True
-        )
-    if role is not None:
-        org = _org_from_role(toks, role, None, lang) or _org_entity(toks, None)
-        key = cues.ROLES[role.lower_]
-        definite = toks[0].lower_ not in cues.INDEFINITE
-        gender = _gender_of(toks, lang)
-        if key == "ministry":
-            # "le ministère de la Santé", "Gaza's health ministry" name the body itself; a bare
-            # "the ministry" refers to one named before
-            if org is None and definite and len(toks) <= 3:
-                return Speaker(clean(toks), clean(toks), role=key, anaphor="org")
-            return Speaker(clean(toks), clean(toks), role=key)
-        if org is None and definite and len(toks) <= 4:
-            return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
-        if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
-            # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
-            return Speaker(org, org, role=key, anaphor="org")
-        text = clean(toks)
-        fallback = org if org is not None and key in cues.INSTITUTION_ROLES else text
-        if org is not None and definite and toks[0].lower_ in cues.DETERMINERS:
-            # "la préfète du Var" after "La préfète du Var, Claire Vasseur": the person named before,
-            # else the institution (for a spokesperson or an official) or the role as written
-            return Speaker(fallback, org, gender=gender, role=key, anaphor="descriptor")
-        if org is not None and key in cues.INSTITUTION_ROLES:
-            # an unnamed spokesperson or official speaks for the body; a commander only for themselves
-            return Speaker(org, org, role=key)
-        return Speaker(text, org or text, role=key)
+    org = _org_from_role(toks, role, person, lang) if role is not None else None
+    if org is None:
+        org = _org_entity(toks, person)
+    gender = _gender_of(toks, lang)
+    if gender is None and lang == "fr":
+        genders = person[0].morph.get("Gender", [])
+        gender = ("f" if genders[0] == "Fem" else "m") if genders else None
+    return Speaker(
+        name, org, gender=gender, role=cues.ROLES.get(role.lower_) if role is not None else None, person=True
+    )
+
+
+def _role(p: _Phrase) -> Speaker | _Nobody | None:
+    """A role without a name: a ministry, a spokesperson or official of a body, or a role named before."""
+    toks, lang = p.toks, p.lang
+    role = _role_token(toks)
+    if role is None:
+        return None
+    org = _org_from_role(toks, role, None, lang) or _org_entity(toks, None)
+    key = cues.ROLES[role.lower_]
+    definite = toks[0].lower_ not in cues.INDEFINITE
+    gender = _gender_of(toks, lang)
+    if key == "ministry":
+        # "le ministère de la Santé", "Gaza's health ministry" name the body itself; a bare
+        # "the ministry" refers to one named before
+        if org is None and definite and len(toks) <= 3:
+            return Speaker(clean(toks), clean(toks), role=key, anaphor="org")
+        return Speaker(clean(toks), clean(toks), role=key)
+    if org is None and definite and len(toks) <= 4:
+        return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
+    if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
+        # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
+        return Speaker(org, org, role=key, anaphor="org")
+    text = clean(toks)
+    fallback = org if org is not None and key in cues.INSTITUTION_ROLES else text
+    if org is not None and definite and toks[0].lower_ in cues.DETERMINERS:
+        # "la préfète du Var" after "La préfète du Var, Claire Vasseur": the person named before,
+        # else the institution (for a spokesperson or an official) or the role as written
+        return Speaker(fallback, org, gender=gender, role=key, anaphor="descriptor")
+    if org is not None and key in cues.INSTITUTION_ROLES:
+        # an unnamed spokesperson or official speaks for the body; a commander only for themselves
+        return Speaker(org, org, role=key)
+    return Speaker(text, org or text, role=key)
+
+
+def _noun_phrase(p: _Phrase) -> Speaker | _Nobody | None:
+    """Any other phrase: a named body, a body described by its seat, or a generic noun phrase (nobody)."""
+    toks = p.toks
     text = clean(toks)
     if not text or len(text) < 2:
-        return None
-    nouns_of = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-    if nouns_of and all(t.lower_ in TIME_WORDS for t in nouns_of):
-        return None  # "said last week", "a indiqué lundi": a time, never who speaks
+        return NOBODY
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if nouns and all(t.lower_ in TIME_WORDS for t in nouns):
+        return NOBODY  # "said last week", "a indiqué lundi": a time, never who speaks
     if _seat_descriptor(toks):
         # "the Washington-based institution", "l'organisation basée à Genève": a body described by
         # its seat is the organisation named before, not the place
@@ -342,40 +409,54 @@ def analyse_phrase(tokens: list[Token], lang: str) -> Speaker | None:
     ids = {x.i for x in toks}
     head = next((t for t in toks if t.dep_ in SUBJ_DEPS or t.head.i not in ids), toks[-1])
     if head.lower_ in ("nombre", "chiffre", "number", "figure", "total", "toll"):
-        return None
+        return NOBODY
     if not any(t.pos_ in ("PROPN", "NOUN") or t.text[:1].isupper() for t in toks):
-        return None
+        return NOBODY
     named = any(
         t.pos_ == "PROPN"
         or t.ent_type_
         or (t.text[:1].isupper() and (t.i != t.sent.start or any(c.isupper() for c in t.text[1:])))
         for t in toks
     )
-    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-    if not named:
-        heads = {head.lower_} | {t.lower_ for t in nouns}
-        if any(t.lower_ in cues.SAME_SOURCE for t in toks) and any(t.lower_ in ("source", "sources") for t in toks):
-            return Speaker(text, text, anaphor="same")
-        if head.lower_ in cues.DOCUMENT_NOUNS:
-            # "the data showed", "selon le communiqué final", "its report": the author named before;
-            # with none, a document is nobody
-            return Speaker(None, None, anaphor="org")
-        if (
-            head.lower_ in cues.ORG_DESCRIPTORS
-            and toks[0].lower_ in cues.DETERMINERS
-            and len(nouns) == 1
-            and not any(t.lower_ in cues.DEMONYMS for t in toks)
-        ):
-            # "the agency", "le club breton", "l'agence onusienne": the organisation named before; with
-            # a nationality it names that country's body ("le service sismologique américain")
-            place = "place" if head.lower_ in cues.PLACE_DESCRIPTORS else None
-            return Speaker(text, text, role=place, anaphor="org")
-        if not heads & (cues.SPEAKER_NOUNS | cues.ORG_DESCRIPTORS | cues.ORG_WORDS | set(cues.ROLES)) and not any(
-            t.lower_ in cues.DEMONYMS for t in toks
-        ):
-            # a generic noun phrase ("en cours d'analyse", "the cuts") names nobody
-            return None
+    if named:
+        return Speaker(text, text)
+    return _unnamed_phrase(toks, head, nouns, text)
+
+
+def _unnamed_phrase(toks: list[Token], head: Token, nouns: list[Token], text: str) -> Speaker | _Nobody:
+    """A phrase with no name in it: "la même source", a document, a body named before, or nobody."""
+    heads = {head.lower_} | {t.lower_ for t in nouns}
+    if any(t.lower_ in cues.SAME_SOURCE for t in toks) and any(t.lower_ in ("source", "sources") for t in toks):
+        return Speaker(text, text, anaphor="same")
+    if head.lower_ in cues.DOCUMENT_NOUNS:
+        # "the data showed", "selon le communiqué final", "its report": the author named before;
+        # with none, a document is nobody
+        return Speaker(None, None, anaphor="org")
+    demonym = any(t.lower_ in cues.DEMONYMS for t in toks)
+    if head.lower_ in cues.ORG_DESCRIPTORS and toks[0].lower_ in cues.DETERMINERS and len(nouns) == 1 and not demonym:
+        # "the agency", "le club breton", "l'agence onusienne": the organisation named before; with
+        # a nationality it names that country's body ("le service sismologique américain")
+        place = "place" if head.lower_ in cues.PLACE_DESCRIPTORS else None
+        return Speaker(text, text, role=place, anaphor="org")
+    if not heads & (cues.SPEAKER_NOUNS | cues.ORG_DESCRIPTORS | cues.ORG_WORDS | set(cues.ROLES)) and not demonym:
+        # a generic noun phrase ("en cours d'analyse", "the cuts") names nobody
+        return NOBODY
     return Speaker(text, text)
+
+
+# Who a speaker phrase names, decided by the first of these rules that applies (each names its case).
+PHRASE_RULES = (
+    _name_then_description,
+    _not_a_speaker,
+    _it,
+    _voice_of,
+    _pronoun,
+    _data_owner,
+    _analysis,
+    _person,
+    _role,
+    _noun_phrase,
+)
 
 
 def _seat_descriptor(toks: list[Token]) -> bool:
