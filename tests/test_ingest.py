@@ -236,6 +236,8 @@ def build_mixed_folder(folder: Path) -> dict[tuple[str, int], tuple[str, str | N
     expected[("nested.txt", 0)] = ("stored", None)
     (folder / ".hidden.txt").write_text(french(10), encoding="utf-8")  # skipped: not an input
     (folder / "aliases.csv").write_text("alias,source\n", encoding="utf-8")  # a sidecar, not an input
+    add("export.csv", f"id,text\nx-1,{french(11)}\n", "rejected", "unsupported file type '.csv': inputs are .txt")
+    add("Manifest.CSV", "file,outlet\ngood.txt,Le Monde\n", "rejected", "the only CSV file read is manifest.csv")
     return expected
 
 

@@ -1,8 +1,9 @@
 """Ingest: input files and records -> ``articles`` and ``ingest_log``.
 
 Inputs are files or folders. Folders are read recursively, entries in name order; hidden entries
-(names starting with ".") and ``.csv`` sidecars (manifests, alias lists) are not inputs. Any other
-file is an input, and one with an unknown extension is rejected. Recognised files:
+(names starting with ".") and the sidecars ``manifest.csv``, ``aliases.csv`` and ``subjects.csv`` are not
+inputs. Any other file is an input, and one with an unknown extension (another ``.csv`` file included) is
+rejected with a log row like any unreadable record. Recognised files:
 
 - ``.txt``: one article; metadata from an optional ``manifest.csv`` in the same folder
   (``file,outlet,url,published_at,language,title``; ``,`` or ``;`` separated);
