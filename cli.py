@@ -451,14 +451,18 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
 def extract(
     path: Annotated[Path, typer.Argument(help="A file or folder of articles.", exists=True)],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print every attributed figure found in the articles, touching no database.
+
+    Records that `run` would reject (a file over `--max-bytes`, an article its `articles` suite refuses) are
+    named on stderr and left out; the others are extracted.
 
     Example: `python cli.py extract seeds --format jsonl`
     """
     from corroborate.api import extract_path
 
-    claims, rejected = extract_path(path)
+    claims, rejected = extract_path(path, max_bytes=max_bytes)
     for source_path, reason in rejected:
         typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
     render(claims, OutputFormat(fmt.value))

@@ -924,3 +924,41 @@ def test_a_duckdb_file_no_run_wrote_is_refused_by_every_reading_command(tmp_path
         assert len(lines) == 1 and "no corroborate run wrote" in lines[0], (command, done.stderr)
     with contextlib.closing(duckdb.connect(str(foreign), read_only=True)) as con:
         assert con.execute("SELECT * FROM inventory").fetchall() == [("bolts", 12)]  # left as it was
+
+
+# --- extract applies the guards of a run ---------------------------------------------------------
+
+
+def _one_sentence(size: int) -> str:
+    """One French sentence of about ``size`` bytes, with a figure in it: no full stop until the end."""
+    clause = "le chômage a baissé de 3 % selon le ministre"
+    return "Le ministère a déclaré que " + ", ".join([clause] * (size // (len(clause.encode()) + 2))) + "."
+
+
+@pytest.mark.slow
+def test_extract_rejects_an_article_a_run_rejects_and_extracts_the_others(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    big = _one_sentence(2_000_000)
+    assert len(big) > 1_000_000  # over the articles suite's length, under the default --max-bytes
+    (inputs / "big.json").write_text(json.dumps({"id": "big", "text": big}), encoding="utf-8")
+    (inputs / "feed.jsonl").write_text(
+        json.dumps({"id": "good", "text": GOOD}) + "\n" + json.dumps({"id": "big-2", "text": big + " Fin."}) + "\n",
+        encoding="utf-8",
+    )
+    done = run_cli("extract", str(inputs), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "error" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    assert lines[0].startswith(f"rejected {inputs / 'big.json'}: failed expect_column_value_lengths_to_be_between")
+    assert lines[1].startswith(f"rejected {inputs / 'feed.jsonl'}: line 2: failed expect_column_value_lengths")
+    claims = [json.loads(line) for line in done.stdout.splitlines()]
+    assert claims and {claim["external_id"] for claim in claims} == {"good"}
+
+    # --max-bytes rejects as it does in a run, when the file is read.
+    small = run_cli("extract", str(inputs / "big.json"), "--max-bytes", "1000")
+    assert small.returncode == 0, small.stderr
+    assert small.stderr.startswith(f"rejected {inputs / 'big.json'}: file is ")
+    assert "over the limit of 1,000 bytes" in small.stderr
+    assert small.stdout == ""
