@@ -4,7 +4,8 @@ Every command has ``--help`` with an example. Tabular output takes ``--format ta
 (one JSON object per line); tables fit the terminal (``$COLUMNS``, or 100 columns off a terminal). The
 database is ``--db PATH``, else ``$CORROBORATE_DB``, else ``data/corroborate.duckdb``.
 
-Exit codes: 0 success (a run with rejected records is a success), 1 a failed run or query, 2 bad usage.
+Exit codes: 0 success (a run with rejected records is a success, and so is output cut short by its reader, as
+with ``| head``), 1 a failed run or query (or a standard output closed from the start), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, cast
 
 import typer
 
@@ -457,8 +458,12 @@ def extract(
             "--explain", help="Add the attribution rule that credited each figure (quote, according, governs …)."
         ),
     ] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print every attributed figure found in the articles, touching no database.
+
+    Records that `run` would reject (a file over `--max-bytes`, an article its `articles` suite refuses) are
+    named on stderr and left out; the others are extracted.
 
     Example: `python cli.py extract seeds --format jsonl`
 
@@ -466,7 +471,7 @@ def extract(
     """
     from corroborate.api import extract_path
 
-    claims, rejected = extract_path(path, explain=explain)
+    claims, rejected = extract_path(path, explain=explain, max_bytes=max_bytes)
     for source_path, reason in rejected:
         typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
     render(claims, OutputFormat(fmt.value))
@@ -887,21 +892,90 @@ def _paired(command: Any) -> Any:
     return command
 
 
+class _ReaderGone(BaseException):
+    """Standard output's reader closed it (``| head``). A BaseException, so that no command's ``except
+    Exception`` turns it into an error message: the command stops where it is, quietly."""
+
+
+class _WatchedOutput:
+    """Standard output (or its binary buffer), raising :class:`_ReaderGone` when its reader has gone (EPIPE),
+    whatever writes to it: ``typer.echo``, rich tables, plain ``write``. Everything else is the stream's."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: Any) -> Any:
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise _ReaderGone from None
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise _ReaderGone from None
+
+    @property
+    def buffer(self) -> Any:
+        return _WatchedOutput(self._stream.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output to /dev/null, so that Python's last flush finds no closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+        os.close(devnull)
+
+
 def main() -> None:
     """Entry point of ``cli.py`` and of the ``corroborate`` console script.
 
-    Anything a command did not turn into a message becomes one line, never a traceback.
+    Anything a command did not turn into a message becomes one line, never a traceback. Standard output closed by
+    its reader (``| head``) ends the command quietly with exit code 0, as other command-line tools do; a standard
+    output closed from the start (``>&-``) is refused with one line and exit code 1, since all output would be lost.
     """
+    if sys.stdout is None:  # Python finds no file descriptor 1
+        typer.secho(
+            "error: standard output is closed, so nothing this command prints could be read: "
+            "redirect it to a file or /dev/null instead",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        sys.exit(1)
+    sys.stdout = cast(TextIO, _WatchedOutput(sys.stdout))
+    status: int | str | None = 0
+    reader_gone = False
     try:
         _paired(typer.main.get_command(app))()
+    except SystemExit as done:
+        status = done.code
+    except _ReaderGone:
+        reader_gone = True
     except OSError as error:  # a path the user gave that the system refuses
         where = f" ({error.filename})" if error.filename else ""
         typer.secho(f"error: {error.strerror or error}{where}: check the path", fg=typer.colors.RED, err=True)
-        sys.exit(2)
+        status = 2
     except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
         message = " ".join(str(error).split()) or type(error).__name__
         typer.secho(f"error: {type(error).__name__}: {message}", fg=typer.colors.RED, err=True)
-        sys.exit(1)
+        status = 1
+    if not reader_gone:
+        try:
+            sys.stdout.flush()  # here, where a reader gone can be told from a failure
+        except _ReaderGone:
+            reader_gone = True
+    if reader_gone:
+        _drop_output()
+    sys.exit(status)
 
 
 if __name__ == "__main__":

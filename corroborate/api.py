@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from corroborate import db, store
+from corroborate.options import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from corroborate.explain import Explanation
@@ -25,28 +26,66 @@ EXTRACT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def extract_path(path: Path, *, explain: bool = False) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
-    """Claims found in the articles at ``path`` (file or folder), and the records rejected on reading.
+def extract_path(
+    path: Path, *, explain: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Claims found in the articles at ``path`` (file or folder), and the records rejected on the way.
 
     Returns the claims with the columns of the ``extract`` contract (DESIGN.md §4.2), plus with ``explain``
     the rule that credited each figure (``attribution``), and a list of ``(source_path, reason)`` for the
-    records that could not be read.
+    records that were not extracted, in input order. The records go through the guards of a run's ingest:
+    files over ``max_bytes`` are rejected when read, and the articles the ``articles`` suite rejects (a text
+    over a million characters…) are left out with its reason, as a run leaves them out of ``articles``.
     """
     columns_out = (*EXTRACT_COLUMNS, "attribution") if explain else EXTRACT_COLUMNS
     from corroborate.extract import Extractor
     from corroborate.ingest import read_records
 
-    records, log = read_records([path])
+    records, log = read_records([path], max_bytes=max_bytes)
+    articles = records.unique(subset="article_id", keep="first", maintain_order=True)
+    invalid = _invalid_articles(articles)
+    if invalid:
+        failed = pl.DataFrame(
+            {"article_id": list(invalid), "_invalid": list(invalid.values())},
+            schema={"article_id": pl.String, "_invalid": pl.String},
+        )
+        # A rejected record of a feed is named with its line, as ingest names the lines it rejects.
+        where = pl.when(pl.col("record_no") > 0).then(pl.format("line {}: ", pl.col("record_no"))).otherwise(pl.lit(""))
+        hit = (pl.col("status") == "stored") & pl.col("_invalid").is_not_null()
+        log = (
+            log.join(failed, on="article_id", how="left", maintain_order="left")
+            .with_columns(
+                status=pl.when(hit).then(pl.lit("rejected")).otherwise(pl.col("status")),
+                reason=pl.when(hit).then(pl.concat_str([where, pl.col("_invalid")])).otherwise(pl.col("reason")),
+            )
+            .drop("_invalid")
+        )
+        articles = articles.join(failed, on="article_id", how="anti", maintain_order="left")
     rejected = [
         (row["source_path"], row["reason"])
         for row in log.filter(pl.col("status") == "rejected").select("source_path", "reason").iter_rows(named=True)
     ]
-    articles = records.unique(subset="article_id", keep="first", maintain_order=True)
     if articles.is_empty():
         columns = db.table_schema("claims")
         return pl.DataFrame(schema={name: columns[name] for name in columns_out}), rejected
     claims = Extractor().extract(articles)
     return claims.select(columns_out), rejected
+
+
+# The run id that labels the validation of ``extract`` (nothing is recorded).
+EXTRACT_RUN = "extract"
+
+
+def _invalid_articles(articles: pl.DataFrame) -> dict[str, str]:
+    """article_id -> reason, for the articles the ``articles`` suite rejects (as a run's validation does)."""
+    if articles.is_empty():
+        return {}
+    from corroborate.validate import validate_table
+
+    # Any share of rejected articles is fine here: no scores are published from them.
+    frame = articles.drop("record_no").with_columns(run_id=pl.lit(EXTRACT_RUN))
+    report = validate_table("articles", frame, EXTRACT_RUN, max_reject_share=1.0)
+    return dict(zip(report.rejects.get_column("row_key"), report.rejects.get_column("reason"), strict=True))
 
 
 def run_query(

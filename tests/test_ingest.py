@@ -236,6 +236,8 @@ def build_mixed_folder(folder: Path) -> dict[tuple[str, int], tuple[str, str | N
     expected[("nested.txt", 0)] = ("stored", None)
     (folder / ".hidden.txt").write_text(french(10), encoding="utf-8")  # skipped: not an input
     (folder / "aliases.csv").write_text("alias,source\n", encoding="utf-8")  # a sidecar, not an input
+    add("export.csv", f"id,text\nx-1,{french(11)}\n", "rejected", "unsupported file type '.csv': inputs are .txt")
+    add("Manifest.CSV", "file,outlet\ngood.txt,Le Monde\n", "rejected", "the only CSV file read is manifest.csv")
     return expected
 
 
@@ -360,6 +362,59 @@ def test_reingesting_a_folder_stores_nothing_new(tmp_path: Path, con: duckdb.Duc
     assert counts == [("run-1", len(expected)), ("run-2", len(expected))]
     reasons = con.sql("SELECT reason FROM ingest_log WHERE run_id = 'run-2' AND status = 'duplicate'").fetchall()
     assert all(reason.startswith("same text as an article already stored") for (reason,) in reasons)
+
+
+def test_an_id_stored_by_an_earlier_run_with_another_text_is_flagged(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """Reusing an id across runs is flagged as within a run: both texts kept, the stored one untouched."""
+    first_feed, second_feed = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    first_feed.write_text(
+        json.dumps({"id": "a-1", "text": french(1)}) + "\n" + json.dumps({"id": "b-2", "text": french(2)}) + "\n",
+        encoding="utf-8",
+    )
+    ingest_paths(con, [first_feed], "run-1")
+    stored_before = con.sql("SELECT * FROM articles ORDER BY article_id").fetchall()
+
+    second_feed.write_text(
+        "\n".join(
+            json.dumps(record)
+            for record in [
+                {"id": "a-1", "text": french(1) + " Mise à jour : le bilan a changé."},  # same id, new text
+                {"id": "b-2", "text": french(2)},  # same id, same text: a plain duplicate
+                {"id": "c-3", "text": french(3)},  # a new id
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    summary = ingest_paths(con, [second_feed], "run-2")
+    assert (summary.stored, summary.duplicate, summary.rejected) == (2, 1, 0)
+    assert summary.warnings == 1
+    rows = {
+        record_no: (status, reason)
+        for record_no, status, reason in con.execute(
+            "SELECT record_no, status, reason FROM ingest_log WHERE run_id = 'run-2'"
+        ).fetchall()
+    }
+    first_id = article_id(french(1))
+    assert rows[1][0] == "stored"
+    assert rows[1][1] == (
+        f"id 'a-1' is already stored with a different text (article {first_id}, run run-1); both are kept"
+    )
+    assert rows[2] == ("duplicate", "same text as an article already stored")
+    assert rows[3] == ("stored", None)
+
+    # The stored article is untouched; the new text is kept beside it.
+    assert con.sql("SELECT * FROM articles WHERE run_id = 'run-1' ORDER BY article_id").fetchall() == stored_before
+    texts = con.execute("SELECT run_id, text FROM articles WHERE external_id = 'a-1' ORDER BY run_id").fetchall()
+    assert texts == [("run-1", french(1)), ("run-2", french(1) + " Mise à jour : le bilan a changé.")]
+
+    # A third text under the same id names how many texts the id already has.
+    (tmp_path / "wednesday.json").write_text(json.dumps({"id": "a-1", "text": french(4)}), encoding="utf-8")
+    ingest_paths(con, [tmp_path / "wednesday.json"], "run-3")
+    (reason,) = con.execute("SELECT reason FROM ingest_log WHERE run_id = 'run-3'").fetchall()[0]
+    assert reason.startswith("id 'a-1' is already stored with 2 different texts") and "each is kept" in reason
 
 
 # --- metadata -----------------------------------------------------------------------------------

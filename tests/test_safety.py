@@ -924,3 +924,115 @@ def test_a_duckdb_file_no_run_wrote_is_refused_by_every_reading_command(tmp_path
         assert len(lines) == 1 and "no corroborate run wrote" in lines[0], (command, done.stderr)
     with contextlib.closing(duckdb.connect(str(foreign), read_only=True)) as con:
         assert con.execute("SELECT * FROM inventory").fetchall() == [("bolts", 12)]  # left as it was
+
+
+# --- extract applies the guards of a run ---------------------------------------------------------
+
+
+def _one_sentence(size: int) -> str:
+    """One French sentence of about ``size`` bytes, with a figure in it: no full stop until the end."""
+    clause = "le chômage a baissé de 3 % selon le ministre"
+    return "Le ministère a déclaré que " + ", ".join([clause] * (size // (len(clause.encode()) + 2))) + "."
+
+
+@pytest.mark.slow
+def test_extract_rejects_an_article_a_run_rejects_and_extracts_the_others(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    big = _one_sentence(2_000_000)
+    assert len(big) > 1_000_000  # over the articles suite's length, under the default --max-bytes
+    (inputs / "big.json").write_text(json.dumps({"id": "big", "text": big}), encoding="utf-8")
+    (inputs / "feed.jsonl").write_text(
+        json.dumps({"id": "good", "text": GOOD}) + "\n" + json.dumps({"id": "big-2", "text": big + " Fin."}) + "\n",
+        encoding="utf-8",
+    )
+    done = run_cli("extract", str(inputs), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "error" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    assert lines[0].startswith(f"rejected {inputs / 'big.json'}: failed expect_column_value_lengths_to_be_between")
+    assert lines[1].startswith(f"rejected {inputs / 'feed.jsonl'}: line 2: failed expect_column_value_lengths")
+    claims = [json.loads(line) for line in done.stdout.splitlines()]
+    assert claims and {claim["external_id"] for claim in claims} == {"good"}
+
+    # --max-bytes rejects as it does in a run, when the file is read.
+    small = run_cli("extract", str(inputs / "big.json"), "--max-bytes", "1000")
+    assert small.returncode == 0, small.stderr
+    assert small.stderr.startswith(f"rejected {inputs / 'big.json'}: file is ")
+    assert "over the limit of 1,000 bytes" in small.stderr
+    assert small.stdout == ""
+
+
+# --- standard output: a reader that closes early, or none at all -----------------------------------
+
+
+def _cli_env(unbuffered: bool = False) -> dict[str, str]:
+    """The environment of a user's shell: Python's output buffered, unless ``unbuffered`` (``python -u``)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONUNBUFFERED": "1"} if unbuffered else env
+
+
+def _read_then_close(args: list[str], lines: int, *, unbuffered: bool = False) -> tuple[list[bytes], int, str]:
+    """Run ``cli.py *args``, read ``lines`` lines of its output (0: none) and close the pipe, like ``| head``."""
+    process = subprocess.Popen(
+        [sys.executable, "cli.py", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_cli_env(unbuffered),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    read = [process.stdout.readline() for _ in range(lines)]
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    return read, process.wait(timeout=600), stderr
+
+
+@pytest.mark.slow
+def test_a_reader_that_closes_early_ends_a_command_quietly_with_exit_0(seeded_db: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "c.duckdb"
+    connect(db_path).close()
+    many = ["query", "SELECT range AS n FROM range(300000)", "--db", str(db_path), "--format", "csv"]
+    for unbuffered in (False, True):
+        read, code, stderr = _read_then_close(many, 2, unbuffered=unbuffered)  # `| head -2`
+        assert read == [b"n\n", b"0\n"]
+        assert (code, stderr) == (0, ""), unbuffered
+    # A reader gone before the first line: a rich table, JSON, and `explain`'s header lines.
+    for args in (
+        ["score", "--db", str(db_path)],
+        ["score", "--db", str(seeded_db), "--format", "json"],
+        ["explain", "Pentagone", "--db", str(seeded_db)],
+    ):
+        _, code, stderr = _read_then_close(args, 0)
+        assert (code, stderr) == (0, ""), args
+
+
+@pytest.mark.slow
+def test_a_standard_output_closed_from_the_start_is_an_error_in_one_line(tmp_path: Path) -> None:
+    db_path = tmp_path / "c.duckdb"
+    connect(db_path).close()
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$0" cli.py score --db "$1" >&-', sys.executable, str(db_path)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_cli_env(),
+        timeout=600,
+        check=False,
+    )
+    assert closed.returncode == 1
+    assert closed.stderr.count("\n") == 1 and closed.stderr.startswith("error: standard output is closed")
+    # An output that goes nowhere on purpose is not closed.
+    discarded = subprocess.run(
+        [sys.executable, "cli.py", "score", "--db", str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_cli_env(),
+        timeout=600,
+        check=False,
+    )
+    assert (discarded.returncode, discarded.stderr) == (0, "")

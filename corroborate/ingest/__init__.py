@@ -1,8 +1,9 @@
 """Ingest: input files and records -> ``articles`` and ``ingest_log``.
 
 Inputs are files or folders. Folders are read recursively, entries in name order; hidden entries
-(names starting with ".") and ``.csv`` sidecars (manifests, alias lists) are not inputs. Any other
-file is an input, and one with an unknown extension is rejected. Recognised files:
+(names starting with ".") and the sidecars ``manifest.csv``, ``aliases.csv`` and ``subjects.csv`` are not
+inputs. Any other file is an input, and one with an unknown extension (another ``.csv`` file included) is
+rejected with a log row like any unreadable record. Recognised files:
 
 - ``.txt``: one article; metadata from an optional ``manifest.csv`` in the same folder
   (``file,outlet,url,published_at,language,title``; ``,`` or ``;`` separated);
@@ -14,7 +15,8 @@ file is an input, and one with an unknown extension is rejected. Recognised file
 Every input record gets exactly one log row: ``stored``, ``duplicate`` (same text as an article
 already stored, or as an earlier record of the same batch) or ``rejected``, with a reason a user
 can act on. A stored row's reason is a warning (a date that could not be read, an undetermined
-language). Nothing in the inputs makes ingest raise.
+language, an id that another text already carries, in the batch or in the database: both texts are kept).
+Nothing in the inputs makes ingest raise.
 
 The size limit applies to each file, and to each line of a ``.jsonl`` file: a feed of many small
 records is fine, one oversized record is rejected on its own.
@@ -90,6 +92,44 @@ def read_records(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -
 _BATCH_RECORDS = "ingest_batch_records"
 _BATCH_ARTICLES = "ingest_batch_articles"
 _BATCH_LOG = "ingest_batch_log"
+_BATCH_IDS = "ingest_batch_ids"
+
+
+def _with_reused_ids(con: duckdb.DuckDBPyConnection, log: pl.DataFrame) -> pl.DataFrame:
+    """Flag the records whose id an article already stored carries with another text, as a reuse within the
+    batch is flagged: a feed reusing ids, or an article edited under the same id. Both texts are kept (the
+    stored article is never touched); the log row says which article holds the id already."""
+    ids = log.filter(pl.col("article_id").is_not_null() & pl.col("external_id").is_not_null())
+    con.register(_BATCH_IDS, ids.select("external_id", "article_id").unique())
+    try:
+        reused = con.sql(model_sql("ingest_reused_ids")).pl()
+    finally:
+        con.unregister(_BATCH_IDS)
+    if reused.is_empty():
+        return log
+    flagged = log.join(reused, on=["external_id", "article_id"], how="left", maintain_order="left")
+    warning = (
+        pl.when(pl.col("other_texts") == 1)
+        .then(
+            pl.format(
+                "id '{}' is already stored with a different text (article {}, run {}); both are kept",
+                pl.col("external_id"),
+                pl.col("other_article_id"),
+                pl.col("other_run_id"),
+            )
+        )
+        .when(pl.col("other_texts") > 1)
+        .then(
+            pl.format(
+                "id '{}' is already stored with {} different texts (article {}, run {}, among them); each is kept",
+                pl.col("external_id"),
+                pl.col("other_texts"),
+                pl.col("other_article_id"),
+                pl.col("other_run_id"),
+            )
+        )
+    )
+    return flagged.with_columns(reason=join_reasons(pl.col("reason"), warning)).select(log.columns)
 
 
 def ingest_paths(
@@ -102,7 +142,8 @@ def ingest_paths(
     """Read ``paths`` and write the new articles and one ``ingest_log`` row per input record.
 
     Both writes happen in one transaction: a failure leaves the database as it was. Records whose
-    text is already stored are logged as ``duplicate``. ``con`` must not be inside a transaction.
+    text is already stored are logged as ``duplicate``; a record whose id a stored article carries with
+    another text is flagged in its reason. ``con`` must not be inside a transaction.
     """
     records, log = read_records(paths, max_bytes=max_bytes)
     con.begin()
@@ -117,6 +158,7 @@ def ingest_paths(
             .then(join_reasons(pl.lit("same text as an article already stored"), pl.col("reason")))
             .otherwise(pl.col("reason")),
         )
+        log = _with_reused_ids(con, log)
         new_articles = records.filter(~pl.col("article_id").is_in(known.implode()))
         con.register(_BATCH_ARTICLES, new_articles)
         con.register(_BATCH_LOG, log)

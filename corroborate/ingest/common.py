@@ -13,8 +13,10 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5_000_000
 MANIFEST_NAME = "manifest.csv"
-# CSV files inside input folders are sidecars (the manifest, alias lists), never articles.
-SIDECAR_SUFFIX = ".csv"
+# The CSV files a folder of inputs may hold beside the articles without being inputs: the manifest, and the
+# lexicons of the sample folder ``seeds/`` (the run reads them through its options, never as articles). Any
+# other CSV file is an unsupported input, rejected with a reason.
+SIDECAR_NAMES = frozenset({MANIFEST_NAME, "aliases.csv", "subjects.csv"})
 METADATA_FIELDS: tuple[str, ...] = ("outlet", "url", "published_at", "language", "title")
 SUFFIX_KINDS: dict[str, str] = {
     ".txt": "text",
@@ -80,6 +82,15 @@ def open_error(error: OSError) -> Rejected:
     if isinstance(error, PermissionError):
         return Rejected("unreadable: permission denied")
     return Rejected(f"unreadable: {error.strerror or error}")
+
+
+def unsupported_type(path: Path) -> Rejected:
+    """Why ``path`` is not read: its extension is none of the inputs'."""
+    what = f"'{path.suffix}'" if path.suffix else "without an extension"
+    reason = f"unsupported file type {what}: inputs are {', '.join(SUFFIX_KINDS)} files"
+    if path.suffix.lower() == ".csv":
+        reason += f" (the only CSV file read is {MANIFEST_NAME}, the metadata of the files beside it)"
+    return Rejected(reason)
 
 
 def too_big(size: int, limit: int, what: str = "file") -> Rejected:

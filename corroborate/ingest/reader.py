@@ -12,7 +12,7 @@ from typing import Any
 
 from corroborate.ingest.common import (
     MANIFEST_NAME,
-    SIDECAR_SUFFIX,
+    SIDECAR_NAMES,
     SUFFIX_KINDS,
     Rejected,
     hash_identity,
@@ -21,6 +21,7 @@ from corroborate.ingest.common import (
     read_bytes,
     shown_path,
     unencodable,
+    unsupported_type,
 )
 from corroborate.ingest.manifest import Manifest, load_manifest
 from corroborate.ingest.records import read_json, read_jsonl
@@ -132,7 +133,7 @@ class Reader:
             entry = folder / name
             if name == MANIFEST_NAME and entry.is_file():
                 self.log_manifest(folder, check_files=True)
-            elif name.lower().endswith(SIDECAR_SUFFIX) and entry.is_file():
+            elif name in SIDECAR_NAMES and entry.is_file():
                 continue
             elif entry.is_dir():
                 self.read_dir(entry)
@@ -154,9 +155,7 @@ class Reader:
     def _read_file(self, path: Path) -> None:
         kind = SUFFIX_KINDS.get(path.suffix.lower())
         if kind is None:
-            expected = ", ".join(SUFFIX_KINDS)
-            what = f"'{path.suffix}'" if path.suffix else "without an extension"
-            self.reject(path, 0, f"unsupported file type {what} (expected {expected})", path.stem)
+            self.reject(path, 0, str(unsupported_type(path)), path.stem)
             return
         if kind == "jsonl":
             read_jsonl(self, path)  # a feed, read line by line
