@@ -56,30 +56,31 @@ def find_quotes(text: str) -> list[tuple[int, int, int, int | None]]:
     return out
 
 
-def speaker_mentions(
-    doc: Doc | Span, art: int, sent_id: int, offset: int, lang: str, first_id: int
-) -> list[dict[str, Any]]:
-    """One row per cue in a parsed sentence (see ``SPEAKER_SCHEMA``); offsets in article characters."""
-    rows: list[dict[str, Any]] = []
-    n = len(doc)
-    low = [t.lower_ for t in doc]
-    nid = first_id
+class _CueRows:
+    """The cue rows of one parsed sentence (``SPEAKER_SCHEMA``), numbered in the order they are found."""
+
+    def __init__(self, doc: Doc | Span, art: int, sent_id: int, offset: int, first_id: int) -> None:
+        self.doc, self.art, self.sent_id, self.offset = doc, art, sent_id, offset
+        self.n = len(doc)
+        self.next_id = first_id
+        self.rows: list[dict[str, Any]] = []
 
     def add(
-        kind: str, cue: Token, cue_end_tok: Token, sp: Speaker | None, group: int, deny: bool, strength: float
+        self, kind: str, cue: Token, cue_end_tok: Token, sp: Speaker | None, group: int, deny: bool, strength: float
     ) -> None:
-        nonlocal nid
+        """One row for the cue ``cue``…``cue_end_tok`` naming ``sp`` (nothing when ``sp`` is None)."""
         if sp is None:
             return
-        rows.append(
+        doc, offset = self.doc, self.offset
+        self.rows.append(
             {
-                "art": art,
-                "sent_id": sent_id,
-                "cue_id": nid,
+                "art": self.art,
+                "sent_id": self.sent_id,
+                "cue_id": self.next_id,
                 "kind": kind,
                 "cue_start": offset + cue.idx,
                 "cue_end": offset + cue_end_tok.idx + len(cue_end_tok.text),
-                "group_start": offset + doc[group].idx if group < n else offset + cue.idx,
+                "group_start": offset + doc[group].idx if group < self.n else offset + cue.idx,
                 "source": sp.source,
                 "source_org": sp.source_org,
                 "gender": sp.gender,
@@ -97,106 +98,143 @@ def speaker_mentions(
                 "fallback": False,
             }
         )
-        nid += 1
+        self.next_id += 1
 
+
+def speaker_mentions(
+    doc: Doc | Span, art: int, sent_id: int, offset: int, lang: str, first_id: int
+) -> list[dict[str, Any]]:
+    """One row per cue in a parsed sentence (see ``SPEAKER_SCHEMA``); offsets in article characters.
+
+    The passes, in order: each token's own cue (according to X, a verb of saying and its subject or
+    agent, a named person doing something else), then the authors of documents, the owners of figure
+    nouns, the subjects gapped clauses keep, and the organisations and places named anywhere.
+    """
+    rows = _CueRows(doc, art, sent_id, offset, first_id)
+    low = [t.lower_ for t in doc]
     for tok in doc:
-        k = tok.i
-        # according to X / selon X / d'après X / citing X (lang/<lang>/according.txt), "pour lui, …"
-        cue = next((seq for seq in _ACCORDING[lang] if tuple(low[k : k + len(seq)]) == seq), None)
-        if cue is None and low[k] == "pour" and k + 2 < n and low[k + 1] in ("lui", "elle", "eux"):
-            cue = ("pour", low[k + 1]) if doc[k + 2].text == "," else None
-        if cue is not None:
-            start = k + (len(cue) if cue[0] != "pour" else 1)
-            phrase = according_phrase(doc, start, lang)
-            if phrase:
-                sp = analyse_phrase(phrase, lang)
-                add("according", tok, phrase[-1], sp, tok.i, False, 1.0)
+        if _according_cue(doc, tok, low, lang, rows):
             continue
         kind = cue_kind(tok, lang)
         if kind is None:
-            if (
-                tok.dep_ in SUBJ_DEPS
-                and tok.pos_ in ("PROPN", "NOUN")
-                and (
-                    tok.ent_type_ in PERSON_LABELS
-                    or tok.lower_ in cues.ROLES
-                    or any(c.ent_type_ in PERSON_LABELS for c in tok.children)
-                )
-                and cue_kind(tok.head, lang) is None
-            ):
-                # a named person who does something else ("X s'est rendu à Marseille"): an antecedent
-                # for later pronouns and descriptors, and the speaker of a quote it introduces with ':'
-                phrase, strength = subject_phrase(tok.head)
-                if phrase and any(t.i == tok.i for t in phrase):
-                    sp = analyse_phrase(phrase, lang)
-                    if sp is not None and sp.source and sp.anaphor is None:
-                        add("mention", tok.head, tok.head, sp, group_start(tok.head, phrase), False, strength)
-            continue
-        # agent of a participle or passive: "le chiffre avancé par Kiev", "figures released by the UN"
-        agent = [c for c in tok.children if c.dep_ in ("obl:agent", "agent")]
-        if not agent and "Part" in tok.morph.get("VerbForm", []) and tok.dep_ in ("acl", "amod"):
-            # "les 500 soldats tués évoqués par Kiev": the parser may not label the agent
-            agent = [
-                c
-                for c in tok.children
-                if c.i > tok.i
-                and (c.pos_ == "PROPN" or c.ent_type_)
-                and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children)
-            ]
-        if agent:
-            a = agent[0]
-            phrase = [t for t in a.subtree if t.lower_ not in ("par", "by")]
-            if phrase:
-                sp = analyse_phrase(phrase, lang)
-                add("agent", tok, phrase[-1], sp, tok.i, kind == "deny" or negated(tok), 1.0)
-                continue
-        if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) and tok.lemma_.lower() not in (
-            "citer",
-            "quote",
-        ):
-            # a cue in the passive says what was said, not who said it: "le bilan a été révisé", "the
-            # figure was confirmed" (its speaker, if any, is the agent, read above)
-            continue
-        phrase, strength = subject_phrase(tok)
-        if not phrase:
-            continue
-        sp = analyse_phrase(phrase, lang)
-        if sp is None:
-            continue
-        if kind == "weak" and ((sp.anaphor is None and not _speaking(phrase)) or all(t.pos_ == "PRON" for t in phrase)):
-            # a weak cue speaks only with a subject that can speak; a bare pronoun may be the event
-            # itself ("Il a fait au moins 2 012 morts": the earthquake)
-            continue
-        deny = kind == "deny" or (
-            negated(tok)
-            and tok.lemma_.lower() in ("confirmer", "confirm", "dire", "say", "indiquer", "préciser", "give")
+            _person_mention(tok, lang, rows)
+        else:
+            _verb_cue(tok, kind, lang, rows)
+    _document_authors(doc, rows)
+    _figure_owners(doc, lang, rows)
+    _gapped_subjects(doc, lang, offset, rows.rows, rows.add)
+    _named_places_and_bodies(doc, rows)
+    return rows.rows
+
+
+def _according_cue(doc: Doc | Span, tok: Token, low: list[str], lang: str, rows: _CueRows) -> bool:
+    """according to X / selon X / d'après X / citing X (lang/<lang>/according.txt), "pour lui, …": whether
+    ``tok`` opens such a cue (its row added when the phrase names someone)."""
+    k, n = tok.i, len(doc)
+    cue = next((seq for seq in _ACCORDING[lang] if tuple(low[k : k + len(seq)]) == seq), None)
+    if cue is None and low[k] == "pour" and k + 2 < n and low[k + 1] in ("lui", "elle", "eux"):
+        cue = ("pour", low[k + 1]) if doc[k + 2].text == "," else None
+    if cue is None:
+        return False
+    start = k + (len(cue) if cue[0] != "pour" else 1)
+    phrase = according_phrase(doc, start, lang)
+    if phrase:
+        rows.add("according", tok, phrase[-1], analyse_phrase(phrase, lang), tok.i, False, 1.0)
+    return True
+
+
+def _person_mention(tok: Token, lang: str, rows: _CueRows) -> None:
+    """A named person who does something else ("X s'est rendu à Marseille"): an antecedent for later
+    pronouns and descriptors, and the speaker of a quote it introduces with ':'."""
+    if not (
+        tok.dep_ in SUBJ_DEPS
+        and tok.pos_ in ("PROPN", "NOUN")
+        and (
+            tok.ent_type_ in PERSON_LABELS
+            or tok.lower_ in cues.ROLES
+            or any(c.ent_type_ in PERSON_LABELS for c in tok.children)
         )
-        group = group_start(tok, phrase)
-        end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
-        if kind == "intent":
-            # the subject's own target: a weaker candidate than any verb of saying in the sentence
-            if sp.anaphor is None and not deny:
-                add("intent", tok, end_tok, sp, group, False, strength)
-            continue
-        add("verb", tok, end_tok, sp, group, deny, strength)
-        # back-reference: "Vedant Patel a confirmé l'information" speaks of the previous sentence
-        objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
-        if objs and not deny and any(o.lower_ in cues.BACKREF_OBJECTS for o in objs):
-            add("backref", tok, end_tok, sp, group, False, strength)
+        and cue_kind(tok.head, lang) is None
+    ):
+        return
+    phrase, strength = subject_phrase(tok.head)
+    if phrase and any(t.i == tok.i for t in phrase):
+        sp = analyse_phrase(phrase, lang)
+        if sp is not None and sp.source and sp.anaphor is None:
+            rows.add("mention", tok.head, tok.head, sp, group_start(tok.head, phrase), False, strength)
+
+
+def _agent_of(tok: Token) -> list[Token]:
+    """The agent of a participle or passive: "le chiffre avancé par Kiev", "figures released by the UN";
+    "les 500 soldats tués évoqués par Kiev", where the parser may not label it."""
+    agent = [c for c in tok.children if c.dep_ in ("obl:agent", "agent")]
+    if not agent and "Part" in tok.morph.get("VerbForm", []) and tok.dep_ in ("acl", "amod"):
+        agent = [
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and (c.pos_ == "PROPN" or c.ent_type_)
+            and any(g.dep_ == "case" and g.lower_ in ("par", "by") for g in c.children)
+        ]
+    return agent
+
+
+def _verb_cue(tok: Token, kind: str, lang: str, rows: _CueRows) -> None:
+    """A cue verb: its agent, else its subject, as a verb, intent or back-reference row."""
+    agent = _agent_of(tok)
+    if agent:
+        phrase = [t for t in agent[0].subtree if t.lower_ not in ("par", "by")]
+        if phrase:
+            sp = analyse_phrase(phrase, lang)
+            rows.add("agent", tok, phrase[-1], sp, tok.i, kind == "deny" or negated(tok), 1.0)
+            return
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) and tok.lemma_.lower() not in ("citer", "quote"):
+        # a cue in the passive says what was said, not who said it: "le bilan a été révisé", "the
+        # figure was confirmed" (its speaker, if any, is the agent, read above)
+        return
+    phrase, strength = subject_phrase(tok)
+    sp = analyse_phrase(phrase, lang) if phrase else None
+    if sp is None:
+        return
+    if kind == "weak" and ((sp.anaphor is None and not _speaking(phrase)) or all(t.pos_ == "PRON" for t in phrase)):
+        # a weak cue speaks only with a subject that can speak; a bare pronoun may be the event
+        # itself ("Il a fait au moins 2 012 morts": the earthquake)
+        return
+    deny = kind == "deny" or (
+        negated(tok) and tok.lemma_.lower() in ("confirmer", "confirm", "dire", "say", "indiquer", "préciser", "give")
+    )
+    group = group_start(tok, phrase)
+    end_tok = phrase[-1] if phrase[-1].i > tok.i else tok
+    if kind == "intent":
+        # the subject's own target: a weaker candidate than any verb of saying in the sentence
+        if sp.anaphor is None and not deny:
+            rows.add("intent", tok, end_tok, sp, group, False, strength)
+        return
+    rows.add("verb", tok, end_tok, sp, group, deny, strength)
+    # back-reference: "Vedant Patel a confirmé l'information" speaks of the previous sentence
+    objs = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+    if objs and not deny and any(o.lower_ in cues.BACKREF_OBJECTS for o in objs):
+        rows.add("backref", tok, end_tok, sp, group, False, strength)
+
+
+def _document_authors(doc: Doc | Span, rows: _CueRows) -> None:
+    """ "the report by the Resolution Foundation", "le rapport annuel de la Fondation Abbé-Pierre": the author
+    of a document, for the figures it lists and for later "the report", "the data"."""
     for tok in doc:
-        # "the report by the Resolution Foundation", "le rapport annuel de la Fondation Abbé-Pierre":
-        # the author of a document, for the figures it lists and for later "the report", "the data"
         if tok.lower_ not in cues.DOCUMENT_NOUNS and tok.lower_ not in cues.ANALYSIS_NOUNS:
             continue
         owner = _document_owner(tok)
         after: list[Token] = list(doc[owner[-1].i + 1 : owner[-1].i + 2]) if owner else []
         if owner and not seat_phrase([*owner, *after]):
-            sp = Speaker(clean(owner), None)
-            if sp.source:
-                add("author", tok, owner[-1], Speaker(sp.source, sp.source), tok.i, False, 0.9)
+            source = Speaker(clean(owner), None).source
+            if source:
+                rows.add("author", tok, owner[-1], Speaker(source, source), tok.i, False, 0.9)
+
+
+def _figure_owners(doc: Doc | Span, lang: str, rows: _CueRows) -> None:
+    """The owner of a figure noun: "the government's target of 5.4%", "their previous toll of 115",
+    "l'objectif du gouvernement de 5 %": the figure is the owner's, whoever reports it."""
     for tok in doc:
-        # the owner of a figure noun: "the government's target of 5.4%", "their previous toll of 115",
-        # "l'objectif du gouvernement de 5 %": the figure is the owner's, whoever reports it
         if (
             tok.pos_ not in ("NOUN", "PROPN")
             or tok.lemma_.lower() not in lexicon_words(lang, "figure_nouns")
@@ -204,34 +242,30 @@ def speaker_mentions(
         ):
             continue
         owner_phrase = _figure_owner(tok, lang)
-        if owner_phrase:
-            possessive = owner_phrase[0].lower_ if len(owner_phrase) == 1 else ""
-            if possessive in _POSSESSIVE_PRONOUNS:
-                g = _POSSESSIVE_PRONOUNS[possessive]
-                sp = Speaker(None, None, gender=g, anaphor="org" if possessive == "its" else "pronoun")
-            else:
-                sp = analyse_phrase(owner_phrase, lang)
-            if sp is not None and (sp.source or sp.anaphor) and not holds_number(owner_phrase):
-                add("owner", tok, tok, sp, tok.i, False, 0.9)
-    _gapped_subjects(doc, lang, offset, rows, add)
-    taken = {(r["cue_start"], r["cue_end"]) for r in rows}
+        if not owner_phrase:
+            continue
+        possessive = owner_phrase[0].lower_ if len(owner_phrase) == 1 else ""
+        if possessive in _POSSESSIVE_PRONOUNS:
+            g = _POSSESSIVE_PRONOUNS[possessive]
+            sp: Speaker | None = Speaker(None, None, gender=g, anaphor="org" if possessive == "its" else "pronoun")
+        else:
+            sp = analyse_phrase(owner_phrase, lang)
+        if sp is not None and (sp.source or sp.anaphor) and not holds_number(owner_phrase):
+            rows.add("owner", tok, tok, sp, tok.i, False, 0.9)
+
+
+def _named_places_and_bodies(doc: Doc | Span, rows: _CueRows) -> None:
+    """Organisations and places named anywhere: antecedents of "the agency", "the airport", "it"."""
+    offset = rows.offset
+    taken = {(r["cue_start"], r["cue_end"]) for r in rows.rows}
     for ent in entities(doc) if isinstance(doc, Doc) else tuple(doc.ents):
-        # organisations and places named anywhere: antecedents of "the agency", "the airport", "it"
         if ent.label_ not in ("ORG", "GPE", "FAC", "LOC") or holds_number(list(ent)):
             continue
         name = clean(list(ent))
         if not name or (offset + ent[0].idx, offset + ent[-1].idx + len(ent[-1].text)) in taken:
             continue
-        add(
-            "entity",
-            ent[0],
-            ent[-1],
-            Speaker(name, name, role="org" if ent.label_ == "ORG" else "place"),
-            ent.start,
-            False,
-            0.5,
-        )
-    return rows
+        speaker = Speaker(name, name, role="org" if ent.label_ == "ORG" else "place")
+        rows.add("entity", ent[0], ent[-1], speaker, ent.start, False, 0.5)
 
 
 # English possessive determiners -> the gender an antecedent must have (None: any)
