@@ -639,6 +639,23 @@ def _interval(qualifier: str, value: Decimal, tolerance: Decimal) -> tuple[Decim
 
 
 def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
+    """The figure a candidate number is, or None when it is no figure: its unit, then what rules it out, then
+    its qualifier and interval."""
+    unit = _figure_unit(text, candidate)
+    if unit is None:
+        return None
+    if candidate.first.kind == "words" and candidate.first.value < 1000:
+        unit = _word_number_unit(text, candidate, unit)
+        if unit is None:
+            return None
+    if _names_no_figure(text, candidate, unit, lang):
+        return None
+    return _qualified_figure(text, candidate, unit, lang)
+
+
+def _figure_unit(text: str, candidate: _Candidate) -> _Unit | None:
+    """What the candidate counts, read after and around it; None when the words after it make it no figure
+    ("trois ans", "deux fois", "48 heures")."""
     first, last = candidate.first, candidate.last
     currency_raw = last.currency_raw or first.currency_raw
     found = None if currency_raw else _unit_after(text, last.end)
@@ -664,38 +681,51 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
     if counts_people and _LOSS_BEFORE_RE.search(text, max(0, first.span_start - 40), first.span_start):
         unit = _Unit("casualties", unit.raw, unit.end)  # "a perdu 8 000 hommes"
 
-    # what is not a figure
-    if first.kind == "words" and first.value < 1000:
-        if first.value <= 31 and _MONTH_AFTER_RE.match(text, last.end):
-            return None  # "le deux mars"
-        if unit.unit == "count" and unit.raw is None and not candidate.is_range and first.value >= 2:
-            unit = _partitive_count(text, last) or unit  # "five of the 106 victims"
-        if unit.unit == "count" and unit.raw is None and not candidate.is_range:
-            unit = _named_count_after(text, last) or unit  # "six Canadair", "two US destroyers"
-        if unit.unit == "count" and (unit.raw is None or (unit.raw[:1].islower() and not _is_counted_noun(unit.raw))):
-            return None  # "trois" alone, "à deux reprises", "two ways", "deux restent"
-        before = _WORD_BEFORE_RE.search(text, max(0, first.start - 20), first.start)
-        if before and before.group(1).lower() in lexicon.DETERMINERS:
-            return None  # "les trois soldats", "les deux pays": a known group, not a reported count
+    return unit
+
+
+def _word_number_unit(text: str, candidate: _Candidate, unit: _Unit) -> _Unit | None:
+    """A number written in words (under a thousand): the unit it counts, found further when needed, or
+    None when it is no figure ("le deux mars", "trois" alone, "les deux pays")."""
+    first, last = candidate.first, candidate.last
+    if first.value <= 31 and _MONTH_AFTER_RE.match(text, last.end):
+        return None  # "le deux mars"
+    if unit.unit == "count" and unit.raw is None and not candidate.is_range and first.value >= 2:
+        unit = _partitive_count(text, last) or unit  # "five of the 106 victims"
+    if unit.unit == "count" and unit.raw is None and not candidate.is_range:
+        unit = _named_count_after(text, last) or unit  # "six Canadair", "two US destroyers"
+    if unit.unit == "count" and (unit.raw is None or (unit.raw[:1].islower() and not _is_counted_noun(unit.raw))):
+        return None  # "trois" alone, "à deux reprises", "two ways", "deux restent"
+    before = _WORD_BEFORE_RE.search(text, max(0, first.start - 20), first.start)
+    if before and before.group(1).lower() in lexicon.DETERMINERS:
+        return None  # "les trois soldats", "les deux pays": a known group, not a reported count
+    return unit
+
+
+def _names_no_figure(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
+    """Whether the number is part of a name, a model, an age, a phone number, a year, a date or a
+    reference rather than a figure."""
+    first, last = candidate.first, candidate.last
+    currency_raw = last.currency_raw or first.currency_raw
     if _is_name_part(text, first) or (candidate.is_range and _is_name_part(text, last)):
-        return None  # Boeing 737, Formula 1 drivers, France 24
+        return True  # Boeing 737, Formula 1 drivers, France 24
     if not candidate.is_range and unit.raw is None and text[first.span_start : last.end] in lexicon.NAMED_NUMBERS:
-        return None  # "le 49.3": a number that names a procedure
+        return True  # "le 49.3": a number that names a procedure
     if not candidate.is_range and not currency_raw:
         if _qualifier_before(text, first.span_start, lang) is None and _is_airliner_model(text, first, unit):
-            return None  # 737 jets, the 777 Max
+            return True  # 737 jets, the 777 Max
         if unit.raw is None and (
             _is_age_apposition(text, first)
             or _PHONE_BEFORE_RE.search(text, max(0, first.span_start - 30), first.span_start)
         ):
-            return None  # "Jane Smith, 30, a nurse"; "appelez le 3919", "call 911"
+            return True  # "Jane Smith, 30, a nurse"; "appelez le 3919", "call 911"
     if unit.unit == "count" and not currency_raw:
         if (
             all(_is_year(n, text) for n in {first, last})
             and first.scale == 1
             and not _counts_despite_year(text, candidate, unit, lang)
         ):
-            return None
+            return True
         if not candidate.is_range and first.kind == "digits" and first.scale == 1:
             name = _CAPITALISED_BEFORE_RE.search(text, max(0, first.start - 30), first.start)
             if (
@@ -704,7 +734,7 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
                 and name.group().strip() not in lexicon.CURRENCY_CODES
                 and not _SENTENCE_END_RE.search(text, max(0, name.start() - 5), name.start())
             ):
-                return None  # Boeing 737, Route 66 (a capital that only opens the sentence is no name)
+                return True  # Boeing 737, Route 66 (a capital that only opens the sentence is no name)
             acronym = _ACRONYM_BEFORE_RE.search(text, max(0, first.start - 8), first.start)
             if (
                 acronym
@@ -712,11 +742,15 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
                 and acronym.group().strip() not in lexicon.CURRENCY_CODES
                 and _qualifier_before(text, first.span_start, lang) is None
             ):
-                return None  # "la RD 940 traverse", "le SDIS 40 intervient": part of the acronym's name
-    if _is_date_or_reference(text, first, lang) or (candidate.is_range and _is_date_or_reference(text, last, lang)):
-        return None
+                return True  # "la RD 940 traverse", "le SDIS 40 intervient": part of the acronym's name
+    return bool(_is_date_or_reference(text, first, lang)) or (
+        candidate.is_range and bool(_is_date_or_reference(text, last, lang))
+    )
 
-    # qualifier and interval
+
+def _qualified_figure(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> Figure:
+    """The figure: its span, qualifier (written before or after it, or a range) and interval."""
+    first, last = candidate.first, candidate.last
     start = first.span_start
     end = max(last.end, unit.end or 0)
     if candidate.is_range:
