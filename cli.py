@@ -499,7 +499,14 @@ def score(
     except ColumnError as error:
         raise _fail(str(error), 2) from None
     title = f"{'Outlets' if kind is Kind.outlet else 'Officials' if kind is Kind.official else 'Sources'} by score"
-    render(shown, out_format, title=f"{title} ({method.value})", headers=SCORE_TABLE, decimals=SCORE_DECIMALS)
+    render(
+        shown,
+        out_format,
+        title=f"{title} ({method.value})",
+        headers=SCORE_TABLE,
+        decimals=SCORE_DECIMALS,
+        columns_option=True,
+    )
 
 
 @app.command()
@@ -562,6 +569,7 @@ def query(
             show_default=False,
         ),
     ] = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = TableFormat.table,
     nl: NlOption = False,
     allow_files: Annotated[
@@ -606,7 +614,13 @@ def query(
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
-    render(frame, out_format)
+    from corroborate.output import select_columns
+
+    try:
+        frame = select_columns(frame, columns)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    render(frame, out_format, columns_option=True)
 
 
 @app.command(name="eval")

@@ -1,0 +1,151 @@
+"""What a desk sees at a terminal: tables that never cut a number or hide a column without saying so,
+terminals that report no width, piped tables without padding. Real runs, real processes, real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corroborate.output import format_number
+from helpers import ROOT, run_cli
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.fixture(scope="module")
+def desk_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A database written by one real `run` of the command line on seeds/ (read it, do not write it)."""
+    path = tmp_path_factory.mktemp("desk") / "corroborate.duckdb"
+    done = run_cli("run", "--db", str(path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    yield path
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _whole(number: str, text: str) -> bool:
+    """``number`` (as a table prints it) stands whole in ``text``: no digit, comma or dot glued to either side."""
+    return re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d,.])", text) is not None
+
+
+def _shown_numbers(
+    table: str, rows: list[dict[str, str]], columns: list[str], numeric: set[str]
+) -> list[tuple[str, str]]:
+    """(column, printed number) of every numeric cell of ``columns``, and assert each appears whole."""
+    seen = []
+    for row in rows:
+        for name in columns:
+            if name in numeric and row[name] != "":
+                printed = format_number(float(row[name]))
+                assert _whole(printed, table), (name, printed, table)
+                seen.append((name, printed))
+    return seen
+
+
+def _left_out(note: str) -> list[str]:
+    found = re.search(r"columns left out to fit \d+ columns: (.+?) \(", note)
+    assert found, note
+    return found.group(1).split(", ")
+
+
+@pytest.mark.slow
+def test_query_tables_print_every_number_whole_and_say_which_columns_they_leave_out(desk_db: Path) -> None:
+    sql = "SELECT * FROM claims ORDER BY value DESC"
+    table = run_cli("query", sql, "--db", str(desk_db), env={"COLUMNS": "100"})
+    assert table.returncode == 0, table.stderr
+    rows = _csv_rows(run_cli("query", sql, "-f", "csv", "--db", str(desk_db)).stdout)
+    every = list(rows[0])
+    assert "note:" in table.stderr and "-f csv" in table.stderr and "--columns" in table.stderr
+    left_out = _left_out(table.stderr)
+    shown = [name for name in every if name not in left_out]
+    assert left_out == every[len(shown) :]  # the last columns, whole
+    header = " ".join(table.stdout.splitlines()[:3])
+    for name in shown:
+        assert name.split("_")[0] in header, name
+    numeric = {"value", "value_low", "value_high", "char_start", "char_end", "confidence"}
+    printed = _shown_numbers(table.stdout, rows, shown, numeric)
+    assert ("value", "20,000,000,000") in printed  # the widest number of the seeds, whole
+    assert max(len(line) for line in table.stdout.splitlines()) <= 100
+    assert all(line == line.rstrip() for line in table.stdout.splitlines())  # piped: no padding
+
+    # The columns asked for are shown, numbers whole, even at 30 columns: the one that does not fit goes.
+    narrow = run_cli("query", sql, "-c", "value,value_low,value_high", "--db", str(desk_db), env={"COLUMNS": "30"})
+    assert narrow.returncode == 0, narrow.stderr
+    _shown_numbers(narrow.stdout, rows, ["value", "value_low"], numeric)
+    assert _left_out(narrow.stderr) == ["value_high"]
+    wide = run_cli("query", sql, "--db", str(desk_db), env={"COLUMNS": "2000"})
+    assert wide.stderr == ""  # everything fits: no note
+    _shown_numbers(wide.stdout, rows, every, numeric)
+
+
+@pytest.mark.slow
+def test_extract_table_prints_ten_thousand_whole() -> None:
+    table = run_cli("extract", "seeds", "-f", "table", env={"COLUMNS": "100"})
+    assert table.returncode == 0, table.stderr
+    rows = _csv_rows(run_cli("extract", "seeds", "-f", "csv").stdout)
+    left_out = _left_out(table.stderr)
+    shown = [name for name in rows[0] if name not in left_out]
+    assert "value" in shown
+    printed = _shown_numbers(table.stdout, rows, shown, {"value", "value_low", "value_high"})
+    assert ("value", "10,000") in printed
+
+
+def _on_a_new_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run ``cli.py`` with its stdout on a fresh pseudo-terminal, which reports 0 rows and 0 columns."""
+    import pty
+
+    leader, follower = pty.openpty()
+    assert os.get_terminal_size(follower).columns == 0
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | (env or {})
+    proc = subprocess.Popen(
+        [sys.executable, "cli.py", *args],
+        cwd=ROOT,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once the process ends
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    _, err = proc.communicate(timeout=600)
+    reader.join(timeout=60)
+    os.close(leader)
+    return proc.returncode, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
+
+
+@pytest.mark.slow
+def test_a_terminal_of_no_width_gets_100_columns(desk_db: Path) -> None:
+    for args, expected in (
+        (["score"], "US government"),
+        (["explain", "Pentagon"], "Claims of Pentagon"),
+        (["query", "SELECT source, value FROM claims"], "20,000,000,000"),
+    ):
+        code, out, err = _on_a_new_terminal(*args, "--db", str(desk_db))
+        assert code == 0, err
+        assert expected in out, args
+        plain = ANSI.sub("", out)
+        assert 0 < max(len(line) for line in plain.splitlines()) <= 100, args
