@@ -485,7 +485,14 @@ def score(
     """
     from corroborate.api import source_scores
     from corroborate.output import select_columns
-    from corroborate.present import SCORE_DECIMALS, SCORE_TABLE, default_score_columns, score_view
+    from corroborate.present import (
+        SCORE_DECIMALS,
+        SCORE_TABLE,
+        UNDECIDED,
+        default_score_columns,
+        score_table,
+        score_view,
+    )
 
     out_format = _format(fmt, nl)
     database = _reader_db(db_path)
@@ -499,6 +506,9 @@ def score(
     except ColumnError as error:
         raise _fail(str(error), 2) from None
     title = f"{'Outlets' if kind is Kind.outlet else 'Officials' if kind is Kind.official else 'Sources'} by score"
+    note = None
+    if out_format is OutputFormat.table:  # a source with no decided claim shows no score (JSON and CSV keep it)
+        shown, note = score_table(shown, view)
     render(
         shown,
         out_format,
@@ -506,6 +516,8 @@ def score(
         headers=SCORE_TABLE,
         decimals=SCORE_DECIMALS,
         columns_option=True,
+        missing=dict.fromkeys(("score", "ci_low", "ci_high", "interval"), UNDECIDED),
+        caption=note,
     )
 
 

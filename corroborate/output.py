@@ -64,14 +64,17 @@ def render(
     headers: Mapping[str, str] | None = None,
     decimals: Mapping[str, int] | None = None,
     columns_option: bool = False,
+    missing: Mapping[str, str] | None = None,
+    caption: str | None = None,
 ) -> None:
     """Write ``frame`` to ``out`` (stdout by default) in ``fmt``.
 
     ``json`` is one array of objects, ``jsonl`` one object per line, ``csv`` has a header line, ``table``
     is a rich table fitted to :func:`table_width`. Only tables use ``title``, ``headers`` (column name ->
     printed header, which may hold a line break) and ``decimals`` (column name -> fixed decimals, for
-    columns such as scores that read better aligned). A table that leaves columns out says so on stderr,
-    naming ``--columns`` as a remedy when ``columns_option`` (the command has that option).
+    columns such as scores that read better aligned), ``missing`` (column name -> the text of a null cell,
+    empty otherwise) and ``caption`` (a line below the table). A table that leaves columns out says so on
+    stderr, naming ``--columns`` as a remedy when ``columns_option`` (the command has that option).
     """
     out = out or sys.stdout
     if fmt is OutputFormat.json:
@@ -82,7 +85,16 @@ def render(
     elif fmt is OutputFormat.csv:
         out.write(_csv_ready(frame).write_csv())
     else:
-        render_table(frame, out, title=title, headers=headers, decimals=decimals, columns_option=columns_option)
+        render_table(
+            frame,
+            out,
+            title=title,
+            headers=headers,
+            decimals=decimals,
+            columns_option=columns_option,
+            missing=missing,
+            caption=caption,
+        )
 
 
 def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
@@ -225,8 +237,9 @@ class _Column:
 
 def fit_columns(columns: Sequence[_Column], width: int, gap: int = GAP) -> tuple[list[_Column], list[int]]:
     """The columns that fit ``width`` (from the first; a column that does not fit is left out whole, with
-    every one after it) and the width each gets: at least its ``least``, the room left shared in proportion
-    to what each lacks to show its cells on one line. ``gap`` spaces separate columns."""
+    every one after it) and the width each gets: its cells on one line when they all fit, else the widest
+    columns narrowed to one common width (never below their ``least``), so that narrower columns stay
+    whole. ``gap`` spaces separate columns."""
     kept: list[_Column] = []
     used = -gap
     for column in columns:
@@ -234,18 +247,26 @@ def fit_columns(columns: Sequence[_Column], width: int, gap: int = GAP) -> tuple
             break
         kept.append(column)
         used += gap + column.least
-    widths = [c.least for c in kept]
-    room = width - used
-    wants = [c.most - c.least for c in kept]
-    if room >= sum(wants):
-        return kept, [c.most for c in kept]
-    if room > 0:
-        total = sum(wants)
-        shares = [room * want // total for want in wants]
-        left = room - sum(shares)
-        for index in sorted(range(len(kept)), key=lambda i: wants[i] - shares[i], reverse=True)[:left]:
-            shares[index] += 1
-        widths = [w + share for w, share in zip(widths, shares, strict=True)]
+    room = width - gap * (len(kept) - 1)
+
+    def widths_under(cap: int) -> list[int]:
+        return [max(c.least, min(c.most, cap)) for c in kept]
+
+    low, high = 0, max(c.most for c in kept)
+    while low < high:  # the widest common cap that fits
+        middle = (low + high + 1) // 2
+        if sum(widths_under(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    widths = widths_under(low)
+    left = room - sum(widths)
+    for index, column in enumerate(kept):  # what the cap leaves over, one column each, from the left
+        if left <= 0:
+            break
+        if widths[index] < column.most:
+            widths[index] += 1
+            left -= 1
     return kept, widths
 
 
@@ -259,6 +280,8 @@ def render_table(
     width: int | None = None,
     columns_option: bool = False,
     notes: IO[str] | None = None,
+    missing: Mapping[str, str] | None = None,
+    caption: str | None = None,
 ) -> list[str]:
     """``frame`` as a rich table of at most ``width`` columns (default :func:`table_width`).
 
@@ -273,10 +296,14 @@ def render_table(
 
     headers = headers or {}
     decimals = decimals or {}
+    missing = missing or {}
     width = width or table_width(out)
     numeric = {name for name, dtype in frame.schema.items() if dtype.is_numeric()}
     rows = [
-        [format_cell(v, decimals.get(name)) for name, v in zip(frame.columns, row, strict=True)]
+        [
+            missing.get(name, "") if v is None else format_cell(v, decimals.get(name))
+            for name, v in zip(frame.columns, row, strict=True)
+        ]
         for row in frame.iter_rows()
     ]
     columns = [
@@ -295,6 +322,9 @@ def render_table(
         show_edge=False,
         padding=(0, 0, 0, gap - 1),
         title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        caption_style="none",
     )
     for column, column_width in zip(kept, widths, strict=True):
         table.add_column(

@@ -149,3 +149,55 @@ def test_a_terminal_of_no_width_gets_100_columns(desk_db: Path) -> None:
         assert expected in out, args
         plain = ANSI.sub("", out)
         assert 0 < max(len(line) for line in plain.splitlines()) <= 100, args
+
+
+# Undecided is not a score
+
+
+def test_sources_with_no_decided_claim_rank_after_every_scored_source() -> None:
+    import polars as pl
+
+    from corroborate.present import score_table, score_view
+
+    stored = pl.DataFrame(  # ranked as stored: by the lower bound, the prior's 0.05 above a poor record
+        {
+            "source": ["Nobody checked", "Often wrong", "Also unchecked"],
+            "corroborated": [0, 0, 0],
+            "revised": [0, 4, 0],
+            "score": [0.5, 0.1, 0.5],
+            "ci_low": [0.05, 0.01, 0.05],
+            "ci_high": [0.95, 0.3, 0.95],
+        }
+    )
+    view = score_view(stored)
+    assert view["source"].to_list() == ["Often wrong", "Nobody checked", "Also unchecked"]
+    assert view["rank"].to_list() == [1, 2, 3]
+    assert view["score"].to_list() == [0.1, 0.5, 0.5]  # the stored numbers, untouched
+    shown, note = score_table(view.select("rank", "source", "score", "interval"), view)
+    assert shown["score"].to_list() == [0.1, None, None] and shown["interval"].to_list()[1:] == [None, None]
+    assert note is not None and "not yet checked" in note
+    assert score_table(view.head(1), view.head(1))[1] is None
+
+
+@pytest.mark.slow
+def test_score_table_shows_no_score_for_undecided_sources_and_json_keeps_the_stored_ones(desk_db: Path) -> None:
+    import json
+
+    done = run_cli("score", "--db", str(desk_db), env={"COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if re.match(r"\s*\d+ ", line)]
+    data = json.loads(run_cli("score", "-f", "json", "--db", str(desk_db)).stdout)
+    assert len(rows) == len(data)
+    decided = [d["corroborated"] + d["revised"] > 0 for d in data]
+    assert any(decided) and not all(decided)
+    assert decided == sorted(decided, reverse=True)  # every scored source first
+    for row, source in zip(rows, data, strict=True):
+        if source["corroborated"] + source["revised"] > 0:
+            assert f"{source['score']:.2f}" in row and "—" not in row, row
+        else:
+            assert row.rstrip().endswith("—  —"), row
+            assert "0.50" not in row and "0.05–0.95" not in row
+            assert source["score"] == 0.5 and source["ci_high"] == 0.95  # JSON keeps the stored numbers
+    assert "— not yet checked" in done.stdout
+    csv_rows = _csv_rows(run_cli("score", "-f", "csv", "--db", str(desk_db)).stdout)
+    assert [float(r["score"]) for r in csv_rows] == [d["score"] for d in data]
