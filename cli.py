@@ -597,7 +597,9 @@ def query(
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
-    Example: `python cli.py query "SELECT source, text FROM claims WHERE source = $who" -p who "Sabrina Singh" --nl`
+    Example: `python cli.py query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
+
+    Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
 
     From a file: `python cli.py query --file revised.sql -f csv`
     """
