@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="markdown",
     help="Follow every attributed figure in the news and score who it holds up for.",
 )
@@ -141,8 +142,18 @@ def _db(path: Path | None) -> Path:
     return path or db.default_db_path()
 
 
+def _complain(message: str, color: str = typer.colors.RED) -> None:
+    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes."""
+    from corroborate.output import no_color
+
+    if no_color():
+        typer.echo(message, err=True)
+    else:
+        typer.secho(message, fg=color, err=True)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    _complain(f"error: {message}")
     return typer.Exit(code)
 
 
@@ -460,7 +471,7 @@ def extract(
 
     claims, rejected = extract_path(path)
     for source_path, reason in rejected:
-        typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
+        _complain(f"rejected {source_path}: {reason}", typer.colors.YELLOW)
     render(claims, OutputFormat(fmt.value))
 
 
@@ -558,12 +569,42 @@ def explain(
 
 
 @app.command()
+def runs(
+    limit: Annotated[int, typer.Option(min=0, help="Show the last N runs; 0 shows every one.")] = 20,
+    columns: ColumnsOption = None,
+    all_columns: Annotated[bool, typer.Option("--all", help="Every column: inputs, stage times, versions.")] = False,
+    fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """The runs recorded in the database, newest first: status, when, how long, what came in, what was rejected.
+
+    A failed run says why in `reason`. JSON, `--nl` and CSV carry every column (raw values).
+
+    Example: `python cli.py runs --limit 5`
+    """
+    from corroborate.api import run_history
+    from corroborate.output import select_columns
+    from corroborate.present import RUNS_TABLE, runs_view
+
+    out_format = _format(fmt, nl)
+    frame = run_history(_reader_db(db_path), limit=limit or None)
+    table = out_format is OutputFormat.table
+    default = list(RUNS_TABLE) if table and not all_columns else None
+    try:
+        shown = select_columns(runs_view(frame) if table else frame, columns, default)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    render(shown, out_format, title="Runs, newest first", headers=RUNS_TABLE, columns_option=True, whole={"run_id"})
+
+
+@app.command()
 def query(
     sql: Annotated[
         str | None,
         typer.Argument(
             help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, "
-            "or a PRAGMA that shows (show_tables, table_info …).",
+            "or a PRAGMA that shows (show_tables, table_info …); - reads it from stdin.",
             show_default=False,
         ),
     ] = None,
@@ -601,7 +642,7 @@ def query(
 
     Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
 
-    From a file: `python cli.py query --file revised.sql -f csv`
+    From a file: `python cli.py query --file revised.sql -f csv`; from stdin: `python cli.py query - < revised.sql`
     """
     import duckdb
 
@@ -610,7 +651,12 @@ def query(
 
     if (sql is None) == (file is None):
         raise _fail("give the SQL as an argument or with --file, not both", 2)
-    text = file.read_text(encoding="utf-8") if file is not None else str(sql)
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif sql == "-":
+        text = sys.stdin.read()
+    else:
+        text = str(sql)
     pairs = [(str(name), str(value)) for name, value in param or []]
     out_format = _format(fmt, nl)
     try:
@@ -765,6 +811,8 @@ def validate(
 ) -> None:
     """Re-run the expectation suites on the stored tables and print every result.
 
+    The last line says how many expectations passed; the exit code is 1 when one failed.
+
     Example: `python cli.py validate --docs data/docs`
     """
     from corroborate.api import revalidate
@@ -775,7 +823,10 @@ def validate(
     render(results, OutputFormat(fmt.value), title="Validation results")
     if docs_index:
         typer.echo(f"Data Docs: {docs_index}", err=True)
-    if results.height and not results["success"].all():
+    passed = int(results["success"].sum()) if results.height else 0
+    # the last line: on stdout under a table, on stderr when stdout carries JSON or CSV
+    typer.echo(f"{passed} of {results.height} expectations passed", err=fmt is not TableFormat.table)
+    if passed < results.height:
         raise typer.Exit(1)
 
 
@@ -910,17 +961,24 @@ def _paired(command: Any) -> Any:
 def main() -> None:
     """Entry point of ``cli.py`` and of the ``corroborate`` console script.
 
-    Anything a command did not turn into a message becomes one line, never a traceback.
+    Anything a command did not turn into a message becomes one line, never a traceback. Under ``$NO_COLOR``
+    the help and usage errors come without escape codes too.
     """
+    from corroborate.output import no_color
+
+    if no_color():
+        from typer import rich_utils
+
+        rich_utils.COLOR_SYSTEM = None
     try:
         _paired(typer.main.get_command(app))()
     except OSError as error:  # a path the user gave that the system refuses
         where = f" ({error.filename})" if error.filename else ""
-        typer.secho(f"error: {error.strerror or error}{where}: check the path", fg=typer.colors.RED, err=True)
+        _complain(f"error: {error.strerror or error}{where}: check the path")
         sys.exit(2)
     except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
         message = " ".join(str(error).split()) or type(error).__name__
-        typer.secho(f"error: {type(error).__name__}: {message}", fg=typer.colors.RED, err=True)
+        _complain(f"error: {type(error).__name__}: {message}")
         sys.exit(1)
 
 

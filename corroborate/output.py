@@ -14,7 +14,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -66,6 +66,7 @@ def render(
     columns_option: bool = False,
     missing: Mapping[str, str] | None = None,
     caption: str | None = None,
+    whole: Collection[str] = (),
 ) -> None:
     """Write ``frame`` to ``out`` (stdout by default) in ``fmt``.
 
@@ -73,7 +74,8 @@ def render(
     is a rich table fitted to :func:`table_width`. Only tables use ``title``, ``headers`` (column name ->
     printed header, which may hold a line break) and ``decimals`` (column name -> fixed decimals, for
     columns such as scores that read better aligned), ``missing`` (column name -> the text of a null cell,
-    empty otherwise) and ``caption`` (a line below the table). A table that leaves columns out says so on
+    empty otherwise), ``caption`` (a line below the table) and ``whole`` (text columns, such as ids, whose
+    cells never wrap). A table that leaves columns out says so on
     stderr, naming ``--columns`` as a remedy when ``columns_option`` (the command has that option).
     """
     out = out or sys.stdout
@@ -94,6 +96,7 @@ def render(
             columns_option=columns_option,
             missing=missing,
             caption=caption,
+            whole=whole,
         )
 
 
@@ -222,7 +225,7 @@ class _Column:
     cells: list[str]
     least: int = 0  # numbers and short words are never cut below this; long text wraps down to it
     most: int = 0
-    whole: bool = False  # its cells never wrap
+    whole: bool = False  # its cells never wrap (numbers, short words, and the columns asked for)
 
     def __post_init__(self) -> None:
         from rich.cells import cell_len
@@ -230,7 +233,7 @@ class _Column:
         longest = max((cell_len(c) for c in self.cells), default=0)
         header = max((cell_len(line) for line in self.header.splitlines()), default=0)
         self.most = max(longest, header, 1)
-        self.whole = self.numeric or longest <= SHORT_CELL
+        self.whole = self.whole or self.numeric or longest <= SHORT_CELL
         cells = longest if self.whole else min(longest, WRAP_WIDTH)
         self.least = max(cells, min(header, WRAP_WIDTH), 1)
 
@@ -282,6 +285,7 @@ def render_table(
     notes: IO[str] | None = None,
     missing: Mapping[str, str] | None = None,
     caption: str | None = None,
+    whole: Collection[str] = (),
 ) -> list[str]:
     """``frame`` as a rich table of at most ``width`` columns (default :func:`table_width`).
 
@@ -307,7 +311,7 @@ def render_table(
         for row in frame.iter_rows()
     ]
     columns = [
-        _Column(name, headers.get(name, name), name in numeric, [row[index] for row in rows])
+        _Column(name, headers.get(name, name), name in numeric, [row[index] for row in rows], whole=name in whole)
         for index, name in enumerate(frame.columns)
     ]
     gap = GAP

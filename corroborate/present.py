@@ -77,3 +77,24 @@ def score_table(shown: pl.DataFrame, view: pl.DataFrame) -> tuple[pl.DataFrame, 
         if name in shown.columns
     ]
     return shown.with_columns(blanked), UNDECIDED_NOTE
+
+
+# column -> printed header, in the order printed (the default table of `cli.py runs`).
+RUNS_TABLE: dict[str, str] = {
+    "run_id": "run",
+    "status": "status",
+    "started_at": "started",
+    "seconds": "seconds",
+    "articles_new": "new\narticles",
+    "articles_rejected": "rejected\narticles",
+    "claims_new": "new\nclaims",
+    "claims_total": "claims",
+    "rejects": "rejected\nrows",
+    "reason": "reason",
+}
+
+
+def runs_view(runs: pl.DataFrame) -> pl.DataFrame:
+    """``runs`` for a table: times to the second (JSON and CSV keep them whole)."""
+    times = [name for name in ("started_at", "ended_at") if name in runs.columns]
+    return runs.with_columns(pl.col(name).dt.strftime("%Y-%m-%d %H:%M:%S") for name in times)

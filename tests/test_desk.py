@@ -101,8 +101,9 @@ def test_extract_table_prints_ten_thousand_whole() -> None:
     assert ("value", "10,000") in printed
 
 
-def _on_a_new_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    """Run ``cli.py`` with its stdout on a fresh pseudo-terminal, which reports 0 rows and 0 columns."""
+def _on_a_new_terminal(*args: str, env: dict[str, str] | None = None, stderr_too: bool = False) -> tuple[int, str, str]:
+    """Run ``cli.py`` with its stdout (and its stderr when ``stderr_too``) on a fresh pseudo-terminal, which
+    reports 0 rows and 0 columns; returns the exit code, what the terminal got and the piped stderr."""
     import pty
 
     leader, follower = pty.openpty()
@@ -112,7 +113,7 @@ def _on_a_new_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[i
         [sys.executable, "cli.py", *args],
         cwd=ROOT,
         stdout=follower,
-        stderr=subprocess.PIPE,
+        stderr=follower if stderr_too else subprocess.PIPE,
         text=True,
         env=environment,
     )
@@ -132,6 +133,7 @@ def _on_a_new_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[i
     reader = threading.Thread(target=read)
     reader.start()
     _, err = proc.communicate(timeout=600)
+    err = err or ""
     reader.join(timeout=60)
     os.close(leader)
     return proc.returncode, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
@@ -295,3 +297,102 @@ def test_every_example_of_the_help_and_the_readme_runs_as_printed(desk_db: Path,
         assert done.returncode == 0, f"{example}\n{done.stderr}"
         if "$who" in example:  # the parameter reached the SQL: Sabrina Singh's claims came back
             assert "Sabrina Singh" in done.stdout or "10'000" in done.stdout, done.stdout
+
+
+# Conventions
+
+
+@pytest.mark.slow
+def test_every_command_takes_dash_h_for_help() -> None:
+    from typer.main import get_command
+
+    import cli
+
+    assert run_cli("-h").returncode == 0 and "Commands" in run_cli("-h").stdout
+    for name in sorted(get_command(cli.app).commands):  # type: ignore[attr-defined]
+        helped = run_cli(name, "-h", env={"COLUMNS": "200"})
+        assert helped.returncode == 0, (name, helped.stderr)
+        assert "Usage:" in helped.stdout and "Example:" in helped.stdout, name
+
+
+@pytest.mark.slow
+def test_no_color_leaves_out_every_escape_code_of_tables_errors_and_help(desk_db: Path, tmp_path: Path) -> None:
+    cases = (
+        ["score", "--db", str(desk_db)],  # a table and its header
+        ["score", "--db", str(tmp_path / "none.duckdb")],  # an error line
+        ["score", "--columns", "nonsense", "--db", str(desk_db)],  # a usage error
+        ["query", "-h"],
+    )
+    for args in cases:
+        _, coloured, _ = _on_a_new_terminal(*args, stderr_too=True)
+        assert "\x1b[" in coloured, args  # a terminal gets colours and bold by default
+        _, plain, _ = _on_a_new_terminal(*args, env={"NO_COLOR": "1"}, stderr_too=True)
+        assert plain.strip() and "\x1b[" not in plain, (args, plain)
+
+
+@pytest.mark.slow
+def test_query_dash_reads_the_sql_from_stdin(desk_db: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "cli.py", "query", "-", "-p", "who", "Sabrina Singh", "--nl", "--db", str(desk_db)],
+        cwd=ROOT,
+        input="SELECT count(*) AS n FROM claims WHERE source = $who\n",
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = run_cli(
+        "query", "SELECT count(*) AS n FROM claims WHERE source = 'Sabrina Singh'", "--nl", "--db", str(desk_db)
+    )
+    assert done.stdout == expected.stdout and '"n": 0' not in done.stdout
+
+
+@pytest.mark.slow
+def test_runs_lists_the_run_history_newest_first_in_every_format(desk_db: Path, tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from helpers import query
+
+    database = tmp_path / "corroborate.duckdb"
+    shutil.copyfile(desk_db, database)
+    again = run_cli("run", "--db", str(database), "--quiet")  # nothing new: recorded in a second
+    assert again.returncode == 0, again.stderr
+    stored = [row[0] for row in query(database, "SELECT run_id FROM runs ORDER BY started_at DESC")]
+    assert len(stored) == 2
+    data = json.loads(run_cli("runs", "-f", "json", "--db", str(database)).stdout)
+    assert [r["run_id"] for r in data] == stored
+    assert all(r["status"] == "completed" for r in data) and data[1]["claims_new"] > 0
+    table = run_cli("runs", "--db", str(database), env={"COLUMNS": "100"})
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.index(stored[0]) < table.stdout.index(stored[1])  # ids whole, newest first
+    assert "completed" in table.stdout and "started" in table.stdout
+    rows = _csv_rows(run_cli("runs", "-f", "csv", "--limit", "1", "--db", str(database)).stdout)
+    assert [r["run_id"] for r in rows] == stored[:1] and "stage_seconds" in rows[0]
+    lines = run_cli("runs", "--nl", "-c", "run_id,status", "--db", str(database)).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == [{"run_id": r, "status": "completed"} for r in stored]
+
+
+@pytest.mark.slow
+def test_validate_ends_with_how_many_expectations_passed_and_exits_1_on_a_failure(
+    desk_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    import duckdb
+
+    database = tmp_path / "corroborate.duckdb"
+    shutil.copyfile(desk_db, database)
+    passed = run_cli("validate", "--db", str(database), env={"COLUMNS": "100"})
+    assert passed.returncode == 0, passed.stderr
+    last = re.fullmatch(r"(\d+) of (\d+) expectations passed", passed.stdout.splitlines()[-1])
+    assert last and last.group(1) == last.group(2) and int(last.group(2)) > 10
+    with duckdb.connect(str(database)) as con:  # one claim's confidence out of [0, 1]
+        con.execute("UPDATE claims SET confidence = 5 WHERE claim_id = (SELECT min(claim_id) FROM claims)")
+    failed = run_cli("validate", "--db", str(database), env={"COLUMNS": "100"})
+    assert failed.returncode == 1
+    last = re.fullmatch(r"(\d+) of (\d+) expectations passed", failed.stdout.splitlines()[-1])
+    assert last and int(last.group(1)) < int(last.group(2))
+    as_csv = run_cli("validate", "-f", "csv", "--db", str(database))
+    assert as_csv.returncode == 1 and "expectations passed" in as_csv.stderr
+    assert "expectations passed" not in as_csv.stdout  # CSV stays CSV
