@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="markdown",
     help="Follow every attributed figure in the news and score who it holds up for.",
 )
@@ -142,8 +143,18 @@ def _db(path: Path | None) -> Path:
     return path or db.default_db_path()
 
 
+def _complain(message: str, color: str = typer.colors.RED) -> None:
+    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes."""
+    from corroborate.output import no_color
+
+    if no_color():
+        typer.echo(message, err=True)
+    else:
+        typer.secho(message, fg=color, err=True)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    _complain(f"error: {message}")
     return typer.Exit(code)
 
 
@@ -473,7 +484,7 @@ def extract(
 
     claims, rejected = extract_path(path, explain=explain, max_bytes=max_bytes)
     for source_path, reason in rejected:
-        typer.secho(f"rejected {source_path}: {reason}", fg=typer.colors.YELLOW, err=True)
+        _complain(f"rejected {source_path}: {reason}", typer.colors.YELLOW)
     render(claims, OutputFormat(fmt.value))
 
 
@@ -498,7 +509,14 @@ def score(
     """
     from corroborate.api import source_scores
     from corroborate.output import select_columns
-    from corroborate.present import SCORE_DECIMALS, SCORE_TABLE, default_score_columns, score_view
+    from corroborate.present import (
+        SCORE_DECIMALS,
+        SCORE_TABLE,
+        UNDECIDED,
+        default_score_columns,
+        score_table,
+        score_view,
+    )
 
     out_format = _format(fmt, nl)
     database = _reader_db(db_path)
@@ -512,7 +530,19 @@ def score(
     except ColumnError as error:
         raise _fail(str(error), 2) from None
     title = f"{'Outlets' if kind is Kind.outlet else 'Officials' if kind is Kind.official else 'Sources'} by score"
-    render(shown, out_format, title=f"{title} ({method.value})", headers=SCORE_TABLE, decimals=SCORE_DECIMALS)
+    note = None
+    if out_format is OutputFormat.table:  # a source with no decided claim shows no score (JSON and CSV keep it)
+        shown, note = score_table(shown, view)
+    render(
+        shown,
+        out_format,
+        title=f"{title} ({method.value})",
+        headers=SCORE_TABLE,
+        decimals=SCORE_DECIMALS,
+        columns_option=True,
+        missing=dict.fromkeys(("score", "ci_low", "ci_high", "interval"), UNDECIDED),
+        caption=note,
+    )
 
 
 @app.command()
@@ -552,12 +582,42 @@ def explain(
 
 
 @app.command()
+def runs(
+    limit: Annotated[int, typer.Option(min=0, help="Show the last N runs; 0 shows every one.")] = 20,
+    columns: ColumnsOption = None,
+    all_columns: Annotated[bool, typer.Option("--all", help="Every column: inputs, stage times, versions.")] = False,
+    fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """The runs recorded in the database, newest first: status, when, how long, what came in, what was rejected.
+
+    A failed run says why in `reason`. JSON, `--nl` and CSV carry every column (raw values).
+
+    Example: `python cli.py runs --limit 5`
+    """
+    from corroborate.api import run_history
+    from corroborate.output import select_columns
+    from corroborate.present import RUNS_TABLE, runs_view
+
+    out_format = _format(fmt, nl)
+    frame = run_history(_reader_db(db_path), limit=limit or None)
+    table = out_format is OutputFormat.table
+    default = list(RUNS_TABLE) if table and not all_columns else None
+    try:
+        shown = select_columns(runs_view(frame) if table else frame, columns, default)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    render(shown, out_format, title="Runs, newest first", headers=RUNS_TABLE, columns_option=True, whole={"run_id"})
+
+
+@app.command()
 def query(
     sql: Annotated[
         str | None,
         typer.Argument(
             help="Exactly one statement that reads: SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, "
-            "or a PRAGMA that shows (show_tables, table_info …).",
+            "or a PRAGMA that shows (show_tables, table_info …); - reads it from stdin.",
             show_default=False,
         ),
     ] = None,
@@ -575,6 +635,7 @@ def query(
             show_default=False,
         ),
     ] = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = TableFormat.table,
     nl: NlOption = False,
     allow_files: Annotated[
@@ -590,9 +651,11 @@ def query(
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
-    Example: `python cli.py query "SELECT source, text FROM claims WHERE source = $who" -p who "Sabrina Singh" --nl`
+    Example: `python cli.py query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
 
-    From a file: `python cli.py query --file revised.sql -f csv`
+    Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
+
+    From a file: `python cli.py query --file revised.sql -f csv`; from stdin: `python cli.py query - < revised.sql`
     """
     import duckdb
 
@@ -601,7 +664,12 @@ def query(
 
     if (sql is None) == (file is None):
         raise _fail("give the SQL as an argument or with --file, not both", 2)
-    text = file.read_text(encoding="utf-8") if file is not None else str(sql)
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif sql == "-":
+        text = sys.stdin.read()
+    else:
+        text = str(sql)
     pairs = [(str(name), str(value)) for name, value in param or []]
     out_format = _format(fmt, nl)
     try:
@@ -619,7 +687,13 @@ def query(
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
-    render(frame, out_format)
+    from corroborate.output import select_columns
+
+    try:
+        frame = select_columns(frame, columns)
+    except ColumnError as error:
+        raise _fail(str(error), 2) from None
+    render(frame, out_format, columns_option=True)
 
 
 @app.command(name="eval")
@@ -750,6 +824,8 @@ def validate(
 ) -> None:
     """Re-run the expectation suites on the stored tables and print every result.
 
+    The last line says how many expectations passed; the exit code is 1 when one failed.
+
     Example: `python cli.py validate --docs data/docs`
     """
     from corroborate.api import revalidate
@@ -760,7 +836,10 @@ def validate(
     render(results, OutputFormat(fmt.value), title="Validation results")
     if docs_index:
         typer.echo(f"Data Docs: {docs_index}", err=True)
-    if results.height and not results["success"].all():
+    passed = int(results["success"].sum()) if results.height else 0
+    # the last line: on stdout under a table, on stderr when stdout carries JSON or CSV
+    typer.echo(f"{passed} of {results.height} expectations passed", err=fmt is not TableFormat.table)
+    if passed < results.height:
         raise typer.Exit(1)
 
 
@@ -942,13 +1021,18 @@ def main() -> None:
     Anything a command did not turn into a message becomes one line, never a traceback. Standard output closed by
     its reader (``| head``) ends the command quietly with exit code 0, as other command-line tools do; a standard
     output closed from the start (``>&-``) is refused with one line and exit code 1, since all output would be lost.
+    Under ``$NO_COLOR`` the help and usage errors come without escape codes too.
     """
+    from corroborate.output import no_color
+
+    if no_color():
+        from typer import rich_utils
+
+        rich_utils.COLOR_SYSTEM = None
     if sys.stdout is None:  # Python finds no file descriptor 1
-        typer.secho(
+        _complain(
             "error: standard output is closed, so nothing this command prints could be read: "
-            "redirect it to a file or /dev/null instead",
-            fg=typer.colors.RED,
-            err=True,
+            "redirect it to a file or /dev/null instead"
         )
         sys.exit(1)
     sys.stdout = cast(TextIO, _WatchedOutput(sys.stdout))
@@ -962,11 +1046,11 @@ def main() -> None:
         reader_gone = True
     except OSError as error:  # a path the user gave that the system refuses
         where = f" ({error.filename})" if error.filename else ""
-        typer.secho(f"error: {error.strerror or error}{where}: check the path", fg=typer.colors.RED, err=True)
+        _complain(f"error: {error.strerror or error}{where}: check the path")
         status = 2
     except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
         message = " ".join(str(error).split()) or type(error).__name__
-        typer.secho(f"error: {type(error).__name__}: {message}", fg=typer.colors.RED, err=True)
+        _complain(f"error: {type(error).__name__}: {message}")
         status = 1
     if not reader_gone:
         try:

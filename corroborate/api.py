@@ -117,6 +117,12 @@ def source_scores(
         return scores(con, kind=kind, min_claims=min_claims, method=method)
 
 
+def run_history(db_path: Path, *, limit: int | None = None) -> pl.DataFrame:
+    """The runs recorded in the database, newest first (the last ``limit`` of them; all when None)."""
+    with contextlib.closing(store.connect_reader(db_path)) as con:
+        return db.query_model(con, "runs_history", {"limit": limit})
+
+
 def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Explanation:
     """Why ``source`` (its exact name or an alias) scores what it scores: a header and one row per claim.
 

@@ -2,25 +2,33 @@
 
 Tables are for people: numbers read the same in every language (``100``, ``100,000``, ``0.35``; a dot is
 only ever a decimal point), and the table fits the terminal (or ``$COLUMNS``, or 100 columns when the
-output is piped and no terminal is around). JSON, JSON lines and CSV keep the raw values.
+output is piped and no terminal is around). A number is never cut: the columns that do not fit are left
+out whole, and a note on stderr says which. JSON, JSON lines and CSV keep the raw values.
 """
 
 from __future__ import annotations
 
 import enum
+import io
 import json
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import polars as pl
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 PIPED_WIDTH = 100
 SHORT_CELL = 12  # columns whose cells are all this short never wrap; longer text wraps at spaces
+GAP = 2  # spaces between two columns (the table's left padding and its invisible vertical rule); 1 when tight
+WRAP_WIDTH = 10  # the narrowest a column of longer text (or a header) wraps to before columns are left out
 
 
 class OutputFormat(enum.StrEnum):
@@ -55,13 +63,20 @@ def render(
     out: IO[str] | None = None,
     headers: Mapping[str, str] | None = None,
     decimals: Mapping[str, int] | None = None,
+    columns_option: bool = False,
+    missing: Mapping[str, str] | None = None,
+    caption: str | None = None,
+    whole: Collection[str] = (),
 ) -> None:
     """Write ``frame`` to ``out`` (stdout by default) in ``fmt``.
 
     ``json`` is one array of objects, ``jsonl`` one object per line, ``csv`` has a header line, ``table``
     is a rich table fitted to :func:`table_width`. Only tables use ``title``, ``headers`` (column name ->
     printed header, which may hold a line break) and ``decimals`` (column name -> fixed decimals, for
-    columns such as scores that read better aligned).
+    columns such as scores that read better aligned), ``missing`` (column name -> the text of a null cell,
+    empty otherwise), ``caption`` (a line below the table) and ``whole`` (text columns, such as ids, whose
+    cells never wrap). A table that leaves columns out says so on
+    stderr, naming ``--columns`` as a remedy when ``columns_option`` (the command has that option).
     """
     out = out or sys.stdout
     if fmt is OutputFormat.json:
@@ -72,7 +87,17 @@ def render(
     elif fmt is OutputFormat.csv:
         out.write(_csv_ready(frame).write_csv())
     else:
-        render_table(frame, out, title=title, headers=headers, decimals=decimals)
+        render_table(
+            frame,
+            out,
+            title=title,
+            headers=headers,
+            decimals=decimals,
+            columns_option=columns_option,
+            missing=missing,
+            caption=caption,
+            whole=whole,
+        )
 
 
 def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
@@ -132,7 +157,8 @@ def table_width(out: IO[str] | None = None) -> int:
     """Columns a table may use: ``$COLUMNS``, else the terminal's width, else :data:`PIPED_WIDTH`.
 
     When ``out`` is a pipe or a file the terminal is looked for on stderr (the user's screen when they
-    pipe into ``less`` or a file), so a table is never wider than a screen.
+    pipe into ``less`` or a file), so a table is never wider than a screen. A terminal that reports no
+    width (0 columns, as a fresh pseudo-terminal does) counts as none.
     """
     env = os.environ.get("COLUMNS", "").strip()
     if env.isdigit() and int(env) > 0:
@@ -141,10 +167,26 @@ def table_width(out: IO[str] | None = None) -> int:
     for stream in streams:
         try:
             if stream.isatty():
-                return os.get_terminal_size(stream.fileno()).columns
+                columns = os.get_terminal_size(stream.fileno()).columns
+                if columns > 0:
+                    return columns
         except (AttributeError, OSError, ValueError):
             continue
     return PIPED_WIDTH
+
+
+def no_color() -> bool:
+    """Whether ``$NO_COLOR`` asks for output without colours or styles (set and not empty, as no-color.org says)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _console(file: IO[str], width: int, *, plain: bool = False) -> Console:
+    """A rich console of ``width`` columns on ``file``; no escape codes at all when ``plain`` or under ``$NO_COLOR``."""
+    from rich.console import Console
+
+    if plain or no_color():
+        return Console(file=file, width=width, soft_wrap=False, highlight=False, color_system=None)
+    return Console(file=file, width=width, soft_wrap=False, highlight=False)
 
 
 def select_columns(
@@ -166,6 +208,71 @@ def select_columns(
     return frame
 
 
+def _is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class _Column:
+    """One column of a table: its cells as printed, and the narrowest and widest it should be."""
+
+    name: str
+    header: str
+    numeric: bool
+    cells: list[str]
+    least: int = 0  # numbers and short words are never cut below this; long text wraps down to it
+    most: int = 0
+    whole: bool = False  # its cells never wrap (numbers, short words, and the columns asked for)
+
+    def __post_init__(self) -> None:
+        from rich.cells import cell_len
+
+        longest = max((cell_len(c) for c in self.cells), default=0)
+        header = max((cell_len(line) for line in self.header.splitlines()), default=0)
+        self.most = max(longest, header, 1)
+        self.whole = self.whole or self.numeric or longest <= SHORT_CELL
+        cells = longest if self.whole else min(longest, WRAP_WIDTH)
+        self.least = max(cells, min(header, WRAP_WIDTH), 1)
+
+
+def fit_columns(columns: Sequence[_Column], width: int, gap: int = GAP) -> tuple[list[_Column], list[int]]:
+    """The columns that fit ``width`` (from the first; a column that does not fit is left out whole, with
+    every one after it) and the width each gets: its cells on one line when they all fit, else the widest
+    columns narrowed to one common width (never below their ``least``), so that narrower columns stay
+    whole. ``gap`` spaces separate columns."""
+    kept: list[_Column] = []
+    used = -gap
+    for column in columns:
+        if kept and used + gap + column.least > width:
+            break
+        kept.append(column)
+        used += gap + column.least
+    room = width - gap * (len(kept) - 1)
+
+    def widths_under(cap: int) -> list[int]:
+        return [max(c.least, min(c.most, cap)) for c in kept]
+
+    low, high = 0, max(c.most for c in kept)
+    while low < high:  # the widest common cap that fits
+        middle = (low + high + 1) // 2
+        if sum(widths_under(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    widths = widths_under(low)
+    left = room - sum(widths)
+    for index, column in enumerate(kept):  # what the cap leaves over, one column each, from the left
+        if left <= 0:
+            break
+        if widths[index] < column.most:
+            widths[index] += 1
+            left -= 1
+    return kept, widths
+
+
 def render_table(
     frame: pl.DataFrame,
     out: IO[str],
@@ -174,48 +281,92 @@ def render_table(
     headers: Mapping[str, str] | None = None,
     decimals: Mapping[str, int] | None = None,
     width: int | None = None,
-) -> None:
+    columns_option: bool = False,
+    notes: IO[str] | None = None,
+    missing: Mapping[str, str] | None = None,
+    caption: str | None = None,
+    whole: Collection[str] = (),
+) -> list[str]:
     """``frame`` as a rich table of at most ``width`` columns (default :func:`table_width`).
 
-    Text cells wrap at spaces (long words fold); numbers never wrap. No vertical rules: they cost two
-    characters a column; one space separates columns.
+    Numbers and short words are never cut; longer text wraps at spaces (long words fold). When not every
+    column fits, the last ones are left out whole and one line on ``notes`` (stderr by default) names them
+    and says how to see them (``-f csv``; ``--columns`` too when ``columns_option``). Returns the names of
+    the columns left out. Off a terminal no line ends with padding spaces. No vertical rules: they cost two
+    characters a column; :data:`GAP` spaces separate columns, one when that leaves a column out.
     """
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     headers = headers or {}
     decimals = decimals or {}
-    table = Table(
-        title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 0, 0, 1), title_justify="left"
-    )
+    missing = missing or {}
+    width = width or table_width(out)
     numeric = {name for name, dtype in frame.schema.items() if dtype.is_numeric()}
-    cells = [
-        [format_cell(v, decimals.get(name)) for name, v in zip(frame.columns, row, strict=True)]
+    rows = [
+        [
+            missing.get(name, "") if v is None else format_cell(v, decimals.get(name))
+            for name, v in zip(frame.columns, row, strict=True)
+        ]
         for row in frame.iter_rows()
     ]
-    for index, name in enumerate(frame.columns):
-        header = headers.get(name, name)
-        longest = max([len(row[index]) for row in cells] + [len(line) for line in header.splitlines()])
+    columns = [
+        _Column(name, headers.get(name, name), name in numeric, [row[index] for row in rows], whole=name in whole)
+        for index, name in enumerate(frame.columns)
+    ]
+    gap = GAP
+    kept, widths = fit_columns(columns, width, gap)
+    if len(kept) < len(columns):  # columns move closer before any is left out
+        gap = 1
+        kept, widths = fit_columns(columns, width, gap)
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        padding=(0, 0, 0, gap - 1),
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        caption_style="none",
+    )
+    for column, column_width in zip(kept, widths, strict=True):
         table.add_column(
-            header,
-            justify="right" if name in numeric else "left",
+            column.header,
+            justify="right" if column.numeric else "left",
             overflow="fold",
-            no_wrap=name in numeric or longest <= SHORT_CELL,  # numbers and short words stay whole
+            no_wrap=column.whole,
+            width=column_width,
         )
-    for row in cells:
-        table.add_row(*row)
-    console = Console(file=out, width=width or table_width(out), soft_wrap=False, highlight=False)
+    for index in range(len(rows)):
+        table.add_row(*(column.cells[index] for column in kept))
+    terminal = _is_tty(out)
+    buffer = None if terminal else io.StringIO()
+    console = _console(out if buffer is None else buffer, width, plain=buffer is not None)
     console.print(table)
     if frame.is_empty():
         console.print("(no rows)")
+    if buffer is not None:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+    left_out = [c.name for c in columns[len(kept) :]]
+    if left_out:
+        how = "`-f csv` shows every column" + (", `--columns` picks the ones to show" if columns_option else "")
+        print(
+            f"note: {len(left_out)} of {len(columns)} columns left out to fit {width} columns: "
+            f"{', '.join(left_out)} ({how}; a wider $COLUMNS shows more)",
+            file=notes or sys.stderr,
+        )
+    return left_out
 
 
 def print_lines(lines: Sequence[str], out: IO[str] | None = None, *, width: int | None = None) -> None:
     """Plain text lines wrapped to the table width (used above a table, e.g. ``explain``'s header)."""
-    from rich.console import Console
-
     out = out or sys.stdout
-    console = Console(file=out, width=width or table_width(out), soft_wrap=False, highlight=False)
+    width = width or table_width(out)
+    terminal = _is_tty(out)
+    buffer = None if terminal else io.StringIO()
+    console = _console(out if buffer is None else buffer, width, plain=buffer is not None)
     for line in lines:
         console.print(line, markup=False)
+    if buffer is not None:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
