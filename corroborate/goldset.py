@@ -403,7 +403,7 @@ def attribution_rule_view(
             pl.col("attribution_right").is_not_null().sum().alias("matched"),
             pl.col("attribution_right").sum().alias("right"),
         )
-        .sort("credited", descending=True)
+        .sort(["credited", "attribution"], descending=[True, False])
     )
 
 
@@ -553,7 +553,7 @@ def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: 
             pl.len().alias("verdicts"),
             pl.col("right").sum().alias("right"),
         )
-        .sort("outcome", "verdicts", descending=[False, True])
+        .sort(["outcome", "verdicts", "reason"], descending=[False, True, False])
     )
 
 
