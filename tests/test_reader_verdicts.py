@@ -221,3 +221,29 @@ def test_extract_explain_names_the_rule_that_credited_each_figure(tmp_path: Path
     rules = dict(zip(explained["value"].to_list(), explained["attribution"].to_list(), strict=True))
     assert rules[1.2] == "according"
     assert rules[3400] == "quote"
+
+
+def test_copies_of_one_dispatch_count_once_in_the_scores(scenario: Scenario) -> None:
+    import polars as pl
+
+    from corroborate.score import score_sources, scores
+
+    s = scenario
+    dispatch = text("Selon la préfecture du Var, 1 200 maisons ont été détruites par les flammes.")
+    s.article("wire", dispatch, "2024-05-02", outlet="Agence")
+    s.article("copy", dispatch + " Publié avec l'Agence.", "2024-05-02", outlet="Site")
+    s.article("later", text("La préfecture du Var corrige : 900 maisons détruites."), "2024-05-05", outlet="Journal")
+    s.article("other", text("Selon la Croix-Rouge, 900 maisons détruites."), "2024-05-06", outlet="Radio")
+    for article in ("wire", "copy"):
+        s.claim(article, "la préfecture du Var", 1200, span="1 200", unit="houses", subject="maisons détruites")
+    s.claim("later", "La préfecture du Var", 900, span="900", unit="houses", subject="maisons détruites")
+    s.claim("other", "la Croix-Rouge", 900, span="900", unit="houses", subject="maisons détruites")
+    s.link()
+    groups = s.con.execute("SELECT count(DISTINCT group_id) FROM article_groups WHERE article_id IN ('wire', 'copy')")
+    assert groups.fetchall() == [(1,)]  # one dispatch
+    s.complete_run()
+    score_sources(s.con, "run-test")
+    officials = scores(s.con, kind="official")
+    prefecture = officials.filter(pl.col("source").str.to_lowercase() == "la préfecture du var").row(0, named=True)
+    # the 1,200 the dispatch gives, published twice, counts once; the later 900 is the second claim
+    assert prefecture["claims"] == 2

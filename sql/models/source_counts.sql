@@ -8,10 +8,24 @@
 -- claims = corroborated + revised + unresolved for every source. corroborated_weight / revised_weight are
 -- the evidence mass the scoring method gives each claim (_claim_weights, from corroborate/score.py): 0/1
 -- for the simple method.
+-- One dispatch, one voice: the copies of one dispatch (one copy group, article_groups) give a source's figure
+-- on a quantity once, however many sites republish it (and a headline restating its lede once too).
 CREATE OR REPLACE TABLE source_counts AS
-WITH credited AS (
-    SELECT cs.claim_id, t.ancestor_id AS source_id, false AS relay
-    FROM claim_sources cs JOIN source_tree t ON t.source_id = cs.source_id
+WITH official AS (
+    SELECT
+        cs.claim_id,
+        t.ancestor_id AS source_id,
+        coalesce(f.group_id, c.article_id) AS group_id,
+        coalesce(f.quantity_id, c.claim_id) AS quantity_id,
+        c.value
+    FROM claim_sources cs
+    JOIN source_tree t ON t.source_id = cs.source_id
+    JOIN claims c ON c.claim_id = cs.claim_id
+    LEFT JOIN claim_facts f ON f.claim_id = cs.claim_id
+), credited AS (
+    SELECT min(claim_id) AS claim_id, source_id, false AS relay
+    FROM official
+    GROUP BY source_id, group_id, quantity_id, value
     UNION
     SELECT cs.claim_id, cs.outlet_id, c.attributed AS relay
     FROM claim_sources cs JOIN claims c USING (claim_id)
