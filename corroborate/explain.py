@@ -192,6 +192,19 @@ def _claims(con: duckdb.DuckDBPyConnection, source_id: str) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None).sort(["published_at", "claim_id"], nulls_last=True)
 
 
+def _counted(claims: pl.DataFrame, *, official: bool) -> pl.DataFrame:
+    """``claims`` with ``counted``: whether the claim counts in the score (``sql/models/source_counts.sql``).
+
+    For an official, the copies of one dispatch (one copy group) giving the same figure on one quantity count
+    once: the first of them counts, the others are listed as repeats. An outlet answers for every figure it
+    published.
+    """
+    if claims.is_empty() or not official:
+        return claims.with_columns(pl.lit(True).alias("counted"))
+    first = pl.col("claim_id") == pl.col("claim_id").min().over("group_id", "quantity_id", "value")
+    return claims.with_columns(first.alias("counted"))
+
+
 def explain_source(con: duckdb.DuckDBPyConnection, name: str, method: str = "simple") -> Explanation:
     """Everything behind the score of the source exactly called ``name``.
 
@@ -213,7 +226,7 @@ def explain_source(con: duckdb.DuckDBPyConnection, name: str, method: str = "sim
         key=str.casefold,
     )
     score = _score_row(con, source_id, method)
-    claims = _claims(con, source_id)
+    claims = _counted(_claims(con, source_id), official=me["kind"] == "official")
     header: dict[str, Any] = {
         "source_id": source_id,
         "name": me["name"],
@@ -294,7 +307,8 @@ def claim_table(claims: pl.DataFrame) -> pl.DataFrame:
                 "figure": claim.get("text") or "",
                 "verdict": claim.get("outcome") or "",
                 "decided_by": decided,
-                "why": claim.get("reason") or "",
+                "why": (claim.get("reason") or "")
+                + ("" if claim.get("counted", True) else " (same voice: counted once)"),
             }
         )
     return pl.DataFrame(rows, schema=dict.fromkeys(CLAIM_TABLE, pl.String))

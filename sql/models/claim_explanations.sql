@@ -27,6 +27,7 @@ SELECT
     ad.dated_by,
     a.external_id,
     c.article_id,
+    coalesce(g.group_id, c.article_id) AS group_id,   -- the copy group: one dispatch, one voice in the scores
     c.text,
     c.value,
     c.value_low,
@@ -60,6 +61,7 @@ SELECT
 FROM claims c
 JOIN articles a USING (article_id)
 JOIN article_dates ad USING (article_id)
+LEFT JOIN article_groups g ON g.article_id = c.article_id
 JOIN claim_sources cs USING (claim_id)
 JOIN sources s ON s.source_id = cs.source_id
 JOIN credited cr ON cr.claim_id = c.claim_id
