@@ -39,6 +39,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from corroborate.concepts import fold_expr
 from corroborate.extract.evaluate import f1_score, share
 from corroborate.text import fold
 
@@ -463,20 +464,12 @@ def reader_view(
     )
     listed = sources.select(pl.col("descendant_id").alias("source_id")).unique()
     # only claims whose source the scores list: a descriptor that is not listed shows no reader a split
+    # a gold organisation is what its name says before any bracket ("County of Maui (Maui Police Department)")
+    gold_org = pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars()
     credited = (
         best.filter(pl.col("attribution_right"))
         .join(listed, on="source_id", how="semi")
-        .select(
-            "storyline",
-            "source_id",
-            "root_id",
-            pl.col("speaker_org")
-            .fill_null(pl.col("speaker"))
-            .str.split(" (")
-            .list.first()
-            .str.strip_chars()
-            .alias("org"),
-        )
+        .select("storyline", "source_id", "root_id", fold_expr(gold_org).alias("org_key"))
     )
     officials = sources.filter(pl.col("kind") == "official")
     claims_of = pred.select("storyline", pl.col("source_id").alias("descendant_id")).unique()
@@ -497,8 +490,7 @@ def reader_view(
         )
     )
     splits = (
-        credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
-        .group_by("storyline", "org_key")
+        credited.group_by("storyline", "org_key")
         .agg(pl.col("root_id").n_unique().alias("roots"))
         .filter(pl.col("roots") > 1)
         .with_columns(slices)
@@ -507,8 +499,7 @@ def reader_view(
         .agg(pl.len().alias("splits"))
     )
     merged_orgs = (
-        credited.with_columns(pl.col("org").map_elements(fold, return_dtype=pl.String).alias("org_key"))
-        .group_by("source_id")
+        credited.group_by("source_id")
         .agg(
             pl.col("storyline").n_unique().alias("storylines"),
             pl.col("org_key").n_unique().alias("orgs"),

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -39,9 +38,6 @@ from corroborate.text import fold
 
 INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
 GOVERNMENT_WORDS = frozenset({"ministry", "minister", "government"})
-# A government's portfolios: a name that is only one of these ("Interior", "l'Intérieur", "Finance") is
-# the fragment of a ministry's name, and so the government's.
-PORTFOLIO_WORDS = PORTFOLIO_KEYS
 # The words of a government descriptor: its portfolio, the kind of body, function words ("the Finance
 # Ministry", "ministère de l'Économie", "le gouvernement"); a person's or a country's name is none of these.
 _DESCRIPTOR_WORDS = PORTFOLIO_KEYS | frozenset(
@@ -107,7 +103,7 @@ class NameKeys:
             for part in english.split():
                 if part not in self.drop and part not in self.place_words:
                     words.add(part)
-        if words & GOVERNMENT_WORDS or (words and words <= PORTFOLIO_WORDS):
+        if words & GOVERNMENT_WORDS or (words and words <= PORTFOLIO_KEYS):
             return "government"
         return " ".join(sorted(words))
 
@@ -173,9 +169,7 @@ def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys 
     )
 
 
-def one_body_per_key(
-    names: pl.DataFrame, keys: NameKeys | None = None, is_named: Callable[[str], bool] | None = None
-) -> dict[str, str]:
+def one_body_per_key(names: pl.DataFrame, keys: NameKeys | None = None) -> dict[str, str]:
     """``source_id -> source_id`` of the entry that stands for it, for the bodies met under several names.
 
     ``names`` has ``source_id, name, claims, countries`` (the countries of the articles its claims come
@@ -186,11 +180,9 @@ def one_body_per_key(
     country), a generic key ("authorities"), an empty one. The entry with the most claims (then the longest
     name) stands for the others. Entries absent from the result stand for themselves.
     """
-    keys = NameKeys() if keys is None else keys
-    if is_named is None:
-        from corroborate.naming import is_named as named_check
+    from corroborate.naming import is_named
 
-        is_named = named_check
+    keys = NameKeys() if keys is None else keys
     rows = list(names.select("source_id", "name", "claims", "countries").iter_rows())
     seen = {fold(a) for _, name, _, _ in rows for a in _ACRONYM.findall(name)}
     acronyms = frozenset(seen | {keys.translations.get(a, a) for a in seen})
@@ -236,9 +228,7 @@ def government_countries(names: pl.DataFrame, keys: NameKeys | None = None) -> t
     """
     keys = NameKeys() if keys is None else keys
     places = read_places()
-    country_of_word = {
-        word: code for name, code in places.select("name", "country").iter_rows() for word in [name] if " " not in word
-    }
+    country_of_word = dict(places.filter(~pl.col("name").str.contains(" ")).select("name", "country").iter_rows())
     found: dict[str, str] = {}
     descriptors: set[str] = set()
     for sid, name, countries in names.select("source_id", "name", "countries").iter_rows():

@@ -269,11 +269,14 @@ class LinkSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon) -> pl.DataFrame:
+def build_sentence_marks(
+    con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon, places: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs``, ``article_places`` and ``claim_identities``.
 
     Returns ``claim_sentences`` as a frame, for placing the claims that the subject lexicon leaves
-    unplaced (``ConceptLexicon.near_figures``).
+    unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.stories.article_places` of
+    the stored articles, when the caller has it already.
     """
     from corroborate.identity import claim_identities
     from corroborate.stories import article_places, story_pairs
@@ -289,7 +292,7 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
             pairs.select(pl.col("other_id").alias("article_id"), pl.col("article_id").alias("other_id"), "similarity"),
         ]
     )
-    places = article_places(articles)
+    places = article_places(articles) if places is None else places
     attributed = con.table("claims").filter(duckdb.ColumnExpression("attributed"))
     claims = attributed.select("claim_id", "article_id", "source", "source_org").pl()
     inputs = {
@@ -305,7 +308,10 @@ def build_sentence_marks(con: duckdb.DuckDBPyConnection, concepts: ConceptLexico
 
 
 def build_quantities(
-    con: duckdb.DuckDBPyConnection, lexicon: SubjectLexicon, concepts: ConceptLexicon | None = None
+    con: duckdb.DuckDBPyConnection,
+    lexicon: SubjectLexicon,
+    concepts: ConceptLexicon | None = None,
+    places: pl.DataFrame | None = None,
 ) -> int:
     """Rebuild ``claim_quantities`` and ``quantities`` and set ``claims.quantity_id``; returns #quantities.
 
@@ -314,7 +320,7 @@ def build_quantities(
     take the general concept that the words next to their figure name (``corroborate.concepts``).
     """
     concepts = concepts or ConceptLexicon.read()
-    sentences = build_sentence_marks(con, concepts)
+    sentences = build_sentence_marks(con, concepts, places)
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
     subject_keys = keyed.select("subject", "subject_key", "label")
@@ -411,13 +417,17 @@ def link(
         summary.seconds[stage] = round(now - clock, 3)
         clock = now
 
-    src, _ = build_sources(con, alias_file)
+    from corroborate.stories import article_places
+
+    # where each article is placed, read once: sources and quantities both need it
+    places = article_places(con.table("articles").select("article_id", "title", "text").pl())
+    src, _ = build_sources(con, alias_file, places)
     summary.sources, summary.aliases, summary.claims = src.sources, src.aliases, src.claims
     lap("sources")
     summary.article_copies = build_copies(con).pairs
     lap("copies")
     lexicon = SubjectLexicon.read(subject_file or DEFAULT_SUBJECT_FILE)
-    summary.quantities = build_quantities(con, lexicon)
+    summary.quantities = build_quantities(con, lexicon, places=places)
     lap("quantities")
     build_outcomes(con, params)
     counts = dict(con.table("claim_outcomes").pl().group_by("outcome").len().iter_rows())

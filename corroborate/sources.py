@@ -257,6 +257,34 @@ class SourceResolver:
         self._contained = None
         return entry
 
+    def set_parent(self, sid: str, parent: Source) -> None:
+        """Put the entry ``sid`` under ``parent`` (never under itself, never in a cycle)."""
+        if sid != parent.source_id:
+            self.sources[sid].parent_id = parent.source_id
+            self._break_cycles()
+            self._depth_cache.clear()
+
+    def merge(self, merged: dict[str, str]) -> None:
+        """Fold each entry ``gone`` of ``merged`` (``gone -> kept``) into ``kept``: its aliases, its children,
+        the names that resolved to it and, when ``kept`` has none, its parent."""
+        if not merged:
+            return
+        for gone, kept in merged.items():
+            entry, into = self.sources.pop(gone), self.sources[kept]
+            into.aliases |= entry.aliases
+            if into.parent_id is None and entry.parent_id not in (None, kept):
+                into.parent_id = entry.parent_id
+        for other in self.sources.values():
+            if other.parent_id in merged:
+                other.parent_id = merged[other.parent_id]
+                if other.parent_id == other.source_id:
+                    other.parent_id = None
+        self._by_key = {key: merged.get(sid, sid) for key, sid in self._by_key.items()}
+        self.observed = {name: merged.get(sid, sid) for name, sid in self.observed.items()}
+        self._break_cycles()
+        self._depth_cache.clear()
+        self._contained = None
+
     def resolve_text(self, text: str | None) -> Source | None:
         """Resolve a speaker string through the aliases, creating a person under a known org if named."""
         entry = self.match(text)
@@ -361,12 +389,13 @@ class SourceSummary:
 
 
 def build_sources(
-    con: duckdb.DuckDBPyConnection, alias_file: str | Path | None = None
+    con: duckdb.DuckDBPyConnection, alias_file: str | Path | None = None, places: pl.DataFrame | None = None
 ) -> tuple[SourceSummary, SourceResolver]:
     """Rebuild ``sources``, ``source_aliases``, ``source_tree`` and ``claim_sources`` from all claims.
 
     Only distinct speaker strings and outlets are resolved in Python; the per-claim join runs in SQL
-    (``sql/models/claim_sources.sql``), so the cost grows with the number of distinct names.
+    (``sql/models/claim_sources.sql``), so the cost grows with the number of distinct names. ``places`` is
+    :func:`corroborate.stories.article_places` of the stored articles (read here when not given).
     """
     resolver = SourceResolver(read_alias_file(alias_file or DEFAULT_ALIAS_FILE))
     outlets = con.table("articles").select("outlet").distinct().pl().sort("outlet")
@@ -394,7 +423,11 @@ def build_sources(
             resolver.observed.setdefault(src.strip(), entry.source_id)
         speaker_ids.append(entry.source_id)
     speaker_map = speakers.with_columns(pl.Series("source_id", speaker_ids, dtype=pl.String))
-    speaker_map, placed = _one_body_per_name(con, resolver, speaker_map)
+    if places is None:
+        from corroborate.stories import article_places
+
+        places = article_places(con.table("articles").select("article_id", "title", "text").pl())
+    speaker_map, placed = _one_body_per_name(con, resolver, speaker_map, places)
 
     frames = {
         "_sources_input": resolver.sources_frame(),
@@ -415,7 +448,7 @@ def build_sources(
 
 
 def _one_body_per_name(
-    con: duckdb.DuckDBPyConnection, resolver: SourceResolver, speaker_map: pl.DataFrame
+    con: duckdb.DuckDBPyConnection, resolver: SourceResolver, speaker_map: pl.DataFrame, places: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``speaker_map`` with the entries of one body under several names merged into one
     (:func:`corroborate.identity.one_body_per_key`), and ``_placed_speakers`` (``article_id, source,
@@ -423,9 +456,7 @@ def _one_body_per_name(
     that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
     entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""
     from corroborate.identity import government_countries, one_body_per_key, portfolio_name
-    from corroborate.stories import article_places
 
-    places = article_places(con.table("articles").select("article_id", "title", "text").pl())
     placed_claims = (
         con.table("claims")
         .filter(duckdb.ColumnExpression("attributed"))
@@ -444,30 +475,14 @@ def _one_body_per_name(
     )
     names = officials.join(claims, on="source_id", how="left").with_columns(pl.col("claims").fill_null(0))
     merged = one_body_per_key(names)
-    for gone, kept in merged.items():
-        entry, into = resolver.sources.pop(gone), resolver.sources[kept]
-        into.aliases |= entry.aliases
-        for other in resolver.sources.values():
-            if other.parent_id == gone:
-                other.parent_id = kept if other.source_id != kept else None
-        if into.parent_id is None and entry.parent_id not in (None, kept):
-            into.parent_id = entry.parent_id
-        for key, sid in list(resolver._by_key.items()):
-            if sid == gone:
-                resolver._by_key[key] = kept
-        for name, sid in list(resolver.observed.items()):
-            if sid == gone:
-                resolver.observed[name] = kept
+    resolver.merge(merged)
     # every part of one country's government answers to it: "Finance Ministry" and "ministère de l'Économie"
     # of stories placed in France are one root, Government (FR), and never Morocco's
     remaining = names.filter(~pl.col("source_id").is_in(list(merged)))
     countries, descriptors = government_countries(remaining)
     for sid, code in countries.items():
-        entry = resolver.sources[sid]
-        if entry.parent_id is None:
-            government = resolver.new_entry(f"Government ({code})")
-            if government.source_id != sid:
-                entry.parent_id = government.source_id
+        if resolver.sources[sid].parent_id is None:
+            resolver.set_parent(sid, resolver.new_entry(f"Government ({code})"))
     resolver.descriptor_ids |= descriptors
     speaker_map = speaker_map.with_columns(pl.col("source_id").replace(merged))
     placed = (
@@ -478,20 +493,15 @@ def _one_body_per_name(
     )
     # "de l'Intérieur" in a story placed in Morocco is Morocco's interior ministry, under its government;
     # a bare "le gouvernement" or "le ministère" is the government itself
-    body_of: dict[tuple[str, str], str] = {}
-    for sid, code in placed.select("source_id", "country").unique().iter_rows():
+    bodies = []
+    for sid, code in placed.select("source_id", "country").unique().iter_rows():  # a few per country
         government = resolver.new_entry(f"Government ({code})")
         portfolio = portfolio_name(resolver.sources[sid].name)
-        if portfolio is None:
-            body_of[(sid, code)] = government.source_id
-        else:
-            body_of[(sid, code)] = resolver.new_entry(f"{portfolio} Ministry ({code})", parent=government).source_id
-    resolver._break_cycles()
-    resolver._depth_cache.clear()
-    resolver._contained = None
-    credited = [body_of[(sid, code)] for sid, code in placed.select("source_id", "country").iter_rows()]
-    placed = placed.select("article_id", "source", "source_org").with_columns(
-        pl.Series("source_id", credited, dtype=pl.String)
+        body = government if portfolio is None else resolver.new_entry(f"{portfolio} Ministry ({code})", government)
+        bodies.append({"source_id": sid, "country": code, "body_id": body.source_id})
+    body_of = pl.DataFrame(bodies, schema={"source_id": pl.String, "country": pl.String, "body_id": pl.String})
+    placed = placed.join(body_of, on=["source_id", "country"]).select(
+        "article_id", "source", "source_org", pl.col("body_id").alias("source_id")
     )
     return speaker_map, placed
 

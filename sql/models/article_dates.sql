@@ -21,6 +21,13 @@ SELECT
     g.article_id,
     coalesce(g.published_at, e.published_at) AS published_at,
     coalesce(g.published_precision, e.published_precision) AS published_precision,
+    -- the date as precisely as it is known: '2023-09' for a month, '2023' for a year (published_at holds
+    -- the first day of either, which is not when the figure was said)
+    CASE coalesce(g.published_precision, e.published_precision)
+        WHEN 'month' THEN strftime(coalesce(g.published_at, e.published_at), '%Y-%m')
+        WHEN 'year' THEN strftime(coalesce(g.published_at, e.published_at), '%Y')
+        ELSE strftime(coalesce(g.published_at, e.published_at), '%Y-%m-%d')
+    END AS published_on,
     CASE WHEN g.published_at IS NOT NULL THEN 'article' WHEN e.published_at IS NOT NULL THEN 'copy' END AS dated_by,
     CASE WHEN g.published_at IS NULL THEN e.dated_from END AS dated_from
 FROM grouped g

@@ -17,13 +17,7 @@ SELECT
     s.kind            AS source_kind,
     a.outlet,
     ad.published_at,
-    -- the date as precisely as it is known: '2023-09' for a month, '2023' for a year (published_at holds
-    -- the first day of either, which is not when the figure was said)
-    CASE ad.published_precision
-        WHEN 'month' THEN strftime(ad.published_at, '%Y-%m')
-        WHEN 'year' THEN strftime(ad.published_at, '%Y')
-        ELSE strftime(ad.published_at, '%Y-%m-%d')
-    END               AS published_on,
+    ad.published_on,
     ad.dated_by,
     a.external_id,
     c.article_id,
@@ -45,11 +39,7 @@ SELECT
     e.evidence_claim_id = o.decided_by_claim_id AS decisive,
     es.name           AS evidence_source,
     ead.published_at  AS evidence_published_at,
-    CASE ead.published_precision
-        WHEN 'month' THEN strftime(ead.published_at, '%Y-%m')
-        WHEN 'year' THEN strftime(ead.published_at, '%Y')
-        ELSE strftime(ead.published_at, '%Y-%m-%d')
-    END               AS evidence_published_on,
+    ead.published_on  AS evidence_published_on,
     ea.outlet         AS evidence_outlet,
     ea.external_id    AS evidence_external_id,
     ec.article_id     AS evidence_article_id,

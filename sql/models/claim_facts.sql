@@ -101,10 +101,10 @@ SELECT
     hash(split_part(ci.identity, ':', 2)) AS identity_key, -- the identity without its country (hashed)
     starts_with(ci.identity, '?:') AS unplaced,            -- no country read for it
     ck.kind,
-    -- a descriptor ("le ministère", "sources") may be one body or two: it decides nothing across articles,
-    -- unless it is a government word in an article placed in one country ("the government" of a story
-    -- placed in France is France's government: claim_identities gives it the identity FR:government)
-    coalesce(src.named, true) OR (ap.country IS NOT NULL AND ci.identity = ap.country || ':government') AS named,
+    -- a descriptor ("le ministère", "sources") may be one body or two: it decides nothing across articles
+    -- (a government's descriptor in a story placed in one country is credited to that government already,
+    -- corroborate/sources.py)
+    coalesce(src.named, true) AS named,
     -- a reading on a scale (a quake's magnitude) counts nothing: it takes part in no verdict
     coalesce(ck.kind = 'scale', false) AS is_scale
 FROM widened w
