@@ -212,9 +212,20 @@ WITH final_figures AS (
             WHEN compatible AND not_earlier AND same_time AND can_back AND after_period THEN 'corroborates'
             WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
             WHEN NOT compatible AND later AND revisable AND after_period THEN 'contradicts'
-        END AS relation
+        END AS relation,
+        -- which rule made a 'supersedes' (eval prints per rule how often it was right)
+        CASE
+            WHEN recap_replaced AND NOT compatible THEN 'recap'
+            WHEN replaced_by_standing AND NOT compatible AND later THEN 'outturn'
+            WHEN count_corrected THEN 'correction'
+        END AS supersede_rule
     FROM pairs
+), ruled AS (
+    -- rule: the relation, or for 'supersedes' the rule that made it (recap, outturn, correction)
+    SELECT claim_id, evidence_claim_id, relation,
+           CASE WHEN relation = 'supersedes' THEN supersede_rule ELSE relation END AS rule
+    FROM related
 )
-SELECT claim_id, evidence_claim_id, relation FROM related WHERE relation IS NOT NULL
+SELECT claim_id, evidence_claim_id, relation, rule FROM ruled WHERE relation IS NOT NULL
 UNION ALL
-SELECT claim_id, evidence_claim_id, relation FROM own;
+SELECT claim_id, evidence_claim_id, relation, relation AS rule FROM own;
