@@ -201,7 +201,8 @@ WITH final_figures AS (
             WHEN recap_replaced AND NOT compatible THEN 'supersedes'
             WHEN replaced_by_standing AND NOT compatible AND later THEN 'supersedes'
             WHEN is_projection THEN CASE
-                WHEN NOT separate OR NOT not_earlier THEN NULL
+                -- an outlet's own figure relays somebody: it neither reaches nor misses a forecast
+                WHEN NOT separate OR NOT not_earlier OR NOT can_back THEN NULL
                 WHEN same_root THEN CASE WHEN NOT reaches AND after_horizon THEN 'falls_short' END
                 WHEN overshoots AND later AND NOT after_horizon THEN 'contradicts'
                 WHEN reaches AND NOT overshoots THEN 'reaches'
