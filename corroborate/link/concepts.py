@@ -26,7 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
