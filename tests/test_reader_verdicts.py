@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.naming import is_named
+from corroborate.link.naming import is_named
 from helpers import Scenario, text
 
 
@@ -128,7 +128,7 @@ def test_an_outturn_backed_by_another_body_revises_a_forecast(scenario: Scenario
 def test_one_body_under_its_names_and_languages_but_never_across_countries() -> None:
     import polars as pl
 
-    from corroborate.identity import one_body_per_key
+    from corroborate.link.identity import one_body_per_key
 
     names = pl.DataFrame(
         {
@@ -192,7 +192,7 @@ def test_a_bare_rate_of_a_month_is_not_every_rate_of_that_month(scenario: Scenar
 
 
 def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
-    from corroborate.explain import claim_table, explain_source
+    from corroborate.present.explain import claim_table, explain_source
 
     s = scenario
     s.article("a", text("La Croix-Rouge compte 300 maisons détruites."), "2023-09-01", precision="month")
@@ -207,7 +207,7 @@ def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
 
 
 def test_extract_explain_names_the_rule_that_credited_each_figure(tmp_path: Path) -> None:
-    from corroborate.api import EXTRACT_COLUMNS, extract_path
+    from corroborate.run.api import EXTRACT_COLUMNS, extract_path
 
     article = tmp_path / "a.txt"
     article.write_text(

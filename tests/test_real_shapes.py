@@ -12,11 +12,11 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import ConceptLexicon
-from corroborate.copies import number_sequence, translation_pairs
-from corroborate.dates import inferred_date
-from corroborate.identity import NameKeys, claim_identities
-from corroborate.stories import article_places
+from corroborate.ingest.dates import inferred_date
+from corroborate.link.concepts import ConceptLexicon
+from corroborate.link.copies import number_sequence, translation_pairs
+from corroborate.link.identity import NameKeys, claim_identities
+from corroborate.link.stories import article_places
 from tests.helpers import RUN, Scenario, filler
 
 

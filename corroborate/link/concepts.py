@@ -29,7 +29,7 @@ import polars as pl
 from corroborate.extract.lang import LANGUAGES, months
 from corroborate.text import fold
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 

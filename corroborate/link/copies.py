@@ -37,7 +37,7 @@ import duckdb
 import polars as pl
 
 from corroborate.db import query_model, registered, run_model
-from corroborate.sources import alias_key
+from corroborate.link.sources import alias_key
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
