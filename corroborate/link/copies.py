@@ -319,17 +319,21 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
     """
     schema = {"article_id": pl.String, "copy_of_article_id": pl.String, "similarity": pl.Float64, "method": pl.String}
     outlets = articles["outlet"] if "outlet" in articles.columns else pl.Series([None] * articles.height)
-    numbers = articles.with_columns(outlets.alias("outlet")).select(
-        "article_id",
-        "language",
-        "published_at",
-        pl.col("text")
-        .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
-        .alias("numbers"),
-        pl.struct("text", "outlet")
-        .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
-        .alias("credits"),
-    ).filter(pl.col("numbers").list.len() >= WIRE_TRANSLATION_FIGURES)
+    numbers = (
+        articles.with_columns(outlets.alias("outlet"))
+        .select(
+            "article_id",
+            "language",
+            "published_at",
+            pl.col("text")
+            .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
+            .alias("numbers"),
+            pl.struct("text", "outlet")
+            .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
+            .alias("credits"),
+        )
+        .filter(pl.col("numbers").list.len() >= WIRE_TRANSLATION_FIGURES)
+    )
     # candidates share numbers; only those pairs get the (quadratic in their length) sequence comparison
     tokens = numbers.select("article_id", pl.col("numbers").list.unique().alias("number")).explode("number")
     common = tokens.group_by("number").agg(pl.len().alias("df")).filter(pl.col("df") <= MAX_SHINGLE_ARTICLES)
@@ -358,7 +362,12 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
         common_length = _common_subsequence(na, nb)
         share = common_length / min(len(na), len(nb))
         figures, least_share = (
-            (WIRE_TRANSLATION_FIGURES, WIRE_TRANSLATION_SHARE) if same_wire else (TRANSLATION_FIGURES, TRANSLATION_SHARE)
+            (WIRE_TRANSLATION_FIGURES, WIRE_TRANSLATION_SHARE)
+            if same_wire
+            else (
+                TRANSLATION_FIGURES,
+                TRANSLATION_SHARE,
+            )
         )
         if common_length >= figures and share >= least_share:
             later_a = pa is not None and pb is not None and pa > pb
