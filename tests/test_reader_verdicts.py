@@ -319,3 +319,36 @@ def test_two_precise_tolls_a_few_units_apart_do_not_corroborate(scenario: Scenar
     s.claim("c", "La mairie de Draguignan", 1037, span="1 037", unit="houses", subject="maisons détruites")
     s.link()
     assert s.outcome(prefecture) == "corroborated"
+
+
+def test_an_earlier_expectation_recalled_beside_the_result_is_replaced_by_it(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2030-01-01", "2030-12-31")
+    s.article(
+        "a",
+        text(
+            "Public debt rose to 113.0 % of output in 2030, the statistics office said, above the government's "
+            "expectation of 112.7 %."
+        ),
+        "2031-03-27",
+        language="en",
+    )
+    common = {"unit": "percent", "subject": "public debt", "period": year}
+    s.claim("a", "the statistics office", 113.0, span="113.0 %", **common)  # type: ignore[arg-type]
+    expected = s.claim("a", "the government", 112.7, span="112.7 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(expected) == "revised"
+
+
+def test_a_forecast_of_what_is_expected_is_no_recalled_figure(scenario: Scenario) -> None:
+    s = scenario
+    s.article(
+        "a",
+        text("Public debt is expected to reach 115.1 % of output next year, the government said."),
+        "2031-03-27",
+        language="en",
+    )
+    forecast = s.claim("a", "the government", 115.1, span="115.1 %", unit="percent", subject="public debt")
+    s.link()
+    marks = s.con.execute("SELECT is_recap FROM claim_marks WHERE claim_id = ?", [forecast]).fetchall()
+    assert marks == [(False,)]
