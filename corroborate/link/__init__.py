@@ -39,6 +39,7 @@ from corroborate.db import registered, run_model
 from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies
 from corroborate.link.sources import build_sources, resolve_name
+from corroborate.models import models_fed_by
 from corroborate.run.options import DEFAULT_SUBJECT_FILE
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
@@ -302,7 +303,7 @@ def build_sentence_marks(
         "_claim_identities_input": claim_identities(claims, places),
     }
     with registered(con, inputs):
-        for model in ("claim_marks", "story_pairs", "article_places", "claim_identities"):
+        for model in models_fed_by(inputs):
             run_model(con, model)
     return sentences
 

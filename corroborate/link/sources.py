@@ -38,6 +38,7 @@ import polars as pl
 from corroborate import vocab
 from corroborate.db import registered, run_model
 from corroborate.link.naming import is_named
+from corroborate.models import models_fed_by
 from corroborate.run.options import DEFAULT_ALIAS_FILE
 
 OFFICIAL = "official"
@@ -437,7 +438,7 @@ def build_sources(
         "_placed_speakers": placed,
     }
     with registered(con, frames):
-        for model in ("sources", "source_aliases", "source_tree", "claim_sources"):
+        for model in models_fed_by(frames):
             run_model(con, model)
     summary = SourceSummary(
         sources=len(frames["_sources_input"]),
