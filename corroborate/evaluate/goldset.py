@@ -40,8 +40,7 @@ import duckdb
 import polars as pl
 
 from corroborate.evaluate.extraction import f1_score, share
-from corroborate.link.concepts import fold_expr
-from corroborate.text import fold
+from corroborate.text import fold, fold_expr
 
 OUTCOMES = ("corroborated", "revised", "unresolved")
 NO_MATCH = "no match"

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import polars as pl
 
+from corroborate.text import fold_expr, stem_expr
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
@@ -44,22 +46,6 @@ _YEAR = r"^(?:19|20)\d\d$"
 def _rows(path: Path) -> list[dict[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines))
-
-
-def fold_expr(text: pl.Expr) -> pl.Expr:
-    """Accents dropped and lower-cased, as a polars expression (the same folding as ``corroborate.text.fold``)."""
-    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase().str.replace_all("’", "'")
-
-
-def stem_expr(word: pl.Expr) -> pl.Expr:
-    """One folded word without a final s/x then e (plural and feminine endings), doubled letters collapsed."""
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.contains("[sx]$")).then(word.str.slice(0, size - 1)).otherwise(word)
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.ends_with("e")).then(word.str.slice(0, size - 1)).otherwise(word)
-    for letter in "abcdefghijklmnopqrstuvwxyz":  # polars' regex engine has no backreferences
-        word = word.str.replace_all(f"{letter}{letter}+", letter)
-    return word
 
 
 def _words(text: pl.Expr) -> pl.Expr:

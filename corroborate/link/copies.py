@@ -39,6 +39,7 @@ import polars as pl
 from corroborate.db import query_model, registered, run_model
 from corroborate.link.sources import alias_key
 from corroborate.models import models_fed_by
+from corroborate.text import fold_expr
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
@@ -130,12 +131,7 @@ def _chunk_shingles(articles: pl.DataFrame, key: str) -> pl.DataFrame:
     words = (
         articles.select(
             key,
-            pl.col("text")
-            .str.normalize("NFKD")
-            .str.replace_all(r"\p{M}", "")
-            .str.to_lowercase()
-            .str.extract_all(r"\p{L}{4,}|\p{N}+")
-            .alias("word"),
+            fold_expr(pl.col("text")).str.extract_all(r"\p{L}{4,}|\p{N}+").alias("word"),
         )
         .explode("word")
         .drop_nulls("word")
