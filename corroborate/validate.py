@@ -66,7 +66,6 @@ from corroborate.run.options import DEFAULT_SUITES_DIR
 log = logging.getLogger(__name__)
 
 EXPECTATIONS_DIR = DEFAULT_SUITES_DIR
-TABLES: tuple[str, ...] = ("articles", "claims", "claim_outcomes", "source_scores")
 STAGE = "validate"
 
 # Column carrying each row's position through GX, so that flagged rows are found again even when
@@ -213,11 +212,31 @@ def _condition_text(cond: Any) -> str:
     return str(cond)
 
 
+def from_vocab(value: Any) -> Any:
+    """A suite's JSON with every ``{"vocab": NAME}`` replaced by ``corroborate.vocab.NAME`` (a list, or a
+    mapping): the closed sets (units, qualifiers, languages …) are written once, in ``vocab.py``. Other
+    keys beside ``vocab`` override a mapping's entries (``{"vocab": "PLAUSIBLE_MAX", "people": 5000}``).
+    Raises ValueError for a name ``vocab`` does not have."""
+    if isinstance(value, dict):
+        if "vocab" in value:
+            known = getattr(vocab, str(value["vocab"]), None)
+            overrides = {key: item for key, item in value.items() if key != "vocab"}
+            if isinstance(known, dict):
+                return {**known, **overrides}
+            if not isinstance(known, tuple) or overrides:
+                raise ValueError(f"corroborate.vocab has no set named {value['vocab']!r} to take {overrides or ''}")
+            return list(known)
+        return {key: from_vocab(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [from_vocab(item) for item in value]
+    return value
+
+
 def load_suite(table: str, suites_dir: Path = EXPECTATIONS_DIR) -> _Suite:
     """Read and build ``<suites_dir>/<table>.json``; any problem is a :class:`BatchValidationError`."""
     path = Path(suites_dir) / f"{table}.json"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = from_vocab(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError as exc:
         raise BatchValidationError(f"suite for {table!r} not found: {path}") from exc
     except (OSError, ValueError) as exc:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from corroborate import vocab
 from corroborate.text import fold_expr, stem_expr
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -68,6 +69,9 @@ class ConceptLexicon:
         concepts = pl.DataFrame(
             _rows(concept_file), schema={"word": pl.String, "concept": pl.String, "kind": pl.String}
         )
+        unknown = set(concepts["kind"].to_list()) - set(vocab.CONCEPT_KINDS)
+        if unknown:
+            raise ValueError(f"{concept_file}: kind must be one of {vocab.CONCEPT_KINDS}, not {sorted(unknown)}")
         triggers = (
             concepts.with_row_index("rank")
             .with_columns(stem_expr(fold_expr(pl.col("word"))).alias("stem"))
