@@ -62,6 +62,7 @@ FRAMES: dict[str, dict[str, pl.DataType]] = {
         "is_recap": pl.Boolean(),
         "is_correction": pl.Boolean(),
         "is_beyond": pl.Boolean(),
+        "named_month": pl.Int32(),
     },
     "_story_pairs_input": {"article_id": pl.String(), "other_id": pl.String(), "similarity": pl.Float64()},
     "_article_places_input": {"article_id": pl.String(), "country": pl.String()},

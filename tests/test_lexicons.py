@@ -52,7 +52,7 @@ def test_every_lexicon_is_read_by_the_code() -> None:
 def test_the_vocabularies_are_closed() -> None:
     lexicon = ConceptLexicon.read()
     assert set(lexicon.triggers["kind"]) <= set(CONCEPT_KINDS)
-    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive"}
+    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive", "time"}
     assert read_places()["country"].str.contains(r"^[A-Z]{2}$").all()
     assert read_translations()["ministere"] == "ministry"  # keys are folded, as the names they meet
 
