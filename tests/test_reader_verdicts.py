@@ -152,6 +152,30 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
     # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("analystes de Veritrend", "analysts for financial data firm Veritrend"),  # a descriptor and its owner
+        ("les données publiées mardi par l'Ostat", "statistics agency Ostat"),
+        ("Institut national de géophysique", "National Geophysical Institute"),  # one name in two languages
+        ("agence de gestion des urgences", "Emergency Management Agency"),
+    ],
+)
+def test_one_body_has_one_key_under_its_descriptors_and_languages(first: str, second: str) -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key(first) == keys.key(second) != ""
+
+
+def test_a_person_or_a_descriptor_without_a_proper_name_is_no_owner() -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key("le chef de la police, Jean Dufresne") != keys.key("Jean Dufresne, maire")
+    assert keys.key("the Fitch rating agency") != keys.key("the rating agency")
+
+
 def test_a_government_descriptor_answers_for_the_government_of_its_story(scenario: Scenario) -> None:
     s = scenario
     s.article("ma", text("Au Maroc, le bilan atteint 2 012 morts, selon un bilan de l'Intérieur."), "2023-09-09")

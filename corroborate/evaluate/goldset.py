@@ -47,6 +47,7 @@ from corroborate.evaluate.views import (
     attribution_rule_view,
     reader_view,
     rule_view,
+    split_view,
 )
 from corroborate.text import fold
 
@@ -169,6 +170,7 @@ class GoldReport:
     rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per verdict reason: storylines, precision
     wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
     attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
+    splits: pl.DataFrame = field(default_factory=pl.DataFrame)  # split gold organisations (dev), split_view
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -254,6 +256,7 @@ def score_corpus(
         report.attribution_rules = attribution_rule_view(pred, best, right_preds, holdout)
     if outcomes and sources is not None:
         report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
+        report.splits = split_view(best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
         report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
     return report
@@ -333,6 +336,9 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             if rows.height:
                 lines.append(f"\n{category}:")
                 lines += [f"  {e}: {d}" for e, d in rows.select("external_id", "detail").iter_rows()]
+    if report.splits.height:
+        lines.append("\nsplits a reader sees on the development storylines: gold organisation -> system roots")
+        lines += [f"  {st}: {org} -> {' | '.join(roots)}" for st, org, roots in report.splits.iter_rows()]
     if report.wrong_verdicts.height:
         lines.append(
             "\nevery wrong verdict a reader sees (system, gold):"

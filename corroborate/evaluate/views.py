@@ -165,6 +165,29 @@ def reader_view(
     return frame.fill_null(0).filter((pl.col("slice") != "holdout") | pl.lit(bool(holdout & set(corpus.storylines))))
 
 
+def split_view(best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
+    """``storyline, org, roots``: on the development storylines only, each gold organisation whose rightly
+    credited claims sit under two or more system roots, with those roots' names (a split lets a body
+    corroborate itself). The held-out storylines are left out: their splits are part of their errors."""
+    listed = sources.select(pl.col("descendant_id").alias("source_id"), "root_id").unique()
+    names = sources.select(pl.col("source_id").alias("root_id"), pl.col("name").alias("root")).unique("root_id")
+    gold_org = pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars()
+    credited = (
+        best.filter(pl.col("attribution_right") & ~pl.col("storyline").is_in(sorted(holdout)))
+        .drop("root_id", strict=False)
+        .join(listed, on="source_id")
+        .join(names, on="root_id", how="left")
+        .select("storyline", gold_org.alias("org"), fold_expr(gold_org).alias("org_key"), "root_id", "root")
+    )
+    return (
+        credited.group_by("storyline", "org_key")
+        .agg(pl.col("org").first(), pl.col("root").fill_null(pl.col("root_id")).unique().sort().alias("roots"))
+        .filter(pl.col("roots").list.len() > 1)
+        .sort("storyline", "org_key")
+        .select("storyline", "org", "roots")
+    )
+
+
 def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
     """Per verdict reason (the rule that decided it), over the development storylines only: in how many
     storylines it fired, its verdicts and how many of them are right (all-verdict precision).
