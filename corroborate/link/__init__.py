@@ -39,7 +39,7 @@ from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies
 from corroborate.link.sources import build_sources, resolve_name
 from corroborate.models import models_fed_by
-from corroborate.run.options import DEFAULT_SUBJECT_FILE
+from corroborate.resources import DEFAULT_SUBJECT_FILE
 from corroborate.text import fold, fold_expr, stem, stem_expr
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).

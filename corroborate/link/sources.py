@@ -38,7 +38,7 @@ from corroborate import vocab
 from corroborate.db import registered, run_model
 from corroborate.link.naming import is_named
 from corroborate.models import models_fed_by
-from corroborate.run.options import DEFAULT_ALIAS_FILE
+from corroborate.resources import DEFAULT_ALIAS_FILE
 from corroborate.text import fold
 
 OFFICIAL = "official"
