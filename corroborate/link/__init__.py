@@ -34,11 +34,11 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import registered, run_model
+from corroborate.db import run_model
 from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies
 from corroborate.link.sources import build_sources, resolve_name
-from corroborate.models import models_fed_by
+from corroborate.models import models_fed_by, registered
 from corroborate.resources import DEFAULT_SUBJECT_FILE
 from corroborate.text import fold, fold_expr, stem, stem_expr
 

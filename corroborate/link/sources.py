@@ -35,9 +35,9 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import registered, run_model
+from corroborate.db import run_model
 from corroborate.link.naming import is_named
-from corroborate.models import models_fed_by
+from corroborate.models import models_fed_by, registered
 from corroborate.resources import DEFAULT_ALIAS_FILE
 from corroborate.text import fold
 
