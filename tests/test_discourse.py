@@ -249,3 +249,16 @@ def test_a_record_placed_for_the_reader_is_not_the_releases(extractor: Extractor
     )
     rows = run(extractor, text, "fr")
     assert not one(rows, 12.6)["attributed"]
+
+
+def test_a_small_whole_number_met_again_restates_nothing(extractor: Extractor) -> None:
+    # shape seen in deficit (the EU's 3 % rule), eurostat (a 2 % target) and morocco (a magnitude 7)
+    text = (
+        "The regional health agency said 4,870 people had been evacuated and that 3% of the homes were damaged.\n\n"
+        "Roads into the valley remain closed and schools will not reopen this week.\n\n"
+        "Insurers usually cover losses once more than 3% of a town is hit, and shelters are full."
+    )
+    rows = run(extractor, text, "en")
+    threes = [r for r in rows if r["value"] == 3]
+    assert threes[0]["source"] == "regional health agency"
+    assert len(threes) == 2 and not threes[1]["attributed"]
