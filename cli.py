@@ -443,7 +443,10 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
     # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
     # one, even when it is killed with SIGKILL and gets no chance to stop them.
     reap_descendants_on_exit()
+    # While Prefect is imported and its server starts (seconds), the models and the GX context load beside.
+    from flows import warmup
 
+    warmup.start(models=options.runner == "default")
     from flows.nightly import with_runner
 
     _quiet_prefect_failures()
