@@ -81,9 +81,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--synthetic", action="store_true", help="Also run as many synthetic articles.")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="The real-news corpus folder.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="corroborate-realnews-run-") as tmp:
-        real = measure(write_replicated(Path(tmp) / "real", args.articles), Path(tmp) / "real.duckdb", args.articles)
+        real = measure(
+            write_replicated(Path(tmp) / "real", args.articles, args.realnews), Path(tmp) / "real.duckdb", args.articles
+        )
         print(json.dumps({"corpus": "realnews", **real}), flush=True)
         if args.synthetic:
             feed = generate(args.articles, seed=args.seed).write(Path(tmp) / "synthetic") / "articles.jsonl"
