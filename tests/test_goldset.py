@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from corroborate.evaluate.goldset import score_copies
+from corroborate.evaluate.copies import score_copies
 from corroborate.link.copies import GROUP_CONTAINMENT
 from helpers import SEEDS, Scenario, run_cli
 

@@ -152,6 +152,30 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
     # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("analystes de Veritrend", "analysts for financial data firm Veritrend"),  # a descriptor and its owner
+        ("les données publiées mardi par l'Ostat", "statistics agency Ostat"),
+        ("Institut national de géophysique", "National Geophysical Institute"),  # one name in two languages
+        ("agence de gestion des urgences", "Emergency Management Agency"),
+    ],
+)
+def test_one_body_has_one_key_under_its_descriptors_and_languages(first: str, second: str) -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key(first) == keys.key(second) != ""
+
+
+def test_a_person_or_a_descriptor_without_a_proper_name_is_no_owner() -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key("le chef de la police, Jean Dufresne") != keys.key("Jean Dufresne, maire")
+    assert keys.key("the Fitch rating agency") != keys.key("the rating agency")
+
+
 def test_a_government_descriptor_answers_for_the_government_of_its_story(scenario: Scenario) -> None:
     s = scenario
     s.article("ma", text("Au Maroc, le bilan atteint 2 012 morts, selon un bilan de l'Intérieur."), "2023-09-09")
@@ -319,3 +343,36 @@ def test_two_precise_tolls_a_few_units_apart_do_not_corroborate(scenario: Scenar
     s.claim("c", "La mairie de Draguignan", 1037, span="1 037", unit="houses", subject="maisons détruites")
     s.link()
     assert s.outcome(prefecture) == "corroborated"
+
+
+def test_an_earlier_expectation_recalled_beside_the_result_is_replaced_by_it(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2030-01-01", "2030-12-31")
+    s.article(
+        "a",
+        text(
+            "Public debt rose to 113.0 % of output in 2030, the statistics office said, above the government's "
+            "expectation of 112.7 %."
+        ),
+        "2031-03-27",
+        language="en",
+    )
+    common = {"unit": "percent", "subject": "public debt", "period": year}
+    s.claim("a", "the statistics office", 113.0, span="113.0 %", **common)  # type: ignore[arg-type]
+    expected = s.claim("a", "the government", 112.7, span="112.7 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(expected) == "revised"
+
+
+def test_a_forecast_of_what_is_expected_is_no_recalled_figure(scenario: Scenario) -> None:
+    s = scenario
+    s.article(
+        "a",
+        text("Public debt is expected to reach 115.1 % of output next year, the government said."),
+        "2031-03-27",
+        language="en",
+    )
+    forecast = s.claim("a", "the government", 115.1, span="115.1 %", unit="percent", subject="public debt")
+    s.link()
+    marks = s.con.execute("SELECT is_recap FROM claim_marks WHERE claim_id = ?", [forecast]).fetchall()
+    assert marks == [(False,)]

@@ -6,6 +6,7 @@ import threading
 
 from corroborate import validate
 from corroborate.extract import nlp
+from corroborate.validate import suites
 from flows import warmup
 
 
@@ -24,10 +25,10 @@ def test_the_warm_up_fills_the_caches_the_stages_read() -> None:
     assert all(model is not None for model in loaded.values())
     # the stages ask for the same objects: nothing loads a second time
     assert all(nlp.get_nlp(lang) is model for lang, model in loaded.items())
-    assert validate._gx is not None
-    context = validate._gx
+    assert suites._gx is not None
+    context = suites._gx
     validate.warm_up()
-    assert validate._gx is context
+    assert suites._gx is context
 
 
 def test_without_models_only_the_validation_context_is_built() -> None:
@@ -35,7 +36,7 @@ def test_without_models_only_the_validation_context_is_built() -> None:
     warmup.start(models=False)
     warmup.wait()
     assert not nlp._LOADED
-    assert validate._gx is not None
+    assert suites._gx is not None
 
 
 def test_no_server_is_started_when_the_run_uses_a_running_one() -> None:

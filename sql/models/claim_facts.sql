@@ -1,3 +1,4 @@
+-- inputs: claims, article_dates, article_groups, article_places, claim_identities, claim_marks, claim_quantities, claim_sources, sources, _concept_kinds
 -- One row per claim with everything the outcome rules look at.
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
 --     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
