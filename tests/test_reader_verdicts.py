@@ -376,3 +376,26 @@ def test_a_forecast_of_what_is_expected_is_no_recalled_figure(scenario: Scenario
     s.link()
     marks = s.con.execute("SELECT is_recap FROM claim_marks WHERE claim_id = ?", [forecast]).fetchall()
     assert marks == [(False,)]
+
+
+def test_a_comparison_with_another_year_is_the_source_s_current_word_on_that_year(scenario: Scenario) -> None:
+    # "up from 5.4 % in 2030" in a story on 2031 recalls no earlier statement: it is what the office says of
+    # 2030 today, and it replaces the 5.5 % the office gave for 2030 a year before
+    s = scenario
+    s.article(
+        "a", text("The statistics office said the 2030 deficit came to 5.5 % of output."), "2031-04-10", language="en"
+    )
+    s.article(
+        "b",
+        text("The statistics office said the 2031 deficit was 5.8 % of output, up from 5.4 % in 2030."),
+        "2032-03-27",
+        language="en",
+    )
+    y2030, y2031 = ("2030-01-01", "2030-12-31"), ("2031-01-01", "2031-12-31")
+    first = s.claim("a", "The statistics office", 5.5, span="5.5 %", unit="percent", subject="deficit", period=y2030)
+    s.claim("b", "The statistics office", 5.8, span="5.8 %", unit="percent", subject="deficit", period=y2031)
+    s.claim("b", "The statistics office", 5.4, span="5.4 %", unit="percent", subject="deficit", period=y2030)
+    s.link()
+    assert s.outcome(first) == "revised"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = ?", [first]).fetchall()[0][0]
+    assert reason == "its source later gave an incompatible figure"

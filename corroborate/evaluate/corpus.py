@@ -129,7 +129,8 @@ def load_corpus(root: str | Path) -> Corpus:
 
 
 def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Every stored claim with its verdict and the deciding claim (``claim_explanations``), one row each."""
+    """Every stored claim with its verdict and the deciding claim (``claim_explanations``), one row each, with
+    its source and the country of its article."""
     return (
         con.table("claim_explanations")
         .pl()
@@ -140,6 +141,12 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
             on="claim_id",
         )
         .join(con.table("claim_sources").select("claim_id", "source_id", "root_id").pl(), on="claim_id")
+        # the country of the claim's article (article_places): a merge joins bodies of two countries
+        .join(
+            con.sql("SELECT c.claim_id, p.country FROM claims c LEFT JOIN article_places p USING (article_id)").pl(),
+            on="claim_id",
+            how="left",
+        )
         .sort("claim_id", "decisive", descending=[False, True], nulls_last=True)
         .unique("claim_id", keep="first")
     )

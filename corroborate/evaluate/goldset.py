@@ -45,6 +45,7 @@ from corroborate.evaluate.views import (
     _extraction_errors,
     _wrong_verdicts,
     attribution_rule_view,
+    merge_view,
     reader_view,
     rule_view,
     split_view,
@@ -171,6 +172,7 @@ class GoldReport:
     wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
     attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
     splits: pl.DataFrame = field(default_factory=pl.DataFrame)  # split gold organisations (dev), split_view
+    merges: pl.DataFrame = field(default_factory=pl.DataFrame)  # sources merging organisations (dev), merge_view
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -257,6 +259,7 @@ def score_corpus(
     if outcomes and sources is not None:
         report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
         report.splits = split_view(best, sources, holdout)
+        report.merges = merge_view(best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
         report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
     return report
@@ -339,6 +342,9 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
     if report.splits.height:
         lines.append("\nsplits a reader sees on the development storylines: gold organisation -> system roots")
         lines += [f"  {st}: {org} -> {' | '.join(roots)}" for st, org, roots in report.splits.iter_rows()]
+    if report.merges.height:
+        lines.append("\nmerges a reader sees on the development storylines: system source -> gold organisations")
+        lines += [f"  {source}: {' | '.join(held)}" for source, held in report.merges.iter_rows()]
     if report.wrong_verdicts.height:
         lines.append(
             "\nevery wrong verdict a reader sees (system, gold):"

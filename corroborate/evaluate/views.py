@@ -91,7 +91,7 @@ def reader_view(
       right when the official, or a source under it, is rightly credited with a matched gold claim.
     - ``splits``: gold organisations whose rightly credited claims sit under two or more system roots.
     - ``merges``: system sources holding rightly credited claims of differently named gold organisations
-      of different storylines (bodies of different countries answering for each other).
+      in articles placed in different countries (bodies of different countries answering for each other).
 
     ``sources`` is :func:`sources_from_db`: ``source_id, name, kind, root_id, descendant_id``.
     """
@@ -110,7 +110,8 @@ def reader_view(
     credited = (
         best.filter(pl.col("attribution_right"))
         .join(listed, on="source_id", how="semi")
-        .select("storyline", "source_id", "root_id", fold_expr(gold_org).alias("org_key"))
+        .with_columns(_country(best))
+        .select("storyline", "source_id", "root_id", fold_expr(gold_org).alias("org_key"), "country")
     )
     officials = sources.filter(pl.col("kind") == "official")
     claims_of = pred.select("storyline", pl.col("source_id").alias("descendant_id")).unique()
@@ -142,11 +143,11 @@ def reader_view(
     merged_orgs = (
         credited.group_by("source_id")
         .agg(
-            pl.col("storyline").n_unique().alias("storylines"),
+            pl.col("country").drop_nulls().n_unique().alias("countries"),
             pl.col("org_key").n_unique().alias("orgs"),
             pl.col("storyline").unique().alias("in"),
         )
-        .filter((pl.col("storylines") > 1) & (pl.col("orgs") > 1))
+        .filter((pl.col("countries") > 1) & (pl.col("orgs") > 1))
         .explode("in")
         .with_columns(_slices_of(pl.col("in"), holdout).alias("slice"))
         .explode("slice")
@@ -185,6 +186,41 @@ def split_view(best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str
         .filter(pl.col("roots").list.len() > 1)
         .sort("storyline", "org_key")
         .select("storyline", "org", "roots")
+    )
+
+
+def _country(frame: pl.DataFrame) -> pl.Expr:
+    """The claim's article country (``country``), null for frames made without it."""
+    return pl.col("country") if "country" in frame.columns else pl.lit(None, dtype=pl.String).alias("country")
+
+
+def merge_view(best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
+    """``source, held``: on the development storylines only, each system source that holds rightly credited
+    claims of differently named gold organisations in articles placed in two or more countries (one body
+    answering for another: the French and the Moroccan interior ministries), as "country: organisation"."""
+    listed = sources.select(pl.col("descendant_id").alias("source_id"), pl.col("source_id").alias("listed_id"))
+    names = sources.select(pl.col("source_id").alias("listed_id"), pl.col("name").alias("source")).unique("listed_id")
+    gold_org = pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars()
+    credited = (
+        best.filter(pl.col("attribution_right") & ~pl.col("storyline").is_in(sorted(holdout)))
+        .join(listed, on="source_id")
+        .with_columns(_country(best))
+        .select("listed_id", "country", gold_org.alias("org"), fold_expr(gold_org).alias("org_key"))
+    )
+    return (
+        credited.group_by("listed_id")
+        .agg(
+            pl.col("country").drop_nulls().n_unique().alias("countries"),
+            pl.col("org_key").n_unique().alias("orgs"),
+            pl.concat_str([pl.col("country").fill_null("?"), pl.col("org")], separator=": ")
+            .unique()
+            .sort()
+            .alias("held"),
+        )
+        .filter((pl.col("countries") > 1) & (pl.col("orgs") > 1))
+        .join(names, on="listed_id", how="left")
+        .sort("source")
+        .select("source", "held")
     )
 
 
