@@ -142,6 +142,13 @@ class _Article:
     speech: list[bool] = field(default_factory=list)  # per parsed sentence: it holds a cue verb
 
 
+def load_models(languages: tuple[str, ...] | None = None) -> None:
+    """Load the extractor's spaCy model of each of ``languages`` (default: every supported one) into the
+    process's cache, ahead of the first extraction (a run does it while it waits for Prefect)."""
+    for lang in languages or tuple(nlp.MODELS):
+        nlp.get_nlp(lang)
+
+
 class Extractor:
     """Find every figure in articles and credit each one to its source."""
 
