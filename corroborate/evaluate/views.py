@@ -189,7 +189,9 @@ def split_view(best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str
     )
 
 
-def unnamed_view(pred: pl.DataFrame, best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
+def unnamed_view(
+    pred: pl.DataFrame, best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str]
+) -> pl.DataFrame:
     """``storyline, official, claims``: on the development storylines only, the officials the scores list that
     are credited with no gold claim (nor is any source under them): fragments, generic nouns, places, events
     taken for speakers. The held-out storylines are left out."""
