@@ -76,9 +76,20 @@ WITH final_figures AS (
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
     WHERE y.named
 ), banded AS (
+    -- Only the columns the rules read, and ids as 64-bit hashes where they are only compared (a wording
+    -- key or an identity is free text): every candidate pair carries these, so they are kept narrow. The
+    -- hashes keep nulls null, so that a comparison with a missing key stays unknown as before.
     SELECT
-        f.*,
+        f.claim_id, f.quantity_id, f.article_id, f.attributed, f.is_projection, f.value, f.value_low,
+        f.lo, f.hi, f.horizon, f.pub_lo, f.pub_hi, f.is_recap, f.is_correction, f.scoped, f.place,
+        f.unplaced, f.kind, f.named, f.is_scale,
+        hash(f.group_id) AS group_key,
+        CASE WHEN f.root_id IS NOT NULL THEN hash(f.root_id) END AS root_key,
+        CASE WHEN f.wording_key IS NOT NULL THEN hash(f.wording_key) END AS wording_hash,
+        CASE WHEN f.identity IS NOT NULL THEN hash(f.identity) END AS identity_hash,
+        f.identity_key,
         st.claim_id IS NOT NULL AS standing,
+        row_number() OVER () AS claim_no, -- a number for the claim, lighter than its id in the candidate pairs
         -- by the article's date: a recap (held before it) stays beside the figures of its own article
         (row_number() OVER (PARTITION BY f.quantity_id ORDER BY f.published_at, f.claim_id) - 1) // $band AS bucket
     FROM claim_facts f
@@ -87,12 +98,20 @@ WITH final_figures AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
     UNION
     SELECT copy_of_article_id, article_id FROM article_copies
+), corrections AS (
+    -- the articles that hold a figure marked as a correction, per quantity
+    SELECT DISTINCT quantity_id, article_id FROM claim_facts WHERE is_correction
 ), recalled AS (
-    -- a count's later correction names the figure it replaces: x is recalled in y's article
-    SELECT x.claim_id, r.article_id
+    -- a count's later correction names the figure it replaces: x is recalled in y's article. The rules
+    -- read this only for y a correction published after x (or beside x's recap in its own article), so
+    -- only the recaps of such articles are paired with x: the sub-query no longer pairs every count with
+    -- every recap of its quantity. One row per (claim, article): a flag, which multiplies no pair.
+    SELECT DISTINCT x.claim_id, r.article_id
     FROM claim_facts x
     JOIN claim_facts r ON r.quantity_id = x.quantity_id AND r.is_recap AND r.lo <= x.hi AND x.lo <= r.hi
+    JOIN corrections k ON k.quantity_id = r.quantity_id AND k.article_id = r.article_id
     WHERE x.kind = 'count' AND r.claim_id <> x.claim_id
+      AND (r.published_at > x.pub_hi OR r.article_id = x.article_id)
 ), latest_by_source AS (
     -- a recap is never a source's latest word; a forecast or target is, when the source changes it
     SELECT quantity_id, source_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
@@ -138,7 +157,30 @@ WITH final_figures AS (
     WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
       AND NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id)
 ), near AS (
-    SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
+    SELECT claim_no, quantity_id, article_id, scoped, place, wording_hash,
+           unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket
+    FROM banded
+), candidates AS (
+    -- Which claims can meet, as pairs of numbers: the same quantity, a neighbouring bucket in time, and for a
+    -- general concept (scoped) one article, one wording, one place or one story. Only these two numbers go
+    -- through the joins; the facts of both claims are joined once per pair afterwards, by number, against
+    -- the narrow table of facts. The story pairs are looked up for the scoped claims only.
+    SELECT x.claim_no, y.claim_no AS evidence_claim_no
+    FROM near x
+    JOIN banded y
+      ON y.quantity_id = x.quantity_id AND y.bucket = x.near_bucket AND y.claim_no <> x.claim_no
+     AND NOT y.is_projection
+    WHERE NOT x.scoped
+    UNION ALL
+    SELECT x.claim_no, y.claim_no
+    FROM near x
+    JOIN banded y
+      ON y.quantity_id = x.quantity_id AND y.bucket = x.near_bucket AND y.claim_no <> x.claim_no
+     AND NOT y.is_projection
+    LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
+    WHERE x.scoped
+      AND (x.article_id = y.article_id OR x.wording_hash = y.wording_hash OR x.place = y.place
+           OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
 ), pairs AS (
     SELECT
         x.claim_id,
@@ -146,14 +188,14 @@ WITH final_figures AS (
         x.is_projection,
         -- a scale bears on nothing; a descriptor meets only its own article's figures
         NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id) AS voiced,
-        x.root_id = y.root_id OR coalesce(x.identity = y.identity, false)
+        x.root_key = y.root_key OR coalesce(x.identity_hash = y.identity_hash, false)
             -- a body whose country is not read ("?:government") may be the placed one of the same name
             OR coalesce(x.identity_key = y.identity_key AND (x.unplaced OR y.unplaced), false) AS same_root,
         -- an outlet's own unattributed figure relays somebody: it backs no attributed claim; a recap
         -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
         (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,
         -- another copy group, and no copy pair between the two articles (a weak pair joins no group)
-        x.group_id <> y.group_id AND cp.article_id IS NULL AS separate,
+        x.group_key <> y.group_key AND cp.article_id IS NULL AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
@@ -179,19 +221,11 @@ WITH final_figures AS (
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
-    FROM near x
-    JOIN banded y
-      ON y.quantity_id = x.quantity_id
-     AND y.bucket = x.near_bucket
-     AND y.claim_id <> x.claim_id
-     AND NOT y.is_projection
-
+    FROM candidates c
+    JOIN banded x ON x.claim_no = c.claim_no
+    JOIN banded y ON y.claim_no = c.evidence_claim_no
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
-    LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
-    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
-       OR x.place = y.place
-       OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
 ), related AS (
     SELECT
         claim_id,
