@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, cast
 import typer
 
 from corroborate import __version__, db
-from corroborate.options import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, RunOptions, apply_settings
-from corroborate.output import ColumnError, OutputFormat, render
+from corroborate.present.output import ColumnError, OutputFormat, render
+from corroborate.run.options import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, RunOptions, apply_settings
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -145,7 +145,7 @@ def _db(path: Path | None) -> Path:
 
 def _complain(message: str, color: str = typer.colors.RED) -> None:
     """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes."""
-    from corroborate.output import no_color
+    from corroborate.present.output import no_color
 
     if no_color():
         typer.echo(message, err=True)
@@ -385,9 +385,9 @@ def _check_opens(target: Path) -> None:
 def _run(options: RunOptions, quiet: bool) -> dict[str, Any]:
     """The run's record: checked and recorded without Prefect when nothing is new, else the flow's."""
     from corroborate.extract.version import EXTRACTOR_VERSION
-    from corroborate.progress import listening
+    from corroborate.run.progress import listening
+    from corroborate.run.unchanged import nothing_new, record_unchanged_run
     from corroborate.store import RunLockedError
-    from corroborate.unchanged import nothing_new, record_unchanged_run
 
     result = None
     fingerprint = nothing_new(options, EXTRACTOR_VERSION)
@@ -436,8 +436,8 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
             if api
             else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
         )
-    from corroborate.processes import reap_descendants_on_exit
-    from corroborate.progress import listening
+    from corroborate.run.processes import reap_descendants_on_exit
+    from corroborate.run.progress import listening
     from corroborate.store import RunLockedError
 
     # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
@@ -480,7 +480,7 @@ def extract(
 
     Example, with the rule behind each credit: `python cli.py extract seeds --explain --format table`
     """
-    from corroborate.api import extract_path
+    from corroborate.run.api import extract_path
 
     claims, rejected = extract_path(path, explain=explain, max_bytes=max_bytes)
     for source_path, reason in rejected:
@@ -507,8 +507,6 @@ def score(
 
     Example: `python cli.py score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
-    from corroborate.api import source_scores
-    from corroborate.output import select_columns
     from corroborate.present import (
         SCORE_DECIMALS,
         SCORE_TABLE,
@@ -517,6 +515,8 @@ def score(
         score_table,
         score_view,
     )
+    from corroborate.present.output import select_columns
+    from corroborate.run.api import source_scores
 
     out_format = _format(fmt, nl)
     database = _reader_db(db_path)
@@ -562,9 +562,9 @@ def explain(
 
     Example: `python cli.py explain "Pentagone"`
     """
-    from corroborate.api import explain_source
-    from corroborate.explain import CLAIM_TABLE, SourceNotFound, claim_table
-    from corroborate.output import print_lines, to_json
+    from corroborate.present.explain import CLAIM_TABLE, SourceNotFound, claim_table
+    from corroborate.present.output import print_lines, to_json
+    from corroborate.run.api import explain_source
 
     out_format = _format(fmt, nl)
     try:
@@ -596,9 +596,9 @@ def runs(
 
     Example: `python cli.py runs --limit 5`
     """
-    from corroborate.api import run_history
-    from corroborate.output import select_columns
     from corroborate.present import RUNS_TABLE, runs_view
+    from corroborate.present.output import select_columns
+    from corroborate.run.api import run_history
 
     out_format = _format(fmt, nl)
     frame = run_history(_reader_db(db_path), limit=limit or None)
@@ -659,8 +659,8 @@ def query(
     """
     import duckdb
 
-    from corroborate.api import run_query
     from corroborate.readonly import QueryRefusedError
+    from corroborate.run.api import run_query
 
     if (sql is None) == (file is None):
         raise _fail("give the SQL as an argument or with --file, not both", 2)
@@ -687,7 +687,7 @@ def query(
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
-    from corroborate.output import select_columns
+    from corroborate.present.output import select_columns
 
     try:
         frame = select_columns(frame, columns)
@@ -758,8 +758,8 @@ def evaluate(
     eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
     later, running nothing: `python cli.py eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
-    from corroborate.api import evaluate_corpus, evaluate_labels
-    from corroborate.goldset import is_corpus
+    from corroborate.evaluate.goldset import is_corpus
+    from corroborate.run.api import evaluate_corpus, evaluate_labels
 
     held_out = frozenset(holdout or ())
     if not is_corpus(labels):
@@ -828,7 +828,7 @@ def validate(
 
     Example: `python cli.py validate --docs data/docs`
     """
-    from corroborate.api import revalidate
+    from corroborate.run.api import revalidate
 
     if docs is not None and docs.exists() and not docs.is_dir():
         raise _fail(f"--docs {docs} is a file: Data Docs are a folder; choose a folder name", 2)
@@ -864,7 +864,7 @@ def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
     """``prefect server start`` on 127.0.0.1:``port``, its output in a log file; yields its API URL."""
     import tempfile
 
-    from corroborate.processes import ServerStartError, prefect_server
+    from corroborate.run.processes import ServerStartError, prefect_server
 
     with tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False) as log:
         typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
@@ -939,7 +939,7 @@ def report(
 
     Example: `python cli.py report --out report.html --screenshot report.png`
     """
-    from corroborate.api import build_report
+    from corroborate.run.api import build_report
 
     database = _reader_db(db_path)
     target = _output(out, force, "--out")
@@ -952,7 +952,7 @@ def report(
         raise _fail(str(error)) from None
     typer.echo(f"report: {page}")
     if png is not None:
-        from corroborate.report import screenshot as take_screenshot
+        from corroborate.present.report import screenshot as take_screenshot
 
         try:
             typer.echo(f"screenshot: {take_screenshot(page, png)}")
@@ -1023,7 +1023,7 @@ def main() -> None:
     output closed from the start (``>&-``) is refused with one line and exit code 1, since all output would be lost.
     Under ``$NO_COLOR`` the help and usage errors come without escape codes too.
     """
-    from corroborate.output import no_color
+    from corroborate.present.output import no_color
 
     if no_color():
         from typer import rich_utils

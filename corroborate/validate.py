@@ -61,7 +61,7 @@ import polars as pl
 
 from corroborate import vocab
 from corroborate.db import query_model, run_model, table_schema
-from corroborate.options import DEFAULT_SUITES_DIR
+from corroborate.run.options import DEFAULT_SUITES_DIR
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.output import format_number
+from corroborate.present.output import format_number
 from helpers import ROOT, run_cli
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from corroborate.copies import GROUP_CONTAINMENT
-from corroborate.goldset import score_copies
+from corroborate.evaluate.goldset import score_copies
+from corroborate.link.copies import GROUP_CONTAINMENT
 from helpers import SEEDS, Scenario, run_cli
 
 DISPATCH = (

@@ -7,11 +7,11 @@ import csv
 import re
 from pathlib import Path
 
-from corroborate.concepts import LEXICON_DIR, ConceptLexicon
 from corroborate.extract import Extractor
 from corroborate.extract import lang as lang_lists
-from corroborate.identity import read_translations
-from corroborate.stories import read_places
+from corroborate.link.concepts import LEXICON_DIR, ConceptLexicon
+from corroborate.link.identity import read_translations
+from corroborate.link.stories import read_places
 from corroborate.vocab import QUALIFIERS, UNITS
 from tests.helpers import run
 
@@ -89,7 +89,7 @@ def test_each_list_exists_in_every_language_and_says_something() -> None:
 
 def test_every_word_list_is_read_by_the_extractor(extractor: Extractor) -> None:
     """Every file is read while the package imports and one short passage per language is extracted."""
-    import corroborate.extract.evaluate  # noqa: F401  (every module that reads a list)
+    import corroborate.evaluate.extraction  # noqa: F401  (every module that reads a list)
 
     texts = {
         "fr": "Selon le rapport de l'agence basée à Genève, 10 000 soldats (environ) ont été déployés, a déclaré"

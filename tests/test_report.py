@@ -23,11 +23,10 @@ import polars as pl
 import pytest
 
 from corroborate import db
-from corroborate.api import build_report
 from corroborate.link import link
-from corroborate.report import png_colours, render_dom, screenshot
-from corroborate.report.charts import source_labels
-from corroborate.report.data import (
+from corroborate.present.report import png_colours, render_dom, screenshot
+from corroborate.present.report.charts import source_labels
+from corroborate.present.report.data import (
     CLAIM_SCHEMA,
     LINK_SCHEMA,
     QUANTITY_SCHEMA,
@@ -39,6 +38,7 @@ from corroborate.report.data import (
     starting_min_claims,
     timeline_frames,
 )
+from corroborate.run.api import build_report
 from corroborate.score import score_sources
 from helpers import ROOT, RUN, Scenario, run_cli, text
 

@@ -30,6 +30,19 @@ WITH stated AS (
             WHEN ck.kind = 'count' THEN 'toll'
         END AS tight,
         CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack,
+        -- half the unit of the figure's last stated digit ("112.3 %": 0.05, "1,037": 0.5, "10 100": 50,
+        -- "1,1 million": 50,000): a figure given to that precision means no more. Null when the written
+        -- digits do not give the value by a power of ten (a number in words, "2 thousand 12").
+        CASE
+            WHEN d.digits IS NULL OR d.digits = '' OR c.value = 0 OR CAST(d.digits AS DOUBLE) = 0 THEN NULL
+            WHEN abs(abs(c.value) / CAST(d.digits AS DOUBLE)
+                     - pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))))
+                 > 1e-6 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))) THEN NULL
+            ELSE 0.5 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE))))
+                 -- trailing zeros of a whole number say nothing of its precision ("10,000" may be rounded)
+                 * CASE WHEN abs(c.value) >= CAST(d.digits AS DOUBLE)
+                        THEN pow(10, length(d.digits) - length(rtrim(d.digits, '0'))) ELSE 1 END
+        END AS rounding,
         -- a forecast keeps the interval of its own qualifier ("pourrait dépasser 6 %": 6 to 12, "will
         -- remain around 6 %": 4.8 to 7.2): a forecast rate reads that qualifier from the interval's shape
         CASE
@@ -40,6 +53,11 @@ WITH stated AS (
             ELSE 'exact'
         END AS stated_as
     FROM claims c
+    -- the digits of the figure's first written number, separators dropped
+    CROSS JOIN LATERAL (
+        SELECT regexp_replace(regexp_extract(c.text, '\d(?:[\d.,\s\x{00a0}\x{202f}'']*\d)?'), '[^0-9]', '', 'g')
+            AS digits
+    ) d
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 ), widened AS (
@@ -80,8 +98,11 @@ SELECT
     w.qualifier = 'projection' AND ck.kind IS DISTINCT FROM 'period' AS is_projection,
     w.value,
     w.value_low,
-    least(w.w_low, w.w_high) - w.slack * abs(least(w.w_low, w.w_high))          AS lo,
-    greatest(w.w_low, w.w_high) + w.slack * abs(greatest(w.w_low, w.w_high))    AS hi,
+    -- the slack never reaches past the figure's stated precision: "112.3 %" does not meet "112.7 %"
+    least(w.w_low, w.w_high)
+        - least(w.slack * abs(least(w.w_low, w.w_high)), coalesce(w.rounding, 'Infinity'::DOUBLE))    AS lo,
+    greatest(w.w_low, w.w_high)
+        + least(w.slack * abs(greatest(w.w_low, w.w_high)), coalesce(w.rounding, 'Infinity'::DOUBLE)) AS hi,
     w.period_end AS horizon,
     CASE WHEN coalesce(m.is_recap, false) AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
          ELSE a.published_at END AS pub_lo,

@@ -35,11 +35,11 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.concepts import ConceptLexicon
-from corroborate.copies import build_copies
 from corroborate.db import registered, run_model
-from corroborate.options import DEFAULT_SUBJECT_FILE
-from corroborate.sources import build_sources, resolve_name
+from corroborate.link.concepts import ConceptLexicon
+from corroborate.link.copies import build_copies
+from corroborate.link.sources import build_sources, resolve_name
+from corroborate.run.options import DEFAULT_SUBJECT_FILE
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
 OUTCOME_PARAMS: dict[str, float] = {
@@ -278,8 +278,8 @@ def build_sentence_marks(
     unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.stories.article_places` of
     the stored articles, when the caller has it already.
     """
-    from corroborate.identity import claim_identities
-    from corroborate.stories import article_places, story_pairs
+    from corroborate.link.identity import claim_identities
+    from corroborate.link.stories import article_places, story_pairs
 
     run_model(con, "claim_sentences")
     sentences = con.table("claim_sentences").pl()
@@ -417,7 +417,7 @@ def link(
         summary.seconds[stage] = round(now - clock, 3)
         clock = now
 
-    from corroborate.stories import article_places
+    from corroborate.link.stories import article_places
 
     # where each article is placed, read once: sources and quantities both need it
     places = article_places(con.table("articles").select("article_id", "title", "text").pl())

@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from corroborate import vocab
-from corroborate.report.data import MAX_RUNS, records, starting_min_claims
+from corroborate.present.report.data import MAX_RUNS, records, starting_min_claims
 
 OUTCOME_COLORS = {"corroborated": "#2ca02c", "revised": "#d62728", "unresolved": "#9e9e9e"}
 OUTCOME_SHAPES = {"corroborated": "circle", "revised": "cross", "unresolved": "diamond"}

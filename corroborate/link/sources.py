@@ -37,8 +37,8 @@ import polars as pl
 
 from corroborate import vocab
 from corroborate.db import registered, run_model
-from corroborate.naming import is_named
-from corroborate.options import DEFAULT_ALIAS_FILE
+from corroborate.link.naming import is_named
+from corroborate.run.options import DEFAULT_ALIAS_FILE
 
 OFFICIAL = "official"
 OUTLET = "outlet"
@@ -424,7 +424,7 @@ def build_sources(
         speaker_ids.append(entry.source_id)
     speaker_map = speakers.with_columns(pl.Series("source_id", speaker_ids, dtype=pl.String))
     if places is None:
-        from corroborate.stories import article_places
+        from corroborate.link.stories import article_places
 
         places = article_places(con.table("articles").select("article_id", "title", "text").pl())
     speaker_map, placed = _one_body_per_name(con, resolver, speaker_map, places)
@@ -455,7 +455,7 @@ def _one_body_per_name(
     source_org, source_id``): a government's descriptor in an article placed in one country, credited to
     that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
     entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""
-    from corroborate.identity import government_countries, one_body_per_key, portfolio_name
+    from corroborate.link.identity import government_countries, one_body_per_key, portfolio_name
 
     placed_claims = (
         con.table("claims")

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from corroborate.sources import alias_key
+from corroborate.link.sources import alias_key
 
 MAX_CANDIDATES = 5
 MAX_ALIASES_SHOWN = 8
@@ -247,7 +247,7 @@ def explain_source(con: duckdb.DuckDBPyConnection, name: str, method: str = "sim
 
 
 def _num(value: Any) -> str:
-    from corroborate.output import format_number
+    from corroborate.present.output import format_number
 
     return format_number(value, 2) if isinstance(value, float) else format_number(value or 0)
 

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import LEXICON_DIR
-from corroborate.sources import _ROLE_WORDS, PORTFOLIO_KEYS
-from corroborate.stories import read_places
+from corroborate.link.concepts import LEXICON_DIR
+from corroborate.link.sources import _ROLE_WORDS, PORTFOLIO_KEYS
+from corroborate.link.stories import read_places
 from corroborate.text import fold
 
 INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
@@ -180,7 +180,7 @@ def one_body_per_key(names: pl.DataFrame, keys: NameKeys | None = None) -> dict[
     country), a generic key ("authorities"), an empty one. The entry with the most claims (then the longest
     name) stands for the others. Entries absent from the result stand for themselves.
     """
-    from corroborate.naming import is_named
+    from corroborate.link.naming import is_named
 
     keys = NameKeys() if keys is None else keys
     rows = list(names.select("source_id", "name", "claims", "countries").iter_rows())

@@ -39,8 +39,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from corroborate.concepts import fold_expr
-from corroborate.extract.evaluate import f1_score, share
+from corroborate.evaluate.extraction import f1_score, share
+from corroborate.link.concepts import fold_expr
 from corroborate.text import fold
 
 OUTCOMES = ("corroborated", "revised", "unresolved")

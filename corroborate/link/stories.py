@@ -25,8 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import LEXICON_DIR, fold_expr, stem_expr
-from corroborate.copies import article_groups
+from corroborate.link.concepts import LEXICON_DIR, fold_expr, stem_expr
+from corroborate.link.copies import article_groups
 
 PLACE_FILE = LEXICON_DIR / "places.csv"
 PLACE_CHARS = 1500  # title and opening: where a report says where it happens

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from corroborate import db, store
-from corroborate.options import DEFAULT_MAX_BYTES
+from corroborate.run.options import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from corroborate.explain import Explanation
+    from corroborate.present.explain import Explanation
 
 # The extract contract (DESIGN.md §4.2): these columns of the claims table, in this order.
 EXTRACT_COLUMNS: tuple[str, ...] = (
@@ -129,7 +129,7 @@ def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Exp
     Returns a :class:`corroborate.explain.Explanation`; raises :class:`corroborate.explain.SourceNotFound`
     (a ``LookupError``) listing the closest sources when the name is not exactly a source's.
     """
-    from corroborate.explain import explain_source as explain
+    from corroborate.present.explain import explain_source as explain
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
         return explain(con, source, method=method)
@@ -137,8 +137,8 @@ def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Exp
 
 def evaluate_labels(labels: Path) -> tuple[pl.DataFrame, str]:
     """Extraction quality on a labelled set: a one-row-per-slice metrics frame and a readable report."""
+    from corroborate.evaluate.extraction import evaluate, format_report
     from corroborate.extract import Extractor
-    from corroborate.extract.evaluate import evaluate, format_report
 
     report = evaluate(labels, Extractor())
     summary = report.as_dict()
@@ -160,7 +160,7 @@ def revalidate(db_path: Path, docs_dir: Path | None = None) -> tuple[pl.DataFram
 
 def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
     """Write the self-contained HTML report of the database to ``out``; returns the path written."""
-    from corroborate.report import build_report as write_report
+    from corroborate.present.report import build_report as write_report
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
         return write_report(con, out, method=method)
@@ -181,8 +181,8 @@ def evaluate_corpus(
     copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
     scored. Returns a one-row-per-slice metrics frame and a readable report.
     """
-    from corroborate import goldset
-    from corroborate.copies import GROUP_CONTAINMENT
+    from corroborate.evaluate import goldset
+    from corroborate.link.copies import GROUP_CONTAINMENT
 
     corpus = goldset.load_corpus(corpus_dir)
     copy_line = None
