@@ -77,10 +77,11 @@ def merged_lexicons(folders: list[Path], out: Path) -> tuple[Path, Path]:
 
 def store_archive(db_path: Path, folder: Path, aliases: Path, subjects: Path) -> dict[str, float]:
     """Ingest the archive's articles, store its planted claims as extracted, link and score it once."""
-    from corroborate import db, stages
+    from corroborate import db
     from corroborate.extract.pipeline import claim_id
     from corroborate.extract.version import EXTRACTOR_VERSION
     from corroborate.link import link
+    from corroborate.run import stages
     from corroborate.score import score_sources
 
     seconds: dict[str, float] = {}
