@@ -75,55 +75,65 @@ def merged_lexicons(folders: list[Path], out: Path) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
-def store_archive(db_path: Path, folder: Path, aliases: Path, subjects: Path) -> dict[str, float]:
-    """Ingest the archive's articles, store its planted claims as extracted, link and score it once."""
+def store_planted(con: duckdb.DuckDBPyConnection, articles_file: Path, claims_file: Path, run_id: str) -> int:
+    """Ingest the records of ``articles_file`` (the real ingest stage) and store the planted claims of
+    ``claims_file`` (a newsroom's ``truth/claims.jsonl``) that fall in them, marked extracted by the current
+    extractor version, as the store stage would. Returns the claims stored."""
     from corroborate import db
     from corroborate.extract.pipeline import claim_id
     from corroborate.extract.version import EXTRACTOR_VERSION
-    from corroborate.link import link
     from corroborate.run import stages
+
+    stages.ingest(con, [articles_file], run_id, max_bytes=10_000_000)
+    articles = con.table("articles").filter(duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id))
+    articles = articles.select("article_id", "external_id").pl()
+    planted = pl.read_ndjson(claims_file)
+    claims = planted.join(
+        articles.rename({"external_id": "article_id", "article_id": "stored_id"}), on="article_id"
+    ).select(
+        pl.col("stored_id").alias("article_id"),
+        pl.col("article_id").alias("external_id"),
+        pl.col("source"),
+        pl.col("source_org"),
+        pl.col("attributed"),
+        pl.col("value").cast(pl.Float64),
+        pl.col("value_low").cast(pl.Float64),
+        pl.col("value_high").cast(pl.Float64),
+        pl.col("qualifier"),
+        pl.col("unit"),
+        pl.lit(None, pl.String).alias("unit_raw"),
+        pl.lit(None, pl.String).alias("subject"),
+        pl.lit(None, pl.String).alias("scope"),
+        pl.lit(None, pl.Date).alias("period_start"),
+        pl.lit(None, pl.Date).alias("period_end"),
+        pl.col("text"),
+        pl.col("char_start").cast(pl.Int32),
+        pl.col("char_end").cast(pl.Int32),
+        pl.lit(0.9).alias("confidence"),
+        pl.lit(None, pl.String).alias("quantity_id"),
+        pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
+        pl.lit(run_id).alias("run_id"),
+    )
+    ids = [claim_id(*row) for row in claims.select("article_id", "char_start", "char_end", "source").iter_rows()]
+    claims = claims.with_columns(pl.Series("claim_id", ids, dtype=pl.String)).unique("claim_id", maintain_order=True)
+    with db.registered(con, {"batch_claims": claims, "batch_articles": articles.select("article_id")}):
+        db.run_model(con, "claims_insert_batch")
+        db.run_model(con, "extractions_insert_batch", {"extractor_version": EXTRACTOR_VERSION, "run_id": run_id})
+    return claims.height
+
+
+def store_archive(db_path: Path, folder: Path, aliases: Path, subjects: Path) -> dict[str, float]:
+    """Ingest the archive's articles, store its planted claims as extracted, link and score it once."""
+    from corroborate import db
+    from corroborate.extract.version import EXTRACTOR_VERSION
+    from corroborate.link import link
     from corroborate.score import score_sources
 
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     con = db.connect(db_path)
     try:
-        stages.ingest(con, [folder / "articles.jsonl"], ARCHIVE_RUN, max_bytes=10_000_000)
-        articles = con.table("articles").select("article_id", "external_id").pl()
-        planted = pl.read_ndjson(folder / "truth" / "claims.jsonl")
-        claims = planted.join(
-            articles.rename({"external_id": "article_id", "article_id": "stored_id"}), on="article_id"
-        ).select(
-            pl.col("stored_id").alias("article_id"),
-            pl.col("article_id").alias("external_id"),
-            pl.col("source"),
-            pl.col("source_org"),
-            pl.col("attributed"),
-            pl.col("value").cast(pl.Float64),
-            pl.col("value_low").cast(pl.Float64),
-            pl.col("value_high").cast(pl.Float64),
-            pl.col("qualifier"),
-            pl.col("unit"),
-            pl.lit(None, pl.String).alias("unit_raw"),
-            pl.lit(None, pl.String).alias("subject"),
-            pl.lit(None, pl.String).alias("scope"),
-            pl.lit(None, pl.Date).alias("period_start"),
-            pl.lit(None, pl.Date).alias("period_end"),
-            pl.col("text"),
-            pl.col("char_start").cast(pl.Int32),
-            pl.col("char_end").cast(pl.Int32),
-            pl.lit(0.9).alias("confidence"),
-            pl.lit(None, pl.String).alias("quantity_id"),
-            pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
-            pl.lit(ARCHIVE_RUN).alias("run_id"),
-        )
-        ids = [claim_id(*row) for row in claims.select("article_id", "char_start", "char_end", "source").iter_rows()]
-        claims = claims.with_columns(pl.Series("claim_id", ids)).unique("claim_id", maintain_order=True)
-        with db.registered(con, {"batch_claims": claims, "batch_articles": articles.select("article_id")}):
-            db.run_model(con, "claims_insert_batch")
-            db.run_model(
-                con, "extractions_insert_batch", {"extractor_version": EXTRACTOR_VERSION, "run_id": ARCHIVE_RUN}
-            )
+        store_planted(con, folder / "articles.jsonl", folder / "truth" / "claims.jsonl", ARCHIVE_RUN)
         seconds["store"] = time.perf_counter() - clock
         clock = time.perf_counter()
         link(con, alias_file=aliases, subject_file=subjects)
