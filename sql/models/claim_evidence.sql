@@ -89,7 +89,6 @@ WITH final_figures AS (
         CASE WHEN f.identity IS NOT NULL THEN hash(f.identity) END AS identity_hash,
         f.identity_key,
         st.claim_id IS NOT NULL AS standing,
-        row_number() OVER () AS claim_no, -- a number for the claim, lighter than its id in the candidate pairs
         -- by the article's date: a recap (held before it) stays beside the figures of its own article
         (row_number() OVER (PARTITION BY f.quantity_id ORDER BY f.published_at, f.claim_id) - 1) // $band AS bucket
     FROM claim_facts f
@@ -156,31 +155,21 @@ WITH final_figures AS (
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
       AND NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id)
+), partners AS (
+    -- What each claim's article is paired with, as lists on the claim: its copy pairs, for a general
+    -- concept its story pairs, and the articles that recall it. A pair of claims then looks its two
+    -- articles up with list_contains, so the candidate pairs go through no join after the one that makes
+    -- them (a join there hashed the candidate pairs, whose number grows with the band times the claims).
+    SELECT b.*, cpl.others AS copy_others, spl.others AS story_others, rcl.articles AS recalled_in
+    FROM banded b
+    LEFT JOIN (SELECT article_id, list(other_id) AS others FROM copy_pairs GROUP BY article_id) cpl
+      ON cpl.article_id = b.article_id
+    LEFT JOIN (SELECT article_id, list(other_id) AS others FROM story_pairs GROUP BY article_id) spl
+      ON spl.article_id = b.article_id AND b.scoped
+    LEFT JOIN (SELECT claim_id, list(article_id) AS articles FROM recalled GROUP BY claim_id) rcl
+      ON rcl.claim_id = b.claim_id
 ), near AS (
-    SELECT claim_no, quantity_id, article_id, scoped, place, wording_hash,
-           unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket
-    FROM banded
-), candidates AS (
-    -- Which claims can meet, as pairs of numbers: the same quantity, a neighbouring bucket in time, and for a
-    -- general concept (scoped) one article, one wording, one place or one story. Only these two numbers go
-    -- through the joins; the facts of both claims are joined once per pair afterwards, by number, against
-    -- the narrow table of facts. The story pairs are looked up for the scoped claims only.
-    SELECT x.claim_no, y.claim_no AS evidence_claim_no
-    FROM near x
-    JOIN banded y
-      ON y.quantity_id = x.quantity_id AND y.bucket = x.near_bucket AND y.claim_no <> x.claim_no
-     AND NOT y.is_projection
-    WHERE NOT x.scoped
-    UNION ALL
-    SELECT x.claim_no, y.claim_no
-    FROM near x
-    JOIN banded y
-      ON y.quantity_id = x.quantity_id AND y.bucket = x.near_bucket AND y.claim_no <> x.claim_no
-     AND NOT y.is_projection
-    LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
-    WHERE x.scoped
-      AND (x.article_id = y.article_id OR x.wording_hash = y.wording_hash OR x.place = y.place
-           OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
+    SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM partners
 ), pairs AS (
     SELECT
         x.claim_id,
@@ -195,7 +184,7 @@ WITH final_figures AS (
         -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
         (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,
         -- another copy group, and no copy pair between the two articles (a weak pair joins no group)
-        x.group_key <> y.group_key AND cp.article_id IS NULL AS separate,
+        x.group_key <> y.group_key AND NOT coalesce(list_contains(x.copy_others, y.article_id), false) AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
@@ -207,7 +196,8 @@ WITH final_figures AS (
             AS not_earlier,
         x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
-        x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
+        x.kind = 'count' AND y.is_correction AND coalesce(list_contains(x.recalled_in, y.article_id), false)
+            AS count_corrected,
         x.kind IS DISTINCT FROM 'count' AS revisable,
         -- a rate or total for a period (a year's deficit) is settled by what is said once the period is
         -- over: before that, two sources' figures are two forecasts, and neither corroborates nor
@@ -221,11 +211,15 @@ WITH final_figures AS (
         y.value >= x.value_low - $slack * abs(x.value_low) AS reaches,
         y.value > x.hi + $overshoot * abs(x.hi) AS overshoots,
         x.horizon IS NOT NULL AND y.pub_lo > x.horizon AS after_horizon
-    FROM candidates c
-    JOIN banded x ON x.claim_no = c.claim_no
-    JOIN banded y ON y.claim_no = c.evidence_claim_no
-    LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
-    LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
+    FROM near x
+    JOIN banded y
+      ON y.quantity_id = x.quantity_id
+     AND y.bucket = x.near_bucket
+     AND y.claim_id <> x.claim_id
+     AND NOT y.is_projection
+    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_hash = y.wording_hash
+       OR x.place = y.place
+       OR ((x.place IS NULL OR y.place IS NULL) AND coalesce(list_contains(x.story_others, y.article_id), false)))
 ), related AS (
     SELECT
         claim_id,
