@@ -115,3 +115,28 @@ def test_features_of_another_version_or_a_gone_article_are_made_again(
         assert con.execute("SELECT count(*) FROM article_features WHERE article_id = 'gone'").fetchall() == [(0,)]
         for table in DERIVED:
             assert _rows(con, table).equals(expected[table]), table
+
+
+@pytest.mark.slow
+def test_relink_runs_the_flow_again_and_changes_nothing(tmp_path: Path) -> None:
+    """``cli.py run --relink`` with nothing new: a real run links and scores again, reading every text,
+    and publishes the same tables."""
+    from tests.helpers import run_cli
+
+    db_path = tmp_path / "c.duckdb"
+    first = run_cli("run", "seeds", "--db", str(db_path), "--quiet")
+    assert first.returncode == 0, first.stderr
+    with contextlib.closing(db.connect(db_path, read_only=True)) as con:
+        before = {table: _rows(con, table) for table in DERIVED}
+        articles = con.table("articles").shape[0]
+    again = run_cli("run", "seeds", "--db", str(db_path), "--quiet", "--relink")
+    assert again.returncode == 0, again.stderr
+    assert "inputs unchanged" not in again.stdout
+    with contextlib.closing(db.connect(db_path, read_only=True)) as con:
+        runs = con.execute(
+            "SELECT status, map_contains(stage_seconds, 'link') FROM runs ORDER BY started_at"
+        ).fetchall()
+        assert runs == [("completed", True), ("completed", True)]
+        assert con.table("article_features").shape[0] == articles
+        for table in DERIVED:
+            assert _rows(con, table).equals(before[table]), table
