@@ -140,3 +140,14 @@ def test_relink_runs_the_flow_again_and_changes_nothing(tmp_path: Path) -> None:
         assert con.table("article_features").shape[0] == articles
         for table in DERIVED:
             assert _rows(con, table).equals(before[table]), table
+
+
+def test_the_link_fingerprint_covers_the_code_of_every_stage_folder() -> None:
+    """A new version of the link code (corroborate/link/…) must link again, even with nothing new."""
+    from corroborate.resources import PACKAGE_DIR
+    from corroborate.run import stages
+    from corroborate.run.options import RunOptions
+
+    files = set(stages._rule_files(RunOptions()))
+    for module in ("link/copies.py", "link/__init__.py", "link/stories.py", "score.py"):
+        assert PACKAGE_DIR / module in files, module
