@@ -767,7 +767,7 @@ def evaluate(
     eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
     later, running nothing: `python cli.py eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
-    from corroborate.evaluate.goldset import is_corpus
+    from corroborate.evaluate.corpus import is_corpus
     from corroborate.run.api import evaluate_corpus, evaluate_labels
 
     held_out = frozenset(holdout or ())

@@ -152,6 +152,30 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
     # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("analystes de Veritrend", "analysts for financial data firm Veritrend"),  # a descriptor and its owner
+        ("les données publiées mardi par l'Ostat", "statistics agency Ostat"),
+        ("Institut national de géophysique", "National Geophysical Institute"),  # one name in two languages
+        ("agence de gestion des urgences", "Emergency Management Agency"),
+    ],
+)
+def test_one_body_has_one_key_under_its_descriptors_and_languages(first: str, second: str) -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key(first) == keys.key(second) != ""
+
+
+def test_a_person_or_a_descriptor_without_a_proper_name_is_no_owner() -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key("le chef de la police, Jean Dufresne") != keys.key("Jean Dufresne, maire")
+    assert keys.key("the Fitch rating agency") != keys.key("the rating agency")
+
+
 def test_a_government_descriptor_answers_for_the_government_of_its_story(scenario: Scenario) -> None:
     s = scenario
     s.article("ma", text("Au Maroc, le bilan atteint 2 012 morts, selon un bilan de l'Intérieur."), "2023-09-09")
@@ -319,3 +343,59 @@ def test_two_precise_tolls_a_few_units_apart_do_not_corroborate(scenario: Scenar
     s.claim("c", "La mairie de Draguignan", 1037, span="1 037", unit="houses", subject="maisons détruites")
     s.link()
     assert s.outcome(prefecture) == "corroborated"
+
+
+def test_an_earlier_expectation_recalled_beside_the_result_is_replaced_by_it(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2030-01-01", "2030-12-31")
+    s.article(
+        "a",
+        text(
+            "Public debt rose to 113.0 % of output in 2030, the statistics office said, above the government's "
+            "expectation of 112.7 %."
+        ),
+        "2031-03-27",
+        language="en",
+    )
+    common = {"unit": "percent", "subject": "public debt", "period": year}
+    s.claim("a", "the statistics office", 113.0, span="113.0 %", **common)  # type: ignore[arg-type]
+    expected = s.claim("a", "the government", 112.7, span="112.7 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(expected) == "revised"
+
+
+def test_a_forecast_of_what_is_expected_is_no_recalled_figure(scenario: Scenario) -> None:
+    s = scenario
+    s.article(
+        "a",
+        text("Public debt is expected to reach 115.1 % of output next year, the government said."),
+        "2031-03-27",
+        language="en",
+    )
+    forecast = s.claim("a", "the government", 115.1, span="115.1 %", unit="percent", subject="public debt")
+    s.link()
+    marks = s.con.execute("SELECT is_recap FROM claim_marks WHERE claim_id = ?", [forecast]).fetchall()
+    assert marks == [(False,)]
+
+
+def test_a_comparison_with_another_year_is_the_source_s_current_word_on_that_year(scenario: Scenario) -> None:
+    # "up from 5.4 % in 2030" in a story on 2031 recalls no earlier statement: it is what the office says of
+    # 2030 today, and it replaces the 5.5 % the office gave for 2030 a year before
+    s = scenario
+    s.article(
+        "a", text("The statistics office said the 2030 deficit came to 5.5 % of output."), "2031-04-10", language="en"
+    )
+    s.article(
+        "b",
+        text("The statistics office said the 2031 deficit was 5.8 % of output, up from 5.4 % in 2030."),
+        "2032-03-27",
+        language="en",
+    )
+    y2030, y2031 = ("2030-01-01", "2030-12-31"), ("2031-01-01", "2031-12-31")
+    first = s.claim("a", "The statistics office", 5.5, span="5.5 %", unit="percent", subject="deficit", period=y2030)
+    s.claim("b", "The statistics office", 5.8, span="5.8 %", unit="percent", subject="deficit", period=y2031)
+    s.claim("b", "The statistics office", 5.4, span="5.4 %", unit="percent", subject="deficit", period=y2030)
+    s.link()
+    assert s.outcome(first) == "revised"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = ?", [first]).fetchall()[0][0]
+    assert reason == "its source later gave an incompatible figure"

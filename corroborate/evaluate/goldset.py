@@ -24,23 +24,32 @@ Matching follows the corpus guide, so that figures compare with those of any oth
 Inputs are polars frames; everything here is independent of how the predictions were made
 (:func:`predictions_from_db` reads them from a database written by a run).
 
-It stays whole (about 530 lines): one job, scoring a run against one labelled corpus (its claims, its
-verdicts, its copy pairs) and printing that score; each part reads the same loaded corpus.
+The corpus and the run's predictions are read by :mod:`corroborate.evaluate.corpus`, the error lists and
+the reader's views built by :mod:`corroborate.evaluate.views`, copy pairs scored by
+:mod:`corroborate.evaluate.copies`; this module matches, scores and prints.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import duckdb
 import polars as pl
 
+from corroborate.evaluate.copies import _ratio
+from corroborate.evaluate.corpus import Corpus
 from corroborate.evaluate.extraction import f1_score, share
-from corroborate.link.concepts import fold_expr
+from corroborate.evaluate.views import (
+    _CHAIN_COLUMNS,
+    _extraction_errors,
+    _wrong_verdicts,
+    attribution_rule_view,
+    merge_view,
+    reader_view,
+    rule_view,
+    split_view,
+)
 from corroborate.text import fold
 
 OUTCOMES = ("corroborated", "revised", "unresolved")
@@ -49,122 +58,6 @@ VALUE_TOLERANCE = 0.01
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _WORD = re.compile(r"[a-z]{4,}")
-
-
-@dataclass(slots=True)
-class Corpus:
-    """A labelled corpus: its storylines, article folders, gold claims and gold outcomes."""
-
-    root: Path
-    storylines: list[str]
-    gold_claims: pl.DataFrame
-    gold_outcomes: pl.DataFrame
-
-    @property
-    def article_dirs(self) -> list[Path]:
-        return [self.root / s / "articles" for s in self.storylines]
-
-
-def is_corpus(path: Path) -> bool:
-    """Whether ``path`` is a folder in the corpus format (storyline folders with ``gold_claims.jsonl``)."""
-    return path.is_dir() and any(path.glob("*/gold_claims.jsonl"))
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
-    return rows
-
-
-_GOLD_SCHEMA: dict[str, Any] = {
-    "gold_id": pl.String,
-    "storyline": pl.String,
-    "external_id": pl.String,
-    "speaker": pl.String,
-    "speaker_org": pl.String,
-    "speaker_aliases": pl.List(pl.String),
-    "value": pl.Float64,
-    "value_low": pl.Float64,
-    "value_high": pl.Float64,
-    "subject": pl.String,
-    "quote_span": pl.String,
-    "char_start": pl.Int64,
-    "char_end": pl.Int64,
-    "spans": pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64})),
-    "vague": pl.Boolean,
-}
-
-
-def load_corpus(root: str | Path) -> Corpus:
-    """Read every storyline folder of ``root`` (sorted by name)."""
-    base = Path(root)
-    storylines = sorted(p.parent.name for p in base.glob("*/gold_claims.jsonl"))
-    if not storylines:
-        raise ValueError(f"{base}: no <storyline>/gold_claims.jsonl below it")
-    claims: list[dict[str, Any]] = []
-    outcomes: list[dict[str, Any]] = []
-    for story in storylines:
-        for n, g in enumerate(_read_jsonl(base / story / "gold_claims.jsonl")):
-            spans = [{"start": g["char_start"], "end": g["char_end"]}]
-            spans += [{"start": o["char_start"], "end": o["char_end"]} for o in g.get("other_spans") or []]
-            claims.append(
-                {
-                    "gold_id": f"{story}:{n + 1}",
-                    "storyline": story,
-                    "external_id": g["article_id"],
-                    "speaker": g.get("speaker"),
-                    "speaker_org": g.get("speaker_org"),
-                    "speaker_aliases": list(g.get("speaker_aliases") or []),
-                    "value": g.get("value"),
-                    "value_low": g.get("value_low"),
-                    "value_high": g.get("value_high"),
-                    "subject": g.get("subject"),
-                    "quote_span": g.get("quote_span"),
-                    "char_start": g["char_start"],
-                    "char_end": g["char_end"],
-                    "spans": spans,
-                    "vague": bool(g.get("vague")),
-                }
-            )
-        outcome_file = base / story / "gold_outcomes.jsonl"
-        if outcome_file.exists():
-            for o in _read_jsonl(outcome_file):
-                outcomes.append(
-                    {
-                        "external_id": o["article_id"],
-                        "char_start": o["char_start"],
-                        "char_end": o["char_end"],
-                        "value_key": o.get("value") if o.get("value") is not None else o.get("value_low"),
-                        "gold_outcome": o["outcome"],
-                        "certainty": o.get("certainty", "arguable"),
-                    }
-                )
-    gold = pl.DataFrame(claims, schema=_GOLD_SCHEMA)
-    outcome_schema = {
-        "external_id": pl.String,
-        "char_start": pl.Int64,
-        "char_end": pl.Int64,
-        "value_key": pl.Float64,
-        "gold_outcome": pl.String,
-        "certainty": pl.String,
-    }
-    gold_outcomes = (
-        pl.DataFrame(outcomes, schema=outcome_schema)
-        .join(
-            gold.with_columns(pl.coalesce("value", "value_low").alias("value_key")).select(
-                "gold_id", "storyline", "external_id", "char_start", "char_end", "value_key"
-            ),
-            on=["external_id", "char_start", "char_end", "value_key"],
-            how="inner",
-        )
-        .unique("gold_id", keep="first")
-    )
-    return Corpus(base, storylines, gold, gold_outcomes)
 
 
 def name_tokens(*names: str | None) -> set[str]:
@@ -278,6 +171,8 @@ class GoldReport:
     rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per verdict reason: storylines, precision
     wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
     attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
+    splits: pl.DataFrame = field(default_factory=pl.DataFrame)  # split gold organisations (dev), split_view
+    merges: pl.DataFrame = field(default_factory=pl.DataFrame)  # sources merging organisations (dev), merge_view
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -363,338 +258,11 @@ def score_corpus(
         report.attribution_rules = attribution_rule_view(pred, best, right_preds, holdout)
     if outcomes and sources is not None:
         report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
+        report.splits = split_view(best, sources, holdout)
+        report.merges = merge_view(best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
         report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
     return report
-
-
-def _wrong_verdicts(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    """Every attributed claim given a verdict no matching gold claim has, with what the gold says instead."""
-    gold = _gold_verdicts(corpus, pairs)
-    judged = pred.filter(pl.col("outcome").is_in(["revised", "corroborated"]))
-    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
-    said = gold.group_by("pred_id").agg(pl.col("gold_outcome").unique().sort().str.join("/").alias("gold_says"))
-    return (
-        judged.filter(~pl.col("pred_id").is_in(right["pred_id"].implode()))
-        .join(said, on="pred_id", how="left")
-        .with_columns(pl.col("gold_says").fill_null("no gold claim"))
-        .sort("storyline", "external_id", "char_start")
-    )
-
-
-def attribution_rule_view(
-    pred: pl.DataFrame, best: pl.DataFrame, right_preds: pl.DataFrame, holdout: frozenset[str]
-) -> pl.DataFrame:
-    """Per attribution rule (``claims.attribution``), over the development storylines only: in how many
-    storylines it credited a figure, how many figures it credited, how many of them are gold claims, and of
-    the gold claims it matched best, how many went to the right source."""
-    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
-    matched = best.filter(~pl.col("storyline").is_in(sorted(holdout))).select(
-        "pred_id", pl.col("attribution_right").cast(pl.Int64)
-    )
-    return (
-        dev.with_columns(pl.col("attribution").fill_null("?"))
-        .join(matched, on="pred_id", how="left")
-        .with_columns(pl.col("pred_id").is_in(right_preds["pred_id"].implode()).alias("gold"))
-        .group_by("attribution")
-        .agg(
-            pl.col("storyline").n_unique().alias("storylines"),
-            pl.len().alias("credited"),
-            pl.col("gold").sum().alias("gold"),
-            pl.col("attribution_right").is_not_null().sum().alias("matched"),
-            pl.col("attribution_right").sum().alias("right"),
-        )
-        .sort(["credited", "attribution"], descending=[True, False])
-    )
-
-
-def _gold_verdicts(corpus: Corpus, pairs: pl.DataFrame) -> pl.DataFrame:
-    """``pred_id, gold_outcome``: every gold outcome (clear or arguable) of the gold claims a prediction matches."""
-    return pairs.join(corpus.gold_outcomes.select("gold_id", "gold_outcome"), on="gold_id").select(
-        "pred_id", "gold_outcome"
-    )
-
-
-def _slices_of(storyline: pl.Expr, holdout: frozenset[str]) -> pl.Expr:
-    """The slices a row of ``storyline`` counts in: its storyline and dev or holdout."""
-    return pl.concat_list(
-        storyline, pl.when(storyline.is_in(sorted(holdout))).then(pl.lit("holdout")).otherwise(pl.lit("dev"))
-    )
-
-
-def _verdict_precision(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, by: str) -> pl.DataFrame:
-    """Per ``by`` and verdict: every attributed claim given that verdict, and how many match a gold claim with it."""
-    gold = _gold_verdicts(corpus, pairs)
-    judged = pred.filter(pl.col("outcome").is_in(["revised", "corroborated"])).select("pred_id", by, "outcome")
-    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
-    return (
-        judged.with_columns(pl.col("pred_id").is_in(right["pred_id"].implode()).alias("right"))
-        .group_by(by, "outcome")
-        .agg(pl.len().alias("said"), pl.col("right").sum().alias("right"))
-    )
-
-
-def reader_view(
-    corpus: Corpus,
-    pred: pl.DataFrame,
-    pairs: pl.DataFrame,
-    best: pl.DataFrame,
-    sources: pl.DataFrame,
-    holdout: frozenset[str],
-) -> pl.DataFrame:
-    """What a reader of the scores sees, per slice (GUIDE, "What a reader sees").
-
-    - ``rev_all``/``cor_all``: right/said over **every** attributed claim given that verdict; right when it
-      matches a gold claim (clear or arguable) with that outcome.
-    - ``named``: right/all over the officials with a claim in the slice (their own or their descendants');
-      right when the official, or a source under it, is rightly credited with a matched gold claim.
-    - ``splits``: gold organisations whose rightly credited claims sit under two or more system roots.
-    - ``merges``: system sources holding rightly credited claims of differently named gold organisations
-      of different storylines (bodies of different countries answering for each other).
-
-    ``sources`` is :func:`sources_from_db`: ``source_id, name, kind, root_id, descendant_id``.
-    """
-    slices = _slices_of(pl.col("storyline"), holdout).alias("slice")
-    verdicts = (
-        _verdict_precision(corpus, pred, pairs, "storyline")
-        .with_columns(slices)
-        .explode("slice")
-        .group_by("slice", "outcome")
-        .agg(pl.col("said").sum(), pl.col("right").sum())
-    )
-    listed = sources.select(pl.col("descendant_id").alias("source_id")).unique()
-    # only claims whose source the scores list: a descriptor that is not listed shows no reader a split
-    # a gold organisation is what its name says before any bracket ("County of Maui (Maui Police Department)")
-    gold_org = pl.col("speaker_org").fill_null(pl.col("speaker")).str.split(" (").list.first().str.strip_chars()
-    credited = (
-        best.filter(pl.col("attribution_right"))
-        .join(listed, on="source_id", how="semi")
-        .select("storyline", "source_id", "root_id", fold_expr(gold_org).alias("org_key"))
-    )
-    officials = sources.filter(pl.col("kind") == "official")
-    claims_of = pred.select("storyline", pl.col("source_id").alias("descendant_id")).unique()
-    present = officials.join(claims_of, on="descendant_id").select("storyline", "source_id").unique()
-    named_right = (
-        officials.join(credited.select("storyline", pl.col("source_id").alias("descendant_id")), on="descendant_id")
-        .select("storyline", "source_id")
-        .unique()
-    )
-    named = (
-        present.join(named_right.with_columns(pl.lit(True).alias("right")), on=["storyline", "source_id"], how="left")
-        .with_columns(slices)
-        .explode("slice")
-        .group_by("slice")
-        .agg(
-            pl.col("source_id").n_unique().alias("officials"),
-            pl.col("source_id").filter("right").n_unique().alias("named"),
-        )
-    )
-    splits = (
-        credited.group_by("storyline", "org_key")
-        .agg(pl.col("root_id").n_unique().alias("roots"))
-        .filter(pl.col("roots") > 1)
-        .with_columns(slices)
-        .explode("slice")
-        .group_by("slice")
-        .agg(pl.len().alias("splits"))
-    )
-    merged_orgs = (
-        credited.group_by("source_id")
-        .agg(
-            pl.col("storyline").n_unique().alias("storylines"),
-            pl.col("org_key").n_unique().alias("orgs"),
-            pl.col("storyline").unique().alias("in"),
-        )
-        .filter((pl.col("storylines") > 1) & (pl.col("orgs") > 1))
-        .explode("in")
-        .with_columns(_slices_of(pl.col("in"), holdout).alias("slice"))
-        .explode("slice")
-        .group_by("slice")
-        .agg(pl.col("source_id").n_unique().alias("merges"))
-    )
-    names = [*corpus.storylines, "dev", "holdout"]
-    frame = pl.DataFrame({"slice": names})
-    for outcome, prefix in (("revised", "rev"), ("corroborated", "cor")):
-        part = verdicts.filter(pl.col("outcome") == outcome).select(
-            "slice", pl.col("right").alias(f"{prefix}_right"), pl.col("said").alias(f"{prefix}_said")
-        )
-        frame = frame.join(part, on="slice", how="left")
-    frame = frame.join(named, on="slice", how="left").join(splits, on="slice", how="left")
-    frame = frame.join(merged_orgs, on="slice", how="left")
-    return frame.fill_null(0).filter((pl.col("slice") != "holdout") | pl.lit(bool(holdout & set(corpus.storylines))))
-
-
-def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
-    """Per verdict reason (the rule that decided it), over the development storylines only: in how many
-    storylines it fired, its verdicts and how many of them are right (all-verdict precision).
-
-    The held-out storylines are left out: where a rule fires there is part of their errors.
-    """
-    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
-    gold = _gold_verdicts(corpus, pairs)
-    judged = dev.filter(pl.col("outcome").is_in(["revised", "corroborated"])).select(
-        "pred_id", "storyline", "outcome", pl.col("reason").fill_null("?")
-    )
-    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
-    return (
-        judged.with_columns(pl.col("pred_id").is_in(right["pred_id"].implode()).alias("right"))
-        .group_by("outcome", "reason")
-        .agg(
-            pl.col("storyline").n_unique().alias("storylines"),
-            pl.len().alias("verdicts"),
-            pl.col("right").sum().alias("right"),
-        )
-        .sort(["outcome", "verdicts", "reason"], descending=[False, True, False])
-    )
-
-
-_CHAIN_COLUMNS = (
-    "outcome",
-    "source",
-    "text",
-    "published_at",
-    "quantity",
-    "reason",
-    "relation",
-    "evidence_source",
-    "evidence_text",
-    "evidence_external_id",
-    "evidence_published_at",
-)
-
-
-def _extraction_errors(
-    gold: pl.DataFrame, pred: pl.DataFrame, strict: pl.DataFrame, right_preds: pl.DataFrame
-) -> pl.DataFrame:
-    """Misses, false positives and wrong speakers, each with its storyline and category."""
-    missed = gold.filter(~pl.col("vague") & ~pl.col("gold_id").is_in(strict["gold_id"].implode())).select(
-        "storyline",
-        pl.lit("missed").alias("category"),
-        pl.col("external_id"),
-        pl.format("{} = {} [{}]", pl.col("quote_span"), pl.coalesce("value", "value_low"), pl.col("speaker")).alias(
-            "detail"
-        ),
-    )
-    false_positive = pred.filter(~pl.col("pred_id").is_in(right_preds["pred_id"].implode())).select(
-        "storyline",
-        pl.lit("false positive").alias("category"),
-        pl.col("external_id"),
-        pl.format("{} = {} [{}]", pl.col("text"), pl.col("value"), pl.col("source")).alias("detail"),
-    )
-    wrong = strict.filter(~pl.col("attribution_right")).select(
-        "storyline",
-        pl.lit("wrong speaker").alias("category"),
-        pl.col("external_id"),
-        pl.format("{}: expected {} ({}), got {} ({})", "text", "speaker", "speaker_org", "source", "source_org").alias(
-            "detail"
-        ),
-    )
-    return pl.concat([missed, false_positive, wrong]).sort("storyline", "category", "external_id", "detail")
-
-
-@dataclass(slots=True)
-class CopyScore:
-    """Copy pairs found against the labelled ones, within the storylines the labels cover."""
-
-    storylines: list[str]
-    labelled: int
-    found_strong: int  # pairs that join a copy group
-    found_weak: int
-    right_strong: int
-    right_weak: int
-    recalled: int
-
-    def line(self) -> str:
-        found, right = self.found_strong + self.found_weak, self.right_strong + self.right_weak
-        return (
-            f"copy pairs ({', '.join(self.storylines)}): precision {share(right, found):.3f}"
-            f" ({right}/{found}; strong {self.right_strong}/{self.found_strong},"
-            f" weak {self.right_weak}/{self.found_weak}), recall {share(self.recalled, self.labelled):.3f}"
-            f" ({self.recalled}/{self.labelled})"
-        )
-
-
-def _ratio(right: int, said: int) -> str:
-    """``right/said (share)``, or ``-`` when nothing was said."""
-    return f"{right}/{said} ({share(right, said):.2f})" if said else "-"
-
-
-def read_copy_pairs(path: Path) -> pl.DataFrame:
-    """``storyline, article_id, other_id``: labelled copy pairs (CSV with ``#`` comment lines), unordered."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return pl.read_csv("\n".join(lines).encode(), schema_overrides={c: pl.String for c in ("storyline",)})
-
-
-def score_copies(con: duckdb.DuckDBPyConnection, labelled: pl.DataFrame, group_containment: float) -> CopyScore:
-    """``article_copies`` of a run against ``labelled`` pairs (:func:`read_copy_pairs`)."""
-    external = con.table("articles").select("article_id", "external_id").pl()
-    found = (
-        con.table("article_copies")
-        .pl()
-        .join(external, on="article_id")
-        .join(external.rename({"article_id": "copy_of_article_id", "external_id": "other"}), on="copy_of_article_id")
-        .select(
-            pl.min_horizontal("external_id", "other").alias("a"),
-            pl.max_horizontal("external_id", "other").alias("b"),
-            ((pl.col("similarity") >= group_containment) | (pl.col("method") == "translation")).alias("strong"),
-        )
-        .unique(["a", "b"])
-    )
-    gold = labelled.select(
-        "storyline",
-        pl.min_horizontal("article_id", "other_id").alias("a"),
-        pl.max_horizontal("article_id", "other_id").alias("b"),
-    ).unique(["a", "b"])
-    stories = sorted(set(gold["storyline"].to_list()))
-    # a pair counts when both its articles belong to a labelled storyline (ids start with the storyline)
-    in_scope = found.filter(
-        pl.any_horizontal(pl.col("a").str.starts_with(f"{s}_") & pl.col("b").str.starts_with(f"{s}_") for s in stories)
-    )
-    right = in_scope.join(gold, on=["a", "b"], how="semi")
-    return CopyScore(
-        storylines=stories,
-        labelled=gold.height,
-        found_strong=in_scope.filter("strong").height,
-        found_weak=in_scope.filter(~pl.col("strong")).height,
-        right_strong=right.filter("strong").height,
-        right_weak=right.filter(~pl.col("strong")).height,
-        recalled=gold.join(found, on=["a", "b"], how="semi").height,
-    )
-
-
-def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Every stored claim with its verdict and the deciding claim (``claim_explanations``), one row each."""
-    return (
-        con.table("claim_explanations")
-        .pl()
-        .join(
-            con.table("claims")
-            .select("claim_id", "source_org", "attributed", "char_start", "char_end", "attribution")
-            .pl(),
-            on="claim_id",
-        )
-        .join(con.table("claim_sources").select("claim_id", "source_id", "root_id").pl(), on="claim_id")
-        .sort("claim_id", "decisive", descending=[False, True], nulls_last=True)
-        .unique("claim_id", keep="first")
-    )
-
-
-def sources_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """``source_id, name, kind, root_id, descendant_id``: every source the scores list, with each source under
-    it (itself included)."""
-    listed = con.sql("SELECT DISTINCT source_id FROM current_scores WHERE claims > 0").pl()
-    return (
-        con.table("sources")
-        .pl()
-        .join(listed, on="source_id", how="semi")
-        .select("source_id", "name", "kind", "root_id")
-        .join(
-            con.table("source_tree")
-            .pl()
-            .select(pl.col("ancestor_id").alias("source_id"), pl.col("source_id").alias("descendant_id")),
-            on="source_id",
-        )
-    )
 
 
 def format_report(report: GoldReport, *, details: bool = True) -> str:
@@ -771,6 +339,12 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
             if rows.height:
                 lines.append(f"\n{category}:")
                 lines += [f"  {e}: {d}" for e, d in rows.select("external_id", "detail").iter_rows()]
+    if report.splits.height:
+        lines.append("\nsplits a reader sees on the development storylines: gold organisation -> system roots")
+        lines += [f"  {st}: {org} -> {' | '.join(roots)}" for st, org, roots in report.splits.iter_rows()]
+    if report.merges.height:
+        lines.append("\nmerges a reader sees on the development storylines: system source -> gold organisations")
+        lines += [f"  {source}: {' | '.join(held)}" for source, held in report.merges.iter_rows()]
     if report.wrong_verdicts.height:
         lines.append(
             "\nevery wrong verdict a reader sees (system, gold):"

@@ -26,8 +26,9 @@ from pathlib import Path
 
 import polars as pl
 
+from corroborate import vocab
 from corroborate.extract.lang import LANGUAGES, months
-from corroborate.text import fold
+from corroborate.text import fold, fold_expr, stem_expr
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
@@ -50,22 +51,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def fold_expr(text: pl.Expr) -> pl.Expr:
-    """Accents dropped and lower-cased, as a polars expression (the same folding as ``corroborate.text.fold``)."""
-    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase().str.replace_all("’", "'")
-
-
-def stem_expr(word: pl.Expr) -> pl.Expr:
-    """One folded word without a final s/x then e (plural and feminine endings), doubled letters collapsed."""
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.contains("[sx]$")).then(word.str.slice(0, size - 1)).otherwise(word)
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.ends_with("e")).then(word.str.slice(0, size - 1)).otherwise(word)
-    for letter in "abcdefghijklmnopqrstuvwxyz":  # polars' regex engine has no backreferences
-        word = word.str.replace_all(f"{letter}{letter}+", letter)
-    return word
-
-
 def _words(text: pl.Expr) -> pl.Expr:
     """Folded words and numbers of a text, in order."""
     return fold_expr(text.fill_null("")).str.extract_all(r"\p{L}[\p{L}'-]*|\d[\d.,\s]*")
@@ -86,6 +71,9 @@ class ConceptLexicon:
         concepts = pl.DataFrame(
             _rows(concept_file), schema={"word": pl.String, "concept": pl.String, "kind": pl.String}
         )
+        unknown = set(concepts["kind"].to_list()) - set(vocab.CONCEPT_KINDS)
+        if unknown:
+            raise ValueError(f"{concept_file}: kind must be one of {vocab.CONCEPT_KINDS}, not {sorted(unknown)}")
         triggers = (
             concepts.with_row_index("rank")
             .with_columns(stem_expr(fold_expr(pl.col("word"))).alias("stem"))

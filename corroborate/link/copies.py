@@ -38,6 +38,8 @@ import polars as pl
 
 from corroborate.db import query_model, registered, run_model
 from corroborate.link.sources import alias_key
+from corroborate.models import models_fed_by
+from corroborate.text import fold_expr
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
@@ -138,12 +140,7 @@ def _chunk_shingles(articles: pl.DataFrame, key: str) -> pl.DataFrame:
     words = (
         articles.select(
             key,
-            pl.col("text")
-            .str.normalize("NFKD")
-            .str.replace_all(r"\p{M}", "")
-            .str.to_lowercase()
-            .str.extract_all(r"\p{L}{4,}|\p{N}+")
-            .alias("word"),
+            fold_expr(pl.col("text")).str.extract_all(r"\p{L}{4,}|\p{N}+").alias("word"),
         )
         .explode("word")
         .drop_nulls("word")
@@ -483,8 +480,9 @@ def build_copies(con: duckdb.DuckDBPyConnection, features: pl.DataFrame | None =
     copies = _weak_pairs_of_one_time(copies, con.table("articles").select("article_id", "published_at").pl())
     strong = copies.filter((pl.col("similarity") >= GROUP_CONTAINMENT) | (pl.col("method") == "translation"))
     groups = article_groups(articles["article_id"].to_list(), strong)
-    with registered(con, {"_article_copies_input": copies, "_article_groups_input": groups}):
-        for model in ("article_copies", "article_groups", "article_dates"):
+    frames = {"_article_copies_input": copies, "_article_groups_input": groups}
+    with registered(con, frames):
+        for model in models_fed_by(frames):
             run_model(con, model)
     grouped = groups.filter(pl.col("group_id") != pl.col("article_id")).height
     return CopySummary(pairs=copies.height, grouped_articles=grouped)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ import duckdb
 import polars as pl
 
 from corroborate.link.sources import alias_key
+from corroborate.text import fold
 
 MAX_CANDIDATES = 5
 MAX_ALIASES_SHOWN = 8
@@ -77,9 +77,7 @@ class Explanation:
 
 def plain(text: str) -> str:
     """``text`` without accents, case or extra spaces: what "the exact name" is compared on."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    return re.sub(r"\s+", " ", folded).strip()
+    return re.sub(r"\s+", " ", fold(text)).strip()
 
 
 def _names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

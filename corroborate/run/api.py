@@ -174,25 +174,28 @@ def evaluate_corpus(
     details: bool = True,
     copies: Path | None = None,
 ) -> tuple[pl.DataFrame, str]:
-    """The system against a labelled corpus of storylines (``corroborate.goldset``).
+    """The system against a labelled corpus of storylines (``corroborate.evaluate``).
 
     With ``db_path`` (a database a run wrote from the corpus's articles), the stored claims and their
-    verdicts are scored, and with ``copies`` (labelled copy pairs, :func:`goldset.read_copy_pairs`) the
-    copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
+    verdicts are scored, and with ``copies`` (labelled copy pairs, :func:`~corroborate.evaluate.copies.read_copy_pairs`)
+    the copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
     scored. Returns a one-row-per-slice metrics frame and a readable report.
     """
+    from corroborate.evaluate import copies as copy_pairs
+    from corroborate.evaluate import corpus as gold
     from corroborate.evaluate import goldset
     from corroborate.link.copies import GROUP_CONTAINMENT
 
-    corpus = goldset.load_corpus(corpus_dir)
+    corpus = gold.load_corpus(corpus_dir)
     copy_line = None
     sources = None
     if db_path is not None:
         with contextlib.closing(store.connect_reader(db_path)) as con:
-            predicted = goldset.predictions_from_db(con)
-            sources = goldset.sources_from_db(con)
+            predicted = gold.predictions_from_db(con)
+            sources = gold.sources_from_db(con)
             if copies is not None:
-                copy_line = goldset.score_copies(con, goldset.read_copy_pairs(copies), GROUP_CONTAINMENT).line()
+                labelled = copy_pairs.read_copy_pairs(copies)
+                copy_line = copy_pairs.score_copies(con, labelled, GROUP_CONTAINMENT).line()
     else:
         from corroborate.extract import Extractor
         from corroborate.ingest import read_records

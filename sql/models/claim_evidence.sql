@@ -1,3 +1,4 @@
+-- inputs: article_copies, claim_facts, source_tree, story_pairs
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
 --   corroborates  independent (another organisation root, and another article outside its copy group:

@@ -1,3 +1,4 @@
+-- inputs: claims, article_dates, article_groups, article_places, claim_identities, claim_marks, claim_quantities, claim_sources, sources, _concept_kinds
 -- One row per claim with everything the outcome rules look at.
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
 --     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
@@ -60,6 +61,23 @@ WITH stated AS (
     ) d
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
+), recalled AS (
+    -- A recap cue makes a figure an earlier statement only when its article gives the figure that replaces
+    -- it (the same quantity): "contre 4,9 % initialement prévu" beside the 5,5 % it gave way to. With no
+    -- such figure the recap is the article's own word on another time ("up from 5.4 % in 2023" in a story
+    -- on 2024): a current statement about that time, dated like the article.
+    SELECT m.claim_id
+    FROM claim_marks m
+    JOIN claims c USING (claim_id)
+    JOIN claim_quantities cq USING (claim_id)
+    WHERE m.is_recap
+      AND EXISTS (
+          SELECT 1
+          FROM claims o
+          JOIN claim_quantities oq USING (claim_id)
+          LEFT JOIN claim_marks om USING (claim_id)
+          WHERE o.article_id = c.article_id AND oq.quantity_id = cq.quantity_id AND NOT coalesce(om.is_recap, false)
+      )
 ), widened AS (
     SELECT *,
         CASE
@@ -104,16 +122,16 @@ SELECT
     greatest(w.w_low, w.w_high)
         + least(w.slack * abs(greatest(w.w_low, w.w_high)), coalesce(w.rounding, 'Infinity'::DOUBLE)) AS hi,
     w.period_end AS horizon,
-    CASE WHEN coalesce(m.is_recap, false) AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
+    CASE WHEN rc.claim_id IS NOT NULL AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
          ELSE a.published_at END AS pub_lo,
     CASE
-        WHEN coalesce(m.is_recap, false) THEN a.published_at - INTERVAL 1 DAY
+        WHEN rc.claim_id IS NOT NULL THEN a.published_at - INTERVAL 1 DAY
         WHEN a.published_precision = 'month' THEN last_day(a.published_at)
         WHEN a.published_precision = 'year' THEN make_date(year(a.published_at), 12, 31)
         ELSE a.published_at
     END::DATE AS pub_hi,
     a.published_at,
-    coalesce(m.is_recap, false) AS is_recap,
+    rc.claim_id IS NOT NULL AS is_recap,
     coalesce(m.is_correction, false) AS is_correction,
     starts_with(cq.subject_key, '*') AS scoped,
     cq.wording_key,
@@ -131,6 +149,7 @@ SELECT
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
 LEFT JOIN claim_marks m USING (claim_id)
+LEFT JOIN recalled rc USING (claim_id)
 LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
 LEFT JOIN sources src ON src.source_id = cs.source_id

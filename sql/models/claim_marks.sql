@@ -1,3 +1,4 @@
+-- inputs: _claim_marks_input
 -- Per claim, what its sentence says about time (corroborate/concepts.py, lexicon
 -- corroborate/lexicons/revision_cues.csv): is_recap, the figure recalls an earlier one ("down from their
 -- previous toll of 115"); is_correction, the figure replaces an earlier one that was wrong ("revised the

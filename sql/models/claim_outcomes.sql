@@ -1,3 +1,4 @@
+-- inputs: claim_evidence, claim_facts
 -- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
 -- In order:
 --   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure

@@ -1,3 +1,4 @@
+-- inputs: claims, article_dates, claim_marks, _claim_concepts, _claim_subject_keys, _concept_kinds, _subject_keys, _unit_families
 -- Which quantity each claim speaks of. Claims speak of one quantity when what they count (subject_key),
 -- the unit family (corroborate.vocab.UNIT_FAMILIES) and the period agree.
 --   subject_key: the concept of seeds/subjects.csv that the subject matches (_subject_keys), or that a
