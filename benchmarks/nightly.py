@@ -116,9 +116,15 @@ def store_planted(con: duckdb.DuckDBPyConnection, articles_file: Path, claims_fi
     )
     ids = [claim_id(*row) for row in claims.select("article_id", "char_start", "char_end", "source").iter_rows()]
     claims = claims.with_columns(pl.Series("claim_id", ids, dtype=pl.String)).unique("claim_id", maintain_order=True)
-    with db.registered(con, {"batch_claims": claims, "batch_articles": articles.select("article_id")}):
+    # the store stage's own statements, on the views it registers (corroborate/run/stages.py store_claims)
+    con.register("batch_claims", claims)
+    con.register("batch_articles", articles.select("article_id"))
+    try:
         db.run_model(con, "claims_insert_batch")
         db.run_model(con, "extractions_insert_batch", {"extractor_version": EXTRACTOR_VERSION, "run_id": run_id})
+    finally:
+        con.unregister("batch_claims")
+        con.unregister("batch_articles")
     return claims.height
 
 
