@@ -1,13 +1,13 @@
 """The ``nightly`` flow: ingest → extract → validate → store → link → score → publish.
 
 Orchestration only: every task is one stage and calls one function of the ``corroborate`` package
-(``corroborate.stages``, ``corroborate.store``). A task runs per stage, or per batch of articles for
+(``corroborate.run.stages``, ``corroborate.store``). A task runs per stage, or per batch of articles for
 extraction, validation and storing, never per article or per claim (each Prefect task run costs milliseconds
 of bookkeeping on the temporary server). Everything is written to a staging copy of the database, which
 replaces the live file atomically at the end (see ``corroborate.store``).
 
-The flow takes one :class:`corroborate.options.RunOptions` (from a deployment: its JSON mapping). Prefect
-reads its settings when it is imported: entry points call :func:`corroborate.options.apply_settings` first.
+The flow takes one :class:`corroborate.run.options.RunOptions` (from a deployment: its JSON mapping). Prefect
+reads its settings when it is imported: entry points call :func:`corroborate.run.options.apply_settings` first.
 With no ``PREFECT_API_URL`` configured, Prefect starts its own temporary local server for the run.
 """
 

@@ -386,7 +386,7 @@ class Extractor:
                     )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
                     per = context.nearest_period(
-                        periods, f.char_start - offset, [g.char_start - offset for _, g in figs]
+                        periods, f.number_start - offset, [g.number_start - offset for _, g in figs]
                     )
                     scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
                     details[(i, n)] = {
