@@ -251,8 +251,15 @@ class ConceptLexicon:
             ],
             separator=" ",
         ).str.to_lowercase()
-        roots = {c[:4] for c in self.cue_words} | {m[:4] for m in _MONTH_WORDS}
-        prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")"
+        times = set(self.cues.filter(pl.col("kind") == "time")["cue"].to_list())
+        roots = {c[:4] for c in self.cue_words if fold(c) not in times}
+        # a time cue counts as a whole phrase ("this year": "this" alone is everywhere), a month only after a
+        # preposition ("in May", "en mai": "may" and "mai" alone are everywhere)
+        phrases = sorted(c for c in self.cue_words if fold(c) in times)
+        time_filter = "|".join(
+            ["(?:" + "|".join(_escape(c) for c in phrases) + ")" if phrases else "(?!)", _NAMED_MONTH_RAW]
+        )
+        prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")|" + time_filter
         unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
             "claim_id",
             pl.lit(False).alias("is_recap"),
@@ -260,18 +267,22 @@ class ConceptLexicon:
             pl.lit(False).alias("is_beyond"),
             pl.lit(None, dtype=pl.Int32).alias("named_month"),
         )
-        contexts = contexts.filter(raw.str.contains(prefilter))
+        own_words = pl.concat_str([pl.col("before").fill_null(""), pl.col("after").fill_null("")], separator=" ")
+        contexts = contexts.filter(raw.str.contains(prefilter)).with_columns(
+            # only a figure whose own sentence names a month or a relative time may name its own time
+            own_words.str.to_lowercase().str.contains(time_filter).alias("timed")
+        )
         # folded once: the part of the sentence before the figure, and the previous sentence
         folded = contexts.select(
             "claim_id",
             "sentence_id",
+            "timed",
             fold_expr(pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS)).alias("before"),
             fold_expr(pl.col("after").fill_null("")).alias("after"),
             pl.col("previous").fill_null(""),
         )
         clause = pl.col("before").str.replace(r"(?s)^.*\d", "").alias("clause")
         tail = _words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
-        time_tail = _words(pl.col("after")).list.head(TIME_AFTER_WORDS).list.join(" ").alias("time_tail")
         from_to = (
             pl.col("before").str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
             & pl.col("after").str.contains(r"^\s*(?:to|a)\s+\d")
@@ -301,7 +312,7 @@ class ConceptLexicon:
                 any_cue("own", "horizon").alias("is_beyond"),
             )
         )
-        recaps = folded.select("claim_id", "sentence_id", clause, tail, time_tail, from_to).select(
+        recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
             "claim_id",
             "sentence_id",
             (
@@ -310,13 +321,19 @@ class ConceptLexicon:
                 | any_cue("tail", "recap_after")
                 | pl.col("from_to")
             ).alias("is_recap"),
-            # the time the figure's own words name: the words right after it first, then its clause
-            pl.coalesce(self._named_month(pl.col("time_tail")), self._named_month(pl.col("clause"))).alias(
-                "named_month"
-            ),
         )
-        marked = recaps.join(sentences, on="sentence_id", how="left").select(
-            "claim_id", "is_recap", "is_correction", "is_beyond", "named_month"
+        # the time the figure's own words name: the words right after it first, then its clause
+        timed = folded.filter("timed").select(
+            "claim_id",
+            pl.coalesce(
+                self._named_month(_words(pl.col("after")).list.head(TIME_AFTER_WORDS).list.join(" ")),
+                self._named_month(clause),
+            ).alias("named_month"),
+        )
+        marked = (
+            recaps.join(sentences, on="sentence_id", how="left")
+            .join(timed, on="claim_id", how="left")
+            .select("claim_id", "is_recap", "is_correction", "is_beyond", "named_month")
         )
         return pl.concat([marked, unmarked])
 
@@ -328,10 +345,8 @@ class ConceptLexicon:
         if relative:
             pattern = r"(?:^|[^\p{L}])(?:" + "|".join(_escape(c) for c in relative) + r")(?:$|[^\p{L}])"
             named = pl.when(text.str.contains(pattern)).then(pl.lit(0, dtype=pl.Int32)).otherwise(named)
-        for month, number in sorted(_MONTH_NAMES.items(), key=lambda item: -item[1]):
-            pattern = r"(?:^|[^\p{L}])(?:" + _MONTH_PREPOSITIONS + r")\s*" + re.escape(month) + r"(?:$|[^\p{L}])"
-            named = pl.when(text.str.contains(pattern)).then(pl.lit(number, dtype=pl.Int32)).otherwise(named)
-        return named
+        month = text.str.extract(_NAMED_MONTH, 1).replace_strict(_MONTH_NAMES, default=None, return_dtype=pl.Int32)
+        return pl.coalesce(month, named)
 
 
 # Full month names of every language, folded (extract/lang/<lang>/months.txt), and the prepositions that make
@@ -339,6 +354,21 @@ class ConceptLexicon:
 _MONTH_NAMES = {fold(word): number for lang in LANGUAGES for word, number, abbr in months(lang) if not abbr}
 _MONTH_WORDS = set(_MONTH_NAMES) | {w.lower() for lang in LANGUAGES for w, _n, abbr in months(lang) if not abbr}
 _MONTH_PREPOSITIONS = r"in|of|for|since|en|de|d'|du mois de|au mois de|depuis"
+# The month a folded text names after a preposition (captured), and the same on raw lower-cased text.
+_NAMED_MONTH = (
+    r"(?:^|[^\p{L}])(?:"
+    + _MONTH_PREPOSITIONS
+    + r")\s*("
+    + "|".join(re.escape(m) for m in sorted(_MONTH_NAMES, key=len, reverse=True))
+    + r")(?:$|[^\p{L}])"
+)
+_NAMED_MONTH_RAW = (
+    r"(?:^|[^\p{L}])(?:"
+    + _MONTH_PREPOSITIONS.replace("'", "['’]")
+    + r")\s*(?:"
+    + "|".join(re.escape(m) for m in sorted(_MONTH_WORDS, key=len, reverse=True))
+    + r")(?:$|[^\p{L}])"
+)
 
 
 def _escape(phrase: str) -> str:
