@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import enum
 import os
 import sys
@@ -355,7 +356,11 @@ def run(
         except OSError as error:
             raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
         _check_opens(target)
-        result = _run(options, quiet)
+        try:
+            result = _run(options, quiet)
+        except KeyboardInterrupt:
+            _complain("run: interrupted; the database keeps its last published results", typer.colors.YELLOW)
+            raise typer.Exit(INTERRUPTED) from None
     typer.echo(result["summary"])
     if result["articles_rejected"] or result["rejects"]:
         typer.echo(
@@ -873,6 +878,8 @@ def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
                 yield api
         except ServerStartError as error:
             raise _fail(f"{error}: see {log.name}") from None
+        finally:
+            typer.echo(f"Prefect server stopped (log: {log.name})", err=True)
 
 
 @app.command()
@@ -911,6 +918,9 @@ def schedule(
     """
     apply_settings()
     options = _run_options(inputs, _db(db_path), **_shared_options(locals())).resolved()
+    from corroborate.processes import reap_descendants_on_exit
+
+    reap_descendants_on_exit()  # the server and the runs' processes end with this one, even on SIGKILL
     with contextlib.ExitStack() as stack:
         if start_server:
             os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
@@ -919,7 +929,69 @@ def schedule(
         from flows.nightly import with_runner
 
         served = with_runner(options)
+        stack.enter_context(_printing_finished_runs(options.database))
+        # Prefect's serve returns quietly on Ctrl-C: the flag tells an interrupt from a normal end
+        interrupted = stack.enter_context(_noting_interrupts())
         served.serve(name=name, cron=cron, parameters={"options": options.to_json()}, pause_on_shutdown=False)
+    if interrupted.is_set():
+        _complain("schedule: interrupted, no more runs", typer.colors.YELLOW)
+        raise typer.Exit(INTERRUPTED)
+
+
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it
+
+
+@contextlib.contextmanager
+def _noting_interrupts() -> Iterator[threading.Event]:
+    """While open, SIGINT still raises KeyboardInterrupt, and also sets the event yielded."""
+    import signal
+
+    noted = threading.Event()
+
+    def note(signum: int, frame: Any) -> None:
+        noted.set()
+        signal.default_int_handler(signum, frame)
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _printing_finished_runs(database: Path, every: float = 5.0) -> Iterator[None]:
+    """While open, prints the summary line of each run that finishes in ``database`` (polled every ``every`` s):
+    scheduled runs happen in Prefect's processes, whose summary would otherwise go unseen."""
+    import polars as pl
+
+    from corroborate.api import run_history
+    from corroborate.present import run_summary
+
+    since, stop = dt.datetime.now(), threading.Event()
+    shown: set[str] = set()
+
+    def follow() -> None:
+        while not stop.wait(every):
+            if not database.exists():
+                continue
+            try:
+                runs = run_history(database, limit=10)
+            except Exception:  # noqa: BLE001 - a database busy or being replaced: the next poll reads it
+                continue
+            finished = runs.filter((pl.col("status") != "running") & (pl.col("ended_at") >= since))
+            for row in finished.sort("ended_at").iter_rows(named=True):
+                if row["run_id"] not in shown:
+                    shown.add(row["run_id"])
+                    typer.echo(run_summary(row))
+
+    watcher = threading.Thread(target=follow, name="finished-runs", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join(timeout=every + 5)
 
 
 @app.command()
