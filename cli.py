@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, for the shell running the command
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="markdown",
@@ -54,10 +54,12 @@ class TableFormat(enum.StrEnum):
 
 
 class ExtractFormat(enum.StrEnum):
-    jsonl = "jsonl"
+    """``TableFormat`` and ``jsonl``, the old name of ``-f json --nl``, still accepted."""
+
+    table = "table"
     json = "json"
     csv = "csv"
-    table = "table"
+    jsonl = "jsonl"
 
 
 class Kind(enum.StrEnum):
@@ -103,11 +105,12 @@ ColumnsOption = Annotated[
 ]
 
 
-def _format(fmt: TableFormat, nl: bool) -> OutputFormat:
-    """The output format from ``--format`` and ``--nl`` (which wins over the default table)."""
+def _format(fmt: TableFormat | ExtractFormat, nl: bool) -> OutputFormat:
+    """The output format from ``--format`` and ``--nl``: ``--nl`` is JSON one object per line, alone or with
+    ``-f json`` (it wins over the default table); ``-f jsonl`` is the old name of ``-f json --nl``."""
     if nl:
-        if fmt is not TableFormat.table:
-            raise _fail("--nl and --format cannot be combined", 2)
+        if fmt.value not in ("table", "json", "jsonl"):
+            raise _fail(f"--nl prints JSON lines: it cannot be combined with --format {fmt.value}", 2)
         return OutputFormat.jsonl
     return OutputFormat(fmt.value)
 
@@ -145,13 +148,14 @@ def _db(path: Path | None) -> Path:
 
 
 def _complain(message: str, color: str = typer.colors.RED) -> None:
-    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes."""
-    from corroborate.output import no_color
+    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes.
+    Colour reaches a terminal, or anything under ``$CLICOLOR_FORCE``."""
+    from corroborate.output import force_color, no_color
 
     if no_color():
         typer.echo(message, err=True)
     else:
-        typer.secho(message, fg=color, err=True)
+        typer.secho(message, fg=color, err=True, color=True if force_color() else None)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -330,9 +334,9 @@ def run(
     When nothing changed since the last completed run (inputs, lexicons, suites, options, extractor), the
     run is checked and recorded without starting Prefect: it answers in about a second.
 
-    Example: `python cli.py run articles/ --db data/corroborate.duckdb`
+    Example: `corroborate run articles/ --db data/corroborate.duckdb`
 
-    On a Dask cluster: `python cli.py run archive/ --runner dask --address tcp://10.0.0.5:8786`
+    On a Dask cluster: `corroborate run archive/ --runner dask --address tcp://10.0.0.5:8786`
     """
     apply_settings(log_level="ERROR" if quiet else "WARNING")
     # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
@@ -361,12 +365,12 @@ def run(
         except KeyboardInterrupt:
             _complain("run: interrupted; the database keeps its last published results", typer.colors.YELLOW)
             raise typer.Exit(INTERRUPTED) from None
+    from corroborate.present import rejects_hint
+
     typer.echo(result["summary"])
-    if result["articles_rejected"] or result["rejects"]:
-        typer.echo(
-            f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
-            "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
-        )
+    hint = rejects_hint(result["run_id"], result["articles_rejected"], result["rejects"])
+    if hint:
+        typer.echo(hint)
 
 
 def _check_opens(target: Path) -> None:
@@ -467,7 +471,13 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
 @app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="A file or folder of articles.", exists=True)],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    fmt: Annotated[
+        ExtractFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (jsonl: -f json --nl). Default: JSON lines.", show_default=False
+        ),
+    ] = None,
+    nl: NlOption = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -481,16 +491,18 @@ def extract(
     Records that `run` would reject (a file over `--max-bytes`, an article its `articles` suite refuses) are
     named on stderr and left out; the others are extracted.
 
-    Example: `python cli.py extract seeds --format jsonl`
+    Example: `corroborate extract seeds -f json --nl`
 
-    Example, with the rule behind each credit: `python cli.py extract seeds --explain --format table`
+    Example, with the rule behind each credit: `corroborate extract seeds --explain --format table`
     """
     from corroborate.api import extract_path
 
+    # one claim per line unless a format is asked for: the output streams into other tools
+    out_format = _format(fmt or ExtractFormat.json, nl or fmt is None)
     claims, rejected = extract_path(path, explain=explain, max_bytes=max_bytes)
     for source_path, reason in rejected:
         _complain(f"rejected {source_path}: {reason}", typer.colors.YELLOW)
-    render(claims, OutputFormat(fmt.value))
+    render(claims, out_format)
 
 
 @app.command()
@@ -510,7 +522,7 @@ def score(
     90% interval; `--columns` picks others, `--all` shows every one. JSON, `--nl` and CSV carry every
     stored column (raw numbers) unless `--columns` is given.
 
-    Example: `python cli.py score --kind official --min-claims 3 --columns rank,source,score,ci_low`
+    Example: `corroborate score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
     from corroborate.api import source_scores
     from corroborate.output import select_columns
@@ -527,7 +539,7 @@ def score(
     database = _reader_db(db_path)
     frame = source_scores(database, kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
     if frame.is_empty() and method is Method.iterative:
-        raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
+        raise _fail("no iterative scores yet: compute them with `corroborate run --method iterative`")
     view = score_view(frame)
     default = default_score_columns(table=out_format is OutputFormat.table and not all_columns, available=view.columns)
     try:
@@ -565,7 +577,7 @@ def explain(
     piece of evidence; `--nl` and CSV give one claim per row. A name that is not exactly a source's name
     or alias lists the closest sources and exits with 2.
 
-    Example: `python cli.py explain "Pentagone"`
+    Example: `corroborate explain "Pentagone"`
     """
     from corroborate.api import explain_source
     from corroborate.explain import CLAIM_TABLE, SourceNotFound, claim_table
@@ -575,7 +587,7 @@ def explain(
     try:
         found = explain_source(_reader_db(db_path), source, method=method.value)
     except SourceNotFound as error:
-        hint = "" if error.candidates else " (see `python cli.py score` for the known sources)"
+        hint = "" if error.candidates else " (see `corroborate score` for the known sources)"
         raise _fail(f"{error}{hint}", 2) from None
     if out_format is OutputFormat.json:
         typer.echo(to_json({"source": found.source, "claims": found.claims.to_dicts()}, indent=2))
@@ -599,7 +611,7 @@ def runs(
 
     A failed run says why in `reason`. JSON, `--nl` and CSV carry every column (raw values).
 
-    Example: `python cli.py runs --limit 5`
+    Example: `corroborate runs --limit 5`
     """
     from corroborate.api import run_history
     from corroborate.output import select_columns
@@ -656,11 +668,11 @@ def query(
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
-    Example: `python cli.py query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
+    Example: `corroborate query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
 
     Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
 
-    From a file: `python cli.py query --file revised.sql -f csv`; from stdin: `python cli.py query - < revised.sql`
+    From a file: `corroborate query --file revised.sql -f csv`; from stdin: `corroborate query - < revised.sql`
     """
     import duckdb
 
@@ -743,6 +755,7 @@ def evaluate(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
+    nl: Annotated[bool, typer.Option("--nl", help="The metrics as JSON, one object per line.")] = False,
 ) -> None:
     """Precision, recall and F1 of the extractor on a labelled set, and its attribution accuracy.
 
@@ -756,12 +769,12 @@ def evaluate(
     rightly named sources, and the bodies split across roots or merged across countries; then, per verdict
     rule, in how many development storylines it fired and how often it was right.
 
-    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna --holdout lafires --copies
+    Example: `corroborate eval ../shared/realnews --outcomes --holdout derna --holdout lafires --copies
     benchmarks/realnews_copies.csv`
 
-    Example, keeping the run to query it: `python cli.py eval ../shared/realnews --outcomes --keep-db
-    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
-    later, running nothing: `python cli.py eval ../shared/realnews --outcomes --scored-db eval.duckdb`
+    Example, keeping the run to query it: `corroborate eval ../shared/realnews --outcomes --keep-db
+    eval.duckdb`, then `corroborate query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
+    later, running nothing: `corroborate eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
     from corroborate.api import evaluate_corpus, evaluate_labels
     from corroborate.goldset import is_corpus
@@ -803,10 +816,11 @@ def evaluate(
             report, text = evaluate_corpus(labels, holdout=held_out, db_path=target, details=details, copies=copies)
     else:
         report, text = evaluate_corpus(labels, holdout=held_out, details=details)
-    if fmt is TableFormat.table:
+    out_format = _format(fmt, nl)
+    if out_format is OutputFormat.table:
         typer.echo(text)
     else:
-        render(report, OutputFormat(fmt.value))
+        render(report, out_format)
 
 
 def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
@@ -825,25 +839,27 @@ def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
 def validate(
     docs: Annotated[Path | None, typer.Option(help="Also write Great Expectations Data Docs to this folder.")] = None,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Re-run the expectation suites on the stored tables and print every result.
 
     The last line says how many expectations passed; the exit code is 1 when one failed.
 
-    Example: `python cli.py validate --docs data/docs`
+    Example: `corroborate validate --docs data/docs`
     """
     from corroborate.api import revalidate
 
     if docs is not None and docs.exists() and not docs.is_dir():
         raise _fail(f"--docs {docs} is a file: Data Docs are a folder; choose a folder name", 2)
+    out_format = _format(fmt, nl)
     results, docs_index = revalidate(_reader_db(db_path), docs)
-    render(results, OutputFormat(fmt.value), title="Validation results")
+    render(results, out_format, title="Validation results")
     if docs_index:
         typer.echo(f"Data Docs: {docs_index}", err=True)
     passed = int(results["success"].sum()) if results.height else 0
     # the last line: on stdout under a table, on stderr when stdout carries JSON or CSV
-    typer.echo(f"{passed} of {results.height} expectations passed", err=fmt is not TableFormat.table)
+    typer.echo(f"{passed} of {results.height} expectations passed", err=out_format is not OutputFormat.table)
     if passed < results.height:
         raise typer.Exit(1)
 
@@ -914,7 +930,7 @@ def schedule(
     batch size, size limit, method, wait, runner, address, workers, aliases, subjects, expectations) is
     passed to each run, with paths made absolute.
 
-    Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
+    Example: `corroborate schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
     apply_settings()
     options = _run_options(inputs, _db(db_path), **_shared_options(locals())).resolved()
@@ -1009,7 +1025,7 @@ def report(
 
     An existing file is replaced only with `--force`; a database or one of corroborate's own files never is.
 
-    Example: `python cli.py report --out report.html --screenshot report.png`
+    Example: `corroborate report --out report.html --screenshot report.png`
     """
     from corroborate.api import build_report
 
@@ -1033,13 +1049,26 @@ def report(
 
 
 def _paired(command: Any) -> Any:
-    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE).
+    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE), and help
+    without type names where they say nothing to a reader (``<bool>`` after a flag, ``<list[Path]>``).
 
     Typer has no annotation for a repeatable pair; click supports it (``multiple`` with ``nargs=2``).
     """
     for param in command.commands["query"].params:
         if param.name == "param":
             param.nargs = 2
+    for sub in [command, *command.commands.values()]:
+        help_option = sub.get_help_option(sub.context_class(sub, help_option_names=["-h", "--help"]))
+        for param in [*sub.params, *([help_option] if help_option is not None else [])]:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""  # a flag takes no value
+            elif param.metavar is None and (getattr(param, "multiple", False) or param.nargs == -1):
+                # what one value is, as for every other option (not "<list[Path]>")
+                one = "<path>" if "Path" in param.bare_type() else "<text>"
+                if param.param_type_name == "argument":  # its name says it repeats: "inputs..."
+                    param.display_type_rich = lambda ctx, one=one: one
+                else:
+                    param.metavar = one
     return command
 
 
@@ -1093,14 +1122,17 @@ def main() -> None:
     Anything a command did not turn into a message becomes one line, never a traceback. Standard output closed by
     its reader (``| head``) ends the command quietly with exit code 0, as other command-line tools do; a standard
     output closed from the start (``>&-``) is refused with one line and exit code 1, since all output would be lost.
-    Under ``$NO_COLOR`` the help and usage errors come without escape codes too.
+    Under ``$NO_COLOR`` the help and usage errors come without escape codes too, and under ``$CLICOLOR_FORCE``
+    (without ``$NO_COLOR``) with them even when piped.
     """
-    from corroborate.output import no_color
+    from typer import rich_utils
+
+    from corroborate.output import force_color, no_color
 
     if no_color():
-        from typer import rich_utils
-
         rich_utils.COLOR_SYSTEM = None
+    elif force_color():
+        rich_utils.FORCE_TERMINAL = True  # help and usage errors in colour, even piped
     if sys.stdout is None:  # Python finds no file descriptor 1
         _complain(
             "error: standard output is closed, so nothing this command prints could be read: "

@@ -126,3 +126,19 @@ def run_summary(row: dict[str, Any]) -> str:
         **counts,
     )
     return record.summary_line()
+
+
+def rejects_hint(run_id: str, records: int, rows: int) -> str | None:
+    """What a run rejected, with the command that lists it: ``records`` input records (``ingest_log``) and
+    ``rows`` rows refused by the expectation suites (``rejects``), each query naming only the kind that has
+    rows; None when nothing was rejected. Run ids are letters, digits and dashes: safe in the quotes."""
+    where = f"run_id = '{run_id}'"
+    queries = []
+    if records:
+        queries.append(f"SELECT * FROM ingest_log WHERE {where} AND status = 'rejected'")
+    if rows:
+        queries.append(f"SELECT * FROM rejects WHERE {where}")
+    if not queries:
+        return None
+    commands = " and ".join(f'`corroborate query "{query}"`' for query in queries)
+    return f"{records} input record(s) and {rows} row(s) rejected: see {commands}"

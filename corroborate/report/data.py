@@ -98,7 +98,7 @@ def _model(
         return pl.DataFrame(schema=dict(schema))
     except duckdb.BinderException as error:
         raise RuntimeError(
-            f"the database was linked by an older version of corroborate ({error}): run `cli.py run` once "
+            f"the database was linked by an older version of corroborate ({error}): run `corroborate run` once "
             "to rebuild its views, then the report"
         ) from None
     return frame.select(list(schema)).cast(dict(schema))  # type: ignore[arg-type]
