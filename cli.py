@@ -223,15 +223,42 @@ def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
             bars.update(task_id, completed=bars.tasks[task_id].total)
 
 
-_SHARED_OPTIONS = (
-    "batch_size", "max_bytes", "method", "wait", "runner", "address", "workers", "aliases", "subjects", "expectations",
-)  # fmt: skip
+# The options `run` and `schedule` both take, declared once: name -> (annotation, default). `schedule` passes
+# them to every scheduled run, so the two commands cannot take or pass them differently.
+RUN_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "batch_size": (BatchSizeOption, DEFAULT_BATCH_SIZE),
+    "max_bytes": (MaxBytesOption, DEFAULT_MAX_BYTES),
+    "method": (MethodOption, Method.simple),
+    "wait": (WaitOption, 0.0),
+    "runner": (RunnerOption, Runner.default),
+    "address": (AddressOption, None),
+    "workers": (WorkersOption, 2),
+    "aliases": (AliasesOption, None),
+    "subjects": (SubjectsOption, None),
+    "expectations": (ExpectationsOption, None),
+}
 
 
-def _shared_options(values: dict[str, Any]) -> dict[str, Any]:
-    """The options ``run`` and ``schedule`` both take, picked from a command's arguments (its ``locals()``),
-    so that the two commands cannot pass them differently."""
-    return {name: values[name] for name in _SHARED_OPTIONS}
+def _with_run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` taking ``RUN_OPTIONS`` too, in its ``**run_options``: they are added to the signature Typer
+    reads its options from, after the command's own."""
+    import inspect
+    import typing
+
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)  # this module's annotations are strings
+    own = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in signature.parameters.values()
+        if p.kind is not inspect.Parameter.VAR_KEYWORD
+    ]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        for name, (annotation, default) in RUN_OPTIONS.items()
+    ]
+    command.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+    command.__annotations__ = {**command.__annotations__, **{n: a for n, (a, _) in RUN_OPTIONS.items()}}
+    return command
 
 
 def _run_options(
@@ -311,23 +338,15 @@ def _until_first_report(
 
 
 @app.command()
+@_with_run_options
 def run(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(help="Files or folders of .txt (+ manifest.csv), .json, .jsonl, .html. Default: seeds/."),
     ] = None,
     db_path: DbOption = None,
-    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    method: MethodOption = Method.simple,
-    wait: WaitOption = 0.0,
-    runner: RunnerOption = Runner.default,
-    address: AddressOption = None,
-    workers: WorkersOption = 2,
-    aliases: AliasesOption = None,
-    subjects: SubjectsOption = None,
-    expectations: ExpectationsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    **run_options: Any,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, store, link, score, publish) into the database.
 
@@ -341,7 +360,7 @@ def run(
     apply_settings(log_level="ERROR" if quiet else "WARNING")
     # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
     # model loads: a refused run answers at once, with one line.
-    options = _run_options(inputs, _db(db_path), **_shared_options(locals()))
+    options = _run_options(inputs, _db(db_path), **run_options)
     from corroborate.paths import PathProblem, check_run_db
     from corroborate.store import RunLockedError, run_lock
 
@@ -354,7 +373,7 @@ def run(
     # at once, never after seconds of Prefect's start-up.
     with contextlib.ExitStack() as held:
         try:
-            held.enter_context(run_lock(target, wait_seconds=wait))
+            held.enter_context(run_lock(target, wait_seconds=options.wait_seconds))
         except RunLockedError as error:
             raise _fail(str(error)) from None
         except OSError as error:
@@ -899,6 +918,7 @@ def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
 
 
 @app.command()
+@_with_run_options
 def schedule(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
     inputs: Annotated[
@@ -907,20 +927,11 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
-    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    method: MethodOption = Method.simple,
-    wait: WaitOption = 0.0,
-    runner: RunnerOption = Runner.default,
-    address: AddressOption = None,
-    workers: WorkersOption = 2,
-    aliases: AliasesOption = None,
-    subjects: SubjectsOption = None,
-    expectations: ExpectationsOption = None,
     start_server: Annotated[
         bool, typer.Option("--start-server", help="Run `prefect server start` on 127.0.0.1 while serving.")
     ] = False,
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the server --start-server runs.")] = 4200,
+    **run_options: Any,
 ) -> None:
     """Serve the nightly flow on a cron schedule until interrupted (Prefect's `serve`).
 
@@ -933,7 +944,7 @@ def schedule(
     Example: `corroborate schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
     apply_settings()
-    options = _run_options(inputs, _db(db_path), **_shared_options(locals())).resolved()
+    options = _run_options(inputs, _db(db_path), **run_options).resolved()
     from corroborate.processes import reap_descendants_on_exit
 
     reap_descendants_on_exit()  # the server and the runs' processes end with this one, even on SIGKILL
