@@ -169,7 +169,7 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     assert not re.search(r"<link\b", source)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", source)
     # words for newsroom readers, not statisticians
-    assert "share of checked figures" in source and "that held up (dot)" in source
+    assert "share of checked figures that" in source and "held up (dot)" in source
     for jargon in ("posterior", "Beta-Binomial", "credible interval"):
         assert jargon not in source
 

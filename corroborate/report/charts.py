@@ -30,7 +30,7 @@ SOURCE_PALETTE = (
     "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#969696",
 )  # fmt: skip
 # in three short lines: the axis title fits a phone's narrow panel
-SCORE_WORDS = ["share of checked figures", "that held up (dot), with the range", "we are 90% sure of (bar)"]
+SCORE_WORDS = ["share of checked figures that", "held up (dot), with the range", "we are 90% sure of (bar)"]
 LEADERBOARD_STEP = 20  # pixels per source row
 TIMELINE_HEIGHT = 230
 # Written labels on a timeline: at most MAX_LABELS, placed without overlap on a plot NARROW_PLOT pixels wide (a
@@ -429,6 +429,7 @@ def timeline_chart(
     return chart, datasets
 
 
+FEW_RUNS = 4
 RUN_MEASURES = {
     "articles_new": "articles stored",
     "claims_new": "claims added",
@@ -479,7 +480,7 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
             color=alt.Color(
                 "measure:N",
                 sort=list(RUN_MEASURES.values()),
-                legend=alt.Legend(title=None, orient="top", columns=2),  # two by two: fits a phone
+                legend=alt.Legend(title=None, orient="top", columns=1),  # one a line: fits a phone
             ),
             opacity=alt.condition("datum.status == 'completed'", alt.value(1.0), alt.value(0.35)),
             tooltip=[
@@ -491,8 +492,11 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
                 alt.Tooltip("count:Q"),
             ],
         )
-        .properties(width="container", height=220, name="runs_bars", autosize=FIT_WIDTH)
+        # a few runs get narrow bars (four groups of 18 px fit a phone); more share the page's width
+        .properties(height=220, name="runs_bars")
     )
+    few = rows["run"].n_unique() <= FEW_RUNS
+    chart = chart.properties(width=alt.Step(18)) if few else chart.properties(width="container", autosize=FIT_WIDTH)
     return chart, {"runs": rows}
 
 
