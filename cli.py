@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, cast
 import typer
 
 from corroborate import __version__, db
-from corroborate.options import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, RunOptions, apply_settings
-from corroborate.output import ColumnError, OutputFormat, render
+from corroborate.present.output import ColumnError, OutputFormat, render
+from corroborate.run.options import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, RunOptions, apply_settings
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -150,7 +150,7 @@ def _db(path: Path | None) -> Path:
 def _complain(message: str, color: str = typer.colors.RED) -> None:
     """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes.
     Colour reaches a terminal, or anything under ``$CLICOLOR_FORCE``."""
-    from corroborate.output import force_color, no_color
+    from corroborate.present.output import force_color, no_color
 
     if no_color():
         typer.echo(message, err=True)
@@ -413,9 +413,9 @@ def _check_opens(target: Path) -> None:
 def _run(options: RunOptions, quiet: bool) -> dict[str, Any]:
     """The run's record: checked and recorded without Prefect when nothing is new, else the flow's."""
     from corroborate.extract.version import EXTRACTOR_VERSION
-    from corroborate.progress import listening
+    from corroborate.run.progress import listening
+    from corroborate.run.unchanged import nothing_new, record_unchanged_run
     from corroborate.store import RunLockedError
-    from corroborate.unchanged import nothing_new, record_unchanged_run
 
     result = None
     fingerprint = nothing_new(options, EXTRACTOR_VERSION)
@@ -464,8 +464,8 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
             if api
             else "starting Prefect's temporary server — set PREFECT_API_URL to use a running one"
         )
-    from corroborate.processes import reap_descendants_on_exit
-    from corroborate.progress import listening
+    from corroborate.run.processes import reap_descendants_on_exit
+    from corroborate.run.progress import listening
     from corroborate.store import RunLockedError
 
     # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
@@ -514,7 +514,7 @@ def extract(
 
     Example, with the rule behind each credit: `corroborate extract seeds --explain --format table`
     """
-    from corroborate.api import extract_path
+    from corroborate.run.api import extract_path
 
     # one claim per line unless a format is asked for: the output streams into other tools
     out_format = _format(fmt or ExtractFormat.json, nl or fmt is None)
@@ -543,8 +543,6 @@ def score(
 
     Example: `corroborate score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
-    from corroborate.api import source_scores
-    from corroborate.output import select_columns
     from corroborate.present import (
         SCORE_DECIMALS,
         SCORE_TABLE,
@@ -553,6 +551,8 @@ def score(
         score_table,
         score_view,
     )
+    from corroborate.present.output import select_columns
+    from corroborate.run.api import source_scores
 
     out_format = _format(fmt, nl)
     database = _reader_db(db_path)
@@ -598,9 +598,9 @@ def explain(
 
     Example: `corroborate explain "Pentagone"`
     """
-    from corroborate.api import explain_source
-    from corroborate.explain import CLAIM_TABLE, SourceNotFound, claim_table
-    from corroborate.output import print_lines, to_json
+    from corroborate.present.explain import CLAIM_TABLE, SourceNotFound, claim_table
+    from corroborate.present.output import print_lines, to_json
+    from corroborate.run.api import explain_source
 
     out_format = _format(fmt, nl)
     try:
@@ -632,9 +632,9 @@ def runs(
 
     Example: `corroborate runs --limit 5`
     """
-    from corroborate.api import run_history
-    from corroborate.output import select_columns
     from corroborate.present import RUNS_TABLE, runs_view
+    from corroborate.present.output import select_columns
+    from corroborate.run.api import run_history
 
     out_format = _format(fmt, nl)
     frame = run_history(_reader_db(db_path), limit=limit or None)
@@ -695,8 +695,8 @@ def query(
     """
     import duckdb
 
-    from corroborate.api import run_query
     from corroborate.readonly import QueryRefusedError
+    from corroborate.run.api import run_query
 
     if (sql is None) == (file is None):
         raise _fail("give the SQL as an argument or with --file, not both", 2)
@@ -723,7 +723,7 @@ def query(
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
-    from corroborate.output import select_columns
+    from corroborate.present.output import select_columns
 
     try:
         frame = select_columns(frame, columns)
@@ -795,8 +795,8 @@ def evaluate(
     eval.duckdb`, then `corroborate query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
     later, running nothing: `corroborate eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
-    from corroborate.api import evaluate_corpus, evaluate_labels
-    from corroborate.goldset import is_corpus
+    from corroborate.evaluate.corpus import is_corpus
+    from corroborate.run.api import evaluate_corpus, evaluate_labels
 
     held_out = frozenset(holdout or ())
     if not is_corpus(labels):
@@ -867,7 +867,7 @@ def validate(
 
     Example: `corroborate validate --docs data/docs`
     """
-    from corroborate.api import revalidate
+    from corroborate.run.api import revalidate
 
     if docs is not None and docs.exists() and not docs.is_dir():
         raise _fail(f"--docs {docs} is a file: Data Docs are a folder; choose a folder name", 2)
@@ -904,7 +904,7 @@ def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
     """``prefect server start`` on 127.0.0.1:``port``, its output in a log file; yields its API URL."""
     import tempfile
 
-    from corroborate.processes import ServerStartError, prefect_server
+    from corroborate.run.processes import ServerStartError, prefect_server
 
     with tempfile.NamedTemporaryFile(prefix="prefect-server-", suffix=".log", delete=False) as log:
         typer.echo(f"starting Prefect server on http://127.0.0.1:{port} (log: {log.name})", err=True)
@@ -945,7 +945,7 @@ def schedule(
     """
     apply_settings()
     options = _run_options(inputs, _db(db_path), **run_options).resolved()
-    from corroborate.processes import reap_descendants_on_exit
+    from corroborate.run.processes import reap_descendants_on_exit
 
     reap_descendants_on_exit()  # the server and the runs' processes end with this one, even on SIGKILL
     with contextlib.ExitStack() as stack:
@@ -992,8 +992,8 @@ def _printing_finished_runs(database: Path, every: float = 5.0) -> Iterator[None
     scheduled runs happen in Prefect's processes, whose summary would otherwise go unseen."""
     import polars as pl
 
-    from corroborate.api import run_history
     from corroborate.present import run_summary
+    from corroborate.run.api import run_history
 
     since, stop = dt.datetime.now(), threading.Event()
     shown: set[str] = set()
@@ -1038,7 +1038,7 @@ def report(
 
     Example: `corroborate report --out report.html --screenshot report.png`
     """
-    from corroborate.api import build_report
+    from corroborate.run.api import build_report
 
     database = _reader_db(db_path)
     target = _output(out, force, "--out")
@@ -1051,7 +1051,7 @@ def report(
         raise _fail(str(error)) from None
     typer.echo(f"report: {page}")
     if png is not None:
-        from corroborate.report import screenshot as take_screenshot
+        from corroborate.present.report import screenshot as take_screenshot
 
         try:
             typer.echo(f"screenshot: {take_screenshot(page, png)}")
@@ -1138,7 +1138,7 @@ def main() -> None:
     """
     from typer import rich_utils
 
-    from corroborate.output import force_color, no_color
+    from corroborate.present.output import force_color, no_color
 
     if no_color():
         rich_utils.COLOR_SYSTEM = None

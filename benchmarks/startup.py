@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corroborate.processes import free_port, prefect_server
+from corroborate.run.processes import free_port, prefect_server
 
 ROOT = Path(__file__).resolve().parent.parent
 

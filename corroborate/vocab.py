@@ -1,7 +1,8 @@
 """Closed vocabularies shared by the extractor, the expectation suites and the SQL models.
 
 Every value written to ``claims.qualifier``, ``claims.unit`` or ``articles.language`` comes from
-here; the Great Expectations suites in ``expectations/`` check the same sets.
+here; the Great Expectations suites in ``expectations/`` name these sets (``{"vocab": "UNITS"}``) rather
+than copy them, and ``corroborate.validate`` reads them from here.
 """
 
 from __future__ import annotations
@@ -60,8 +61,14 @@ PLAUSIBLE_MAX: dict[str, float] = {
 
 CLAIM_OUTCOMES: tuple[str, ...] = ("corroborated", "revised", "unresolved")
 SOURCE_KINDS: tuple[str, ...] = ("outlet", "official")
-INGEST_STATUSES: tuple[str, ...] = ("stored", "duplicate", "rejected")
-RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed", "incomplete")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+# What kind of figure a general concept counts (column kind of corroborate/lexicons/concepts.csv): the outcome
+# rules treat each its own way (sql/models/claim_evidence.sql, claim_facts.sql).
+#   count   a running count or one day's count (a toll): a different later figure is no revision unless the
+#           text says it corrects an earlier one
+#   period  a total or a rate over a period (a year's deficit): a later figure for the period replaces it
+#   scale   a reading on a scale (a quake's magnitude): it counts nothing and takes part in no verdict
+CONCEPT_KINDS: tuple[str, ...] = ("count", "period", "scale")
 
 UNKNOWN_OUTLET = "unknown"

@@ -28,9 +28,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from corroborate import db, progress, stages, store
+from corroborate import db, store
 from corroborate.ingest.common import shown_path
-from corroborate.options import RunOptions
+from corroborate.run import progress, stages
+from corroborate.run.options import RunOptions
 
 if TYPE_CHECKING:
     from prefect import Flow

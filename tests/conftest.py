@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from corroborate import db
-from corroborate.options import RunOptions, apply_settings
+from corroborate.run.options import RunOptions, apply_settings
 from helpers import Scenario
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.output import format_number
+from corroborate.present.output import format_number
 from helpers import run_cli
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.output import format_number
+from corroborate.present.output import format_number
 from helpers import ROOT, run_cli
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -490,9 +490,9 @@ def test_the_rejects_hint_names_queries_that_return_the_rejected_rows(tmp_path: 
 
 def test_explain_reads_an_acronym_and_an_outlet_name_without_its_note(tmp_path: Path) -> None:
     from corroborate import db
-    from corroborate.api import explain_source
-    from corroborate.explain import SourceNotFound, initials
     from corroborate.link import link
+    from corroborate.present.explain import SourceNotFound, initials
+    from corroborate.run.api import explain_source
     from helpers import Scenario, text
 
     assert initials("World Health Organization") == "WHO" and initials("Organisation mondiale de la santé") == "OMS"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from corroborate.extract.evaluate import evaluate, format_report, load_labels, same_source
+from corroborate.evaluate.extraction import evaluate, format_report, load_labels, same_source
 
 if TYPE_CHECKING:
     from corroborate.extract import Extractor

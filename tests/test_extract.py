@@ -11,10 +11,10 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from corroborate.evaluate.extraction import same_source
 from corroborate.extract import CLAIM_COLUMNS, Extractor, claim_id
 from corroborate.extract import nlp as nlp_mod
 from corroborate.extract.context import find_periods
-from corroborate.extract.evaluate import same_source
 from tests.helpers import one, run
 
 # --- French ---------------------------------------------------------------------------------------

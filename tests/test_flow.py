@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.options import RunOptions
+from corroborate.run.options import RunOptions
 from helpers import ROOT, SEEDS, query, run_cli
 
 # Whole flow runs and the CLI in real processes: `make test-fast` leaves them out.

@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from corroborate.copies import GROUP_CONTAINMENT
-from corroborate.goldset import score_copies
+from corroborate.evaluate.copies import score_copies
+from corroborate.link.copies import GROUP_CONTAINMENT
 from helpers import SEEDS, Scenario, run_cli
 
 DISPATCH = (
@@ -80,3 +80,53 @@ def test_eval_outcomes_scores_copies_and_keeps_its_database_only_when_asked(tmp_
     again = run_cli("eval", str(corpus), "--outcomes", "--keep-db", str(kept))
     assert again.returncode == 2 and "already exists" in again.stderr  # never reuses, never overwrites
     assert run_cli("eval", str(corpus), "--copies", str(pairs)).returncode == 2  # copies need --outcomes
+
+
+def _credited(rows: list[tuple[str, str, str, str | None]]) -> pl.DataFrame:
+    """Matched gold claims rightly credited: storyline, system source, gold organisation, article country."""
+    return pl.DataFrame(
+        {
+            "storyline": [r[0] for r in rows],
+            "source_id": [r[1] for r in rows],
+            "speaker": [r[2] for r in rows],
+            "speaker_org": [r[2] for r in rows],
+            "country": [r[3] for r in rows],
+            "attribution_right": [True] * len(rows),
+        }
+    )
+
+
+def _sources(tree: dict[str, str]) -> pl.DataFrame:
+    """Each listed source (id -> its root id), with itself as its only descendant."""
+    return pl.DataFrame(
+        {
+            "source_id": list(tree),
+            "name": [s.title() for s in tree],
+            "kind": ["official"] * len(tree),
+            "root_id": list(tree.values()),
+            "descendant_id": list(tree),
+        }
+    )
+
+
+def test_a_merge_joins_bodies_of_two_countries_and_a_split_spreads_one_body() -> None:
+    from corroborate.evaluate.views import merge_view, split_view
+
+    best = _credited(
+        [
+            ("quake", "ministry", "Interior Ministry of Arland", "AR"),
+            ("strike", "ministry", "Interior Ministry of Brevia", "BR"),
+            ("strike", "government", "Brevia government", "BR"),
+            ("strike", "government", "Brevia Labour Ministry", "BR"),  # one country: no merge
+            ("flood", "agency", "Weather Office", "AR"),
+            ("flood", "office", "Weather Office", "AR"),  # one body under two roots: a split
+            ("storm", "ministry", "Interior Ministry of Corvia", "CO"),  # held out: never shown
+        ]
+    )
+    sources = _sources({"ministry": "ministry", "government": "government", "agency": "agency", "office": "office"})
+    merges = merge_view(best, sources, frozenset({"storm"}))
+    assert merges["source"].to_list() == ["Ministry"]
+    assert merges["held"].to_list() == [["AR: Interior Ministry of Arland", "BR: Interior Ministry of Brevia"]]
+    splits = split_view(best, sources, frozenset({"storm"}))
+    assert splits.select("storyline", "org").rows() == [("flood", "Weather Office")]
+    assert splits["roots"].to_list() == [["Agency", "Office"]]

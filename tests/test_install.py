@@ -153,7 +153,7 @@ def test_the_built_wheel_runs_on_the_seeds_outside_the_checkout(tmp_path: Path) 
         "corroborate/_bundled/sql/schema/claims.sql",
         "corroborate/_bundled/expectations/claims.json",
         "corroborate/_bundled/seeds/manifest.csv",
-        "corroborate/report/page.html",
+        "corroborate/present/report/page.html",
         "corroborate/extract/lang/en/according.txt",
     ):
         assert required in names, required

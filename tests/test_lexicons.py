@@ -7,12 +7,14 @@ import csv
 import re
 from pathlib import Path
 
-from corroborate.concepts import LEXICON_DIR, ConceptLexicon
+import pytest
+
 from corroborate.extract import Extractor
 from corroborate.extract import lang as lang_lists
-from corroborate.identity import read_translations
-from corroborate.stories import read_places
-from corroborate.vocab import QUALIFIERS, UNITS
+from corroborate.link.concepts import LEXICON_DIR, ConceptLexicon
+from corroborate.link.identity import read_translations
+from corroborate.link.stories import read_places
+from corroborate.vocab import CONCEPT_KINDS, QUALIFIERS, UNITS
 from tests.helpers import run
 
 COLUMNS = {
@@ -49,8 +51,8 @@ def test_every_lexicon_is_read_by_the_code() -> None:
 
 def test_the_vocabularies_are_closed() -> None:
     lexicon = ConceptLexicon.read()
-    assert set(lexicon.triggers["kind"]) <= {"count", "period", "scale"}
-    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive"}
+    assert set(lexicon.triggers["kind"]) <= set(CONCEPT_KINDS)
+    assert set(lexicon.cues["kind"]) <= {"recap", "recap_after", "correction", "horizon", "partitive", "time"}
     assert read_places()["country"].str.contains(r"^[A-Z]{2}$").all()
     assert read_translations()["ministere"] == "ministry"  # keys are folded, as the names they meet
 
@@ -89,7 +91,7 @@ def test_each_list_exists_in_every_language_and_says_something() -> None:
 
 def test_every_word_list_is_read_by_the_extractor(extractor: Extractor) -> None:
     """Every file is read while the package imports and one short passage per language is extracted."""
-    import corroborate.extract.evaluate  # noqa: F401  (every module that reads a list)
+    import corroborate.evaluate.extraction  # noqa: F401  (every module that reads a list)
 
     texts = {
         "fr": "Selon le rapport de l'agence basée à Genève, 10 000 soldats (environ) ont été déployés, a déclaré"
@@ -145,3 +147,10 @@ def test_month_table_is_shared() -> None:
     assert table["fevrier"] == table["février"] == table["february"] == 2
     assert table == context.MONTHS
     assert re.fullmatch(lexicon.MONTHS_EN, "Sept.") and re.fullmatch(lexicon.MONTHS_FR, "déc.")
+
+
+def test_a_concept_kind_outside_the_vocabulary_is_refused(tmp_path: Path) -> None:
+    concepts = tmp_path / "concepts.csv"
+    concepts.write_text("word,concept,kind\nmorts,deaths,count\nvagues,waves,tide\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        ConceptLexicon.read(concepts)

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from corroborate.link import SubjectLexicon, explain, link
-from corroborate.sources import SourceResolver, alias_key, read_alias_file
+from corroborate.link.sources import SourceResolver, alias_key, read_alias_file
 from helpers import SEEDS, Scenario, load_seeds, text
 
 
@@ -126,7 +126,7 @@ def test_seed_rewrites_weeks_apart_are_two_reports(scenario: Scenario) -> None:
 
 
 def test_wire_credit_lowers_the_bar() -> None:
-    from corroborate.copies import find_copies, wire_credits
+    from corroborate.link.copies import find_copies, wire_credits
 
     assert wire_credits("Texte.\n\nATS\n\nSuite.") == ["ATS"]
     assert wire_credits("KIEV (AFP) - Les forces...") == ["AFP"]

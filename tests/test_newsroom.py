@@ -412,7 +412,7 @@ def test_translations_keep_the_figures_in_order(hard_room: Newsroom) -> None:
 
 
 def test_undated_records_give_their_date_as_planted(tmp_path: Path, hard_room: Newsroom) -> None:
-    from corroborate.dates import inferred_date
+    from corroborate.ingest.dates import inferred_date
 
     undated = [a for a in hard_room.articles if a.undated]
     assert 0.2 < len(undated) / len(hard_room.articles) < 0.4

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborate import store
-from corroborate.options import RunOptions
+from corroborate.run.options import RunOptions
 from helpers import ROOT, query, run_cli
 
 # Whole flow runs, kill -9, Dask and the CLI in real processes: `make test-fast` leaves them out.

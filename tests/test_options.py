@@ -9,7 +9,7 @@ import pytest
 import typer
 
 import cli
-from corroborate.options import DEFAULT_ALIAS_FILE, DEFAULT_SUITES_DIR, RunOptions, apply_settings
+from corroborate.run.options import DEFAULT_ALIAS_FILE, DEFAULT_SUITES_DIR, RunOptions, apply_settings
 from helpers import ROOT
 
 

@@ -53,3 +53,20 @@ def test_part_of_a_month_is_its_own_period(extractor: Extractor) -> None:
     assert period(one(rows, 610)) == ("2024-10-01", "2024-10-31")  # the whole month is another quantity
     rows = run(extractor, "The UN said 3,000 people were displaced from 1 to 15 July.", "en", "2024-07-20")
     assert period(one(rows, 3000)) == ("2024-07-01", "2024-07-15")
+
+
+def test_a_year_named_relative_to_the_date_is_resolved_against_it(extractor: Extractor) -> None:
+    text = "After 6.4% in 2030, the deficit could fall to 5.9% next year, the Monetary Fund said."
+    rows = run(extractor, text, "en", "2030-10-20")
+    assert period(one(rows, 6.4)) == ("2030-01-01", "2030-12-31")
+    assert period(one(rows, 5.9)) == ("2031-01-01", "2031-12-31")
+
+
+def test_an_undated_relative_year_keeps_the_figure_from_taking_another_year(extractor: Extractor) -> None:
+    # without a publication date "l'an prochain" cannot be dated, but it is still the figure's own time:
+    # the figure must not take the 2030 of its comparison
+    text = "Après 6,4 % en 2030, le déficit pourrait reculer à 5,9 % l'an prochain, selon le Fonds monétaire."
+    rows = run(extractor, text, "fr", None)
+    assert period(one(rows, 6.4)) == ("2030-01-01", "2030-12-31")
+    assert period(one(rows, 5.9)) is None
+    assert "l'an prochain" in str(one(rows, 5.9)["scope"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.naming import is_named
+from corroborate.link.naming import is_named
 from helpers import Scenario, text
 
 
@@ -128,7 +128,7 @@ def test_an_outturn_backed_by_another_body_revises_a_forecast(scenario: Scenario
 def test_one_body_under_its_names_and_languages_but_never_across_countries() -> None:
     import polars as pl
 
-    from corroborate.identity import one_body_per_key
+    from corroborate.link.identity import one_body_per_key
 
     names = pl.DataFrame(
         {
@@ -150,6 +150,30 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
     # the acronym in both languages and both expansions are one bank; the most quoted name stands for them
     assert merged == {"ecb": "long", "bce": "long", "long_fr": "long"}
     # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("analystes de Veritrend", "analysts for financial data firm Veritrend"),  # a descriptor and its owner
+        ("les données publiées mardi par l'Ostat", "statistics agency Ostat"),
+        ("Institut national de géophysique", "National Geophysical Institute"),  # one name in two languages
+        ("agence de gestion des urgences", "Emergency Management Agency"),
+    ],
+)
+def test_one_body_has_one_key_under_its_descriptors_and_languages(first: str, second: str) -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key(first) == keys.key(second) != ""
+
+
+def test_a_person_or_a_descriptor_without_a_proper_name_is_no_owner() -> None:
+    from corroborate.link.identity import NameKeys
+
+    keys = NameKeys()
+    assert keys.key("le chef de la police, Jean Dufresne") != keys.key("Jean Dufresne, maire")
+    assert keys.key("the Fitch rating agency") != keys.key("the rating agency")
 
 
 def test_a_government_descriptor_answers_for_the_government_of_its_story(scenario: Scenario) -> None:
@@ -192,7 +216,7 @@ def test_a_bare_rate_of_a_month_is_not_every_rate_of_that_month(scenario: Scenar
 
 
 def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
-    from corroborate.explain import claim_table, explain_source
+    from corroborate.present.explain import claim_table, explain_source
 
     s = scenario
     s.article("a", text("La Croix-Rouge compte 300 maisons détruites."), "2023-09-01", precision="month")
@@ -207,7 +231,7 @@ def test_a_month_only_date_is_shown_as_the_month(scenario: Scenario) -> None:
 
 
 def test_extract_explain_names_the_rule_that_credited_each_figure(tmp_path: Path) -> None:
-    from corroborate.api import EXTRACT_COLUMNS, extract_path
+    from corroborate.run.api import EXTRACT_COLUMNS, extract_path
 
     article = tmp_path / "a.txt"
     article.write_text(
@@ -247,3 +271,131 @@ def test_copies_of_one_dispatch_count_once_in_the_scores(scenario: Scenario) -> 
     prefecture = officials.filter(pl.col("source").str.to_lowercase() == "la préfecture du var").row(0, named=True)
     # the 1,200 the dispatch gives, published twice, counts once; the later 900 is the second claim
     assert prefecture["claims"] == 2
+
+
+def test_a_recalled_figure_of_another_month_replaces_nothing(scenario: Scenario) -> None:
+    # "down from 2.7 % in January" is January's figure: beside February's, it is a change, not a revision
+    s = scenario
+    s.article(
+        "a",
+        text("Core inflation eased to 2.4 % in February 2031, down from 2.7 % in January, the Statistics Office said."),
+        "2031-03-01",
+        language="en",
+    )
+    february = ("2031-02-01", "2031-02-28")
+    s.claim("a", "the Statistics Office", 2.4, span="2.4 %", unit="percent", subject="core inflation", period=february)
+    recalled = s.claim("a", "the Statistics Office", 2.7, span="2.7 %", unit="percent", subject="core inflation")
+    s.link()
+    assert s.outcome(recalled) == "unresolved"
+    marks = s.con.execute("SELECT is_recap, named_month FROM claim_marks WHERE claim_id = ?", [recalled]).fetchall()
+    assert marks == [(True, 1)]
+
+
+def test_a_recalled_figure_without_a_time_of_its_own_is_replaced(scenario: Scenario) -> None:
+    # the same shape with no month named: the recap is the earlier estimate of the same month
+    s = scenario
+    s.article(
+        "a",
+        text("Core inflation was 2.4 % in February 2031, down from 2.7 % first estimated, the Statistics Office said."),
+        "2031-03-20",
+        language="en",
+    )
+    february = ("2031-02-01", "2031-02-28")
+    s.claim("a", "the Statistics Office", 2.4, span="2.4 %", unit="percent", subject="core inflation", period=february)
+    recalled = s.claim("a", "the Statistics Office", 2.7, span="2.7 %", unit="percent", subject="core inflation")
+    s.link()
+    assert s.outcome(recalled) == "revised"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = ?", [recalled]).fetchall()[0][0]
+    assert "recalls" in reason  # the rule that decided it is named
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "outcome"),
+    [
+        (("112,3 %", 112.3), ("112,3 %", 112.3), "corroborated"),
+        (("112,3 %", 112.3), ("112,7 %", 112.7), "unresolved"),  # 0.4 point apart: not the same figure
+        (("112 %", 112.0), ("112,3 %", 112.3), "corroborated"),  # a rounded figure meets a precise one
+    ],
+)
+def test_a_figure_means_no_more_than_its_stated_digits(
+    scenario: Scenario, first: tuple[str, float], second: tuple[str, float], outcome: str
+) -> None:
+    s = scenario
+    year = ("2030-01-01", "2030-12-31")
+    s.article("a", text(f"Le Fonds monétaire estime la dette à {first[0]} du PIB en 2030."), "2031-02-01")
+    s.article("b", text(f"L'Institut statistique mesure une dette de {second[0]} du PIB en 2030."), "2031-03-27")
+    common = {"unit": "percent", "subject": "dette publique", "period": year}
+    fund = s.claim("a", "Le Fonds monétaire", first[1], span=first[0], **common)  # type: ignore[arg-type]
+    s.claim("b", "L'Institut statistique", second[1], span=second[0], **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(fund) == outcome
+
+
+def test_two_precise_tolls_a_few_units_apart_do_not_corroborate(scenario: Scenario) -> None:
+    s = scenario
+    s.article("a", text("La préfecture du Var compte 1 037 maisons détruites."), "2024-05-02")
+    s.article("b", text("La Croix-Rouge compte 1 042 maisons détruites."), "2024-05-02")
+    s.article("c", text("La mairie de Draguignan compte 1 037 maisons détruites."), "2024-05-02")
+    prefecture = s.claim("a", "La préfecture du Var", 1037, span="1 037", unit="houses", subject="maisons détruites")
+    s.claim("b", "La Croix-Rouge", 1042, span="1 042", unit="houses", subject="maisons détruites")
+    s.link()
+    assert s.outcome(prefecture) == "unresolved"
+    s.claim("c", "La mairie de Draguignan", 1037, span="1 037", unit="houses", subject="maisons détruites")
+    s.link()
+    assert s.outcome(prefecture) == "corroborated"
+
+
+def test_an_earlier_expectation_recalled_beside_the_result_is_replaced_by_it(scenario: Scenario) -> None:
+    s = scenario
+    year = ("2030-01-01", "2030-12-31")
+    s.article(
+        "a",
+        text(
+            "Public debt rose to 113.0 % of output in 2030, the statistics office said, above the government's "
+            "expectation of 112.7 %."
+        ),
+        "2031-03-27",
+        language="en",
+    )
+    common = {"unit": "percent", "subject": "public debt", "period": year}
+    s.claim("a", "the statistics office", 113.0, span="113.0 %", **common)  # type: ignore[arg-type]
+    expected = s.claim("a", "the government", 112.7, span="112.7 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.outcome(expected) == "revised"
+
+
+def test_a_forecast_of_what_is_expected_is_no_recalled_figure(scenario: Scenario) -> None:
+    s = scenario
+    s.article(
+        "a",
+        text("Public debt is expected to reach 115.1 % of output next year, the government said."),
+        "2031-03-27",
+        language="en",
+    )
+    forecast = s.claim("a", "the government", 115.1, span="115.1 %", unit="percent", subject="public debt")
+    s.link()
+    marks = s.con.execute("SELECT is_recap FROM claim_marks WHERE claim_id = ?", [forecast]).fetchall()
+    assert marks == [(False,)]
+
+
+def test_a_comparison_with_another_year_is_the_source_s_current_word_on_that_year(scenario: Scenario) -> None:
+    # "up from 5.4 % in 2030" in a story on 2031 recalls no earlier statement: it is what the office says of
+    # 2030 today, and it replaces the 5.5 % the office gave for 2030 a year before
+    s = scenario
+    s.article(
+        "a", text("The statistics office said the 2030 deficit came to 5.5 % of output."), "2031-04-10", language="en"
+    )
+    s.article(
+        "b",
+        text("The statistics office said the 2031 deficit was 5.8 % of output, up from 5.4 % in 2030."),
+        "2032-03-27",
+        language="en",
+    )
+    y2030, y2031 = ("2030-01-01", "2030-12-31"), ("2031-01-01", "2031-12-31")
+    first = s.claim("a", "The statistics office", 5.5, span="5.5 %", unit="percent", subject="deficit", period=y2030)
+    s.claim("b", "The statistics office", 5.8, span="5.8 %", unit="percent", subject="deficit", period=y2031)
+    s.claim("b", "The statistics office", 5.4, span="5.4 %", unit="percent", subject="deficit", period=y2030)
+    s.link()
+    assert s.outcome(first) == "revised"
+    reason = s.con.execute("SELECT reason FROM claim_outcomes WHERE claim_id = ?", [first]).fetchall()[0][0]
+    assert reason == "its source later gave an incompatible figure"

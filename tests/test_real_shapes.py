@@ -12,11 +12,11 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import ConceptLexicon
-from corroborate.copies import number_sequence, translation_pairs
-from corroborate.dates import inferred_date
-from corroborate.identity import NameKeys, claim_identities
-from corroborate.stories import article_places
+from corroborate.ingest.dates import inferred_date
+from corroborate.link.concepts import ConceptLexicon
+from corroborate.link.copies import number_sequence, translation_pairs
+from corroborate.link.identity import NameKeys, claim_identities
+from corroborate.link.stories import article_places
 from tests.helpers import RUN, Scenario, filler
 
 
@@ -63,6 +63,26 @@ def test_a_translation_is_a_copy_and_an_independent_report_of_the_same_figures_i
     assert pairs["method"].to_list() == ["translation"]
     far_apart = articles.with_columns(pl.Series("published_at", [day, day + dt.timedelta(days=30), day]))
     assert translation_pairs(far_apart).is_empty()
+
+
+def test_a_short_dispatch_and_its_translation_from_one_wire_are_one_dispatch() -> None:
+    # three numbers only: too few for two unrelated articles, enough when both credit the same agency
+    day = dt.date(2031, 3, 3)
+    french = "L'inflation a reculé à 2,4 % en février, après 2,5 % en janvier ; l'énergie a baissé de 0,2 %."
+    english = "Inflation eased to 2.4 percent in February, from 2.5 percent in January; energy fell 0.2 percent."
+    articles = pl.DataFrame(
+        {
+            "article_id": ["fr", "en", "other"],
+            "outlet": ["Le Quotidien (AFP copy)", "Daily Wire Page (AFP copy)", "Finance Today"],
+            "language": ["fr", "en", "en"],
+            "published_at": [day, None, day],
+            "text": [french, english, english.replace("Inflation eased", "Prices eased")],
+        }
+    )
+    pairs = translation_pairs(articles)
+    assert [set(row) for row in pairs.select("article_id", "copy_of_article_id").rows()] == [{"en", "fr"}]
+    no_wire = articles.with_columns(pl.Series("outlet", ["Le Quotidien", "Daily Wire Page", "Finance Today"]))
+    assert translation_pairs(no_wire).is_empty()
 
 
 def test_a_translation_corroborates_nothing(scenario: Scenario) -> None:

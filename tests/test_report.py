@@ -25,12 +25,11 @@ import polars as pl
 import pytest
 
 from corroborate import db
-from corroborate.api import build_report
 from corroborate.link import link
-from corroborate.report import png_colours, render_dom, screenshot
-from corroborate.report.browser import framed_dom, page_size, posted
-from corroborate.report.charts import MAX_LABELS, drawn_ranges, figure_labels
-from corroborate.report.data import (
+from corroborate.present.report import png_colours, render_dom, screenshot
+from corroborate.present.report.browser import framed_dom, page_size, posted
+from corroborate.present.report.charts import MAX_LABELS, drawn_ranges, figure_labels
+from corroborate.present.report.data import (
     CLAIM_SCHEMA,
     LINK_SCHEMA,
     QUANTITY_SCHEMA,
@@ -43,6 +42,7 @@ from corroborate.report.data import (
     stated_words,
     timeline_frames,
 )
+from corroborate.run.api import build_report
 from corroborate.score import score_sources
 from helpers import ROOT, RUN, Scenario, run_cli, text
 

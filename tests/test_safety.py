@@ -384,7 +384,7 @@ def test_row8_every_process_started_after_the_watchdog_dies_with_a_killed_parent
     """A parent that starts a grandchild in a new session (no process group ties it), then is killed with -9."""
     script = (
         "import os, signal, subprocess, sys\n"
-        "from corroborate.processes import reap_descendants_on_exit\n"
+        "from corroborate.run.processes import reap_descendants_on_exit\n"
         "reap_descendants_on_exit()\n"
         "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'], start_new_session=True)\n"
         "print(child.pid, flush=True)\n"
@@ -515,8 +515,8 @@ def test_publish_refuses_a_staging_copy_that_is_not_this_runs_or_lost_data(tmp_p
 
 @pytest.mark.slow
 def test_a_flow_whose_staging_copy_is_deleted_between_stages_fails_and_keeps_the_live_data(seeded_copy: Path) -> None:
-    from corroborate.options import RunOptions
-    from corroborate.progress import listening
+    from corroborate.run.options import RunOptions
+    from corroborate.run.progress import listening
     from flows.nightly import nightly
 
     before = _counts(seeded_copy)
@@ -602,9 +602,9 @@ def test_a_full_disk_while_a_stage_writes_fails_the_run_and_removes_the_staging_
 
 
 def test_a_full_disk_fails_a_cli_run_with_one_line_and_the_next_run_works(tmp_path: Path) -> None:
-    from corroborate import stages
     from corroborate.extract.version import EXTRACTOR_VERSION
-    from corroborate.options import RunOptions
+    from corroborate.run import stages
+    from corroborate.run.options import RunOptions
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -874,7 +874,7 @@ def _badly_named(folder: Path) -> tuple[Path, Path]:
 
 
 def test_run_options_carry_a_name_that_is_not_utf8_as_utf8_json(tmp_path: Path) -> None:
-    from corroborate.options import RunOptions
+    from corroborate.run.options import RunOptions
 
     bad_file, bad_folder = _badly_named(tmp_path)
     options = RunOptions(inputs=(bad_file, bad_folder, tmp_path / "plain.txt"), db_path=tmp_path / "c.duckdb")

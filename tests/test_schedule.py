@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from corroborate import processes
-from corroborate.options import RunOptions
-from corroborate.processes import free_port
+from corroborate.run import processes
+from corroborate.run.options import RunOptions
+from corroborate.run.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

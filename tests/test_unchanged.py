@@ -14,10 +14,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from corroborate import db, stages, store
+from corroborate import db, store
 from corroborate.extract.version import EXTRACTOR_VERSION
-from corroborate.options import RunOptions
-from corroborate.unchanged import nothing_new, record_unchanged_run
+from corroborate.run import stages
+from corroborate.run.options import RunOptions
+from corroborate.run.unchanged import nothing_new, record_unchanged_run
 from helpers import ROOT, SEEDS, query, run_cli
 
 VERSION = str(EXTRACTOR_VERSION)

@@ -454,7 +454,10 @@ def test_adding_a_language_changes_behaviour(con: duckdb.DuckDBPyConnection, tmp
     edit_suite(
         suites,
         "articles",
-        lambda s: expectation(s, "expect_column_values_to_be_in_set", "language")["kwargs"]["value_set"].append("de"),
+        # the shipped suite names the set ({"vocab": "LANGUAGES"}); a suite may also list its values
+        lambda s: expectation(s, "expect_column_values_to_be_in_set", "language")["kwargs"].update(
+            value_set=[*vocab.LANGUAGES, "de"]
+        ),
     )
     add_article(con, "german", language="de")
     assert v.validate_articles(con, RUN, suites_dir=suites) == 0
@@ -532,7 +535,7 @@ def test_reject_share_is_configurable(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_shipped_suites_agree_with_vocab() -> None:
     def load(table: str) -> dict[str, Any]:
-        return json.loads((v.EXPECTATIONS_DIR / f"{table}.json").read_text(encoding="utf-8"))
+        return v.from_vocab(json.loads((v.EXPECTATIONS_DIR / f"{table}.json").read_text(encoding="utf-8")))
 
     def value_set(table: str, column: str) -> list[str]:
         return expectation(load(table), "expect_column_values_to_be_in_set", column)["kwargs"]["value_set"]
@@ -540,11 +543,16 @@ def test_shipped_suites_agree_with_vocab() -> None:
     assert value_set("claims", "qualifier") == list(vocab.QUALIFIERS)
     assert value_set("claims", "unit") == list(vocab.UNITS)
     assert value_set("articles", "language") == list(vocab.LANGUAGES)
+    assert value_set("articles", "published_precision") == list(vocab.DATE_PRECISIONS)
     assert value_set("claim_outcomes", "outcome") == list(vocab.CLAIM_OUTCOMES)
     assert value_set("source_scores", "kind") == list(vocab.SOURCE_KINDS)
     assert load("claims")["meta"]["plausible_max"] == vocab.PLAUSIBLE_MAX
-    for table in v.TABLES:
-        v.load_suite(table)  # every shipped suite builds
+    for path in sorted(v.EXPECTATIONS_DIR.glob("*.json")):
+        assert v.load_suite(path.stem).table == path.stem  # every shipped suite builds
+    with pytest.raises(ValueError, match="no set named 'NOPE'"):
+        v.from_vocab({"value_set": {"vocab": "NOPE"}})
+    bounds = v.from_vocab({"vocab": "PLAUSIBLE_MAX", "people": 5000})
+    assert bounds == {**vocab.PLAUSIBLE_MAX, "people": 5000}
 
 
 # ---------------------------------------------------------------------------------------------

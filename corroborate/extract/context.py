@@ -86,7 +86,13 @@ _PERIOD_RX: list[tuple[re.Pattern[str], str]] = [
         "this_year",
     ),
     (re.compile(r"\b(?:l['’]an\s+dernier|l['’]ann[ée]e\s+derni[èe]re|last\s+year)\b", re.I), "last_year"),
+    (
+        re.compile(r"\b(?:l['’]an\s+prochain|l['’]ann[ée]e\s+prochaine|next\s+year|the\s+coming\s+year)\b", re.I),
+        "next_year",
+    ),
 ]
+# Years named relative to the publication date: (first day offset in years, ends on the publication date).
+_RELATIVE_YEARS = {"this_year": (0, True), "last_year": (-1, False), "next_year": (1, False)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +175,12 @@ def find_periods(text: str, published: dt.date | None) -> list[Period]:
             elif kind == "year":
                 y = int(gd["y"])
                 start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
-            elif kind in ("this_year", "last_year"):
-                if published is None:
-                    continue
-                y = published.year - (kind == "last_year")
-                start, end = dt.date(y, 1, 1), (published if kind == "this_year" else dt.date(y, 12, 31))
+            elif kind in _RELATIVE_YEARS and published is not None:
+                # undated, a relative year falls through with no dates: still the figure's own time, so
+                # the figure takes no other year of its sentence ("after 6 % in 2024, 5.9 % next year")
+                offset, to_date = _RELATIVE_YEARS[kind]
+                y = published.year + offset
+                start, end = dt.date(y, 1, 1), (published if to_date else dt.date(y, 12, 31))
             taken.append(m.span())
             out.append(Period(m.group(0).strip(), start, end, m.start()))
     return sorted(out, key=lambda p: p.char_start)

@@ -7,8 +7,8 @@ import datetime as dt
 
 import polars as pl
 
-from corroborate.dates import MONTHS, inferred_date
 from corroborate.db import table_schema
+from corroborate.ingest.dates import MONTHS, inferred_date
 from corroborate.language import OTHER, classify_language, normalise_language
 from corroborate.vocab import LANGUAGES, UNKNOWN_OUTLET
 

@@ -1,3 +1,4 @@
+-- inputs: _article_copies_input
 -- Article dependence: article_id copies (or rewrites) copy_of_article_id. similarity is the share of
 -- the smaller text's content-word bigrams found in the other; method says how the pair was found
 -- (shingle: near-duplicate text; wire_credit: the same wire agency credited, with a lower bar;

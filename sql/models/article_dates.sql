@@ -1,3 +1,4 @@
+-- inputs: articles, article_groups
 -- When each article's figures held. An article dated by its record, URL or text (corroborate/dates.py)
 -- keeps its date; an undated one in a copy group (article_groups: rewrites and translations of one
 -- dispatch) takes the earliest date in the group, because its figures are the dispatch's and held when

@@ -1,3 +1,4 @@
+-- inputs: _article_groups_input
 -- Each article's copy group: articles linked by article_copies, directly or through others (two
 -- rewrites of one dispatch are one story). Claims from the same group never corroborate each other.
 CREATE OR REPLACE TABLE article_groups AS

@@ -1,3 +1,4 @@
+-- inputs: _article_places_input
 -- The country each article's title and opening name most often (corroborate/stories.py, lexicon
 -- corroborate/lexicons/places.csv); articles that name none have no row. Claims on a general concept
 -- ("*deaths") compare only between articles of one place (claim_evidence.sql).

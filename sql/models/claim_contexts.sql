@@ -1,3 +1,4 @@
+-- inputs: claims, claim_sentences, _unmatched_subjects
 -- The sentence around each claim whose subject the lexicon does not place on its own
 -- (_unmatched_subjects, from corroborate/link.py; '' stands for no subject): "La Corée du Nord a envoyé
 -- environ 10'000 soldats" says whose soldiers they are although the subject is only "soldats", and the

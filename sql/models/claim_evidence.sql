@@ -1,3 +1,4 @@
+-- inputs: article_copies, claim_facts, source_tree, story_pairs
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
 --   corroborates  independent (another organisation root, and another article outside its copy group:
@@ -201,7 +202,8 @@ WITH final_figures AS (
             WHEN recap_replaced AND NOT compatible THEN 'supersedes'
             WHEN replaced_by_standing AND NOT compatible AND later THEN 'supersedes'
             WHEN is_projection THEN CASE
-                WHEN NOT separate OR NOT not_earlier THEN NULL
+                -- an outlet's own figure relays somebody: it neither reaches nor misses a forecast
+                WHEN NOT separate OR NOT not_earlier OR NOT can_back THEN NULL
                 WHEN same_root THEN CASE WHEN NOT reaches AND after_horizon THEN 'falls_short' END
                 WHEN overshoots AND later AND NOT after_horizon THEN 'contradicts'
                 WHEN reaches AND NOT overshoots THEN 'reaches'
@@ -212,9 +214,20 @@ WITH final_figures AS (
             WHEN compatible AND not_earlier AND same_time AND can_back AND after_period THEN 'corroborates'
             WHEN NOT compatible AND later AND count_corrected THEN 'supersedes'
             WHEN NOT compatible AND later AND revisable AND after_period THEN 'contradicts'
-        END AS relation
+        END AS relation,
+        -- which rule made a 'supersedes' (eval prints per rule how often it was right)
+        CASE
+            WHEN recap_replaced AND NOT compatible THEN 'recap'
+            WHEN replaced_by_standing AND NOT compatible AND later THEN 'outturn'
+            WHEN count_corrected THEN 'correction'
+        END AS supersede_rule
     FROM pairs
+), ruled AS (
+    -- rule: the relation, or for 'supersedes' the rule that made it (recap, outturn, correction)
+    SELECT claim_id, evidence_claim_id, relation,
+           CASE WHEN relation = 'supersedes' THEN supersede_rule ELSE relation END AS rule
+    FROM related
 )
-SELECT claim_id, evidence_claim_id, relation FROM related WHERE relation IS NOT NULL
+SELECT claim_id, evidence_claim_id, relation, rule FROM ruled WHERE relation IS NOT NULL
 UNION ALL
-SELECT claim_id, evidence_claim_id, relation FROM own;
+SELECT claim_id, evidence_claim_id, relation, relation AS rule FROM own;

@@ -1,3 +1,4 @@
+-- inputs: articles, claims, article_dates, article_groups, claim_evidence, claim_outcomes, claim_sources, quantities, source_tree, sources
 -- Every claim with its source, outcome and evidence, one row per piece of evidence (a claim without
 -- evidence has one row with empty evidence columns). credited_ids lists every source the claim counts
 -- for: its speaker, everything above the speaker in the tree, and the outlet that published it.

@@ -1,3 +1,4 @@
+-- inputs: claims, article_dates, article_groups, article_places, claim_identities, claim_marks, claim_quantities, claim_sources, sources, _concept_kinds
 -- One row per claim with everything the outcome rules look at.
 --   lo, hi: the figure's interval with the tolerance its qualifier allows. The extractor widens
 --     approx / at_least / at_most figures; one left as a point is widened here ($approx_width either side
@@ -30,6 +31,19 @@ WITH stated AS (
             WHEN ck.kind = 'count' THEN 'toll'
         END AS tight,
         CASE WHEN c.unit = 'percent' THEN $slack_ratio ELSE $slack END AS slack,
+        -- half the unit of the figure's last stated digit ("112.3 %": 0.05, "1,037": 0.5, "10 100": 50,
+        -- "1,1 million": 50,000): a figure given to that precision means no more. Null when the written
+        -- digits do not give the value by a power of ten (a number in words, "2 thousand 12").
+        CASE
+            WHEN d.digits IS NULL OR d.digits = '' OR c.value = 0 OR CAST(d.digits AS DOUBLE) = 0 THEN NULL
+            WHEN abs(abs(c.value) / CAST(d.digits AS DOUBLE)
+                     - pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))))
+                 > 1e-6 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))) THEN NULL
+            ELSE 0.5 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE))))
+                 -- trailing zeros of a whole number say nothing of its precision ("10,000" may be rounded)
+                 * CASE WHEN abs(c.value) >= CAST(d.digits AS DOUBLE)
+                        THEN pow(10, length(d.digits) - length(rtrim(d.digits, '0'))) ELSE 1 END
+        END AS rounding,
         -- a forecast keeps the interval of its own qualifier ("pourrait dépasser 6 %": 6 to 12, "will
         -- remain around 6 %": 4.8 to 7.2): a forecast rate reads that qualifier from the interval's shape
         CASE
@@ -40,8 +54,30 @@ WITH stated AS (
             ELSE 'exact'
         END AS stated_as
     FROM claims c
+    -- the digits of the figure's first written number, separators dropped
+    CROSS JOIN LATERAL (
+        SELECT regexp_replace(regexp_extract(c.text, '\d(?:[\d.,\s\x{00a0}\x{202f}'']*\d)?'), '[^0-9]', '', 'g')
+            AS digits
+    ) d
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
+), recalled AS (
+    -- A recap cue makes a figure an earlier statement only when its article gives the figure that replaces
+    -- it (the same quantity): "contre 4,9 % initialement prévu" beside the 5,5 % it gave way to. With no
+    -- such figure the recap is the article's own word on another time ("up from 5.4 % in 2023" in a story
+    -- on 2024): a current statement about that time, dated like the article.
+    SELECT m.claim_id
+    FROM claim_marks m
+    JOIN claims c USING (claim_id)
+    JOIN claim_quantities cq USING (claim_id)
+    WHERE m.is_recap
+      AND EXISTS (
+          SELECT 1
+          FROM claims o
+          JOIN claim_quantities oq USING (claim_id)
+          LEFT JOIN claim_marks om USING (claim_id)
+          WHERE o.article_id = c.article_id AND oq.quantity_id = cq.quantity_id AND NOT coalesce(om.is_recap, false)
+      )
 ), widened AS (
     SELECT *,
         CASE
@@ -80,19 +116,22 @@ SELECT
     w.qualifier = 'projection' AND ck.kind IS DISTINCT FROM 'period' AS is_projection,
     w.value,
     w.value_low,
-    least(w.w_low, w.w_high) - w.slack * abs(least(w.w_low, w.w_high))          AS lo,
-    greatest(w.w_low, w.w_high) + w.slack * abs(greatest(w.w_low, w.w_high))    AS hi,
+    -- the slack never reaches past the figure's stated precision: "112.3 %" does not meet "112.7 %"
+    least(w.w_low, w.w_high)
+        - least(w.slack * abs(least(w.w_low, w.w_high)), coalesce(w.rounding, 'Infinity'::DOUBLE))    AS lo,
+    greatest(w.w_low, w.w_high)
+        + least(w.slack * abs(greatest(w.w_low, w.w_high)), coalesce(w.rounding, 'Infinity'::DOUBLE)) AS hi,
     w.period_end AS horizon,
-    CASE WHEN coalesce(m.is_recap, false) AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
+    CASE WHEN rc.claim_id IS NOT NULL AND a.published_at IS NOT NULL THEN DATE '0001-01-01'
          ELSE a.published_at END AS pub_lo,
     CASE
-        WHEN coalesce(m.is_recap, false) THEN a.published_at - INTERVAL 1 DAY
+        WHEN rc.claim_id IS NOT NULL THEN a.published_at - INTERVAL 1 DAY
         WHEN a.published_precision = 'month' THEN last_day(a.published_at)
         WHEN a.published_precision = 'year' THEN make_date(year(a.published_at), 12, 31)
         ELSE a.published_at
     END::DATE AS pub_hi,
     a.published_at,
-    coalesce(m.is_recap, false) AS is_recap,
+    rc.claim_id IS NOT NULL AS is_recap,
     coalesce(m.is_correction, false) AS is_correction,
     starts_with(cq.subject_key, '*') AS scoped,
     cq.wording_key,
@@ -110,6 +149,7 @@ SELECT
 FROM widened w
 JOIN claim_quantities cq USING (claim_id)
 LEFT JOIN claim_marks m USING (claim_id)
+LEFT JOIN recalled rc USING (claim_id)
 LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 JOIN claim_sources cs USING (claim_id)
 LEFT JOIN sources src ON src.source_id = cs.source_id

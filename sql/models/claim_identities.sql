@@ -1,3 +1,4 @@
+-- inputs: _claim_identities_input
 -- Each attributed claim's institution identity: the country of its article and the key of its
 -- organisation's (or speaker's) name, so that one institution is one identity under its names and in
 -- both languages (corroborate/identity.py). Claims of one identity are not independent, and a later

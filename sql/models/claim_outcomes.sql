@@ -1,3 +1,4 @@
+-- inputs: claim_evidence, claim_facts
 -- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
 -- In order:
 --   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure
@@ -11,7 +12,7 @@
 --   5. unresolved otherwise: no later evidence, or only an unbacked contradiction.
 CREATE OR REPLACE TABLE claim_outcomes AS
 WITH ev AS (
-    SELECT e.claim_id, e.evidence_claim_id, e.relation, f.pub_lo AS ev_pub
+    SELECT e.claim_id, e.evidence_claim_id, e.relation, e.rule, f.pub_lo AS ev_pub
     FROM claim_evidence e
     JOIN claim_facts f ON f.claim_id = e.evidence_claim_id
 ), own_latest AS (
@@ -22,9 +23,9 @@ WITH ev AS (
     WHERE relation IN ('restates', 'corrects')
     GROUP BY claim_id
 ), withdrawn AS (
-    SELECT claim_id, by_claim FROM own_latest WHERE relation = 'corrects'
+    SELECT claim_id, by_claim, 'corrects' AS rule FROM own_latest WHERE relation = 'corrects'
     UNION ALL
-    SELECT claim_id, arg_max(evidence_claim_id, (ev_pub, evidence_claim_id))
+    SELECT claim_id, arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)), arg_max(rule, (ev_pub, evidence_claim_id))
     FROM ev WHERE relation = 'supersedes' AND claim_id NOT IN (SELECT claim_id FROM own_latest WHERE relation = 'corrects')
     GROUP BY claim_id
 ), agreeing AS (
@@ -79,9 +80,10 @@ WITH ev AS (
             ELSE s.by_claim
         END AS decided_by_claim_id,
         CASE
-            WHEN w.claim_id IS NOT NULL AND w.claim_id IN (SELECT claim_id FROM own_latest WHERE relation = 'corrects')
-                THEN 'its source later gave an incompatible figure'
-            WHEN w.claim_id IS NOT NULL THEN 'a later figure says it replaces this one'
+            WHEN w.rule = 'corrects' THEN 'its source later gave an incompatible figure'
+            WHEN w.rule = 'recap' THEN 'its article recalls it and gives the figure that replaces it'
+            WHEN w.rule = 'outturn' THEN 'the outturn published after its period, backed by another source, replaces it'
+            WHEN w.claim_id IS NOT NULL THEN 'a later correction names it and replaces it'
             WHEN c.is_projection AND r.claim_id IS NOT NULL THEN 'forecast reached by a later independent figure'
             WHEN c.is_projection AND m.claim_id IS NOT NULL THEN 'forecast missed: a figure after its horizon falls short'
             WHEN c.is_projection AND x.claim_id IS NOT NULL THEN 'forecast missed: a later independent figure far exceeds it'
@@ -96,7 +98,9 @@ WITH ev AS (
             ELSE 'no independent evidence yet'
         END AS reason
     FROM claim_facts c
-    LEFT JOIN (SELECT claim_id, any_value(by_claim) AS by_claim FROM withdrawn GROUP BY claim_id) w
+    LEFT JOIN (SELECT claim_id, arg_min(by_claim, rule <> 'corrects') AS by_claim,
+                      arg_min(rule, rule <> 'corrects') AS rule
+               FROM withdrawn GROUP BY claim_id) w
         ON w.claim_id = c.claim_id
     LEFT JOIN support s     ON s.claim_id = c.claim_id
     LEFT JOIN overturn o    ON o.claim_id = c.claim_id

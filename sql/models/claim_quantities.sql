@@ -1,3 +1,4 @@
+-- inputs: claims, article_dates, claim_marks, _claim_concepts, _claim_subject_keys, _concept_kinds, _subject_keys, _unit_families
 -- Which quantity each claim speaks of. Claims speak of one quantity when what they count (subject_key),
 -- the unit family (corroborate.vocab.UNIT_FAMILIES) and the period agree.
 --   subject_key: the concept of seeds/subjects.csv that the subject matches (_subject_keys), or that a
@@ -98,13 +99,19 @@ WITH scoped AS (
             CASE WHEN k.period_start IS NULL AND k.period_end IS NULL THEN p.article_end ELSE k.period_end END
                 AS period_end
         ),
-        coalesce(mk.is_beyond, false) AS is_beyond
+        coalesce(mk.is_beyond, false) AS is_beyond,
+        mk.named_month
     FROM yearly k
-    -- a figure for an unstated horizon ("around 6 % in the medium term") borrows no period
+    -- a figure for an unstated horizon ("around 6 % in the medium term") borrows no period; nor does one
+    -- whose own words name another time than the article's period ("down from 2.9 % in January" beside
+    -- February's figures, "compared to the previous month"): it is that time's figure, not this one's
     LEFT JOIN claim_marks mk USING (claim_id)
     LEFT JOIN article_periods p
       ON p.article_id = k.article_id AND p.subject_key = k.subject_key AND p.unit_family = k.unit_family
      AND NOT coalesce(mk.is_beyond, false)
+     AND (mk.named_month IS NULL
+          OR (month(p.article_start) = mk.named_month AND month(p.article_end) = mk.named_month
+              AND year(p.article_start) = year(p.article_end)))
 ), subject_periods AS (
     SELECT DISTINCT subject_key, unit_family, period_start, period_end
     FROM dated
@@ -114,7 +121,7 @@ WITH scoped AS (
     SELECT d.claim_id, d.subject_key, d.unit_family, a.published_at
     FROM dated d
     JOIN article_dates a USING (article_id)
-    WHERE d.period_start IS NULL AND d.period_end IS NULL AND NOT d.is_beyond
+    WHERE d.period_start IS NULL AND d.period_end IS NULL AND NOT d.is_beyond AND d.named_month IS NULL
 ), current_by_day AS (
     -- Per subject and day, not per claim: every undated claim of a subject published that day gets the
     -- same period, and the range join stays as small as the number of (subject, day) pairs.

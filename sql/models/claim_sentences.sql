@@ -1,3 +1,4 @@
+-- inputs: articles, claims
 -- The sentence around every claim, cut at the figure: what corroborate/concepts.py reads to tell what a
 -- figure counts and whether it recalls or corrects an earlier figure. char offsets are 0-based,
 -- substring() is 1-based; a sentence ends at ". ", "!", "?" or a line break, but not at the period of

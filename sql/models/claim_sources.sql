@@ -1,3 +1,4 @@
+-- inputs: articles, claims, sources, _outlet_map, _placed_speakers, _speaker_map
 -- Who each claim is credited to (source_id), the top of that source's tree (root_id) and the outlet
 -- that published it (outlet_id). An unattributed figure is the outlet's own.
 -- _speaker_map and _outlet_map are the distinct names resolved by corroborate/sources.py.

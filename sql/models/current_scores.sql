@@ -1,3 +1,4 @@
+-- inputs: runs, source_scores
 -- The scores readers see: for each method, the rows of the latest completed run that computed it.
 -- A run still going (or failed) never shows: its rows only count once runs.status = 'completed'.
 CREATE OR REPLACE VIEW current_scores AS

@@ -1,3 +1,4 @@
+-- inputs: claim_quantities
 -- The real-world numbers that claims speak of: one row per (subject, unit family, period).
 CREATE OR REPLACE TABLE quantities AS
 SELECT

@@ -1,3 +1,4 @@
+-- inputs: claim_facts
 -- Relay fidelity: an attributed figure that differs from what its own source said elsewhere about the same
 -- quantity at about the same time is the publishing outlet's error (a misquote, a digit lost), not the
 -- source's. relayed_wrong when at least two claims of the same source (organisation root or identity),

@@ -1,3 +1,4 @@
+-- inputs: _source_aliases_input
 -- Every spelling of every source: the alias file's, the canonical names, and the speaker strings met in
 -- claims, each with the key it is matched on (accents, case, punctuation, leading articles and titles
 -- removed: corroborate.sources.alias_key).

@@ -1,3 +1,4 @@
+-- inputs: claims, claim_facts, claim_outcomes, claim_sources, relay_checks, source_tree, sources, _claim_weights
 -- Per source, the claims it answers for and their outcomes.
 --   An official answers for the claims credited to it or to anything under it in the tree (the Pentagon
 --   for Sabrina Singh's).

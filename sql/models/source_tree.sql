@@ -1,3 +1,4 @@
+-- inputs: sources
 -- Every (ancestor, descendant) pair of the affiliation tree, each source being its own ancestor at
 -- distance 0: a parent's score counts the claims of everything under it.
 CREATE OR REPLACE TABLE source_tree AS

@@ -1,3 +1,4 @@
+-- inputs: _sources_input
 -- Canonical sources: one row per person, institution or outlet, with the affiliation tree.
 -- Rebuilt on every run from seeds/aliases.csv and every name met in claims and articles
 -- (corroborate/sources.py registers _sources_input), so an edit of the alias file takes effect on the

@@ -28,7 +28,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from corroborate.concepts import LEXICON_DIR
+from corroborate.link.concepts import LEXICON_DIR
 from corroborate.text import fold
 
 __all__ = ["GENERIC_FILE", "is_named"]
@@ -64,7 +64,7 @@ def _media_words() -> frozenset[str]:
 
 @cache
 def _place_words() -> frozenset[str]:
-    from corroborate.stories import read_places
+    from corroborate.link.stories import read_places
 
     return frozenset(w for name in read_places()["name"].to_list() for w in _WORD.findall(name))
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import LEXICON_DIR, fold_expr, stem_expr
-from corroborate.copies import article_groups
+from corroborate.link.concepts import LEXICON_DIR
+from corroborate.text import fold_expr, stem_expr
 
 PLACE_FILE = LEXICON_DIR / "places.csv"
 PLACE_CHARS = 1500  # title and opening: where a report says where it happens
@@ -82,13 +82,6 @@ def story_pairs(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY)
     return pairs.filter(pl.col("similarity") >= similarity).select(
         "article_id", pl.col("other").alias("copy_of_article_id"), "similarity"
     )
-
-
-def article_stories(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY) -> pl.DataFrame:
-    """``article_id, story_id`` for every article (``article_id, title, text``); a story's id is its
-    smallest article id."""
-    pairs = story_pairs(articles, similarity=similarity)
-    return article_groups(articles["article_id"].to_list(), pairs).rename({"group_id": "story_id"})
 
 
 def read_places(path: Path = PLACE_FILE) -> pl.DataFrame:

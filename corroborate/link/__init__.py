@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,11 +34,13 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.concepts import ConceptLexicon
-from corroborate.copies import build_copies
 from corroborate.db import registered, run_model
-from corroborate.options import DEFAULT_SUBJECT_FILE
-from corroborate.sources import build_sources, resolve_name
+from corroborate.link.concepts import ConceptLexicon
+from corroborate.link.copies import build_copies
+from corroborate.link.sources import build_sources, resolve_name
+from corroborate.models import models_fed_by
+from corroborate.run.options import DEFAULT_SUBJECT_FILE
+from corroborate.text import fold, fold_expr, stem, stem_expr
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
 OUTCOME_PARAMS: dict[str, float] = {
@@ -71,7 +72,6 @@ _FUNCTION_WORDS = frozenset(
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def subject_words(text: str | None) -> list[str]:
@@ -79,57 +79,24 @@ def subject_words(text: str | None) -> list[str]:
 
     Accents and case are dropped, function words removed, and each word loses a final ``s``/``x`` and
     then a final ``e`` and has doubled letters collapsed: ``nord-coréennes`` -> ``nord``, ``coren``,
-    ``troupes`` -> ``troup``, ``troops`` -> ``trops``.
+    ``troupes`` -> ``troup``, ``troops`` -> ``trop``.
     """
     if not text:
         return []
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    out: list[str] = []
-    for word in _WORD.findall(folded):
-        if word in _FUNCTION_WORDS:
-            continue
-        if len(word) > 3 and word[-1] in "sx":
-            word = word[:-1]
-        if len(word) > 3 and word.endswith("e"):
-            word = word[:-1]
-        out.append(_DOUBLED.sub(r"\1", word))
-    return out
+    return [stem(word) for word in _WORD.findall(fold(text)) if word not in _FUNCTION_WORDS]
 
 
 def subject_words_frame(subjects: pl.Series) -> pl.DataFrame:
     """``(subject, word)`` rows: :func:`subject_words` of every subject, as polars expressions."""
-    word = pl.col("word")
-    stripped_sx = (
-        pl.when((word.str.len_chars() > 3) & word.str.contains("[sx]$"))
-        .then(word.str.slice(0, word.str.len_chars() - 1))
-        .otherwise(word)
-    )
-    frame = (
+    return (
         pl.DataFrame({"subject": subjects.unique()})
-        .with_columns(
-            pl.col("subject")
-            .str.normalize("NFKD")
-            .str.replace_all(r"\p{M}", "")
-            .str.to_lowercase()
-            .str.extract_all(r"\p{L}+|\p{Nd}+")
-            .alias("word")
-        )
+        .with_columns(fold_expr(pl.col("subject")).str.extract_all(r"\p{L}+|\p{Nd}+").alias("word"))
         .explode("word")
         .drop_nulls("word")
-        .filter(~word.is_in(list(_FUNCTION_WORDS)))
-        .with_columns(stripped_sx.alias("word"))
-        .with_columns(
-            pl.when((word.str.len_chars() > 3) & word.str.ends_with("e"))
-            .then(word.str.slice(0, word.str.len_chars() - 1))
-            .otherwise(word)
-            .alias("word")
-        )
+        .filter(~pl.col("word").is_in(list(_FUNCTION_WORDS)))
+        .with_columns(stem_expr(pl.col("word")).alias("word"))
+        .unique()
     )
-    collapsed = pl.col("word")
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        collapsed = collapsed.str.replace_all(f"{letter}{letter}+", letter)
-    return frame.with_columns(collapsed.alias("word")).unique()
 
 
 @dataclass
@@ -278,8 +245,8 @@ def build_sentence_marks(
     unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.stories.article_places` of
     the stored articles, when the caller has it already.
     """
-    from corroborate.identity import claim_identities
-    from corroborate.stories import article_places, story_pairs
+    from corroborate.link.identity import claim_identities
+    from corroborate.link.stories import article_places, story_pairs
 
     run_model(con, "claim_sentences")
     sentences = con.table("claim_sentences").pl()
@@ -302,7 +269,7 @@ def build_sentence_marks(
         "_claim_identities_input": claim_identities(claims, places),
     }
     with registered(con, inputs):
-        for model in ("claim_marks", "story_pairs", "article_places", "claim_identities"):
+        for model in models_fed_by(inputs):
             run_model(con, model)
     return sentences
 
@@ -417,7 +384,7 @@ def link(
         summary.seconds[stage] = round(now - clock, 3)
         clock = now
 
-    from corroborate.stories import article_places
+    from corroborate.link.stories import article_places
 
     # where each article is placed, read once: sources and quantities both need it
     places = article_places(con.table("articles").select("article_id", "title", "text").pl())

@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +36,10 @@ import polars as pl
 
 from corroborate import vocab
 from corroborate.db import registered, run_model
-from corroborate.naming import is_named
-from corroborate.options import DEFAULT_ALIAS_FILE
+from corroborate.link.naming import is_named
+from corroborate.models import models_fed_by
+from corroborate.run.options import DEFAULT_ALIAS_FILE
+from corroborate.text import fold
 
 OFFICIAL = "official"
 OUTLET = "outlet"
@@ -85,9 +86,7 @@ def alias_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = folded.replace(".", "")  # U.S. = US, but "l'Otan" keeps two words
+    folded = fold(text).replace(".", "")  # U.S. = US, but "l'Otan" keeps two words
     words = re.findall(r"[^\W_]+", folded)
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words.pop(0)
@@ -424,7 +423,7 @@ def build_sources(
         speaker_ids.append(entry.source_id)
     speaker_map = speakers.with_columns(pl.Series("source_id", speaker_ids, dtype=pl.String))
     if places is None:
-        from corroborate.stories import article_places
+        from corroborate.link.stories import article_places
 
         places = article_places(con.table("articles").select("article_id", "title", "text").pl())
     speaker_map, placed = _one_body_per_name(con, resolver, speaker_map, places)
@@ -437,7 +436,7 @@ def build_sources(
         "_placed_speakers": placed,
     }
     with registered(con, frames):
-        for model in ("sources", "source_aliases", "source_tree", "claim_sources"):
+        for model in models_fed_by(frames):
             run_model(con, model)
     summary = SourceSummary(
         sources=len(frames["_sources_input"]),
@@ -455,7 +454,7 @@ def _one_body_per_name(
     source_org, source_id``): a government's descriptor in an article placed in one country, credited to
     that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
     entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""
-    from corroborate.identity import government_countries, one_body_per_key, portfolio_name
+    from corroborate.link.identity import government_countries, one_body_per_key, portfolio_name
 
     placed_claims = (
         con.table("claims")

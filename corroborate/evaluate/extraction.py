@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 import polars as pl
 
 from corroborate.extract.cues import words
+from corroborate.text import fold
 
 LABEL_OUTLET = "labelled-outlet"
 
@@ -120,9 +120,7 @@ def load_labels(path: str | Path) -> list[dict[str, Any]]:
 
 def fold_name(name: str) -> list[str]:
     """Words of a name, lower-cased, without accents, determiners or punctuation."""
-    s = unicodedata.normalize("NFD", name.lower().replace("’", "'"))
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
-    s = re.sub(r"\b(?:l|d)'", " ", s)
+    s = re.sub(r"\b(?:l|d)'", " ", fold(name))
     words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", s)
     return [w for w in words if w not in _STOP]
 

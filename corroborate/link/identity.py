@@ -31,9 +31,9 @@ from pathlib import Path
 
 import polars as pl
 
-from corroborate.concepts import LEXICON_DIR
-from corroborate.sources import _ROLE_WORDS, PORTFOLIO_KEYS
-from corroborate.stories import read_places
+from corroborate.link.concepts import LEXICON_DIR
+from corroborate.link.sources import _ROLE_WORDS, PORTFOLIO_KEYS
+from corroborate.link.stories import read_places
 from corroborate.text import fold
 
 INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
@@ -53,6 +53,8 @@ GENERIC_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _FUNCTION_WORDS = frozenset(["les", "des", "the", "and", "for", "with", "from", "par", "pour", "sur", "aux"])
+# Determiners that may open a descriptor with a capital at a sentence's start ("Les analystes de Factset").
+_OPENING_WORDS = frozenset(["les", "le", "la", "l", "the", "des", "un", "une", "a", "an"])
 
 
 def read_translations(path: Path = INSTITUTION_FILE) -> dict[str, str]:
@@ -97,7 +99,7 @@ class NameKeys:
             return "government" if english in GOVERNMENT_WORDS else english
         words: set[str] = set()
         for word in _WORD.findall(fold(name).replace("'", " ")):
-            if word in self.place_words or len(word) < 3:
+            if word in self.place_words or len(word) < 3 or word in _FUNCTION_WORDS:
                 continue
             english = self.translations.get(word, word)
             for part in english.split():
@@ -105,7 +107,24 @@ class NameKeys:
                     words.add(part)
         if words & GOVERNMENT_WORDS or (words and words <= PORTFOLIO_KEYS):
             return "government"
-        return " ".join(sorted(words))
+        owner = self._owner(name)
+        return owner or " ".join(sorted(words))
+
+    def _owner(self, name: str) -> str | None:
+        """The one proper name that a descriptor phrase ends on, folded: "analysts for financial data firm
+        FactSet" and "les analystes de Factset" are FactSet's, "statistics agency Destatis" is Destatis'.
+        Only for a phrase that opens with a common word; a place, a word of the institution lexicon or a
+        person's full name ("John Pelletier", two proper words) is no owner."""
+        tokens = re.findall(r"[^\W\d_][\w-]*", name)
+        opening = [t for t in tokens if fold(t) not in _OPENING_WORDS]
+        if len(opening) < 2 or not opening[0][0].islower():
+            return None
+        proper = [
+            fold(t)
+            for t in opening[1:]
+            if t[0].isupper() and fold(t) not in self.place_words and fold(t) not in self.translations
+        ]
+        return proper[0] if len(proper) == 1 and len(proper[0]) >= 4 else None
 
 
 def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys | None = None) -> pl.DataFrame:
@@ -180,7 +199,7 @@ def one_body_per_key(names: pl.DataFrame, keys: NameKeys | None = None) -> dict[
     country), a generic key ("authorities"), an empty one. The entry with the most claims (then the longest
     name) stands for the others. Entries absent from the result stand for themselves.
     """
-    from corroborate.naming import is_named
+    from corroborate.link.naming import is_named
 
     keys = NameKeys() if keys is None else keys
     rows = list(names.select("source_id", "name", "claims", "countries").iter_rows())

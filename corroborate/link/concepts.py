@@ -26,7 +26,11 @@ from pathlib import Path
 
 import polars as pl
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from corroborate import vocab
+from corroborate.extract.lang import LANGUAGES, months
+from corroborate.text import fold, fold_expr, stem_expr
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 CONCEPT_FILE = LEXICON_DIR / "concepts.csv"
 CUE_FILE = LEXICON_DIR / "revision_cues.csv"
 
@@ -36,6 +40,7 @@ CLAUSE_CHARS = 300  # about as many characters
 NEIGHBOUR_CHARS = 40  # a figure this close after another one in its sentence counts the same thing
 RATE_SPAN = r"%|(?i:percent|per cent|pour cent|pourcent)"  # a figure written as a rate
 RECAP_AFTER_WORDS = 3  # "115 victimes annoncées précédemment": a recap cue may follow the figure
+TIME_AFTER_WORDS = 6  # "112.3 % at the end of this year": the figure's own time follows it closely
 
 _NUMBER = r"^\d"
 _YEAR = r"^(?:19|20)\d\d$"
@@ -44,22 +49,6 @@ _YEAR = r"^(?:19|20)\d\d$"
 def _rows(path: Path) -> list[dict[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines))
-
-
-def fold_expr(text: pl.Expr) -> pl.Expr:
-    """Accents dropped and lower-cased, as a polars expression (the same folding as ``corroborate.text.fold``)."""
-    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase().str.replace_all("’", "'")
-
-
-def stem_expr(word: pl.Expr) -> pl.Expr:
-    """One folded word without a final s/x then e (plural and feminine endings), doubled letters collapsed."""
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.contains("[sx]$")).then(word.str.slice(0, size - 1)).otherwise(word)
-    size = word.str.len_chars()
-    word = pl.when((size > 3) & word.str.ends_with("e")).then(word.str.slice(0, size - 1)).otherwise(word)
-    for letter in "abcdefghijklmnopqrstuvwxyz":  # polars' regex engine has no backreferences
-        word = word.str.replace_all(f"{letter}{letter}+", letter)
-    return word
 
 
 def _words(text: pl.Expr) -> pl.Expr:
@@ -82,6 +71,9 @@ class ConceptLexicon:
         concepts = pl.DataFrame(
             _rows(concept_file), schema={"word": pl.String, "concept": pl.String, "kind": pl.String}
         )
+        unknown = set(concepts["kind"].to_list()) - set(vocab.CONCEPT_KINDS)
+        if unknown:
+            raise ValueError(f"{concept_file}: kind must be one of {vocab.CONCEPT_KINDS}, not {sorted(unknown)}")
         triggers = (
             concepts.with_row_index("rank")
             .with_columns(stem_expr(fold_expr(pl.col("word"))).alias("stem"))
@@ -259,13 +251,14 @@ class ConceptLexicon:
             ],
             separator=" ",
         ).str.to_lowercase()
-        roots = {c[:4] for c in self.cue_words}
+        roots = {c[:4] for c in self.cue_words} | {m[:4] for m in _MONTH_WORDS}
         prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")"
         unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
             "claim_id",
             pl.lit(False).alias("is_recap"),
             pl.lit(False).alias("is_correction"),
             pl.lit(False).alias("is_beyond"),
+            pl.lit(None, dtype=pl.Int32).alias("named_month"),
         )
         contexts = contexts.filter(raw.str.contains(prefilter))
         # folded once: the part of the sentence before the figure, and the previous sentence
@@ -278,6 +271,7 @@ class ConceptLexicon:
         )
         clause = pl.col("before").str.replace(r"(?s)^.*\d", "").alias("clause")
         tail = _words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
+        time_tail = _words(pl.col("after")).list.head(TIME_AFTER_WORDS).list.join(" ").alias("time_tail")
         from_to = (
             pl.col("before").str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
             & pl.col("after").str.contains(r"^\s*(?:to|a)\s+\d")
@@ -307,7 +301,7 @@ class ConceptLexicon:
                 any_cue("own", "horizon").alias("is_beyond"),
             )
         )
-        recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
+        recaps = folded.select("claim_id", "sentence_id", clause, tail, time_tail, from_to).select(
             "claim_id",
             "sentence_id",
             (
@@ -316,11 +310,35 @@ class ConceptLexicon:
                 | any_cue("tail", "recap_after")
                 | pl.col("from_to")
             ).alias("is_recap"),
+            # the time the figure's own words name: the words right after it first, then its clause
+            pl.coalesce(self._named_month(pl.col("time_tail")), self._named_month(pl.col("clause"))).alias(
+                "named_month"
+            ),
         )
         marked = recaps.join(sentences, on="sentence_id", how="left").select(
-            "claim_id", "is_recap", "is_correction", "is_beyond"
+            "claim_id", "is_recap", "is_correction", "is_beyond", "named_month"
         )
         return pl.concat([marked, unmarked])
+
+    def _named_month(self, text: pl.Expr) -> pl.Expr:
+        """The month that ``text`` (folded) names after a preposition ("in January", "de février"), as its
+        number; 0 for a time named relative to another ("the previous month", "un an plus tot"); else null."""
+        relative = self.cues.filter(pl.col("kind") == "time")["cue"].to_list()
+        named: pl.Expr = pl.lit(None, dtype=pl.Int32)
+        if relative:
+            pattern = r"(?:^|[^\p{L}])(?:" + "|".join(_escape(c) for c in relative) + r")(?:$|[^\p{L}])"
+            named = pl.when(text.str.contains(pattern)).then(pl.lit(0, dtype=pl.Int32)).otherwise(named)
+        for month, number in sorted(_MONTH_NAMES.items(), key=lambda item: -item[1]):
+            pattern = r"(?:^|[^\p{L}])(?:" + _MONTH_PREPOSITIONS + r")\s*" + re.escape(month) + r"(?:$|[^\p{L}])"
+            named = pl.when(text.str.contains(pattern)).then(pl.lit(number, dtype=pl.Int32)).otherwise(named)
+        return named
+
+
+# Full month names of every language, folded (extract/lang/<lang>/months.txt), and the prepositions that make
+# one the figure's own time ("in January", "en janvier", "reading of January", "du mois de mars").
+_MONTH_NAMES = {fold(word): number for lang in LANGUAGES for word, number, abbr in months(lang) if not abbr}
+_MONTH_WORDS = set(_MONTH_NAMES) | {w.lower() for lang in LANGUAGES for w, _n, abbr in months(lang) if not abbr}
+_MONTH_PREPOSITIONS = r"in|of|for|since|en|de|d'|du mois de|au mois de|depuis"
 
 
 def _escape(phrase: str) -> str:

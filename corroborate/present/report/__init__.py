@@ -24,8 +24,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from corroborate.report.browser import find_chromium, png_colours, render_dom, screenshot, vega_bundle
-from corroborate.report.charts import (
+from corroborate.present.report.browser import find_chromium, png_colours, render_dom, screenshot, vega_bundle
+from corroborate.present.report.charts import (
     EMBED_OPTIONS,
     leaderboard_chart,
     runs_chart,
@@ -33,7 +33,7 @@ from corroborate.report.charts import (
     validation_chart,
     vega_lite_spec,
 )
-from corroborate.report.data import (
+from corroborate.present.report.data import (
     MAX_RUNS,
     MAX_TIMELINES,
     UNIT_FAMILY_WORDS,
@@ -44,7 +44,7 @@ from corroborate.report.data import (
     stated_words,
     timeline_frames,
 )
-from corroborate.report.page import render_page, when
+from corroborate.present.report.page import render_page, when
 
 __all__ = [
     "ReportData", "build_report", "find_chromium", "load_report_data", "png_colours", "render_dom", "screenshot",

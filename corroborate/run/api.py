@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from corroborate import db, store
-from corroborate.options import DEFAULT_MAX_BYTES
+from corroborate.run.options import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from corroborate.explain import Explanation
+    from corroborate.present.explain import Explanation
 
 # The extract contract (DESIGN.md §4.2): these columns of the claims table, in this order.
 EXTRACT_COLUMNS: tuple[str, ...] = (
@@ -129,7 +129,7 @@ def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Exp
     Returns a :class:`corroborate.explain.Explanation`; raises :class:`corroborate.explain.SourceNotFound`
     (a ``LookupError``) listing the closest sources when the name is not exactly a source's.
     """
-    from corroborate.explain import explain_source as explain
+    from corroborate.present.explain import explain_source as explain
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
         return explain(con, source, method=method)
@@ -137,8 +137,8 @@ def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Exp
 
 def evaluate_labels(labels: Path) -> tuple[pl.DataFrame, str]:
     """Extraction quality on a labelled set: a one-row-per-slice metrics frame and a readable report."""
+    from corroborate.evaluate.extraction import evaluate, format_report
     from corroborate.extract import Extractor
-    from corroborate.extract.evaluate import evaluate, format_report
 
     report = evaluate(labels, Extractor())
     summary = report.as_dict()
@@ -160,7 +160,7 @@ def revalidate(db_path: Path, docs_dir: Path | None = None) -> tuple[pl.DataFram
 
 def build_report(db_path: Path, out: Path, *, method: str = "simple") -> Path:
     """Write the self-contained HTML report of the database to ``out``; returns the path written."""
-    from corroborate.report import build_report as write_report
+    from corroborate.present.report import build_report as write_report
 
     with contextlib.closing(store.connect_reader(db_path)) as con:
         return write_report(con, out, method=method)
@@ -174,25 +174,28 @@ def evaluate_corpus(
     details: bool = True,
     copies: Path | None = None,
 ) -> tuple[pl.DataFrame, str]:
-    """The system against a labelled corpus of storylines (``corroborate.goldset``).
+    """The system against a labelled corpus of storylines (``corroborate.evaluate``).
 
     With ``db_path`` (a database a run wrote from the corpus's articles), the stored claims and their
-    verdicts are scored, and with ``copies`` (labelled copy pairs, :func:`goldset.read_copy_pairs`) the
-    copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
+    verdicts are scored, and with ``copies`` (labelled copy pairs, :func:`~corroborate.evaluate.copies.read_copy_pairs`)
+    the copy pairs the run found; without it, the extractor runs on the articles here and only extraction is
     scored. Returns a one-row-per-slice metrics frame and a readable report.
     """
-    from corroborate import goldset
-    from corroborate.copies import GROUP_CONTAINMENT
+    from corroborate.evaluate import copies as copy_pairs
+    from corroborate.evaluate import corpus as gold
+    from corroborate.evaluate import goldset
+    from corroborate.link.copies import GROUP_CONTAINMENT
 
-    corpus = goldset.load_corpus(corpus_dir)
+    corpus = gold.load_corpus(corpus_dir)
     copy_line = None
     sources = None
     if db_path is not None:
         with contextlib.closing(store.connect_reader(db_path)) as con:
-            predicted = goldset.predictions_from_db(con)
-            sources = goldset.sources_from_db(con)
+            predicted = gold.predictions_from_db(con)
+            sources = gold.sources_from_db(con)
             if copies is not None:
-                copy_line = goldset.score_copies(con, goldset.read_copy_pairs(copies), GROUP_CONTAINMENT).line()
+                labelled = copy_pairs.read_copy_pairs(copies)
+                copy_line = copy_pairs.score_copies(con, labelled, GROUP_CONTAINMENT).line()
     else:
         from corroborate.extract import Extractor
         from corroborate.ingest import read_records

@@ -204,7 +204,7 @@ def country_names() -> dict[str, str]:
     French): the English name is the capitalised name just before the first lower-case one ("Libye,
     Libya, libyen" -> Libya); a country listed otherwise is named by its first name.
     """
-    from corroborate.stories import PLACE_FILE
+    from corroborate.link.stories import PLACE_FILE
 
     lines = [ln for ln in PLACE_FILE.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
     listed: dict[str, list[str]] = {}

@@ -24,8 +24,8 @@ import duckdb
 import polars as pl
 
 from corroborate import db
-from corroborate.options import DEFAULT_BATCH_SIZE, RunOptions
 from corroborate.resources import PACKAGE_DIR
+from corroborate.run.options import DEFAULT_BATCH_SIZE, RunOptions
 
 
 @dataclass(frozen=True)

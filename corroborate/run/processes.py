@@ -77,12 +77,12 @@ def reap_descendants_on_exit() -> str | None:
     # stdout/stderr open (a caller reading them to the end would wait for the watchdog).
     env = {name: value for name, value in os.environ.items() if name != TOKEN_VARIABLE}
     _watchdog = subprocess.Popen(
-        [sys.executable, "-m", "corroborate.processes", token],
+        [sys.executable, "-m", "corroborate.run.processes", token],
         stdin=read_end,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
-        cwd=str(Path(__file__).resolve().parent.parent),
+        cwd=str(Path(__file__).resolve().parents[2]),
         start_new_session=True,  # a Ctrl-C in the terminal is for the run; the watchdog follows the pipe
     )
     os.close(read_end)

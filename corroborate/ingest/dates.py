@@ -20,22 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from corroborate.extract import lang
 from corroborate.text import fold
 
-MONTHS: dict[str, int] = {
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
-    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-
+# Month and weekday names, from the extractor's word lists (lang/<lang>/months.txt, weekdays.txt, in
+# weekday order): lower cased and folded, every language at once.
+MONTHS: dict[str, int] = lang.month_numbers()
 WEEKDAYS: dict[str, int] = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+    fold(word): number
+    for language in lang.LANGUAGES
+    for number, word in enumerate(lang.raw_words(language, "weekdays"))
+}
 
 OPENING_CHARS = 400  # where a date header, byline or dateline stands
 DATELINE_CHARS = 150  # where a dateline without a year stands ("PARIS, Jan 23 (Reuters) -")

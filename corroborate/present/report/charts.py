@@ -1,6 +1,6 @@
 """The report's charts as Vega-Lite specs (built with Altair), their data inlined.
 
-Every function takes frames shaped by ``corroborate.report.data`` and returns ``(chart, datasets)``: the
+Every function takes frames shaped by ``corroborate.present.report.data`` and returns ``(chart, datasets)``: the
 Altair chart and its named datasets; ``vega_lite_spec`` turns that pair into the JSON the page embeds.
 Words on the charts are for newsroom readers: no statistical jargon.
 """
@@ -14,7 +14,7 @@ from typing import Any, Literal
 import polars as pl
 
 from corroborate import vocab
-from corroborate.report.data import MAX_RUNS, UNIT_FAMILY_WORDS, records, starting_min_claims, stated_words
+from corroborate.present.report.data import MAX_RUNS, UNIT_FAMILY_WORDS, records, starting_min_claims, stated_words
 
 OUTCOME_COLORS = {"corroborated": "#2ca02c", "revised": "#d62728", "unresolved": "#9e9e9e"}
 OUTCOME_SHAPES = {"corroborated": "circle", "revised": "cross", "unresolved": "diamond"}

@@ -41,8 +41,9 @@ after, so "not in the future" needs no edit to the suite.
 
 Importing this module does not import GX (~4 s); the first validation does, once per process.
 
-It stays whole (about 770 lines): it is the one module that speaks Great Expectations (its context,
-suites, results and Data Docs), so that no other module depends on GX's types or its import cost.
+This package is the one place that speaks Great Expectations (its context, suites, results and Data
+Docs), so that no other module depends on GX's types or its import cost: ``suites`` reads and builds the
+suites, ``columns`` adds the derived columns, and this module validates and records.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,37 +59,32 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from corroborate import vocab
 from corroborate.db import query_model, run_model, table_schema
-from corroborate.options import DEFAULT_SUITES_DIR
+from corroborate.validate.columns import _to_pandas, add_article_spans, add_derived_columns
+from corroborate.validate.suites import (
+    _META_ID,
+    EXPECTATIONS_DIR,
+    BatchValidationError,
+    _get_gx,
+    _label,
+    _Suite,
+    load_suite,
+)
+from corroborate.validate.suites import (
+    from_vocab as from_vocab,  # the suites' reader, for callers of this package
+)
 
 log = logging.getLogger(__name__)
 
-EXPECTATIONS_DIR = DEFAULT_SUITES_DIR
-TABLES: tuple[str, ...] = ("articles", "claims", "claim_outcomes", "source_scores")
 STAGE = "validate"
 
 # Column carrying each row's position through GX, so that flagged rows are found again even when
 # their key is duplicated or null (the very failures we look for).
 _ROW = "__row__"
-_META_ID = "corroborate_expectation"
 
 # Rows for the rejects and validation_results tables, the columns the database fills in left out.
 REJECT_SCHEMA: dict[str, pl.DataType] = table_schema("rejects", without=("rejected_at",))
 RESULT_SCHEMA: dict[str, pl.DataType] = table_schema("validation_results", without=("validated_at",))
-
-
-class BatchValidationError(Exception):
-    """A batch cannot be trusted: a suite cannot load or run, or too many rows were rejected.
-
-    The run must not publish. ``report`` holds what was validated when the suite did run, so the
-    caller can still record the results and the rejected rows.
-    """
-
-    def __init__(self, reason: str, report: ValidationReport | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.report = report
 
 
 @dataclass
@@ -105,269 +100,6 @@ class ValidationReport:
     rejects: pl.DataFrame
     results: pl.DataFrame
     suite_result: Any = field(default=None, repr=False)  # GX ExpectationSuiteValidationResult, for Data Docs
-
-
-# --------------------------------------------------------------------------------------------
-# The GX context: imported and built once per process.
-
-
-class _Gx:
-    """The GX module and one ephemeral context with a pandas data source (one asset per table)."""
-
-    def __init__(self) -> None:
-        import great_expectations as gx
-        from great_expectations.data_context.types.base import ProgressBarsConfig
-
-        # GX sets this module's logger to INFO and announces its temporary docs folder in every run: noise
-        # in a nightly log.
-        logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
-
-        self.gx = gx
-        self.context = gx.get_context(mode="ephemeral")
-        # Progress bars would write to the terminal of every nightly run.
-        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-        self.datasource = self.context.data_sources.add_pandas("corroborate")
-        self._batch_definitions: dict[str, Any] = {}
-
-    def batch_definition(self, table: str) -> Any:
-        if table not in self._batch_definitions:
-            asset = self.datasource.add_dataframe_asset(table)
-            self._batch_definitions[table] = asset.add_batch_definition_whole_dataframe(table)
-        return self._batch_definitions[table]
-
-
-_gx: _Gx | None = None
-_gx_lock = threading.Lock()
-
-
-def _get_gx() -> _Gx:
-    global _gx
-    with _gx_lock:
-        if _gx is None:
-            _gx = _Gx()
-        return _gx
-
-
-# --------------------------------------------------------------------------------------------
-# Suites
-
-
-@dataclass
-class _Suite:
-    name: str
-    table: str
-    key: list[str]
-    columns: set[str]  # every column the expectations refer to
-    meta: dict[str, Any]
-    gx_suite: Any
-    labels: dict[str, str]  # expectation id -> label
-    notes: dict[str, str]  # expectation id -> notes
-
-
-def _referenced_columns(node: Any) -> set[str]:
-    """Column names an expectation's kwargs refer to, row conditions included."""
-    found: set[str] = set()
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k in ("column", "column_A", "column_B") and isinstance(v, str):
-                found.add(v)
-            elif k == "column" and isinstance(v, dict) and isinstance(v.get("name"), str):
-                found.add(v["name"])
-            elif k == "column_list" and isinstance(v, list):
-                found.update(c for c in v if isinstance(c, str))
-            else:
-                found |= _referenced_columns(v)
-    elif isinstance(node, list):
-        for v in node:
-            found |= _referenced_columns(v)
-    return found
-
-
-def _label(type_: str, kwargs: dict[str, Any]) -> str:
-    """``type(columns)`` plus the row condition, e.g. ``expect_..._between(magnitude) where unit IN [...]``."""
-    if "column" in kwargs:
-        cols = [kwargs["column"]]
-    elif "column_A" in kwargs:
-        cols = [kwargs["column_A"], kwargs.get("column_B")]
-    else:
-        cols = list(kwargs.get("column_list") or [])
-    label = f"{type_}({', '.join(str(c) for c in cols)})"
-    cond = kwargs.get("row_condition")
-    if cond:
-        label += f" where {_condition_text(cond)}"
-    return label
-
-
-def _condition_text(cond: Any) -> str:
-    if isinstance(cond, str):
-        return cond
-    if isinstance(cond, dict):
-        if "conditions" in cond:
-            joiner = " and " if cond.get("type") == "and" else " or "
-            return joiner.join(_condition_text(c) for c in cond["conditions"])
-        col = cond.get("column", {})
-        name = col.get("name") if isinstance(col, dict) else col
-        if "is_null" in cond:
-            return f"{name} IS {'NULL' if cond['is_null'] else 'NOT NULL'}"
-        return f"{name} {cond.get('operator')} {json.dumps(cond.get('parameter'))}"
-    return str(cond)
-
-
-def load_suite(table: str, suites_dir: Path = EXPECTATIONS_DIR) -> _Suite:
-    """Read and build ``<suites_dir>/<table>.json``; any problem is a :class:`BatchValidationError`."""
-    path = Path(suites_dir) / f"{table}.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise BatchValidationError(f"suite for {table!r} not found: {path}") from exc
-    except (OSError, ValueError) as exc:
-        raise BatchValidationError(f"suite {path} cannot be read: {exc}") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("expectations"), list):
-        raise BatchValidationError(f"suite {path}: expected an object with an 'expectations' list")
-    meta = raw.get("meta") or {}
-    name = str(raw.get("name") or table)
-    key = list(meta.get("key") or [])
-
-    g = _get_gx()
-    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
-
-    expectations = []
-    labels: dict[str, str] = {}
-    notes: dict[str, str] = {}
-    columns: set[str] = set(key)
-    for i, item in enumerate(raw["expectations"]):
-        if not isinstance(item, dict) or "type" not in item:
-            raise BatchValidationError(f"suite {path}: expectation #{i} has no 'type'")
-        kwargs = item.get("kwargs") or {}
-        # ExpectationSuite() only logs an invalid expectation and drops it; building each one here
-        # turns a typo in the JSON into a failed batch instead of a silently weaker suite.
-        try:
-            config = ExpectationConfiguration(
-                type=item["type"],
-                kwargs=kwargs,
-                # The position travels in meta because GX returns results in its own order.
-                meta={**(item.get("meta") or {}), _META_ID: f"{name}-{i}"},
-                notes=item.get("notes"),
-                description=item.get("description"),
-            )
-            expectation = config.to_domain_obj()
-        except Exception as exc:  # GX raises several unrelated types for a bad configuration
-            raise BatchValidationError(f"suite {path}: expectation #{i} ({item['type']}) is invalid: {exc}") from exc
-        expectations.append(expectation)
-        labels[f"{name}-{i}"] = _label(item["type"], kwargs)
-        note = item.get("notes")
-        notes[f"{name}-{i}"] = " ".join(note) if isinstance(note, list) else (note or "")
-        columns |= _referenced_columns(kwargs)
-    try:
-        gx_suite = g.gx.ExpectationSuite(name=name, expectations=expectations, meta=meta or None)
-    except Exception as exc:
-        raise BatchValidationError(f"suite {path} cannot be built: {exc}") from exc
-    if len(gx_suite.expectations) != len(expectations):
-        raise BatchValidationError(f"suite {path}: some expectations were not accepted by GX")
-    return _Suite(name, table, key, columns, meta, gx_suite, labels, notes)
-
-
-# --------------------------------------------------------------------------------------------
-# Derived columns (polars expressions, no per-row Python)
-
-
-def add_derived_columns(table: str, frame: pl.DataFrame, meta: dict[str, Any] | None = None) -> pl.DataFrame:
-    """Add the derived columns that need only the frame and the suite's ``meta``.
-
-    ``plausible_max`` is looked up in the suite (``meta.plausible_max``, per unit family) rather than
-    written as one row-conditioned expectation per family: each row condition costs GX a pandas
-    ``query`` per metric, and twelve of them were 60% of the claims suite's time.
-    """
-    meta = meta or {}
-    cols = set(frame.columns)
-    if table == "claims" and {"value", "value_low", "value_high"} <= cols and "magnitude" not in cols:
-        frame = frame.with_columns(
-            pl.max_horizontal(pl.col("value").abs(), pl.col("value_low").abs(), pl.col("value_high").abs())
-            .cast(pl.Float64)
-            .alias("magnitude")
-        )
-    limits = meta.get("plausible_max")
-    if table == "claims" and isinstance(limits, dict) and "unit" in cols and "plausible_max" not in cols:
-        by_unit = {unit: float(limits[family]) for unit, family in vocab.UNIT_FAMILIES.items() if family in limits}
-        frame = frame.with_columns(
-            pl.col("unit").replace_strict(by_unit, default=None, return_dtype=pl.Float64).alias("plausible_max")
-        )
-    floor_families = meta.get("non_negative_families")
-    if table == "claims" and isinstance(floor_families, list) and "unit" in cols and "count_floor" not in cols:
-        floors = {unit: 0.0 for unit, family in vocab.UNIT_FAMILIES.items() if family in floor_families}
-        frame = frame.with_columns(
-            pl.col("unit").replace_strict(floors, default=None, return_dtype=pl.Float64).alias("count_floor")
-        )
-    share_of_whole = meta.get("share_of_whole")
-    if table == "claims" and isinstance(share_of_whole, str) and "unit" in cols and "share_max" not in cols:
-        # Whether a percent is a share of a whole ("250 % de la population") or a change ("une hausse de
-        # 250 %") is read from the words right after the figure; only a share is bounded by 100.
-        whole = (
-            pl.col("article_after").str.contains(share_of_whole).fill_null(False)
-            if "article_after" in cols
-            else pl.lit(False)
-        )
-        ratio = pl.col("unit").replace_strict(vocab.UNIT_FAMILIES, default=None, return_dtype=pl.String) == "ratio"
-        frame = frame.with_columns(
-            pl.when(ratio.fill_null(False) & whole).then(pl.lit(100.0)).otherwise(None).alias("share_max")
-        )
-    if table == "source_scores" and {"corroborated", "revised", "unresolved"} <= cols and "outcomes_total" not in cols:
-        frame = frame.with_columns(
-            (pl.col("corroborated") + pl.col("revised") + pl.col("unresolved")).alias("outcomes_total")
-        )
-    return frame
-
-
-def add_article_spans(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """Add ``article_length``, ``article_span`` and ``article_after`` (the 48 characters after the span) to
-    claims from ``articles(article_id, text)``.
-
-    Both are null when the claim's article is not in ``articles``. Offsets are in characters, as
-    Python and the extract contract count them.
-    """
-    texts = articles.select(pl.col("article_id"), pl.col("text").alias("__article_text")).unique(
-        subset="article_id", keep="first"
-    )
-    start = pl.col("char_start").clip(lower_bound=0)
-    joined = claims.join(texts, on="article_id", how="left")
-    return joined.with_columns(
-        pl.col("__article_text").str.len_chars().cast(pl.Int64).alias("article_length"),
-        pl.col("__article_text")
-        .str.slice(start, (pl.col("char_end") - start).clip(lower_bound=0))
-        .alias("article_span"),
-        pl.col("__article_text").str.slice(pl.col("char_end").clip(lower_bound=0), 48).alias("article_after"),
-    ).drop("__article_text")
-
-
-def _to_pandas(frame: pl.DataFrame) -> Any:
-    """The pandas frame GX validates, with dtypes its comparisons handle.
-
-    GX turns a date bound written in a suite ("1990-01-01") into a ``datetime.date``, which pandas
-    refuses to compare with a ``datetime64`` column: date columns are handed over as ``date``
-    objects instead. Numbers are widened to 64 bits, the dtypes GX compares vectorised (anything
-    else falls back to a Python call per value).
-    """
-    casts = []
-    dates = []
-    for name, dtype in frame.schema.items():
-        if dtype == pl.Date:
-            dates.append(name)
-        elif isinstance(dtype, pl.Datetime):
-            casts.append(pl.col(name).cast(pl.Datetime("ns")))
-        elif dtype.is_integer() and dtype != pl.Int64:
-            casts.append(pl.col(name).cast(pl.Int64))
-        elif dtype.is_float() and dtype != pl.Float64:
-            casts.append(pl.col(name).cast(pl.Float64))
-    if casts:
-        frame = frame.with_columns(casts)
-    pdf = frame.drop(dates).to_pandas()
-    if dates:
-        import pandas as pd
-
-        for name in dates:
-            pdf[name] = pd.Series(frame.get_column(name).to_list(), index=pdf.index, dtype=object)
-        pdf = pdf[frame.columns]
-    return pdf
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,7 +37,9 @@ import duckdb
 import polars as pl
 
 from corroborate.db import query_model, registered, run_model
-from corroborate.sources import alias_key
+from corroborate.link.sources import alias_key
+from corroborate.models import models_fed_by
+from corroborate.text import fold_expr
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
@@ -54,6 +56,10 @@ TRANSLATION_FIGURES = 5
 TRANSLATION_SHARE = 0.7
 TRANSLATION_DAYS = 2
 TRANSLATION_NUMBERS = 40
+# Two articles crediting the same wire agency, in two languages, within TRANSLATION_DAYS: one dispatch and
+# its translation need fewer numbers in the same order (a short dispatch carries few).
+WIRE_TRANSLATION_FIGURES = 3
+WIRE_TRANSLATION_SHARE = 0.5
 MIN_SHARED_SHINGLES = 5
 MAX_SHINGLE_ARTICLES = 50
 
@@ -101,6 +107,11 @@ def wire_credits(text: str | None, outlet: str | None = None) -> list[str]:
     found: set[str] = set()
     if outlet and alias_key(outlet) in WIRE_AGENCIES:
         found.add(WIRE_AGENCIES[alias_key(outlet)])
+    # an outlet named with its wire in brackets: "Boursorama (AFP copy)", "Le Soir (Belga)"
+    for bracket in re.findall(r"\(([^()]*)\)", outlet or ""):
+        for name in _AGENCY_WORD.findall(bracket):
+            if alias_key(name) in WIRE_AGENCIES:
+                found.add(WIRE_AGENCIES[alias_key(name)])
     for pattern in (_CREDIT_LINE, _DATELINE, _WITH_CREDIT):
         for match in pattern.finditer(text or ""):
             for name in _AGENCY_WORD.findall(match.group(1)):
@@ -129,12 +140,7 @@ def _chunk_shingles(articles: pl.DataFrame, key: str) -> pl.DataFrame:
     words = (
         articles.select(
             key,
-            pl.col("text")
-            .str.normalize("NFKD")
-            .str.replace_all(r"\p{M}", "")
-            .str.to_lowercase()
-            .str.extract_all(r"\p{L}{4,}|\p{N}+")
-            .alias("word"),
+            fold_expr(pl.col("text")).str.extract_all(r"\p{L}{4,}|\p{N}+").alias("word"),
         )
         .explode("word")
         .drop_nulls("word")
@@ -303,17 +309,28 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
     date unknown), are a translation pair when the longest common subsequence of their first
     :data:`TRANSLATION_NUMBERS` numbers holds at least :data:`TRANSLATION_FIGURES` numbers and
     :data:`TRANSLATION_SHARE` of the shorter sequence (``similarity``). Two independent reports of one
-    event share its figures, not the order and company of every number around them.
+    event share its figures, not the order and company of every number around them. When both credit the
+    same wire agency (``wire_credits``: a dateline, a credit line, the outlet's "(AFP copy)"), a short
+    dispatch and its translation need only :data:`WIRE_TRANSLATION_FIGURES` numbers in order and
+    :data:`WIRE_TRANSLATION_SHARE` of the shorter sequence. ``articles`` may carry ``outlet``.
     """
     schema = {"article_id": pl.String, "copy_of_article_id": pl.String, "similarity": pl.Float64, "method": pl.String}
-    numbers = articles.select(
-        "article_id",
-        "language",
-        "published_at",
-        pl.col("text")
-        .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
-        .alias("numbers"),
-    ).filter(pl.col("numbers").list.len() >= TRANSLATION_FIGURES)
+    outlets = articles["outlet"] if "outlet" in articles.columns else pl.Series([None] * articles.height)
+    numbers = (
+        articles.with_columns(outlets.alias("outlet"))
+        .select(
+            "article_id",
+            "language",
+            "published_at",
+            pl.col("text")
+            .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
+            .alias("numbers"),
+            pl.struct("text", "outlet")
+            .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
+            .alias("credits"),
+        )
+        .filter(pl.col("numbers").list.len() >= WIRE_TRANSLATION_FIGURES)
+    )
     # candidates share numbers; only those pairs get the (quadratic in their length) sequence comparison
     tokens = numbers.select("article_id", pl.col("numbers").list.unique().alias("number")).explode("number")
     common = tokens.group_by("number").agg(pl.len().alias("df")).filter(pl.col("df") <= MAX_SHINGLE_ARTICLES)
@@ -323,7 +340,7 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("article_id") < pl.col("article_id_b"))
         .group_by("article_id", "article_id_b")
         .agg(pl.len().alias("shared"))
-        .filter(pl.col("shared") >= TRANSLATION_FIGURES)
+        .filter(pl.col("shared") >= WIRE_TRANSLATION_FIGURES)
         .join(numbers, on="article_id")
         .join(numbers.rename({c: f"{c}_b" for c in numbers.columns}), on="article_id_b")
         .filter(
@@ -332,14 +349,24 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
                 True
             )
         )
+        .with_columns((pl.col("credits").list.set_intersection("credits_b").list.len() > 0).alias("same_wire"))
+        .filter(pl.col("same_wire") | (pl.col("shared") >= TRANSLATION_FIGURES))
     )
     rows = []
-    for a, b, pa, pb, na, nb in candidates.select(
-        "article_id", "article_id_b", "published_at", "published_at_b", "numbers", "numbers_b"
+    for a, b, pa, pb, na, nb, same_wire in candidates.select(
+        "article_id", "article_id_b", "published_at", "published_at_b", "numbers", "numbers_b", "same_wire"
     ).iter_rows():  # the few candidate pairs; the sequence comparison is not a frame operation
         common_length = _common_subsequence(na, nb)
         share = common_length / min(len(na), len(nb))
-        if common_length >= TRANSLATION_FIGURES and share >= TRANSLATION_SHARE:
+        figures, least_share = (
+            (WIRE_TRANSLATION_FIGURES, WIRE_TRANSLATION_SHARE)
+            if same_wire
+            else (
+                TRANSLATION_FIGURES,
+                TRANSLATION_SHARE,
+            )
+        )
+        if common_length >= figures and share >= least_share:
             later_a = pa is not None and pb is not None and pa > pb
             copy, original = (a, b) if later_a or (pa == pb and a > b) else (b, a)
             rows.append({"article_id": copy, "copy_of_article_id": original, "similarity": round(share, 4)})
@@ -383,8 +410,9 @@ def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
     copies = _weak_pairs_of_one_time(copies, con.table("articles").select("article_id", "published_at").pl())
     strong = copies.filter((pl.col("similarity") >= GROUP_CONTAINMENT) | (pl.col("method") == "translation"))
     groups = article_groups(articles["article_id"].to_list(), strong)
-    with registered(con, {"_article_copies_input": copies, "_article_groups_input": groups}):
-        for model in ("article_copies", "article_groups", "article_dates"):
+    frames = {"_article_copies_input": copies, "_article_groups_input": groups}
+    with registered(con, frames):
+        for model in models_fed_by(frames):
             run_model(con, model)
     grouped = groups.filter(pl.col("group_id") != pl.col("article_id")).height
     return CopySummary(pairs=copies.height, grouped_articles=grouped)

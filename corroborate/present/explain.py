@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 import polars as pl
 
-from corroborate.sources import alias_key
+from corroborate.link.sources import alias_key
+from corroborate.text import fold
 
 MAX_CANDIDATES = 5
 MAX_ALIASES_SHOWN = 8
@@ -77,9 +77,7 @@ class Explanation:
 
 def plain(text: str) -> str:
     """``text`` without accents, case or extra spaces: what "the exact name" is compared on."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    return re.sub(r"\s+", " ", folded).strip()
+    return re.sub(r"\s+", " ", fold(text)).strip()
 
 
 def _names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -131,8 +129,8 @@ ACRONYM_SKIPS = frozenset(
 def initials(text: str) -> str:
     """The capital initials of ``text``'s words, function words left out: "World Health Organization" -> "WHO";
     "" for a name of one word (no acronym is read from a single word)."""
-    folded = unicodedata.normalize("NFKD", text)
-    words = [w for w in re.findall(r"[^\W\d_]+", folded) if w.casefold() not in ACRONYM_SKIPS]
+    folded = fold(text)  # accents and case aside: "Énergie" gives E
+    words = [w for w in re.findall(r"[^\W\d_]+", folded) if w not in ACRONYM_SKIPS]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
@@ -272,7 +270,7 @@ def explain_source(con: duckdb.DuckDBPyConnection, name: str, method: str = "sim
 
 
 def _num(value: Any) -> str:
-    from corroborate.output import format_number
+    from corroborate.present.output import format_number
 
     return format_number(value, 2) if isinstance(value, float) else format_number(value or 0)
 

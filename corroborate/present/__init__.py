@@ -28,7 +28,6 @@ SCORE_TABLE: dict[str, str] = {
     "interval": "90%\ninterval",
 }
 SCORE_DECIMALS: dict[str, int] = {"score": 2, "ci_low": 2, "ci_high": 2}
-DERIVED: tuple[str, ...] = ("rank", "interval")
 UNDECIDED = "—"
 UNDECIDED_NOTE = f"{UNDECIDED} not yet checked: no claim of this source is corroborated or revised yet."
 # shown only when the scores hold outlets (score_view drops them otherwise)

@@ -22,9 +22,10 @@ from typing import Any
 
 import duckdb
 
-from corroborate import progress, stages, store
+from corroborate import store
 from corroborate.ingest.common import shown_path
-from corroborate.options import RunOptions
+from corroborate.run import progress, stages
+from corroborate.run.options import RunOptions
 
 
 def nothing_new(options: RunOptions, extractor_version: str) -> str | None:
