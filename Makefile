@@ -29,7 +29,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# The tests not marked slow, for the edit-test loop: about 40 s of CPU.
+# The tests not marked slow, for the edit-test loop: about 70 s of CPU (single process).
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
 

@@ -471,12 +471,18 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
     # Prefect's temporary server (and a local Dask cluster) are child processes: they must die with this
     # one, even when it is killed with SIGKILL and gets no chance to stop them.
     reap_descendants_on_exit()
+    # Prefect's temporary server is spawned first; while it starts (seconds, in its own process) and Prefect
+    # is imported here, the GX context and the models load beside.
+    from flows import warmup
 
+    warmup.start_server()
+    warmup.start(models=options.runner == "default")
     from flows.nightly import with_runner
 
     _quiet_prefect_failures()
     try:
         with _progress_display(quiet) as show, _until_first_report(show, quiet) as first, listening(first):
+            warmup.wait_for_server()
             # As JSON values, as a deployment passes them: Prefect sends a flow's parameters to its server as
             # UTF-8 JSON, which a path whose name is not UTF-8 cannot be (see RunOptions.to_json).
             result: dict[str, Any] = with_runner(options)(options.to_json())

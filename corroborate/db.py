@@ -102,13 +102,10 @@ def registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Any]) -> Ite
     """The ``frames`` (name -> polars frame) visible to SQL as views while the block runs, then gone.
 
     Models read what Python computed through such views (``_article_copies_input`` …); they never
-    outlive the step that needs them, even when a model fails. Each frame is declared once, with its
-    columns, in :data:`corroborate.models.FRAMES`, and is registered with exactly those columns and types.
+    outlive the step that needs them, even when a model fails.
     """
-    from corroborate.models import conform  # models reads this module's folders
-
     for name, frame in frames.items():
-        con.register(name, conform(name, frame))
+        con.register(name, frame)
     try:
         yield
     finally:

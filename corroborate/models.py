@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from corroborate import db
 
 HEADER = "-- inputs:"
 
-# The frames Python computes and registers for the models (db.registered), with their columns: what a
+# The frames Python computes and registers for the models (:func:`registered`), with their columns: what a
 # frame must hold, and what stands in for it when a model runs alone.
 FRAMES: dict[str, dict[str, pl.DataType]] = {
     # link/sources.py
@@ -158,6 +158,15 @@ def conform(name: str, frame: Any) -> Any:
         raise KeyError(f"the frame {name!r} is not declared in corroborate.models.FRAMES")
     schema = FRAMES[name]
     return frame.select([pl.col(column).cast(dtype) for column, dtype in schema.items()])
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Any]) -> Iterator[None]:
+    """The frames a stage computed for its models (name -> polars frame), visible to SQL while the block
+    runs (:func:`corroborate.db.registered`), each with exactly the columns and types :data:`FRAMES`
+    declares for it. Raises KeyError for a name :data:`FRAMES` does not declare."""
+    with db.registered(con, {name: conform(name, frame) for name, frame in frames.items()}):
+        yield
 
 
 def _empty(schema: Mapping[str, pl.DataType]) -> pl.DataFrame:

@@ -11,7 +11,16 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["BUNDLED_DIRS", "CHECKOUT_ROOT", "PACKAGE_DIR", "project_dir"]
+__all__ = [
+    "BUNDLED_DIRS",
+    "CHECKOUT_ROOT",
+    "DEFAULT_ALIAS_FILE",
+    "DEFAULT_SEEDS_DIR",
+    "DEFAULT_SUBJECT_FILE",
+    "DEFAULT_SUITES_DIR",
+    "PACKAGE_DIR",
+    "project_dir",
+]
 
 # The package is installed as plain files (never zipped), so its resources are real paths.
 PACKAGE_DIR = Path(str(files("corroborate")))
@@ -28,3 +37,11 @@ def project_dir(name: str) -> Path:
         raise KeyError(f"{name!r} is not one of the project's data folders {BUNDLED_DIRS}")
     bundled = _BUNDLE / name
     return bundled if bundled.is_dir() else CHECKOUT_ROOT / name
+
+
+# The lexicon files and the suites a run uses when none is given (their one definition; RunOptions and the
+# stages that read them take them from here).
+DEFAULT_SEEDS_DIR = project_dir("seeds")
+DEFAULT_ALIAS_FILE = DEFAULT_SEEDS_DIR / "aliases.csv"
+DEFAULT_SUBJECT_FILE = DEFAULT_SEEDS_DIR / "subjects.csv"
+DEFAULT_SUITES_DIR = project_dir("expectations")

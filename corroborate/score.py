@@ -32,7 +32,8 @@ import numpy as np
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import registered, run_model
+from corroborate.db import run_model
+from corroborate.models import registered
 
 PRIOR_ALPHA = 1.0
 PRIOR_BETA = 1.0

@@ -1,13 +1,13 @@
 """The ``nightly`` flow: ingest → extract → validate → store → link → score → publish.
 
 Orchestration only: every task is one stage and calls one function of the ``corroborate`` package
-(``corroborate.stages``, ``corroborate.store``). A task runs per stage, or per batch of articles for
+(``corroborate.run.stages``, ``corroborate.store``). A task runs per stage, or per batch of articles for
 extraction, validation and storing, never per article or per claim (each Prefect task run costs milliseconds
 of bookkeeping on the temporary server). Everything is written to a staging copy of the database, which
 replaces the live file atomically at the end (see ``corroborate.store``).
 
-The flow takes one :class:`corroborate.options.RunOptions` (from a deployment: its JSON mapping). Prefect
-reads its settings when it is imported: entry points call :func:`corroborate.options.apply_settings` first.
+The flow takes one :class:`corroborate.run.options.RunOptions` (from a deployment: its JSON mapping). Prefect
+reads its settings when it is imported: entry points call :func:`corroborate.run.options.apply_settings` first.
 With no ``PREFECT_API_URL`` configured, Prefect starts its own temporary local server for the run.
 """
 
@@ -32,6 +32,7 @@ from corroborate import db, store
 from corroborate.ingest.common import shown_path
 from corroborate.run import progress, stages
 from corroborate.run.options import RunOptions
+from flows import warmup
 
 if TYPE_CHECKING:
     from prefect import Flow
@@ -49,9 +50,11 @@ def _extractor() -> Any:
 
 
 def _release_models() -> None:
-    """Free this process's spaCy models before the whole-corpus stages, so their memory is reused."""
+    """Free this process's spaCy models before the whole-corpus stages, so their memory is reused (after a
+    warm-up under way has finished, which would otherwise load them again)."""
     from corroborate.extract.nlp import release_models
 
+    warmup.wait()
     _extractor.cache_clear()
     release_models()
     gc.collect()
@@ -171,6 +174,8 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
         progress.report("ingest", 1, 1)
         invalid = 0
         if ingested.stored:
+            # the GX context, then the models, load in the background while the articles are checked
+            warmup.start(models=opts.runner == "default")
             with _timed(seconds, "validate"):
                 invalid = validate_articles_task(staging, run.run_id, suites)
         record.articles_new = ingested.stored - invalid
@@ -200,8 +205,7 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
                     record.claims_new += store_task(staging, done_batch, valid, run.run_id, version)
                 record.articles_extracted += done_batch.height
                 progress.report("extract", record.articles_extracted, total)
-        if record.articles_extracted:
-            _release_models()
+        _release_models()  # loaded for extraction, or by a warm-up for a run that found nothing to extract
 
         with contextlib.closing(db.connect_existing(staging)) as con:
             record.link_fingerprint = stages.link_fingerprint(con, opts)

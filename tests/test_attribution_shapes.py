@@ -128,3 +128,23 @@ def test_a_described_body_is_the_last_one_that_spoke_not_the_last_one_named(extr
         "fall to 1.2% next year, according to a report from the Washington-based institution."
     )
     assert one(run(extractor, text, "en"), 1.2)["source"] == "World Bank"
+
+
+def test_a_day_after_an_inverted_subject_is_when_not_who(extractor: Extractor) -> None:
+    # shape seen in eurostat and maui: ", a annoncé <body> <day>" / "selon le communiqué <day>"
+    text = "Les ventes de vélos ont reculé de 4,2% sur un an dans la région, a annoncé l'Office régional jeudi."
+    rows = run(extractor, text, "fr")
+    assert one(rows, 4.2)["source"] == "Office régional"
+
+
+def test_a_time_closing_an_according_phrase_is_cut_from_the_name(extractor: Extractor) -> None:
+    # shape seen in eurostat and deficit: "according to data from X out on Monday", "selon … de X dévoilés ce jeudi"
+    text = "Bicycle sales fell 4.2% in March, according to the Cycling Federation last week."
+    assert one(run(extractor, text, "en"), 4.2)["source"] == "Cycling Federation"
+    text = "Les ventes de vélos ont reculé de 4,2%, selon les comptes de la Fédération du cycle publiés ce jeudi."
+    assert one(run(extractor, text, "fr"), 4.2)["source"] == "comptes de la Fédération du cycle"
+
+
+def test_a_time_inside_the_phrase_keeps_the_body_after_it(extractor: Extractor) -> None:
+    text = "La crue a fait 14 morts, selon un bilan établi samedi à 8h00 par la préfecture du Gard."
+    assert "préfecture du Gard" in (one(run(extractor, text, "fr"), 14)["source"] or "")

@@ -204,3 +204,61 @@ def test_verbal_proportions_are_not_counts() -> None:
     assert [float(f.value) for f in find_figures("Two of the 106 victims were named.", "en")] == [2, 106]
     text = "La reconstruction coûtera 486 milliards d'euros sur dix ans."
     assert [float(f.value) for f in find_figures(text, "fr")] == [486e9]
+
+
+# --- the lead credit: a release the story reports keeps its figures (eurostat, deficit, morocco) ---------
+
+
+def test_a_release_in_the_lead_keeps_the_figures_of_its_paragraphs_fr(extractor: Extractor) -> None:
+    text = (
+        "Les ventes de vélos ont reculé à 4,2% sur un an en mars, a annoncé l'Office régional du cycle.\n\n"
+        "En février, la hausse des ventes avait atteint 1,5%. Les analystes s'attendaient à un recul à 3,8%.\n\n"
+        "Les ventes de vélos électriques ont ralenti à 2,1% sur un an."
+    )
+    rows = run(extractor, text, "fr")
+    for value in (4.2, 1.5, 2.1):
+        assert one(rows, value)["source"] == "Office régional du cycle", value
+        assert one(rows, value)["attributed"]
+    assert one(rows, 2.1)["attribution"] == "lead"
+
+
+def test_a_release_in_the_lead_keeps_the_figures_of_its_paragraphs_en(extractor: Extractor) -> None:
+    text = (
+        "Bicycle sales eased to 4.2% in March, the Regional Cycling Office said on Monday.\n\n"
+        "Electric bicycle sales, which are closely watched, slowed to 2.1% last month, from 2.6% in February."
+    )
+    rows = run(extractor, text, "en")
+    for value in (2.1, 2.6):
+        assert one(rows, value)["source"] == "Regional Cycling Office", value
+
+
+def test_another_voice_ends_the_reach_of_the_lead(extractor: Extractor) -> None:
+    text = (
+        "Les ventes de vélos ont reculé à 4,2% sur un an en mars, a annoncé l'Office régional du cycle.\n\n"
+        "Le ministre des Transports, Jean Dupont, a déclaré que la filière restait solide.\n\n"
+        "Les ventes de vélos électriques ont ralenti à 2,1% sur un an."
+    )
+    rows = run(extractor, text, "fr")
+    assert one(rows, 2.1)["source"] != "Office régional du cycle"
+
+
+def test_a_record_placed_for_the_reader_is_not_the_releases(extractor: Extractor) -> None:
+    text = (
+        "Les ventes de vélos ont reculé à 4,2% sur un an en mars, a annoncé l'Office régional du cycle.\n\n"
+        "Elles restent loin du record de 12,6% atteint en 2021."
+    )
+    rows = run(extractor, text, "fr")
+    assert not one(rows, 12.6)["attributed"]
+
+
+def test_a_small_whole_number_met_again_restates_nothing(extractor: Extractor) -> None:
+    # shape seen in deficit (the EU's 3 % rule), eurostat (a 2 % target) and morocco (a magnitude 7)
+    text = (
+        "The regional health agency said 4,870 people had been evacuated and that 3% of the homes were damaged.\n\n"
+        "Roads into the valley remain closed and schools will not reopen this week.\n\n"
+        "Insurers usually cover losses once more than 3% of a town is hit, and shelters are full."
+    )
+    rows = run(extractor, text, "en")
+    threes = [r for r in rows if r["value"] == 3]
+    assert threes[0]["source"] == "regional health agency"
+    assert len(threes) == 2 and not threes[1]["attributed"]

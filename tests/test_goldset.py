@@ -130,3 +130,13 @@ def test_a_merge_joins_bodies_of_two_countries_and_a_split_spreads_one_body() ->
     splits = split_view(best, sources, frozenset({"storm"}))
     assert splits.select("storyline", "org").rows() == [("flood", "Weather Office")]
     assert splits["roots"].to_list() == [["Agency", "Office"]]
+
+
+def test_officials_credited_with_no_gold_claim_are_listed_for_the_development_storylines_only() -> None:
+    from corroborate.evaluate.views import unnamed_view
+
+    sources = _sources({"ministry": "ministry", "fragment": "fragment", "storm": "storm"})
+    pred = pl.DataFrame({"storyline": ["quake", "quake", "flood"], "source_id": ["ministry", "fragment", "storm"]})
+    best = _credited([("quake", "ministry", "Interior Ministry of Arland", "AR")])
+    unnamed = unnamed_view(pred, best, sources, frozenset({"flood"}))
+    assert unnamed.rows() == [("quake", "Fragment", 1)]

@@ -85,9 +85,9 @@ def test_a_frame_is_registered_with_its_declared_columns_only() -> None:
     con = duckdb.connect()
     try:
         loose = pl.DataFrame({"subject": [None], "extra": [1]})
-        with db.registered(con, {"_unmatched_subjects": loose}):
+        with models.registered(con, {"_unmatched_subjects": loose}):
             assert con.table("_unmatched_subjects").pl().schema == pl.Schema({"subject": pl.String()})
-        with pytest.raises(KeyError, match="not declared"), db.registered(con, {"_nope": loose}):
+        with pytest.raises(KeyError, match="not declared"), models.registered(con, {"_nope": loose}):
             pass
     finally:
         con.close()

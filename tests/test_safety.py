@@ -601,6 +601,7 @@ def test_a_full_disk_while_a_stage_writes_fails_the_run_and_removes_the_staging_
         assert _last_run(live)[0] == "completed"
 
 
+@pytest.mark.slow  # CLI processes, one per case
 def test_a_full_disk_fails_a_cli_run_with_one_line_and_the_next_run_works(tmp_path: Path) -> None:
     from corroborate.extract.version import EXTRACTOR_VERSION
     from corroborate.run import stages
@@ -638,6 +639,7 @@ def _one_line_error(done: subprocess.CompletedProcess[str]) -> bool:
     return done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # CLI processes, one per case
 def test_a_run_on_a_corrupt_database_is_refused_in_one_line_before_prefect(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -667,6 +669,7 @@ def _tiny_corpus(root: Path) -> Path:
     return root / "corpus"
 
 
+@pytest.mark.slow  # CLI processes, one per case
 def test_eval_keep_db_on_an_unwritable_path_is_refused_in_one_line(tmp_path: Path) -> None:
     corpus = _tiny_corpus(tmp_path)
     a_file = tmp_path / "a-file.txt"
@@ -720,6 +723,7 @@ def test_a_second_run_is_refused_at_once_while_the_first_is_starting_prefect(tmp
 # --- 14. an output never takes a database's companion file -----------------------------------------
 
 
+@pytest.mark.slow  # CLI processes, one per case
 def test_report_never_writes_a_databases_lock_staging_copy_or_write_ahead_log(tmp_path: Path) -> None:
     live = tmp_path / "c.duckdb"
     _live_database(live)
@@ -830,6 +834,7 @@ def test_the_query_guard_refuses_writes_whatever_the_comments_around_them() -> N
     assert checked > 5000
 
 
+@pytest.mark.slow  # CLI processes, one per case
 def test_query_refuses_nested_comment_tricks_and_unknown_statements_in_one_line(tmp_path: Path) -> None:
     live = tmp_path / "c.duckdb"
     before = _live_database(live)

@@ -49,6 +49,7 @@ from corroborate.evaluate.views import (
     reader_view,
     rule_view,
     split_view,
+    unnamed_view,
 )
 from corroborate.text import fold
 
@@ -173,6 +174,7 @@ class GoldReport:
     attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
     splits: pl.DataFrame = field(default_factory=pl.DataFrame)  # split gold organisations (dev), split_view
     merges: pl.DataFrame = field(default_factory=pl.DataFrame)  # sources merging organisations (dev), merge_view
+    unnamed: pl.DataFrame = field(default_factory=pl.DataFrame)  # listed officials credited with no gold claim
 
 
 def _attribution_right(matched: pl.DataFrame) -> pl.Series:
@@ -260,6 +262,7 @@ def score_corpus(
         report.reader = reader_view(corpus, pred, pairs, best, sources, holdout)
         report.splits = split_view(best, sources, holdout)
         report.merges = merge_view(best, sources, holdout)
+        report.unnamed = unnamed_view(pred, best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
         report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
     return report
@@ -342,6 +345,9 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
     if report.splits.height:
         lines.append("\nsplits a reader sees on the development storylines: gold organisation -> system roots")
         lines += [f"  {st}: {org} -> {' | '.join(roots)}" for st, org, roots in report.splits.iter_rows()]
+    if report.unnamed.height:
+        lines.append("\nofficials a reader sees that no gold claim names (development storylines): official (claims)")
+        lines += [f"  {st}: {name} ({n})" for st, name, n in report.unnamed.iter_rows()]
     if report.merges.height:
         lines.append("\nmerges a reader sees on the development storylines: system source -> gold organisations")
         lines += [f"  {source}: {' | '.join(held)}" for source, held in report.merges.iter_rows()]

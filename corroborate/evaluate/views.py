@@ -189,6 +189,29 @@ def split_view(best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str
     )
 
 
+def unnamed_view(
+    pred: pl.DataFrame, best: pl.DataFrame, sources: pl.DataFrame, holdout: frozenset[str]
+) -> pl.DataFrame:
+    """``storyline, official, claims``: on the development storylines only, the officials the scores list that
+    are credited with no gold claim (nor is any source under them): fragments, generic nouns, places, events
+    taken for speakers. The held-out storylines are left out."""
+    officials = sources.filter(pl.col("kind") == "official")
+    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
+    claims_of = dev.group_by("storyline", pl.col("source_id").alias("descendant_id")).agg(pl.len().alias("claims"))
+    present = (
+        officials.join(claims_of, on="descendant_id")
+        .group_by("storyline", "source_id", "name")
+        .agg(pl.col("claims").sum())
+    )
+    right = best.filter(pl.col("attribution_right")).select(pl.col("source_id").alias("descendant_id"))
+    named = officials.join(right, on="descendant_id", how="semi").select("source_id").unique()
+    return (
+        present.join(named, on="source_id", how="anti")
+        .sort("storyline", "name")
+        .select("storyline", pl.col("name").alias("official"), "claims")
+    )
+
+
 def _country(frame: pl.DataFrame) -> pl.Expr:
     """The claim's article country (``country``), null for frames made without it."""
     return pl.col("country") if "country" in frame.columns else pl.lit(None, dtype=pl.String).alias("country")

@@ -30,6 +30,7 @@ from corroborate.db import table_schema
 from corroborate.extract import attribution, context, cues, nlp
 from corroborate.extract.figures import find_figures, has_figure
 from corroborate.extract.lang import folded as lexicon_folded
+from corroborate.extract.lang import words as lexicon_words
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
 from corroborate.language import detect_language
 from corroborate.text import fold
@@ -78,6 +79,17 @@ _BACKREF_RX = re.compile(
 )
 
 # A list item: a line opening with a bullet or a short number ("- 2,4 millions", "• 18 %", "1) ...").
+# a record or an extreme in the sentence ("le record de 10,6 %", "a low of 1.7%"): a past figure placed for the
+# reader, to which the article's lead credit is not carried
+_EXTREME_RX = {
+    lang: re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(w) for w in sorted(lexicon_words(lang, "extreme_words"), key=len, reverse=True))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    for lang in nlp.MODELS
+}
 _BULLET_RX = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 # A sentence that closes on an incise and may speak for the figure sentence before it
 # ("C'est un bilan provisoire, a précisé le maire.", "That is a record, the agency said.").
@@ -128,6 +140,13 @@ class _Article:
     paragraphs: list[int] = field(default_factory=list)
     documents: list[bool] = field(default_factory=list)
     speech: list[bool] = field(default_factory=list)  # per parsed sentence: it holds a cue verb
+
+
+def load_models(languages: tuple[str, ...] | None = None) -> None:
+    """Load the extractor's spaCy model of each of ``languages`` (default: every supported one) into the
+    process's cache, ahead of the first extraction (a run does it while it waits for Prefect)."""
+    for lang in languages or tuple(nlp.MODELS):
+        nlp.get_nlp(lang)
 
 
 class Extractor:
@@ -382,11 +401,13 @@ class Extractor:
                             "list_after": a.lists.get(sid, (None, None))[1],
                             "headline": sid == a.headline,
                             "next_free": sid + 1 < len(a.sentences) and (i, sid + 1) not in fig_sents,
+                            "extreme": _EXTREME_RX[lang].search(doc.text) is not None,
+                            "measured": tok is not None and _measured(tok, lang),
                         }
                     )
                     subject, place = context.subject_and_place(doc, offset, f.number_start, f.char_end, f.unit, lang)
                     per = context.nearest_period(
-                        periods, f.char_start - offset, [g.char_start - offset for _, g in figs]
+                        periods, f.number_start - offset, [g.number_start - offset for _, g in figs]
                     )
                     scope = "; ".join(x for x in (place, per.text if per else None) if x) or None
                     details[(i, n)] = {
@@ -541,6 +562,13 @@ def _split_respective_ranges(frame: pl.LazyFrame) -> pl.LazyFrame:
     )
     rest = marked.filter(~pl.col("_split"))
     return pl.concat([rest, both], how="vertical_relaxed").drop("_split", "_low_len", "_src1", "_src2")
+
+
+def _measured(tok: Any, lang: str) -> bool:
+    """Whether a word by which a statistic moves or settles (``measure_words``: "a reculé à 2,4 %", "hit
+    2.6%", "a 0.1% rise", "were up 0.2%") governs the figure token ``tok``, at any depth."""
+    words = lexicon_words(lang, "measure_words")
+    return any(a.lemma_.lower() in words or a.lower_ in words for a in tok.ancestors)
 
 
 def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple[int | None, int | None]]:

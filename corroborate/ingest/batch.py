@@ -36,7 +36,7 @@ RAW_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-_MONTHS = MONTHS  # one month table for the whole project (corroborate.dates)
+_MONTHS = MONTHS  # one month table for the whole project (corroborate.ingest.dates)
 
 _ISO_DAY = (
     r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
@@ -66,7 +66,7 @@ def _month_number(name: pl.Expr) -> pl.Expr:
 
 
 def _with_inferred_dates(raw: pl.DataFrame) -> pl.DataFrame:
-    """Records without a date take the one their URL, title or opening gives (``corroborate.dates``)."""
+    """Records without a date take the one their URL, title or opening gives (``corroborate.ingest.dates``)."""
     missing = pl.col("published_raw").is_null() | (pl.col("published_raw").str.strip_chars() == "")
     inferred = pl.struct("url", "title", "text").map_elements(
         lambda r: inferred_date(r["url"], r["title"], r["text"]), return_dtype=pl.String

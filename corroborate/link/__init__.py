@@ -2,8 +2,8 @@
 
 ``link(con)`` recomputes, over all stored claims, in order:
 
-1. sources (``corroborate.sources``): ``sources``, ``source_aliases``, ``source_tree``, ``claim_sources``;
-2. copies (``corroborate.copies``): ``article_copies``, ``article_groups``;
+1. sources (``corroborate.link.sources``): ``sources``, ``source_aliases``, ``source_tree``, ``claim_sources``;
+2. copies (``corroborate.link.copies``): ``article_copies``, ``article_groups``;
 3. quantities: ``claim_quantities``, ``quantities`` and ``claims.quantity_id``;
 4. outcomes: ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and the ``claim_explanations`` view.
 
@@ -34,12 +34,12 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import registered, run_model
+from corroborate.db import run_model
 from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies
 from corroborate.link.sources import build_sources, resolve_name
-from corroborate.models import models_fed_by
-from corroborate.run.options import DEFAULT_SUBJECT_FILE
+from corroborate.models import models_fed_by, registered
+from corroborate.resources import DEFAULT_SUBJECT_FILE
 from corroborate.text import fold, fold_expr, stem, stem_expr
 
 # Tolerance of the outcome rules (sql/models/claim_facts.sql, claim_evidence.sql).
@@ -242,7 +242,7 @@ def build_sentence_marks(
     """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs``, ``article_places`` and ``claim_identities``.
 
     Returns ``claim_sentences`` as a frame, for placing the claims that the subject lexicon leaves
-    unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.stories.article_places` of
+    unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.link.stories.article_places` of
     the stored articles, when the caller has it already.
     """
     from corroborate.link.identity import claim_identities
@@ -284,7 +284,7 @@ def build_quantities(
 
     Subjects are keyed once per distinct wording; claims whose wording the lexicon does not place are
     then placed by their sentence (``sql/models/claim_contexts.sql``), all at once; claims still unplaced
-    take the general concept that the words next to their figure name (``corroborate.concepts``).
+    take the general concept that the words next to their figure name (``corroborate.link.concepts``).
     """
     concepts = concepts or ConceptLexicon.read()
     sentences = build_sentence_marks(con, concepts, places)

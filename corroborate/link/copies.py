@@ -36,9 +36,9 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from corroborate.db import query_model, registered, run_model
+from corroborate.db import query_model, run_model
 from corroborate.link.sources import alias_key
-from corroborate.models import models_fed_by
+from corroborate.models import models_fed_by, registered
 from corroborate.text import fold_expr
 
 COPY_CONTAINMENT = 0.15

@@ -130,7 +130,7 @@ class NameKeys:
 def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys | None = None) -> pl.DataFrame:
     """``claim_id, identity`` for the attributed claims (``claim_id, article_id, source, source_org``).
 
-    ``places`` has ``article_id, country`` (``corroborate.stories.article_places``). A claim whose
+    ``places`` has ``article_id, country`` (``corroborate.link.stories.article_places``). A claim whose
     names leave no key gets no row.
     """
     keys = NameKeys() if keys is None else keys

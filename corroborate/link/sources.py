@@ -35,10 +35,10 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import registered, run_model
+from corroborate.db import run_model
 from corroborate.link.naming import is_named
-from corroborate.models import models_fed_by
-from corroborate.run.options import DEFAULT_ALIAS_FILE
+from corroborate.models import models_fed_by, registered
+from corroborate.resources import DEFAULT_ALIAS_FILE
 from corroborate.text import fold
 
 OFFICIAL = "official"
@@ -394,7 +394,7 @@ def build_sources(
 
     Only distinct speaker strings and outlets are resolved in Python; the per-claim join runs in SQL
     (``sql/models/claim_sources.sql``), so the cost grows with the number of distinct names. ``places`` is
-    :func:`corroborate.stories.article_places` of the stored articles (read here when not given).
+    :func:`corroborate.link.stories.article_places` of the stored articles (read here when not given).
     """
     resolver = SourceResolver(read_alias_file(alias_file or DEFAULT_ALIAS_FILE))
     outlets = con.table("articles").select("outlet").distinct().pl().sort("outlet")
@@ -450,7 +450,7 @@ def _one_body_per_name(
     con: duckdb.DuckDBPyConnection, resolver: SourceResolver, speaker_map: pl.DataFrame, places: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``speaker_map`` with the entries of one body under several names merged into one
-    (:func:`corroborate.identity.one_body_per_key`), and ``_placed_speakers`` (``article_id, source,
+    (:func:`corroborate.link.identity.one_body_per_key`), and ``_placed_speakers`` (``article_id, source,
     source_org, source_id``): a government's descriptor in an article placed in one country, credited to
     that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
     entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""

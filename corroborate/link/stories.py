@@ -14,7 +14,7 @@ two articles' names (tf-idf cosine ≥ :data:`STORY_SIMILARITY`) and they are at
 :data:`STORY_DAYS` apart. Names are folded (accents, case, doubled letters: "Hawaï" = "Hawaii"), so the
 French and English reports of one event meet through the names they share ("Lahaina", "Marrakech").
 
-Input and output are polars frames; the grouping is the union-find of ``corroborate.copies``.
+Input and output are polars frames; the grouping is the union-find of ``corroborate.link.copies``.
 """
 
 from __future__ import annotations

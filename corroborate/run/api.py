@@ -126,8 +126,9 @@ def run_history(db_path: Path, *, limit: int | None = None) -> pl.DataFrame:
 def explain_source(db_path: Path, source: str, *, method: str = "simple") -> Explanation:
     """Why ``source`` (its exact name or an alias) scores what it scores: a header and one row per claim.
 
-    Returns a :class:`corroborate.explain.Explanation`; raises :class:`corroborate.explain.SourceNotFound`
-    (a ``LookupError``) listing the closest sources when the name is not exactly a source's.
+    Returns a :class:`~corroborate.present.explain.Explanation`; raises
+    :class:`~corroborate.present.explain.SourceNotFound` (a ``LookupError``) listing the closest sources when
+    the name is not exactly a source's.
     """
     from corroborate.present.explain import explain_source as explain
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from corroborate import db
-from corroborate.resources import project_dir
+
+# The lexicon files and the suites a run uses when none is given (defined in resources, beside the folders).
+from corroborate.resources import DEFAULT_ALIAS_FILE, DEFAULT_SEEDS_DIR, DEFAULT_SUBJECT_FILE, DEFAULT_SUITES_DIR
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_MAX_BYTES = 5_000_000
@@ -28,12 +30,6 @@ RUNNERS = ("default", "dask")
 DEFAULT_WINDOW = 2
 
 _PATH_FIELDS = ("db_path", "aliases", "subjects", "expectations")
-
-# The lexicon files and the suites a run uses when none is given (their one definition).
-DEFAULT_SEEDS_DIR = project_dir("seeds")
-DEFAULT_ALIAS_FILE = DEFAULT_SEEDS_DIR / "aliases.csv"
-DEFAULT_SUBJECT_FILE = DEFAULT_SEEDS_DIR / "subjects.csv"
-DEFAULT_SUITES_DIR = project_dir("expectations")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ kernel closes the pipe; the watchdog then finds every process still carrying the
 ``/proc/<pid>/environ`` and ends it (SIGTERM, then SIGKILL after a grace period). Finding them by token
 rather than by parentage works after they have been re-parented, with no race against their start.
 
-Run as ``python -m corroborate.processes TOKEN`` it is the watchdog itself. Linux only (``/proc``); elsewhere
+Run as ``python -m corroborate.run.processes TOKEN`` it is the watchdog itself. Linux only (``/proc``); elsewhere
 the function does nothing.
 """
 

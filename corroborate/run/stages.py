@@ -8,7 +8,7 @@ linking and scoring read (stored articles and claims, lexicons, suites, method, 
 completed run's, those stages would rebuild the same tables. :func:`input_fingerprint` digests what a run
 reads before it touches the database (the input files' names, sizes and times, the options, the extractor
 version, the lexicon, suite and code files): equal to the last completed run's, the run is expected to find
-nothing new, which :mod:`corroborate.unchanged` then checks and records without Prefect.
+nothing new, which :mod:`corroborate.run.unchanged` then checks and records without Prefect.
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ def input_fingerprint(options: RunOptions, extractor_version: str) -> str:
     It covers every input file (path, size, modification time and mode: not the bytes, so that it stays
     cheap on a large inbox), the extractor version, the options that shape results (method, size limit),
     and the content of the lexicon, suite and SQL files and of every file of the package (code, word lists).
-    It only decides whether to try the path without Prefect; :func:`corroborate.unchanged.record_unchanged_run`
+    It only decides whether to try the path without Prefect; :func:`corroborate.run.unchanged.record_unchanged_run`
     checks that nothing is new before it records the run.
     """
     digest = hashlib.sha256()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corroborate import vocab
-from corroborate.run.options import DEFAULT_SUITES_DIR
+from corroborate.resources import DEFAULT_SUITES_DIR
 
 if TYPE_CHECKING:
     from corroborate.validate import ValidationReport

@@ -20,7 +20,10 @@
 --     A figure without a period takes the one period that the same article gives the same subject:
 --     "1 200 blessés en juillet, selon l'OMS ; 1 000 selon Kiev" speaks of July twice, the date being
 --     written once. An article that gives the subject several periods lends none. Else it takes the
---     subject's period that contains its publication date, except a calendar year in its first quarter.
+--     subject's period that contains its publication date, except a rate or total of a period concept (a
+--     year's deficit): "the deficit stands at 5.5 %" may be last year's result or this year's forecast, so
+--     it stays a quantity of its own. A year named relative to the date ("this year", "l'an prochain")
+--     that the extractor left undated is dated by the article's date (article_dates).
 CREATE OR REPLACE TABLE claim_quantities AS
 WITH scoped AS (
     SELECT
@@ -29,10 +32,19 @@ WITH scoped AS (
         c.subject,
         c.unit,
         coalesce(uf.unit_family, c.unit) AS stated_family,
-        CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_start END
-            AS period_start,
-        CASE WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL ELSE c.period_end END
-            AS period_end,
+        CASE
+            WHEN c.period_start IS NULL AND c.period_end IS NULL AND ry.year_offset IS NOT NULL
+                THEN make_date(year(ad.published_at) + ry.year_offset, 1, 1)
+            WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL
+            ELSE c.period_start
+        END AS period_start,
+        CASE
+            WHEN c.period_start IS NULL AND c.period_end IS NULL AND ry.year_offset = 0 THEN ad.published_at
+            WHEN c.period_start IS NULL AND c.period_end IS NULL AND ry.year_offset IS NOT NULL
+                THEN make_date(year(ad.published_at) + ry.year_offset, 12, 31)
+            WHEN c.qualifier = 'projection' AND c.period_start IS NULL THEN NULL
+            ELSE c.period_end
+        END AS period_end,
         CASE
             WHEN ck.subject_key IS NOT NULL THEN ck.subject_key
             WHEN sk.subject_key IS NOT NULL AND NOT starts_with(sk.subject_key, '~') THEN sk.subject_key
@@ -47,6 +59,16 @@ WITH scoped AS (
             ELSE sk.label
         END AS known_label
     FROM claims c
+    -- a year named relative to the date ("this year", "l'an prochain") that the extractor could not date (an
+    -- undated page) is dated here by the article's date, which an undated copy takes from its dispatch
+    LEFT JOIN article_dates ad ON ad.article_id = c.article_id
+    CROSS JOIN LATERAL (
+        SELECT CASE
+            WHEN regexp_matches(lower(c.scope), '(next year|coming year|an prochain|e prochaine)') THEN 1
+            WHEN regexp_matches(lower(c.scope), '(last year|an dernier|an pass|e derni)') THEN -1
+            WHEN regexp_matches(lower(c.scope), '(this year|cette ann)') THEN 0
+        END AS year_offset
+    ) ry
     LEFT JOIN _claim_subject_keys ck ON ck.claim_id = c.claim_id
     LEFT JOIN _subject_keys sk ON sk.subject = coalesce(c.subject, '')
     LEFT JOIN _claim_concepts gc ON gc.claim_id = c.claim_id
@@ -122,6 +144,7 @@ WITH scoped AS (
     FROM dated d
     JOIN article_dates a USING (article_id)
     WHERE d.period_start IS NULL AND d.period_end IS NULL AND NOT d.is_beyond AND d.named_month IS NULL
+      AND coalesce(d.kind, '') <> 'period'
 ), current_by_day AS (
     -- Per subject and day, not per claim: every undated claim of a subject published that day gets the
     -- same period, and the range join stays as small as the number of (subject, day) pairs.

@@ -9,7 +9,7 @@ One module a job:
 * ``mentions``: ``speaker_mentions(doc, ...)``, one row per cue of a parsed sentence (``SPEAKER_SCHEMA``),
   the quote spans of the cheap pass (``find_quotes``) and a figure's syntactic ancestors (``ancestors``);
 * ``anaphora``: anaphors resolved to the last fitting named speaker, one full name per speaker, and the
-  sources a figure takes from the rest of the article (restatement, carry-over);
+  sources a figure takes from the rest of the article (restatement, carry-over, the lead credit);
 * ``pairing``: ``pair(figures, speakers, quotes, sentences)``, the best source per figure in polars;
 * ``frames`` (the tables' schemas and the candidate shape) and ``tokens`` (what the phrase readers
   share) serve the others.

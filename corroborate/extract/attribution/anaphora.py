@@ -21,6 +21,12 @@ CARRY_DECAY = 0.85
 # for 4,870); bare figures must agree within rounding of their last digit.
 RESTATE_TOLERANCE_APPROX = 0.05
 RESTATE_TOLERANCE_EXACT = 0.005
+# Whole numbers under this restate nothing: too common to be told again rather than met again.
+RESTATE_MIN_WHOLE = 10
+# The lead credit (``lead_candidates``): the patterns that name the source of the story's first figure,
+# and how many figure sentences into the article that figure may sit (a photo caption may come first).
+LEAD_PATTERNS = ("according", "governs", "sentence", "agent", "discourse")
+LEAD_FIGURE_SENTENCES = 2
 
 
 def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None) -> pl.LazyFrame:
@@ -178,7 +184,8 @@ def discourse_candidates(
     """Sources for figures no pattern of their own sentence credits, from the rest of the article.
 
     * ``restatement``: the figure restates an attributed figure of the same article (same unit, same
-      value within rounding: "nearly 5,000" for 4,870, a headline or lede summing up the body);
+      value within rounding: "nearly 5,000" for 4,870, a headline or lede summing up the body), unless it
+      is a small whole number (``RESTATE_MIN_WHOLE``: "3%", "2%" are rules and targets met again);
     * ``discourse``: the last source named before it (a cue verb, ``selon``/``according to``, an agent
       or a document's author) when it is near enough: ``CARRY_SENTENCES`` sentences in the same
       paragraph when that source gave a figure of the same unit, or ``CARRY_SENTENCES_DOCUMENT`` and
@@ -195,8 +202,12 @@ def discourse_candidates(
         .otherwise(RESTATE_TOLERANCE_APPROX)
     )
     body = credited_figures(figures, cands, pl.col("qualifier").alias("b_qualifier"))
+    # a small whole number ("2%", "3%", "7") is too common to be the same figure told again: the EU's 3 %
+    # rule, a 2 % target, a magnitude 7 restate nobody's count
+    distinctive = (pl.col("value") % 1 != 0) | (pl.col("value").abs() >= RESTATE_MIN_WHOLE)
     restated = ranked_candidates(
-        orphans.join(body, on="art")
+        orphans.filter(distinctive)
+        .join(body, on="art")
         .filter(
             (pl.col("b_unit") == pl.col("unit"))
             & ((pl.col("b_value") - pl.col("value")).abs() <= tol * pl.col("b_value").abs().clip(lower_bound=1e-9))
@@ -279,6 +290,68 @@ def discourse_candidates(
         decay=pl.lit(CARRY_DECAY).pow(d_sent),
     )
     return pl.concat([restated.select(cols), carried.select(cols)], how="vertical_relaxed")
+
+
+def lead_candidates(figures: pl.LazyFrame, speakers: pl.LazyFrame, cands: pl.LazyFrame) -> pl.LazyFrame:
+    """``lead``: a figure nobody is credited with, in a sentence naming nobody, takes the source of the
+    article's lead figure when it counts the same unit and nobody else has spoken since: a release the
+    story reports ("Inflation eased to 2.4%, Eurostat said. … Core inflation hit 2.6%, after 2.7% in
+    January") keeps its author's figures.
+
+    The lead figure is credited in its own sentence (``LEAD_PATTERNS``) and sits in one of the first
+    ``LEAD_FIGURE_SENTENCES`` figure sentences of the body; only figures after it take its source, when a
+    word by which a statistic moves governs them ("a reculé à", "a 0.1% rise"; not "9,000 people live there") and
+    their sentence places no record or extreme ("le record de 10,6 %": the outlet's background).
+    """
+    body = figures.filter(~pl.col("headline"))
+    rank = (
+        body.select("art", "sent_id")
+        .unique()
+        .with_columns(f_rank=pl.col("sent_id").rank("dense").over("art").cast(pl.Int64))
+    )
+    lead = (
+        body.join(rank, on=["art", "sent_id"])
+        .filter(pl.col("f_rank") <= LEAD_FIGURE_SENTENCES)
+        .join(cands.filter(~pl.col("deny").fill_null(False)), on=["art", "fig"])
+        .sort("art", "char_start")
+        .group_by("art", maintain_order=True)
+        .first()
+        # the first credited figure leads only when its own sentence credits it
+        .filter(pl.col("pattern").is_in(LEAD_PATTERNS))
+        .select(
+            "art",
+            pl.col("unit").alias("l_unit"),
+            pl.col("char_start").alias("l_start"),
+            "source",
+            "source_org",
+            "strength",
+        )
+    )
+    # the last speaker before each figure: another voice since the lead ends its reach
+    voices = (
+        speakers.filter(
+            # an expectation ("economists had expected 2.3%") is an aside: the release still speaks after it
+            pl.col("kind").is_in(["verb", "according", "agent"]) & ~pl.col("deny") & pl.col("source").is_not_null()
+        )
+        .select("art", pl.col("cue_start").alias("pos"), pl.col("source").alias("v_source"))
+        .sort("art", "pos")
+    )
+    orphans = (
+        body.filter(pl.col("speakerless") & pl.col("measured").fill_null(False) & ~pl.col("extreme").fill_null(False))
+        .join(cands.select("art", "fig"), on=["art", "fig"], how="anti")
+        .with_columns(pos=pl.col("char_start"))
+        .sort("art", "pos")
+        .join_asof(voices, on="pos", by="art", strategy="backward", check_sortedness=False)
+    )
+    return ranked_candidates(
+        orphans.join(lead, on="art").filter(
+            (pl.col("unit") == pl.col("l_unit"))
+            & (pl.col("char_start") > pl.col("l_start"))
+            & (pl.col("v_source").is_null() | (pl.col("v_source") == pl.col("source")))
+        ),
+        "lead",
+        pl.col("char_start") - pl.col("l_start"),
+    )
 
 
 def canonical_sources(pairs: pl.LazyFrame, speakers: pl.LazyFrame) -> pl.LazyFrame:

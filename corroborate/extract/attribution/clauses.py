@@ -286,6 +286,8 @@ def _inverted_subject(verb: Token) -> list[Token]:
             or (t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.lower_ not in cues.ROLES)
             or (t.pos_ == "ADP" and t.lower_ not in NAME_LINK)
             or t.lower_ in ("que", "that", "qu'", "qu’")
+            # a weekday or month after the name is when, not who: ", a annoncé Eurostat lundi"
+            or (bool(out) and _lower_time(t))
         )
 
     out = bracketed_run(doc, i, ends, longest=15)
@@ -370,8 +372,42 @@ def according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
     opening = next((i for i, t in enumerate(out) if t.text == "(" and any(x.like_num for x in out[i + 1 :])), None)
     if opening is not None:
         out = out[:opening]
+    out = _drop_trailing_time(out)
     if not out or out[0].lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "which", "whom", "quoi"):
         return None
     if out[0].lower_ in cues.PRONOUNS:
         return out[:1]
     return out
+
+
+def _drop_trailing_time(toks: list[Token]) -> list[Token]:
+    """A phrase cut before the time that closes it: "flash data from Eurostat out on Monday", "les données
+    de l'Insee publiées lundi" name Eurostat and Insee; the time, and the words that lead to it, say when.
+    A time followed by more of the name stays ("un bilan établi samedi par le ministère")."""
+
+    def opens_time(k: int) -> bool:
+        t = toks[k]
+        if _lower_time(t):
+            return True
+        # an English weekday or month is capitalised: a time only after a preposition ("on Monday")
+        return t.lower_ in TIME_WORDS and toks[k - 1].pos_ == "ADP" and toks[k - 1].lower_ not in NAME_LINK
+
+    def closes(k: int) -> bool:
+        return all(
+            t.pos_ in ("ADP", "DET", "NUM", "ADJ", "PUNCT") or t.like_num or t.lower_ in TIME_WORDS for t in toks[k:]
+        )
+
+    at = next((k for k in range(1, len(toks)) if opens_time(k) and closes(k)), None)
+    if at is None:
+        return toks
+    while at > 1 and toks[at - 1].lower_ in _TIME_LEADERS:
+        at -= 1  # "last week", "ce lundi"
+    kept = toks[:at]
+    while kept and (kept[-1].pos_ in ("ADP", "ADV", "PART", "DET") or "Part" in kept[-1].morph.get("VerbForm", [])):
+        kept = kept[:-1]
+    return kept or toks
+
+
+def _lower_time(t: Token) -> bool:
+    """A lower-case time word ("lundi", "hier", "last week"'s "week"), not the modal "may"."""
+    return t.lower_ in TIME_WORDS and not t.text[:1].isupper() and t.pos_ not in ("AUX", "VERB")

@@ -48,6 +48,8 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
     "next_free": pl.Boolean(),  # the next sentence carries no figure of its own
     "qualifier": pl.String(),  # exact | approx | at_least | at_most | projection | range
     "bracket": pl.String(),  # a source named in brackets right after the figure ("3,5 millions (CGT)")
+    "extreme": pl.Boolean(),  # its sentence names a record or an extreme ("le record de 10,6 %")
+    "measured": pl.Boolean(),  # a word by which a statistic moves governs it ("a reculé à 2,4 %", "a 0.1% rise")
 }
 
 SENTENCE_SCHEMA: dict[str, pl.DataType] = {
@@ -90,6 +92,7 @@ PRIORITY = {
     "restatement": (42.0, 0.55),
     "forward": (40.0, 0.55),
     "discourse": (30.0, 0.6),
+    "lead": (25.0, 0.5),
 }
 
 SPEAKING_KINDS = ("verb", "according", "agent", "mention")

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from corroborate.extract.attribution.anaphora import canonical_sources, discourse_candidates, resolve_anaphors
+from corroborate.extract.attribution.anaphora import (
+    canonical_sources,
+    discourse_candidates,
+    lead_candidates,
+    resolve_anaphors,
+)
 from corroborate.extract.attribution.frames import PRIORITY, as_candidates, credited_figures, ranked_candidates
 
 GAPPED_CHARS = 12  # "l'intersyndicale plus de 2,5 millions": the subject, a qualifier, the figure
@@ -258,6 +263,7 @@ def pair(
     cands = pl.concat([cands, _headline_candidates(figures, cands)], how="diagonal_relaxed").collect().lazy()
     if sentences is not None:
         cands = pl.concat([cands, discourse_candidates(figures, sp, cands, sentences)], how="diagonal_relaxed")
+        cands = pl.concat([cands, lead_candidates(figures, sp, cands)], how="diagonal_relaxed")
     return canonical_sources(figures.select("art", "fig").join(cands, on=["art", "fig"], how="left"), sp).select(
         "art",
         "fig",
