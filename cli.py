@@ -1159,20 +1159,28 @@ def main() -> None:
     sys.stdout = cast(TextIO, _WatchedOutput(sys.stdout))
     status: int | str | None = 0
     reader_gone = False
-    try:
-        _paired(typer.main.get_command(app))()
-    except SystemExit as done:
-        status = done.code
-    except _ReaderGone:
-        reader_gone = True
-    except OSError as error:  # a path the user gave that the system refuses
-        where = f" ({error.filename})" if error.filename else ""
-        _complain(f"error: {error.strerror or error}{where}: check the path")
-        status = 2
-    except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
-        message = " ".join(str(error).split()) or type(error).__name__
-        _complain(f"error: {type(error).__name__}: {message}")
-        status = 1
+    # Ctrl-C may surface anywhere, even wrapped in another library's error: the flag tells it apart
+    with _noting_interrupts() as interrupted:
+        try:
+            _paired(typer.main.get_command(app))()
+        except SystemExit as done:
+            status = done.code
+        except _ReaderGone:
+            reader_gone = True
+        except KeyboardInterrupt:
+            status = INTERRUPTED
+        except OSError as error:  # a path the user gave that the system refuses
+            where = f" ({error.filename})" if error.filename else ""
+            _complain(f"error: {error.strerror or error}{where}: check the path")
+            status = 2
+        except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
+            status = 1
+            if not interrupted.is_set():
+                message = " ".join(str(error).split()) or type(error).__name__
+                _complain(f"error: {type(error).__name__}: {message}")
+    if interrupted.is_set() and status not in (0, None, INTERRUPTED):
+        _complain("interrupted", typer.colors.YELLOW)
+        status = INTERRUPTED  # 128 + SIGINT, however the interrupt surfaced
     if not reader_gone:
         try:
             sys.stdout.flush()  # here, where a reader gone can be told from a failure
