@@ -92,6 +92,10 @@ ExpectationsOption = Annotated[
     typer.Option(exists=True, file_okay=False, help="Folder of validation suites (default expectations/)."),
 ]
 WaitOption = Annotated[float, typer.Option(help="Seconds to wait for another run on the same database.")]
+RelinkOption = Annotated[
+    bool,
+    typer.Option("--relink", help="Link and score again from every article's text, even when nothing is new."),
+]
 RunnerOption = Annotated[Runner, typer.Option(help="Where extraction runs: here, or on Dask.")]
 AddressOption = Annotated[str | None, typer.Option(help="Dask scheduler (tcp://HOST:PORT); default: a local cluster.")]
 WorkersOption = Annotated[int, typer.Option(min=1, help="Workers of the local Dask cluster.")]
@@ -236,6 +240,7 @@ RUN_OPTIONS: dict[str, tuple[Any, Any]] = {
     "aliases": (AliasesOption, None),
     "subjects": (SubjectsOption, None),
     "expectations": (ExpectationsOption, None),
+    "relink": (RelinkOption, False),
 }
 
 
@@ -275,6 +280,7 @@ def _run_options(
     aliases: Path | None,
     subjects: Path | None,
     expectations: Path | None,
+    relink: bool = False,
 ) -> RunOptions:
     """The options of ``run`` and ``schedule`` as one :class:`RunOptions`; exits 2 on bad usage."""
     missing = [str(p) for p in inputs or [] if not p.exists()]
@@ -296,6 +302,7 @@ def _run_options(
             aliases=aliases,
             subjects=subjects,
             expectations=expectations,
+            relink=relink,
         )
     except ValueError as error:
         raise _fail(str(error), 2) from None
@@ -418,7 +425,8 @@ def _run(options: RunOptions, quiet: bool) -> dict[str, Any]:
     from corroborate.store import RunLockedError
 
     result = None
-    fingerprint = nothing_new(options, EXTRACTOR_VERSION)
+    # --relink always runs the flow: its point is to link again
+    fingerprint = None if options.relink else nothing_new(options, EXTRACTOR_VERSION)
     if fingerprint is not None:
         if not quiet:  # the first line comes at once
             _say("nothing new since the last completed run: checking and recording it without Prefect")
@@ -944,7 +952,7 @@ def schedule(
     Scheduled runs need a Prefect server that keeps running: set `PREFECT_API_URL` to yours, or pass
     `--start-server` to run one on loopback for as long as this command runs. Without either, the command
     refuses (exit 2) and prints the two commands that fix it. Every option of `run` (inputs, database,
-    batch size, size limit, method, wait, runner, address, workers, aliases, subjects, expectations) is
+    batch size, size limit, method, wait, runner, address, workers, aliases, subjects, expectations, relink) is
     passed to each run, with paths made absolute.
 
     Example: `corroborate schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`

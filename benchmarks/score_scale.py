@@ -161,8 +161,12 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[pl.DataFrame, Path]:
         },
     )
     # by name, as the store does: columns the claims table gains later stay null here
-    with db.registered(con, {"batch_claims": claims}):
+    # the store stage's own statement, on the view it registers (corroborate/run/stages.py store_claims)
+    con.register("batch_claims", claims)
+    try:
         db.run_model(con, "claims_insert_batch")
+    finally:
+        con.unregister("batch_claims")
     started = pl.Series([time.strftime("%Y-%m-%d %H:%M:%S")]).str.to_datetime()[0]
     con.execute(
         "INSERT INTO runs (run_id, started_at, ended_at, status) VALUES ($run, $started, $started, 'completed')",

@@ -56,6 +56,15 @@ FRAMES: dict[str, dict[str, pl.DataType]] = {
         "method": pl.String(),
     },
     "_article_groups_input": {"article_id": pl.String(), "group_id": pl.String()},
+    # read by the statement article_features_insert, not by a model
+    "_new_article_features": {
+        "article_id": pl.String(),
+        "version": pl.String(),
+        "shingles": pl.List(pl.UInt64()),
+        "credits": pl.List(pl.String()),
+        "numbers": pl.List(pl.String()),
+        "names": pl.List(pl.String()),
+    },
     # link/__init__.py: sentences, places, stories and identities
     "_claim_marks_input": {
         "claim_id": pl.String(),

@@ -101,12 +101,13 @@ def store_task(staging: str, articles: pl.DataFrame, claims: pl.DataFrame, run_i
 
 
 @task(name="link", cache_policy=NO_CACHE)
-def link_task(staging: str, aliases: Path | None, subjects: Path | None) -> LinkSummary:
-    """Rebuild sources, copies, quantities and outcomes over every stored claim."""
+def link_task(staging: str, aliases: Path | None, subjects: Path | None, full: bool = False) -> LinkSummary:
+    """Rebuild sources, copies, quantities and outcomes over every stored claim (``full``: reading every
+    article's text again, not only the new articles')."""
     from corroborate.link import link
 
     with contextlib.closing(db.connect_existing(staging)) as con:
-        return link(con, alias_file=aliases, subject_file=subjects)
+        return link(con, alias_file=aliases, subject_file=subjects, full=full)
 
 
 @task(name="score", cache_policy=NO_CACHE)
@@ -209,13 +210,13 @@ def nightly(options: RunOptions | Mapping[str, Any] | None = None) -> dict[str, 
 
         with contextlib.closing(db.connect_existing(staging)) as con:
             record.link_fingerprint = stages.link_fingerprint(con, opts)
-            record.results_unchanged = record.link_fingerprint == stages.last_link_fingerprint(con)
+            record.results_unchanged = not opts.relink and record.link_fingerprint == stages.last_link_fingerprint(con)
         # Same articles, claims, lexicons, suites and code as the last completed run: linking and scoring
         # would reproduce its tables exactly, and current_scores keeps showing that run's scores.
         if not record.results_unchanged:
             progress.report("link", 0, 1)
             with _timed(seconds, "link"):
-                link_task(staging, opts.aliases, opts.subjects)
+                link_task(staging, opts.aliases, opts.subjects, opts.relink)
             progress.report("link", 1, 1)
             progress.report("score", 0, 1)
             with _timed(seconds, "score"):

@@ -36,7 +36,7 @@ import polars as pl
 from corroborate import vocab
 from corroborate.db import run_model
 from corroborate.link.concepts import ConceptLexicon
-from corroborate.link.copies import build_copies
+from corroborate.link.copies import build_copies, stored_text_features
 from corroborate.link.sources import build_sources, resolve_name
 from corroborate.models import models_fed_by, registered
 from corroborate.resources import DEFAULT_SUBJECT_FILE
@@ -228,6 +228,7 @@ class LinkSummary:
     sources: int = 0
     aliases: int = 0
     article_copies: int = 0
+    texts_read: int = 0  # articles whose text features were computed (new ones, or all with ``full``)
     quantities: int = 0
     claims: int = 0
     corroborated: int = 0
@@ -237,13 +238,17 @@ class LinkSummary:
 
 
 def build_sentence_marks(
-    con: duckdb.DuckDBPyConnection, concepts: ConceptLexicon, places: pl.DataFrame | None = None
+    con: duckdb.DuckDBPyConnection,
+    concepts: ConceptLexicon,
+    places: pl.DataFrame | None = None,
+    names: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Rebuild ``claim_sentences``, ``claim_marks``, ``story_pairs``, ``article_places`` and ``claim_identities``.
 
     Returns ``claim_sentences`` as a frame, for placing the claims that the subject lexicon leaves
     unplaced (``ConceptLexicon.near_figures``). ``places`` is :func:`corroborate.link.stories.article_places` of
-    the stored articles, when the caller has it already.
+    the stored articles, when the caller has it already; ``names`` their
+    :func:`corroborate.link.stories.article_names` (from the kept text features).
     """
     from corroborate.link.identity import claim_identities
     from corroborate.link.stories import article_places, story_pairs
@@ -252,7 +257,7 @@ def build_sentence_marks(
     sentences = con.table("claim_sentences").pl()
     marks = concepts.revision_marks(sentences)
     articles = con.table("articles").select("article_id", "title", "text", "published_at").pl()
-    pairs = story_pairs(articles).rename({"copy_of_article_id": "other_id"})
+    pairs = story_pairs(articles, names=names).rename({"copy_of_article_id": "other_id"})
     both_ways = pl.concat(
         [
             pairs,
@@ -279,6 +284,7 @@ def build_quantities(
     lexicon: SubjectLexicon,
     concepts: ConceptLexicon | None = None,
     places: pl.DataFrame | None = None,
+    names: pl.DataFrame | None = None,
 ) -> int:
     """Rebuild ``claim_quantities`` and ``quantities`` and set ``claims.quantity_id``; returns #quantities.
 
@@ -287,7 +293,7 @@ def build_quantities(
     take the general concept that the words next to their figure name (``corroborate.link.concepts``).
     """
     concepts = concepts or ConceptLexicon.read()
-    sentences = build_sentence_marks(con, concepts, places)
+    sentences = build_sentence_marks(con, concepts, places, names)
     subjects = con.table("claims").select("subject").distinct().pl().select(pl.col("subject").fill_null("")).unique()
     keyed = lexicon.keys_frame(subjects["subject"])
     subject_keys = keyed.select("subject", "subject_key", "label")
@@ -369,11 +375,14 @@ def link(
     alias_file: str | Path | None = None,
     subject_file: str | Path | None = None,
     params: dict[str, float] | None = None,
+    full: bool = False,
 ) -> LinkSummary:
-    """Run sources -> copies -> quantities -> outcomes over all claims (everything recomputed).
+    """Run sources -> copies -> quantities -> outcomes over all claims.
 
     The derived tables are whole-database views of the evidence, so they carry no run column (the run's
-    scores in ``source_scores`` do).
+    scores in ``source_scores`` do). What each article's text gives the copy and story finders (shingles,
+    wire credits, numbers, names) is kept in ``article_features`` and computed for new articles only;
+    ``full`` computes it again for every article (the result is the same: it depends on each text alone).
     """
     summary = LinkSummary()
     clock = time.perf_counter()
@@ -391,10 +400,13 @@ def link(
     src, _ = build_sources(con, alias_file, places)
     summary.sources, summary.aliases, summary.claims = src.sources, src.aliases, src.claims
     lap("sources")
-    summary.article_copies = build_copies(con).pairs
+    features, summary.texts_read = stored_text_features(con, full=full)
+    lap("features")
+    summary.article_copies = build_copies(con, features).pairs
     lap("copies")
+    names = features.select("article_id", pl.col("names").alias("name")).explode("name").drop_nulls("name")
     lexicon = SubjectLexicon.read(subject_file or DEFAULT_SUBJECT_FILE)
-    summary.quantities = build_quantities(con, lexicon, places=places)
+    summary.quantities = build_quantities(con, lexicon, places=places, names=names)
     lap("quantities")
     build_outcomes(con, params)
     counts = dict(con.table("claim_outcomes").pl().group_by("outcome").len().iter_rows())

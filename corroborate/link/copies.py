@@ -153,6 +153,70 @@ def _chunk_shingles(articles: pl.DataFrame, key: str) -> pl.DataFrame:
     )
 
 
+# What is read from each article's text (shingles, wire credits, numbers, names) depends on that text alone:
+# the link stage keeps it per article in ``article_features`` and computes it for new articles only. Rows
+# made by another version of this code, or of polars (whose hash makes the shingles), are made again.
+FEATURE_VERSION = f"1/polars-{pl.__version__}"
+FEATURE_PARTS = ("shingles", "credits", "numbers", "names")
+
+
+def text_features(articles: pl.DataFrame, parts: tuple[str, ...] = FEATURE_PARTS) -> pl.DataFrame:
+    """One row per article (``article_id``, ``text``, and ``outlet`` and ``title`` when known): the lists
+    ``shingles`` (:func:`shingles`), ``credits`` (:func:`wire_credits`), ``numbers`` (the first
+    :data:`TRANSLATION_NUMBERS` of :func:`number_sequence`) and ``names`` (:func:`corroborate.link.stories.
+    article_names`), those of ``parts`` only."""
+    from corroborate.link.stories import article_names
+
+    frame = articles.select(
+        "article_id",
+        pl.col("text"),
+        (pl.col("outlet") if "outlet" in articles.columns else pl.lit(None, pl.String)).alias("outlet"),
+        (pl.col("title") if "title" in articles.columns else pl.lit(None, pl.String)).alias("title"),
+    )
+    out = frame.select("article_id")
+    if "credits" in parts:
+        out = out.with_columns(
+            frame.select(
+                pl.struct("text", "outlet")
+                .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
+                .alias("credits")
+            )
+        )
+    if "numbers" in parts:
+        out = out.with_columns(
+            frame.select(
+                pl.col("text")
+                .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
+                .alias("numbers")
+            )
+        )
+    for part, rows, column in (
+        ("shingles", lambda: shingles(frame), "shingle"),
+        ("names", lambda: article_names(frame), "name"),
+    ):
+        if part in parts:
+            lists = rows().group_by("article_id").agg(pl.col(column).sort().alias(part))
+            out = out.join(lists, on="article_id", how="left", maintain_order="left")
+    return out
+
+
+def stored_text_features(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> tuple[pl.DataFrame, int]:
+    """The :func:`text_features` of every stored article, computed for the articles that have none yet,
+    and how many articles that was.
+
+    They are kept in ``article_features``; rows of another :data:`FEATURE_VERSION` or of articles no
+    longer stored are dropped first, and ``full`` drops them all (``corroborate run --relink``). The
+    kept rows are a pure function of each article's text, so the result is the same as computing all.
+    """
+    run_model(con, "article_features_clear", {"version": FEATURE_VERSION, "full": full})
+    missing = query_model(con, "article_features_missing")
+    if missing.height:
+        fresh = text_features(missing).with_columns(pl.lit(FEATURE_VERSION).alias("version"))
+        with registered(con, {"_new_article_features": fresh}):
+            run_model(con, "article_features_insert")
+    return con.table("article_features").select("article_id", *FEATURE_PARTS).pl(), missing.height
+
+
 def find_copies(
     articles: pl.DataFrame,
     *,
@@ -160,11 +224,14 @@ def find_copies(
     wire_containment: float = WIRE_CONTAINMENT,
     min_shared: int = MIN_SHARED_SHINGLES,
     max_shingle_articles: int = MAX_SHINGLE_ARTICLES,
+    features: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``article_copies`` rows for ``articles`` (article_id, outlet, published_at, text).
 
     ``article_id`` is the copy, ``copy_of_article_id`` what it copies: the later article, or when dates
-    are missing or equal the shorter one (rewrites abridge), then the larger id.
+    are missing or equal the shorter one (rewrites abridge), then the larger id. ``features`` are the
+    articles' :func:`text_features` when the caller has them (the link stage keeps them per article);
+    without them they are computed from ``articles``.
     """
     schema = {
         "article_id": pl.String,
@@ -176,7 +243,18 @@ def find_copies(
         return pl.DataFrame(schema=schema)
     # A 4-byte document number instead of the 16-character id in the (large) shingle tables.
     docs = articles.select("article_id").with_row_index("doc")
-    sh = shingles(articles.with_row_index("doc"), key="doc")
+    if features is None:
+        sh = shingles(articles.with_row_index("doc"), key="doc")
+        credits = articles.select(
+            "article_id",
+            pl.struct("text", "outlet")
+            .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
+            .alias("credits"),
+        )
+    else:
+        sh = docs.join(features.select("article_id", pl.col("shingles").alias("shingle")), on="article_id")
+        sh = sh.select("doc", "shingle").explode("shingle").drop_nulls("shingle")
+        credits = features.select("article_id", "credits")
     sizes = sh.group_by("doc").agg(pl.len().alias("n")).join(docs, on="doc").select("article_id", "n")
     # DuckDB streams this join and count; as a polars self-join it held every matching row at once.
     with contextlib.closing(duckdb.connect()) as scratch:
@@ -192,13 +270,11 @@ def find_copies(
     )
     if pairs.height == 0:
         return pl.DataFrame(schema=schema)
-    meta = articles.select(
-        "article_id",
-        "published_at",
-        pl.struct("text", "outlet")
-        .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
-        .alias("credits"),
-    ).join(sizes, on="article_id", how="left")
+    meta = (
+        articles.select("article_id", "published_at")
+        .join(credits, on="article_id", how="left")
+        .join(sizes, on="article_id", how="left")
+    )
     b_meta = meta.rename({c: f"{c}_b" for c in meta.columns})
     scored = (
         pairs.join(meta, on="article_id")
@@ -300,7 +376,7 @@ def _common_subsequence(a: list[str], b: list[str]) -> int:
     return previous[-1]
 
 
-def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
+def translation_pairs(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
     """``article_copies`` rows for articles in different languages that tell one dispatch.
 
     ``articles``: ``article_id, language, published_at, text``. A translation shares no word bigrams
@@ -312,23 +388,15 @@ def translation_pairs(articles: pl.DataFrame) -> pl.DataFrame:
     event share its figures, not the order and company of every number around them. When both credit the
     same wire agency (``wire_credits``: a dateline, a credit line, the outlet's "(AFP copy)"), a short
     dispatch and its translation need only :data:`WIRE_TRANSLATION_FIGURES` numbers in order and
-    :data:`WIRE_TRANSLATION_SHARE` of the shorter sequence. ``articles`` may carry ``outlet``.
+    :data:`WIRE_TRANSLATION_SHARE` of the shorter sequence. ``articles`` may carry ``outlet``; ``features``
+    are their :func:`text_features` when the caller has them.
     """
     schema = {"article_id": pl.String, "copy_of_article_id": pl.String, "similarity": pl.Float64, "method": pl.String}
-    outlets = articles["outlet"] if "outlet" in articles.columns else pl.Series([None] * articles.height)
+    if features is None:
+        features = text_features(articles, parts=("numbers", "credits"))
     numbers = (
-        articles.with_columns(outlets.alias("outlet"))
-        .select(
-            "article_id",
-            "language",
-            "published_at",
-            pl.col("text")
-            .map_elements(lambda t: number_sequence(t)[:TRANSLATION_NUMBERS], return_dtype=pl.List(pl.String))
-            .alias("numbers"),
-            pl.struct("text", "outlet")
-            .map_elements(lambda r: wire_credits(r["text"], r["outlet"]), return_dtype=pl.List(pl.String))
-            .alias("credits"),
-        )
+        articles.select("article_id", "language", "published_at")
+        .join(features.select("article_id", "numbers", "credits"), on="article_id", how="left")
         .filter(pl.col("numbers").list.len() >= WIRE_TRANSLATION_FIGURES)
     )
     # candidates share numbers; only those pairs get the (quadratic in their length) sequence comparison
@@ -395,18 +463,20 @@ def _weak_pairs_of_one_time(copies: pl.DataFrame, dates: pl.DataFrame) -> pl.Dat
     return gap.filter(keep).select(copies.columns)
 
 
-def build_copies(con: duckdb.DuckDBPyConnection) -> CopySummary:
+def build_copies(con: duckdb.DuckDBPyConnection, features: pl.DataFrame | None = None) -> CopySummary:
     """Rebuild ``article_copies``, ``article_groups`` and ``article_dates`` over all stored articles.
 
     Every pair found is in ``article_copies`` (its two articles never corroborate each other); only
     strong pairs (``similarity >= GROUP_CONTAINMENT``, and translations) chain into ``article_groups``.
+    ``features`` are the stored articles' :func:`text_features` (:func:`stored_text_features`); without
+    them they are computed here.
     """
     articles = (
         con.table("articles").select("article_id", "outlet", "published_at", "language", "text").pl().sort("article_id")
     )
-    copies = pl.concat([find_copies(articles.drop("language")), translation_pairs(articles)]).unique(
-        ["article_id", "copy_of_article_id"], keep="first", maintain_order=True
-    )
+    copies = pl.concat(
+        [find_copies(articles.drop("language"), features=features), translation_pairs(articles, features)]
+    ).unique(["article_id", "copy_of_article_id"], keep="first", maintain_order=True)
     copies = _weak_pairs_of_one_time(copies, con.table("articles").select("article_id", "published_at").pl())
     strong = copies.filter((pl.col("similarity") >= GROUP_CONTAINMENT) | (pl.col("method") == "translation"))
     groups = article_groups(articles["article_id"].to_list(), strong)

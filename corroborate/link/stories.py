@@ -53,9 +53,14 @@ def article_names(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def story_pairs(articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY) -> pl.DataFrame:
-    """``article_id, copy_of_article_id, similarity`` for every pair of articles of one story."""
-    names = article_names(articles)
+def story_pairs(
+    articles: pl.DataFrame, *, similarity: float = STORY_SIMILARITY, names: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """``article_id, copy_of_article_id, similarity`` for every pair of articles of one story.
+
+    ``names`` are the articles' :func:`article_names` (``article_id, name``) when the caller has them.
+    """
+    names = article_names(articles) if names is None else names
     n = max(articles.height, 1)
     weights = names.group_by("name").agg(pl.len().alias("df")).with_columns((n / pl.col("df")).log().alias("weight"))
     weighted = names.join(weights, on="name")

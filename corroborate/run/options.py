@@ -42,6 +42,8 @@ class RunOptions:
     the folder of validation suites (none: ``expectations/``). ``runner`` is where extraction runs:
     ``default`` (a thread of this process) or ``dask`` (the cluster at ``address``, else a local one of
     ``workers`` processes). ``wait_seconds`` is how long to wait for another run on the same database.
+    ``relink`` makes the link stage read every stored article's text again instead of its new articles'
+    only, and link and score even when nothing changed (the results are the same: a repair, not a mode).
     """
 
     inputs: tuple[Path, ...] = ()
@@ -56,6 +58,7 @@ class RunOptions:
     aliases: Path | None = None
     subjects: Path | None = None
     expectations: Path | None = None
+    relink: bool = False
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:

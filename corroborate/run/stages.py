@@ -147,7 +147,8 @@ def _rule_files(options: RunOptions) -> list[Path]:
         *sorted(options.suites_dir.glob("*.json")),
         *sorted(db.MODELS_DIR.glob("*.sql")),
         *sorted(db.STATEMENTS_DIR.glob("*.sql")),
-        *sorted(PACKAGE_DIR.glob("*.py")),
+        # the code of every stage folder (link/, run/ …), not only the package's top level
+        *sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts),
         *sorted((PACKAGE_DIR / "lexicons").glob("*.csv")),
     ]
 

@@ -77,8 +77,18 @@ WITH final_figures AS (
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
     WHERE y.named
 ), banded AS (
+    -- Only the columns the rules read, and ids as 64-bit hashes where they are only compared (a wording
+    -- key or an identity is free text): every candidate pair carries these, so they are kept narrow. The
+    -- hashes keep nulls null, so that a comparison with a missing key stays unknown as before.
     SELECT
-        f.*,
+        f.claim_id, f.quantity_id, f.article_id, f.attributed, f.is_projection, f.value, f.value_low,
+        f.lo, f.hi, f.horizon, f.pub_lo, f.pub_hi, f.is_recap, f.is_correction, f.scoped, f.place,
+        f.unplaced, f.kind, f.named, f.is_scale,
+        hash(f.group_id) AS group_key,
+        CASE WHEN f.root_id IS NOT NULL THEN hash(f.root_id) END AS root_key,
+        CASE WHEN f.wording_key IS NOT NULL THEN hash(f.wording_key) END AS wording_hash,
+        CASE WHEN f.identity IS NOT NULL THEN hash(f.identity) END AS identity_hash,
+        f.identity_key,
         st.claim_id IS NOT NULL AS standing,
         -- by the article's date: a recap (held before it) stays beside the figures of its own article
         (row_number() OVER (PARTITION BY f.quantity_id ORDER BY f.published_at, f.claim_id) - 1) // $band AS bucket
@@ -88,12 +98,20 @@ WITH final_figures AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
     UNION
     SELECT copy_of_article_id, article_id FROM article_copies
+), corrections AS (
+    -- the articles that hold a figure marked as a correction, per quantity
+    SELECT DISTINCT quantity_id, article_id FROM claim_facts WHERE is_correction
 ), recalled AS (
-    -- a count's later correction names the figure it replaces: x is recalled in y's article
-    SELECT x.claim_id, r.article_id
+    -- a count's later correction names the figure it replaces: x is recalled in y's article. The rules
+    -- read this only for y a correction published after x (or beside x's recap in its own article), so
+    -- only the recaps of such articles are paired with x: the sub-query no longer pairs every count with
+    -- every recap of its quantity. One row per (claim, article): a flag, which multiplies no pair.
+    SELECT DISTINCT x.claim_id, r.article_id
     FROM claim_facts x
     JOIN claim_facts r ON r.quantity_id = x.quantity_id AND r.is_recap AND r.lo <= x.hi AND x.lo <= r.hi
+    JOIN corrections k ON k.quantity_id = r.quantity_id AND k.article_id = r.article_id
     WHERE x.kind = 'count' AND r.claim_id <> x.claim_id
+      AND (r.published_at > x.pub_hi OR r.article_id = x.article_id)
 ), latest_by_source AS (
     -- a recap is never a source's latest word; a forecast or target is, when the source changes it
     SELECT quantity_id, source_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
@@ -138,8 +156,21 @@ WITH final_figures AS (
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
       AND NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id)
+), partners AS (
+    -- What each claim's article is paired with, as lists on the claim: its copy pairs, for a general
+    -- concept its story pairs, and the articles that recall it. A pair of claims then looks its two
+    -- articles up with list_contains, so the candidate pairs go through no join after the one that makes
+    -- them (a join there hashed the candidate pairs, whose number grows with the band times the claims).
+    SELECT b.*, cpl.others AS copy_others, spl.others AS story_others, rcl.articles AS recalled_in
+    FROM banded b
+    LEFT JOIN (SELECT article_id, list(other_id) AS others FROM copy_pairs GROUP BY article_id) cpl
+      ON cpl.article_id = b.article_id
+    LEFT JOIN (SELECT article_id, list(other_id) AS others FROM story_pairs GROUP BY article_id) spl
+      ON spl.article_id = b.article_id AND b.scoped
+    LEFT JOIN (SELECT claim_id, list(article_id) AS articles FROM recalled GROUP BY claim_id) rcl
+      ON rcl.claim_id = b.claim_id
 ), near AS (
-    SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM banded
+    SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near_bucket FROM partners
 ), pairs AS (
     SELECT
         x.claim_id,
@@ -147,14 +178,14 @@ WITH final_figures AS (
         x.is_projection,
         -- a scale bears on nothing; a descriptor meets only its own article's figures
         NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id) AS voiced,
-        x.root_id = y.root_id OR coalesce(x.identity = y.identity, false)
+        x.root_key = y.root_key OR coalesce(x.identity_hash = y.identity_hash, false)
             -- a body whose country is not read ("?:government") may be the placed one of the same name
             OR coalesce(x.identity_key = y.identity_key AND (x.unplaced OR y.unplaced), false) AS same_root,
         -- an outlet's own unattributed figure relays somebody: it backs no attributed claim; a recap
         -- ("anticipated at 6 % before") recalls an earlier figure and backs nothing either
         (y.attributed OR NOT x.attributed) AND NOT y.is_recap AS can_back,
         -- another copy group, and no copy pair between the two articles (a weak pair joins no group)
-        x.group_id <> y.group_id AND cp.article_id IS NULL AS separate,
+        x.group_key <> y.group_key AND NOT coalesce(list_contains(x.copy_others, y.article_id), false) AS separate,
         -- a running count holds for its day: figures days apart are not the same count
         x.kind IS DISTINCT FROM 'count' OR abs(date_diff('day', x.pub_lo, y.pub_lo)) <= $count_days AS same_time,
         x.lo <= y.hi AND y.lo <= x.hi AS compatible,
@@ -166,7 +197,8 @@ WITH final_figures AS (
             AS not_earlier,
         x.article_id = y.article_id AND x.is_recap AND NOT y.is_recap
             AND (x.kind IS DISTINCT FROM 'count' OR y.is_correction) AS recap_replaced,
-        x.kind = 'count' AND y.is_correction AND rc.claim_id IS NOT NULL AS count_corrected,
+        x.kind = 'count' AND y.is_correction AND coalesce(list_contains(x.recalled_in, y.article_id), false)
+            AS count_corrected,
         x.kind IS DISTINCT FROM 'count' AS revisable,
         -- a rate or total for a period (a year's deficit) is settled by what is said once the period is
         -- over: before that, two sources' figures are two forecasts, and neither corroborates nor
@@ -186,13 +218,9 @@ WITH final_figures AS (
      AND y.bucket = x.near_bucket
      AND y.claim_id <> x.claim_id
      AND NOT y.is_projection
-
-    LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
-    LEFT JOIN copy_pairs cp ON cp.article_id = x.article_id AND cp.other_id = y.article_id
-    LEFT JOIN story_pairs sp ON sp.article_id = x.article_id AND sp.other_id = y.article_id
-    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_key = y.wording_key
+    WHERE (NOT x.scoped OR x.article_id = y.article_id OR x.wording_hash = y.wording_hash
        OR x.place = y.place
-       OR ((x.place IS NULL OR y.place IS NULL) AND sp.article_id IS NOT NULL))
+       OR ((x.place IS NULL OR y.place IS NULL) AND coalesce(list_contains(x.story_others, y.article_id), false)))
 ), related AS (
     SELECT
         claim_id,

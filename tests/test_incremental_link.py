@@ -1,0 +1,153 @@
+"""The link stage night after night: what it keeps per article gives the same tables as a full rebuild.
+
+A synthetic newsroom (wire copies, translations, recaps, running counts) arrives in three nights into one
+real DuckDB file, linked after each night; another file receives everything at once and is linked with
+``full=True``. Every derived table must be the same, and each night must read only its new articles' texts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from benchmarks.newsroom import generate
+from benchmarks.nightly import store_planted
+from corroborate import db
+from corroborate.link import link
+
+DERIVED = (
+    "sources",
+    "claim_sources",
+    "article_copies",
+    "article_groups",
+    "story_pairs",
+    "article_places",
+    "claim_quantities",
+    "quantities",
+    "claim_facts",
+    "claim_evidence",
+    "claim_outcomes",
+)
+NIGHTS = 3
+
+
+def _rows(con: object, table: str) -> pl.DataFrame:
+    frame = con.table(table).pl()  # type: ignore[attr-defined]
+    return frame.sort(frame.columns, nulls_last=True)
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """The newsroom's folder and one folder per night (its articles and planted claims, by date)."""
+    root = tmp_path_factory.mktemp("newsroom")
+    room = generate(90, seed=5, months=1, hard=True)
+    room.write(root)
+    articles = pl.read_ndjson(root / "articles.jsonl")
+    claims = pl.read_ndjson(root / "truth" / "claims.jsonl")
+    order = articles.with_row_index("n").with_columns((pl.col("n") * NIGHTS // articles.height).alias("night"))
+    nights = []
+    for night in range(NIGHTS):
+        folder = root / f"night-{night}"
+        (folder / "truth").mkdir(parents=True)
+        these = order.filter(pl.col("night") == night).drop("n", "night")
+        these.write_ndjson(folder / "articles.jsonl")
+        claims.join(these.select(pl.col("id").alias("article_id")), on="article_id").write_ndjson(
+            folder / "truth" / "claims.jsonl"
+        )
+        nights.append(folder)
+    return root, nights
+
+
+def test_night_by_night_equals_a_full_rebuild(newsroom: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, nights = newsroom
+    lexicons = {"alias_file": root / "truth" / "aliases.csv", "subject_file": root / "truth" / "subjects.csv"}
+
+    with contextlib.closing(db.connect(tmp_path / "nightly.duckdb")) as con:
+        stored = 0
+        for night, folder in enumerate(nights):
+            before = con.table("articles").shape[0]
+            store_planted(con, folder / "articles.jsonl", folder / "truth" / "claims.jsonl", f"night-{night}")
+            new = con.table("articles").shape[0] - before
+            summary = link(con, **lexicons)  # type: ignore[arg-type]
+            # only the night's new articles were read again
+            assert summary.texts_read == new > 0
+            stored += new
+        assert con.table("article_features").shape[0] == stored
+        incremental = {table: _rows(con, table) for table in DERIVED}
+        # the same night again reads nothing, and changes nothing
+        again = link(con, **lexicons)  # type: ignore[arg-type]
+        assert again.texts_read == 0
+        assert all(_rows(con, t).equals(incremental[t]) for t in DERIVED)
+
+    with contextlib.closing(db.connect(tmp_path / "full.duckdb")) as con:
+        for night, folder in enumerate(nights):
+            store_planted(con, folder / "articles.jsonl", folder / "truth" / "claims.jsonl", f"night-{night}")
+        summary = link(con, full=True, **lexicons)  # type: ignore[arg-type]
+        assert summary.texts_read == stored
+        full = {table: _rows(con, table) for table in DERIVED}
+
+    assert incremental["article_copies"].height > 0 and incremental["claim_evidence"].height > 0
+    for table in DERIVED:
+        assert incremental[table].equals(full[table]), table
+
+
+def test_features_of_another_version_or_a_gone_article_are_made_again(
+    newsroom: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    root, nights = newsroom
+    lexicons = {"alias_file": root / "truth" / "aliases.csv", "subject_file": root / "truth" / "subjects.csv"}
+    with contextlib.closing(db.connect(tmp_path / "c.duckdb")) as con:
+        store_planted(con, nights[0] / "articles.jsonl", nights[0] / "truth" / "claims.jsonl", "night-0")
+        link(con, **lexicons)  # type: ignore[arg-type]
+        expected = {table: _rows(con, table) for table in DERIVED}
+        # rows an older version of the code made: read again, and the tables are the same
+        con.execute(
+            "UPDATE article_features SET version = 'old', shingles = [] "
+            "WHERE article_id IN (SELECT article_id FROM articles ORDER BY article_id LIMIT 5)"
+        )
+        # a row of an article no longer stored is dropped
+        con.execute("INSERT INTO article_features (article_id, version) VALUES ('gone', 'old')")
+        summary = link(con, **lexicons)  # type: ignore[arg-type]
+        assert summary.texts_read == 5
+        assert con.execute("SELECT count(*) FROM article_features WHERE article_id = 'gone'").fetchall() == [(0,)]
+        for table in DERIVED:
+            assert _rows(con, table).equals(expected[table]), table
+
+
+@pytest.mark.slow
+def test_relink_runs_the_flow_again_and_changes_nothing(tmp_path: Path) -> None:
+    """``cli.py run --relink`` with nothing new: a real run links and scores again, reading every text,
+    and publishes the same tables."""
+    from tests.helpers import run_cli
+
+    db_path = tmp_path / "c.duckdb"
+    first = run_cli("run", "seeds", "--db", str(db_path), "--quiet")
+    assert first.returncode == 0, first.stderr
+    with contextlib.closing(db.connect(db_path, read_only=True)) as con:
+        before = {table: _rows(con, table) for table in DERIVED}
+        articles = con.table("articles").shape[0]
+    again = run_cli("run", "seeds", "--db", str(db_path), "--quiet", "--relink")
+    assert again.returncode == 0, again.stderr
+    assert "inputs unchanged" not in again.stdout
+    with contextlib.closing(db.connect(db_path, read_only=True)) as con:
+        runs = con.execute(
+            "SELECT status, map_contains(stage_seconds, 'link') FROM runs ORDER BY started_at"
+        ).fetchall()
+        assert runs == [("completed", True), ("completed", True)]
+        assert con.table("article_features").shape[0] == articles
+        for table in DERIVED:
+            assert _rows(con, table).equals(before[table]), table
+
+
+def test_the_link_fingerprint_covers_the_code_of_every_stage_folder() -> None:
+    """A new version of the link code (corroborate/link/…) must link again, even with nothing new."""
+    from corroborate.resources import PACKAGE_DIR
+    from corroborate.run import stages
+    from corroborate.run.options import RunOptions
+
+    files = set(stages._rule_files(RunOptions()))
+    for module in ("link/copies.py", "link/__init__.py", "link/stories.py", "score.py"):
+        assert PACKAGE_DIR / module in files, module
