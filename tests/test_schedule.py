@@ -93,6 +93,7 @@ def test_schedule_registers_the_deployment_with_its_cron_and_every_run_option(
             "seeds/subjects.csv",
             "--expectations",
             "expectations",
+            "--relink",
         ],
         cwd=ROOT,
         env=prefect_server,
@@ -124,6 +125,7 @@ def test_schedule_registers_the_deployment_with_its_cron_and_every_run_option(
         "aliases": str((ROOT / "seeds" / "aliases.csv").resolve()),
         "subjects": str((ROOT / "seeds" / "subjects.csv").resolve()),
         "expectations": str((ROOT / "expectations").resolve()),
+        "relink": True,
     }
     # What a scheduled run receives reads back as the options given.
     assert RunOptions.from_json(options).method == "iterative" and RunOptions.from_json(options).window == 6
