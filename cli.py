@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import enum
 import os
 import sys
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, for the shell running the command
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="markdown",
@@ -53,10 +54,12 @@ class TableFormat(enum.StrEnum):
 
 
 class ExtractFormat(enum.StrEnum):
-    jsonl = "jsonl"
+    """``TableFormat`` and ``jsonl``, the old name of ``-f json --nl``, still accepted."""
+
+    table = "table"
     json = "json"
     csv = "csv"
-    table = "table"
+    jsonl = "jsonl"
 
 
 class Kind(enum.StrEnum):
@@ -106,11 +109,12 @@ ColumnsOption = Annotated[
 ]
 
 
-def _format(fmt: TableFormat, nl: bool) -> OutputFormat:
-    """The output format from ``--format`` and ``--nl`` (which wins over the default table)."""
+def _format(fmt: TableFormat | ExtractFormat, nl: bool) -> OutputFormat:
+    """The output format from ``--format`` and ``--nl``: ``--nl`` is JSON one object per line, alone or with
+    ``-f json`` (it wins over the default table); ``-f jsonl`` is the old name of ``-f json --nl``."""
     if nl:
-        if fmt is not TableFormat.table:
-            raise _fail("--nl and --format cannot be combined", 2)
+        if fmt.value not in ("table", "json", "jsonl"):
+            raise _fail(f"--nl prints JSON lines: it cannot be combined with --format {fmt.value}", 2)
         return OutputFormat.jsonl
     return OutputFormat(fmt.value)
 
@@ -148,13 +152,14 @@ def _db(path: Path | None) -> Path:
 
 
 def _complain(message: str, color: str = typer.colors.RED) -> None:
-    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes."""
-    from corroborate.present.output import no_color
+    """One line on stderr, in ``color`` unless ``$NO_COLOR`` is set (no-color.org): then without escape codes.
+    Colour reaches a terminal, or anything under ``$CLICOLOR_FORCE``."""
+    from corroborate.present.output import force_color, no_color
 
     if no_color():
         typer.echo(message, err=True)
     else:
-        typer.secho(message, fg=color, err=True)
+        typer.secho(message, fg=color, err=True, color=True if force_color() else None)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -222,16 +227,43 @@ def _progress_display(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
             bars.update(task_id, completed=bars.tasks[task_id].total)
 
 
-_SHARED_OPTIONS = (
-    "batch_size", "max_bytes", "method", "wait", "runner", "address", "workers", "aliases", "subjects", "expectations",
-    "relink",
-)  # fmt: skip
+# The options `run` and `schedule` both take, declared once: name -> (annotation, default). `schedule` passes
+# them to every scheduled run, so the two commands cannot take or pass them differently.
+RUN_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "batch_size": (BatchSizeOption, DEFAULT_BATCH_SIZE),
+    "max_bytes": (MaxBytesOption, DEFAULT_MAX_BYTES),
+    "method": (MethodOption, Method.simple),
+    "wait": (WaitOption, 0.0),
+    "runner": (RunnerOption, Runner.default),
+    "address": (AddressOption, None),
+    "workers": (WorkersOption, 2),
+    "aliases": (AliasesOption, None),
+    "subjects": (SubjectsOption, None),
+    "expectations": (ExpectationsOption, None),
+    "relink": (RelinkOption, False),
+}
 
 
-def _shared_options(values: dict[str, Any]) -> dict[str, Any]:
-    """The options ``run`` and ``schedule`` both take, picked from a command's arguments (its ``locals()``),
-    so that the two commands cannot pass them differently."""
-    return {name: values[name] for name in _SHARED_OPTIONS}
+def _with_run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` taking ``RUN_OPTIONS`` too, in its ``**run_options``: they are added to the signature Typer
+    reads its options from, after the command's own."""
+    import inspect
+    import typing
+
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)  # this module's annotations are strings
+    own = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in signature.parameters.values()
+        if p.kind is not inspect.Parameter.VAR_KEYWORD
+    ]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        for name, (annotation, default) in RUN_OPTIONS.items()
+    ]
+    command.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+    command.__annotations__ = {**command.__annotations__, **{n: a for n, (a, _) in RUN_OPTIONS.items()}}
+    return command
 
 
 def _run_options(
@@ -313,38 +345,29 @@ def _until_first_report(
 
 
 @app.command()
+@_with_run_options
 def run(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(help="Files or folders of .txt (+ manifest.csv), .json, .jsonl, .html. Default: seeds/."),
     ] = None,
     db_path: DbOption = None,
-    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    method: MethodOption = Method.simple,
-    wait: WaitOption = 0.0,
-    runner: RunnerOption = Runner.default,
-    address: AddressOption = None,
-    workers: WorkersOption = 2,
-    aliases: AliasesOption = None,
-    subjects: SubjectsOption = None,
-    expectations: ExpectationsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
-    relink: RelinkOption = False,
+    **run_options: Any,
 ) -> None:
     """Run the whole flow (ingest, extract, validate, store, link, score, publish) into the database.
 
     When nothing changed since the last completed run (inputs, lexicons, suites, options, extractor), the
     run is checked and recorded without starting Prefect: it answers in about a second.
 
-    Example: `python cli.py run articles/ --db data/corroborate.duckdb`
+    Example: `corroborate run articles/ --db data/corroborate.duckdb`
 
-    On a Dask cluster: `python cli.py run archive/ --runner dask --address tcp://10.0.0.5:8786`
+    On a Dask cluster: `corroborate run archive/ --runner dask --address tcp://10.0.0.5:8786`
     """
     apply_settings(log_level="ERROR" if quiet else "WARNING")
     # Everything that can be refused is checked here, before Prefect starts its server (seconds) or any
     # model loads: a refused run answers at once, with one line.
-    options = _run_options(inputs, _db(db_path), **_shared_options(locals()))
+    options = _run_options(inputs, _db(db_path), **run_options)
     from corroborate.paths import PathProblem, check_run_db
     from corroborate.store import RunLockedError, run_lock
 
@@ -357,19 +380,23 @@ def run(
     # at once, never after seconds of Prefect's start-up.
     with contextlib.ExitStack() as held:
         try:
-            held.enter_context(run_lock(target, wait_seconds=wait))
+            held.enter_context(run_lock(target, wait_seconds=options.wait_seconds))
         except RunLockedError as error:
             raise _fail(str(error)) from None
         except OSError as error:
             raise _fail(f"cannot lock {target}: {error.strerror or error}; choose another --db PATH", 2) from None
         _check_opens(target)
-        result = _run(options, quiet)
+        try:
+            result = _run(options, quiet)
+        except KeyboardInterrupt:
+            _complain("run: interrupted; the database keeps its last published results", typer.colors.YELLOW)
+            raise typer.Exit(INTERRUPTED) from None
+    from corroborate.present import rejects_hint
+
     typer.echo(result["summary"])
-    if result["articles_rejected"] or result["rejects"]:
-        typer.echo(
-            f"{result['articles_rejected']} input record(s) and {result['rejects']} row(s) rejected: "
-            "see `python cli.py query \"SELECT * FROM ingest_log WHERE status = 'rejected'\"` and the rejects table"
-        )
+    hint = rejects_hint(result["run_id"], result["articles_rejected"], result["rejects"])
+    if hint:
+        typer.echo(hint)
 
 
 def _check_opens(target: Path) -> None:
@@ -477,7 +504,13 @@ def _run_flow(options: RunOptions, quiet: bool) -> dict[str, Any]:
 @app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="A file or folder of articles.", exists=True)],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+    fmt: Annotated[
+        ExtractFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (jsonl: -f json --nl). Default: JSON lines.", show_default=False
+        ),
+    ] = None,
+    nl: NlOption = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -491,16 +524,18 @@ def extract(
     Records that `run` would reject (a file over `--max-bytes`, an article its `articles` suite refuses) are
     named on stderr and left out; the others are extracted.
 
-    Example: `python cli.py extract seeds --format jsonl`
+    Example: `corroborate extract seeds -f json --nl`
 
-    Example, with the rule behind each credit: `python cli.py extract seeds --explain --format table`
+    Example, with the rule behind each credit: `corroborate extract seeds --explain --format table`
     """
     from corroborate.run.api import extract_path
 
+    # one claim per line unless a format is asked for: the output streams into other tools
+    out_format = _format(fmt or ExtractFormat.json, nl or fmt is None)
     claims, rejected = extract_path(path, explain=explain, max_bytes=max_bytes)
     for source_path, reason in rejected:
         _complain(f"rejected {source_path}: {reason}", typer.colors.YELLOW)
-    render(claims, OutputFormat(fmt.value))
+    render(claims, out_format)
 
 
 @app.command()
@@ -520,7 +555,7 @@ def score(
     90% interval; `--columns` picks others, `--all` shows every one. JSON, `--nl` and CSV carry every
     stored column (raw numbers) unless `--columns` is given.
 
-    Example: `python cli.py score --kind official --min-claims 3 --columns rank,source,score,ci_low`
+    Example: `corroborate score --kind official --min-claims 3 --columns rank,source,score,ci_low`
     """
     from corroborate.present import (
         SCORE_DECIMALS,
@@ -537,7 +572,7 @@ def score(
     database = _reader_db(db_path)
     frame = source_scores(database, kind=kind.value if kind else None, min_claims=min_claims, method=method.value)
     if frame.is_empty() and method is Method.iterative:
-        raise _fail("no iterative scores yet: compute them with `python cli.py run --method iterative`")
+        raise _fail("no iterative scores yet: compute them with `corroborate run --method iterative`")
     view = score_view(frame)
     default = default_score_columns(table=out_format is OutputFormat.table and not all_columns, available=view.columns)
     try:
@@ -575,7 +610,7 @@ def explain(
     piece of evidence; `--nl` and CSV give one claim per row. A name that is not exactly a source's name
     or alias lists the closest sources and exits with 2.
 
-    Example: `python cli.py explain "Pentagone"`
+    Example: `corroborate explain "Pentagone"`
     """
     from corroborate.present.explain import CLAIM_TABLE, SourceNotFound, claim_table
     from corroborate.present.output import print_lines, to_json
@@ -585,7 +620,7 @@ def explain(
     try:
         found = explain_source(_reader_db(db_path), source, method=method.value)
     except SourceNotFound as error:
-        hint = "" if error.candidates else " (see `python cli.py score` for the known sources)"
+        hint = "" if error.candidates else " (see `corroborate score` for the known sources)"
         raise _fail(f"{error}{hint}", 2) from None
     if out_format is OutputFormat.json:
         typer.echo(to_json({"source": found.source, "claims": found.claims.to_dicts()}, indent=2))
@@ -609,7 +644,7 @@ def runs(
 
     A failed run says why in `reason`. JSON, `--nl` and CSV carry every column (raw values).
 
-    Example: `python cli.py runs --limit 5`
+    Example: `corroborate runs --limit 5`
     """
     from corroborate.present import RUNS_TABLE, runs_view
     from corroborate.present.output import select_columns
@@ -666,11 +701,11 @@ def query(
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
 
-    Example: `python cli.py query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
+    Example: `corroborate query 'SELECT source, text FROM claims WHERE source = $who' -p who "Sabrina Singh" --nl`
 
     Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
 
-    From a file: `python cli.py query --file revised.sql -f csv`; from stdin: `python cli.py query - < revised.sql`
+    From a file: `corroborate query --file revised.sql -f csv`; from stdin: `corroborate query - < revised.sql`
     """
     import duckdb
 
@@ -753,6 +788,7 @@ def evaluate(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table prints the report; json/csv the metrics.")
     ] = TableFormat.table,
+    nl: Annotated[bool, typer.Option("--nl", help="The metrics as JSON, one object per line.")] = False,
 ) -> None:
     """Precision, recall and F1 of the extractor on a labelled set, and its attribution accuracy.
 
@@ -766,12 +802,12 @@ def evaluate(
     rightly named sources, and the bodies split across roots or merged across countries; then, per verdict
     rule, in how many development storylines it fired and how often it was right.
 
-    Example: `python cli.py eval ../shared/realnews --outcomes --holdout derna --holdout lafires --copies
+    Example: `corroborate eval ../shared/realnews --outcomes --holdout derna --holdout lafires --copies
     benchmarks/realnews_copies.csv`
 
-    Example, keeping the run to query it: `python cli.py eval ../shared/realnews --outcomes --keep-db
-    eval.duckdb`, then `python cli.py query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
-    later, running nothing: `python cli.py eval ../shared/realnews --outcomes --scored-db eval.duckdb`
+    Example, keeping the run to query it: `corroborate eval ../shared/realnews --outcomes --keep-db
+    eval.duckdb`, then `corroborate query --db eval.duckdb "SELECT * FROM article_copies"`; score it again
+    later, running nothing: `corroborate eval ../shared/realnews --outcomes --scored-db eval.duckdb`
     """
     from corroborate.evaluate.corpus import is_corpus
     from corroborate.run.api import evaluate_corpus, evaluate_labels
@@ -813,10 +849,11 @@ def evaluate(
             report, text = evaluate_corpus(labels, holdout=held_out, db_path=target, details=details, copies=copies)
     else:
         report, text = evaluate_corpus(labels, holdout=held_out, details=details)
-    if fmt is TableFormat.table:
+    out_format = _format(fmt, nl)
+    if out_format is OutputFormat.table:
         typer.echo(text)
     else:
-        render(report, OutputFormat(fmt.value))
+        render(report, out_format)
 
 
 def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
@@ -835,25 +872,27 @@ def _run_flow_quietly(inputs: list[Path], target: Path) -> None:
 def validate(
     docs: Annotated[Path | None, typer.Option(help="Also write Great Expectations Data Docs to this folder.")] = None,
     fmt: FormatOption = TableFormat.table,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Re-run the expectation suites on the stored tables and print every result.
 
     The last line says how many expectations passed; the exit code is 1 when one failed.
 
-    Example: `python cli.py validate --docs data/docs`
+    Example: `corroborate validate --docs data/docs`
     """
     from corroborate.run.api import revalidate
 
     if docs is not None and docs.exists() and not docs.is_dir():
         raise _fail(f"--docs {docs} is a file: Data Docs are a folder; choose a folder name", 2)
+    out_format = _format(fmt, nl)
     results, docs_index = revalidate(_reader_db(db_path), docs)
-    render(results, OutputFormat(fmt.value), title="Validation results")
+    render(results, out_format, title="Validation results")
     if docs_index:
         typer.echo(f"Data Docs: {docs_index}", err=True)
     passed = int(results["success"].sum()) if results.height else 0
     # the last line: on stdout under a table, on stderr when stdout carries JSON or CSV
-    typer.echo(f"{passed} of {results.height} expectations passed", err=fmt is not TableFormat.table)
+    typer.echo(f"{passed} of {results.height} expectations passed", err=out_format is not OutputFormat.table)
     if passed < results.height:
         raise typer.Exit(1)
 
@@ -888,9 +927,12 @@ def _prefect_server(port: int, timeout: float = 180.0) -> Iterator[str]:
                 yield api
         except ServerStartError as error:
             raise _fail(f"{error}: see {log.name}") from None
+        finally:
+            typer.echo(f"Prefect server stopped (log: {log.name})", err=True)
 
 
 @app.command()
+@_with_run_options
 def schedule(
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression in UTC.")] = "0 3 * * *",
     inputs: Annotated[
@@ -899,21 +941,11 @@ def schedule(
     ] = None,
     db_path: DbOption = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
-    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
-    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    method: MethodOption = Method.simple,
-    wait: WaitOption = 0.0,
-    runner: RunnerOption = Runner.default,
-    address: AddressOption = None,
-    workers: WorkersOption = 2,
-    aliases: AliasesOption = None,
-    subjects: SubjectsOption = None,
-    expectations: ExpectationsOption = None,
-    relink: RelinkOption = False,
     start_server: Annotated[
         bool, typer.Option("--start-server", help="Run `prefect server start` on 127.0.0.1 while serving.")
     ] = False,
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the server --start-server runs.")] = 4200,
+    **run_options: Any,
 ) -> None:
     """Serve the nightly flow on a cron schedule until interrupted (Prefect's `serve`).
 
@@ -923,10 +955,13 @@ def schedule(
     batch size, size limit, method, wait, runner, address, workers, aliases, subjects, expectations, relink) is
     passed to each run, with paths made absolute.
 
-    Example: `python cli.py schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
+    Example: `corroborate schedule --start-server --cron "0 3 * * *" --input /srv/inbox --db /srv/corroborate.duckdb`
     """
     apply_settings()
-    options = _run_options(inputs, _db(db_path), **_shared_options(locals())).resolved()
+    options = _run_options(inputs, _db(db_path), **run_options).resolved()
+    from corroborate.run.processes import reap_descendants_on_exit
+
+    reap_descendants_on_exit()  # the server and the runs' processes end with this one, even on SIGKILL
     with contextlib.ExitStack() as stack:
         if start_server:
             os.environ["PREFECT_API_URL"] = stack.enter_context(_prefect_server(port))
@@ -935,7 +970,69 @@ def schedule(
         from flows.nightly import with_runner
 
         served = with_runner(options)
+        stack.enter_context(_printing_finished_runs(options.database))
+        # Prefect's serve returns quietly on Ctrl-C: the flag tells an interrupt from a normal end
+        interrupted = stack.enter_context(_noting_interrupts())
         served.serve(name=name, cron=cron, parameters={"options": options.to_json()}, pause_on_shutdown=False)
+    if interrupted.is_set():
+        _complain("schedule: interrupted, no more runs", typer.colors.YELLOW)
+        raise typer.Exit(INTERRUPTED)
+
+
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it
+
+
+@contextlib.contextmanager
+def _noting_interrupts() -> Iterator[threading.Event]:
+    """While open, SIGINT still raises KeyboardInterrupt, and also sets the event yielded."""
+    import signal
+
+    noted = threading.Event()
+
+    def note(signum: int, frame: Any) -> None:
+        noted.set()
+        signal.default_int_handler(signum, frame)
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _printing_finished_runs(database: Path, every: float = 5.0) -> Iterator[None]:
+    """While open, prints the summary line of each run that finishes in ``database`` (polled every ``every`` s):
+    scheduled runs happen in Prefect's processes, whose summary would otherwise go unseen."""
+    import polars as pl
+
+    from corroborate.present import run_summary
+    from corroborate.run.api import run_history
+
+    since, stop = dt.datetime.now(), threading.Event()
+    shown: set[str] = set()
+
+    def follow() -> None:
+        while not stop.wait(every):
+            if not database.exists():
+                continue
+            try:
+                runs = run_history(database, limit=10)
+            except Exception:  # noqa: BLE001 - a database busy or being replaced: the next poll reads it
+                continue
+            finished = runs.filter((pl.col("status") != "running") & (pl.col("ended_at") >= since))
+            for row in finished.sort("ended_at").iter_rows(named=True):
+                if row["run_id"] not in shown:
+                    shown.add(row["run_id"])
+                    typer.echo(run_summary(row))
+
+    watcher = threading.Thread(target=follow, name="finished-runs", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join(timeout=every + 5)
 
 
 @app.command()
@@ -953,7 +1050,7 @@ def report(
 
     An existing file is replaced only with `--force`; a database or one of corroborate's own files never is.
 
-    Example: `python cli.py report --out report.html --screenshot report.png`
+    Example: `corroborate report --out report.html --screenshot report.png`
     """
     from corroborate.run.api import build_report
 
@@ -977,13 +1074,26 @@ def report(
 
 
 def _paired(command: Any) -> Any:
-    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE).
+    """The click command of ``app`` with ``query --param`` taking two values per use (NAME VALUE), and help
+    without type names where they say nothing to a reader (``<bool>`` after a flag, ``<list[Path]>``).
 
     Typer has no annotation for a repeatable pair; click supports it (``multiple`` with ``nargs=2``).
     """
     for param in command.commands["query"].params:
         if param.name == "param":
             param.nargs = 2
+    for sub in [command, *command.commands.values()]:
+        help_option = sub.get_help_option(sub.context_class(sub, help_option_names=["-h", "--help"]))
+        for param in [*sub.params, *([help_option] if help_option is not None else [])]:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""  # a flag takes no value
+            elif param.metavar is None and (getattr(param, "multiple", False) or param.nargs == -1):
+                # what one value is, as for every other option (not "<list[Path]>")
+                one = "<path>" if "Path" in param.bare_type() else "<text>"
+                if param.param_type_name == "argument":  # its name says it repeats: "inputs..."
+                    param.display_type_rich = lambda ctx, one=one: one
+                else:
+                    param.metavar = one
     return command
 
 
@@ -1037,14 +1147,17 @@ def main() -> None:
     Anything a command did not turn into a message becomes one line, never a traceback. Standard output closed by
     its reader (``| head``) ends the command quietly with exit code 0, as other command-line tools do; a standard
     output closed from the start (``>&-``) is refused with one line and exit code 1, since all output would be lost.
-    Under ``$NO_COLOR`` the help and usage errors come without escape codes too.
+    Under ``$NO_COLOR`` the help and usage errors come without escape codes too, and under ``$CLICOLOR_FORCE``
+    (without ``$NO_COLOR``) with them even when piped.
     """
-    from corroborate.present.output import no_color
+    from typer import rich_utils
+
+    from corroborate.present.output import force_color, no_color
 
     if no_color():
-        from typer import rich_utils
-
         rich_utils.COLOR_SYSTEM = None
+    elif force_color():
+        rich_utils.FORCE_TERMINAL = True  # help and usage errors in colour, even piped
     if sys.stdout is None:  # Python finds no file descriptor 1
         _complain(
             "error: standard output is closed, so nothing this command prints could be read: "
@@ -1054,20 +1167,28 @@ def main() -> None:
     sys.stdout = cast(TextIO, _WatchedOutput(sys.stdout))
     status: int | str | None = 0
     reader_gone = False
-    try:
-        _paired(typer.main.get_command(app))()
-    except SystemExit as done:
-        status = done.code
-    except _ReaderGone:
-        reader_gone = True
-    except OSError as error:  # a path the user gave that the system refuses
-        where = f" ({error.filename})" if error.filename else ""
-        _complain(f"error: {error.strerror or error}{where}: check the path")
-        status = 2
-    except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
-        message = " ".join(str(error).split()) or type(error).__name__
-        _complain(f"error: {type(error).__name__}: {message}")
-        status = 1
+    # Ctrl-C may surface anywhere, even wrapped in another library's error: the flag tells it apart
+    with _noting_interrupts() as interrupted:
+        try:
+            _paired(typer.main.get_command(app))()
+        except SystemExit as done:
+            status = done.code
+        except _ReaderGone:
+            reader_gone = True
+        except KeyboardInterrupt:
+            status = INTERRUPTED
+        except OSError as error:  # a path the user gave that the system refuses
+            where = f" ({error.filename})" if error.filename else ""
+            _complain(f"error: {error.strerror or error}{where}: check the path")
+            status = 2
+        except Exception as error:  # noqa: BLE001 - the last line of defence of a command-line tool
+            status = 1
+            if not interrupted.is_set():
+                message = " ".join(str(error).split()) or type(error).__name__
+                _complain(f"error: {type(error).__name__}: {message}")
+    if interrupted.is_set() and status not in (0, None, INTERRUPTED):
+        _complain("interrupted", typer.colors.YELLOW)
+        status = INTERRUPTED  # 128 + SIGINT, however the interrupt surfaced
     if not reader_gone:
         try:
             sys.stdout.flush()  # here, where a reader gone can be told from a failure

@@ -41,7 +41,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     path = Path(path)
     if read_only:
         if not path.exists():
-            raise FileNotFoundError(f"no database at {path}: run `cli.py run` first")
+            raise FileNotFoundError(f"no database at {path}: run `corroborate run` first")
         return duckdb.connect(str(path), read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))

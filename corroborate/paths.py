@@ -70,7 +70,7 @@ def check_reader_db(path: Path) -> Path:
     """
     real = resolve_db(path)
     if not real.exists():
-        raise PathProblem(f"no database at {path}: run `python cli.py run --db {path}` first, or pass --db PATH")
+        raise PathProblem(f"no database at {path}: run `corroborate run --db {path}` first, or pass --db PATH")
     if real.is_dir():
         raise PathProblem(f"--db {path} is a folder: pass the DuckDB file (e.g. {path / 'corroborate.duckdb'})")
     if not is_duckdb_file(real):

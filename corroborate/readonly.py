@@ -175,7 +175,7 @@ def connect(db_path: Path, *, allow_files: bool = False) -> duckdb.DuckDBPyConne
     Raises FileNotFoundError when there is no file at ``db_path``.
     """
     if not db_path.is_file():
-        raise FileNotFoundError(f"no database at {db_path}: run `python cli.py run` first")
+        raise FileNotFoundError(f"no database at {db_path}: run `corroborate run` first")
     config: dict[str, str | bool | int | float | list[str]] = {
         "enable_external_access": allow_files,
         "autoload_known_extensions": False,

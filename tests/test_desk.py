@@ -3,6 +3,7 @@ terminals that report no width, piped tables without padding. Real runs, real pr
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -253,7 +254,8 @@ def _readme_examples() -> list[str]:
                 continue
             commands.append(pending.strip())
             pending = ""
-    return [c for c in commands if not c.startswith("corroborate schedule")]
+    # a schedule serves until interrupted; a Dask run needs a cluster (the README's names one on another machine)
+    return [c for c in commands if not c.startswith("corroborate schedule") and "--runner dask" not in c]
 
 
 @pytest.mark.slow
@@ -377,6 +379,7 @@ def test_runs_lists_the_run_history_newest_first_in_every_format(desk_db: Path, 
 def test_validate_ends_with_how_many_expectations_passed_and_exits_1_on_a_failure(
     desk_db: Path, tmp_path: Path
 ) -> None:
+    import json
     import shutil
 
     import duckdb
@@ -396,3 +399,124 @@ def test_validate_ends_with_how_many_expectations_passed_and_exits_1_on_a_failur
     as_csv = run_cli("validate", "-f", "csv", "--db", str(database))
     assert as_csv.returncode == 1 and "expectations passed" in as_csv.stderr
     assert "expectations passed" not in as_csv.stdout  # CSV stays CSV
+    as_lines = run_cli("validate", "--nl", "--db", str(database))
+    assert as_lines.returncode == 1 and "expectations passed" in as_lines.stderr
+    rows = [json.loads(line) for line in as_lines.stdout.splitlines()]
+    assert len(rows) == int(last.group(2)) and sum(not r["success"] for r in rows) >= 1
+
+
+def test_help_shows_what_one_value_is_never_a_python_type() -> None:
+    for name in ("run", "schedule", "query", "score", "eval", "extract", "report"):
+        helped = run_cli(name, "--help", env={"COLUMNS": "200", "NO_COLOR": "1"})
+        assert helped.returncode == 0, helped.stderr
+        assert "<bool>" not in helped.stdout and "<list[" not in helped.stdout, (name, helped.stdout)
+    run_help = run_cli("run", "--help", env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert re.search(r"inputs\.\.\.\s+<path>", run_help)
+    assert re.search(r"--quiet\s+-q\s+Print only", run_help)  # a flag: no value after it
+
+
+def test_shell_completion_is_offered_for_the_console_script() -> None:
+    helped = run_cli("--help", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert "--install-completion" in helped.stdout and "--show-completion" in helped.stdout
+    script = run_cli("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    assert script.returncode == 0 and "COMPREPLY" in script.stdout and "complete " in script.stdout
+
+
+def test_clicolor_force_colours_piped_errors_and_help_unless_no_color(tmp_path: Path) -> None:
+    cases = (["score", "--db", str(tmp_path / "none.duckdb")], ["query", "-h"])  # an error line, a help page
+    for args in cases:
+        piped = run_cli(*args)
+        assert "\x1b[" not in piped.stdout + piped.stderr, args  # piped: plain by default
+        forced = run_cli(*args, env={"CLICOLOR_FORCE": "1"})
+        assert "\x1b[" in forced.stdout + forced.stderr, args
+        both = run_cli(*args, env={"CLICOLOR_FORCE": "1", "NO_COLOR": "1"})
+        assert (both.stdout + both.stderr).strip() and "\x1b[" not in both.stdout + both.stderr, args
+        off = run_cli(*args, env={"CLICOLOR_FORCE": "0"})
+        assert "\x1b[" not in off.stdout + off.stderr, args
+
+
+def test_messages_name_the_console_script(tmp_path: Path) -> None:
+    missing = run_cli("score", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode != 0 and "`corroborate run" in missing.stderr and "cli.py" not in missing.stderr
+    for name in ("run", "query", "report", "explain", "validate"):
+        helped = run_cli(name, "--help", env={"COLUMNS": "1000", "NO_COLOR": "1"})
+        assert "corroborate " in helped.stdout and "python cli.py" not in helped.stdout, name
+
+
+@pytest.mark.slow
+def test_extract_takes_the_formats_of_every_command_and_its_old_jsonl() -> None:
+    import json
+
+    default = run_cli("extract", "seeds")
+    assert default.returncode == 0, default.stderr
+    lines = [json.loads(line) for line in default.stdout.splitlines()]
+    assert lines and all(isinstance(line, dict) for line in lines)
+    assert run_cli("extract", "seeds", "-f", "json", "--nl").stdout == default.stdout
+    assert run_cli("extract", "seeds", "-f", "jsonl").stdout == default.stdout
+    assert run_cli("extract", "seeds", "--nl").stdout == default.stdout
+    assert json.loads(run_cli("extract", "seeds", "-f", "json").stdout) == lines
+    refused = run_cli("extract", "seeds", "-f", "csv", "--nl")
+    assert refused.returncode == 2 and "--nl" in refused.stderr
+
+
+def test_the_rejects_hint_names_queries_that_return_the_rejected_rows(tmp_path: Path) -> None:
+    from corroborate import db
+    from corroborate.present import rejects_hint
+
+    database = tmp_path / "corroborate.duckdb"
+    run_id = "20261207T224507Z-e5e430"
+    with contextlib.closing(db.connect(database)) as con:
+        con.execute(
+            "INSERT INTO rejects (run_id, stage, reason) VALUES ($r, 'validate', 'confidence out of range')",
+            {"r": run_id},
+        )
+        con.execute(
+            "INSERT INTO ingest_log (run_id, source_path, record_no, status, reason) "
+            "VALUES ($r, 'a.json', 0, 'rejected', 'not JSON'), ('older-run', 'b.json', 0, 'rejected', 'not JSON')",
+            {"r": run_id},
+        )
+    assert rejects_hint(run_id, 0, 0) is None
+    only_rows = rejects_hint(run_id, 0, 1)
+    assert only_rows is not None and "ingest_log" not in only_rows  # no query that returns nothing
+    hint = rejects_hint(run_id, 1, 1)
+    assert hint is not None
+    commands = re.findall(r"`corroborate query \"([^`]*)\"`", hint)
+    assert len(commands) == 2
+    for sql in commands:
+        done = run_cli("query", sql, "--nl", "--db", str(database))
+        assert done.returncode == 0, done.stderr
+        assert len(done.stdout.splitlines()) == 1, (sql, done.stdout)  # this run's row, and only it
+
+
+def test_explain_reads_an_acronym_and_an_outlet_name_without_its_note(tmp_path: Path) -> None:
+    from corroborate import db
+    from corroborate.link import link
+    from corroborate.present.explain import SourceNotFound, initials
+    from corroborate.run.api import explain_source
+    from helpers import Scenario, text
+
+    assert initials("World Health Organization") == "WHO" and initials("Organisation mondiale de la santé") == "OMS"
+    assert initials("Pentagon") == ""
+    database = tmp_path / "corroborate.duckdb"
+    with contextlib.closing(db.connect(database)) as con:
+        s = Scenario(con)
+        s.article("a1", text("The World Health Organization counted 300 deaths."), "2024-10-01",
+                  outlet="MENAFN (AFP copy)", language="en")  # fmt: skip
+        s.claim("a1", "World Health Organization", 300, unit="deaths", subject="deaths")
+        s.article("a3", text("Le Temps publie 5 morts."), "2024-10-03", outlet="Le Temps (Genève)")
+        s.claim("a3", "Croix-Rouge", 5, unit="deaths", subject="morts")
+        link(con)
+    assert explain_source(database, "WHO").source["name"] == "World Health Organization"
+    assert explain_source(database, "menafn").source["name"] == "MENAFN (AFP copy)"
+    assert explain_source(database, "le temps").source["name"] == "Le Temps (Genève)"
+    with contextlib.closing(db.connect(database)) as con:
+        s = Scenario(con)
+        s.article("a2", text("The Western Highway Office counted 12 deaths."), "2024-10-02", outlet="Le Temps",
+                  language="en")  # fmt: skip
+        s.claim("a2", "Western Highway Office", 12, unit="deaths", subject="deaths")
+        link(con)
+    with pytest.raises(SourceNotFound) as ambiguous:  # two sources answer to WHO: neither is chosen
+        explain_source(database, "WHO")
+    assert {c.name for c in ambiguous.value.candidates} == {"World Health Organization", "Western Highway Office"}
+    # an exact name comes first: "le temps" is Le Temps, not Le Temps (Genève) without its note
+    assert explain_source(database, "le temps").source["name"] == "Le Temps"

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 import shutil
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +27,8 @@ import pytest
 from corroborate import db
 from corroborate.link import link
 from corroborate.present.report import png_colours, render_dom, screenshot
-from corroborate.present.report.charts import source_labels
+from corroborate.present.report.browser import framed_dom, page_size, posted
+from corroborate.present.report.charts import MAX_LABELS, drawn_ranges, figure_labels
 from corroborate.present.report.data import (
     CLAIM_SCHEMA,
     LINK_SCHEMA,
@@ -36,6 +39,7 @@ from corroborate.present.report.data import (
     quantity_words,
     span_words,
     starting_min_claims,
+    stated_words,
     timeline_frames,
 )
 from corroborate.run.api import build_report
@@ -165,7 +169,7 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     assert not re.search(r"<link\b", source)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", source)
     # words for newsroom readers, not statisticians
-    assert "share of checked figures that held up" in source
+    assert "share of checked figures that" in source and "held up (dot)" in source
     for jargon in ("posterior", "Beta-Binomial", "credible interval"):
         assert jargon not in source
 
@@ -174,9 +178,11 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     for chart in ("leaderboard", "timeline-0", "timeline-1", "timeline-2", "runs", "validation-chart"):
         assert _drawn(dom, chart), f"{chart} was not drawn"
 
-    # leaderboard: by default only sources with at least 5 claims, one dot and one range each
+    # leaderboard: by default only sources with at least 5 claims, one checked, one dot and one range each
     scored = [name for (name,) in _query(report_db, "SELECT source FROM current_scores WHERE method = 'simple'")]
-    five = [name for (name,) in _query(report_db, "SELECT source FROM current_scores WHERE claims >= 5")]
+    decided = "corroborated + revised > 0"
+    checked = [name for (name,) in _query(report_db, f"SELECT source FROM current_scores WHERE {decided}")]
+    five = [name for (name,) in _query(report_db, f"SELECT source FROM current_scores WHERE claims >= 5 AND {decided}")]
     assert 1 <= len(five) < len(scored)
     points = _sources(_mark_group(dom, "leaderboard_points"))
     assert sorted(points) == sorted(five)
@@ -185,20 +191,23 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     table = re.search(r"<table id=\"leaderboard-table\">.*?</table>", dom, flags=re.S)
     assert table and all(html.escape(name, quote=False) in table.group(0) for name in scored)  # every source
 
-    # the slider at 1 draws every source, and the kind buttons keep outlets
+    # the slider at 1 draws every source, and the kind buttons keep officials
     slider = 'many claims ", "step": 1}, "value": '
     every = render_dom(_variant(source, slider + "5}", slider + "1}", tmp_path / "every.html"))
-    assert _mark_children(every, "leaderboard_points", "path") == len(scored)
-    assert _mark_children(every, "leaderboard_counts", "path") >= len(scored)
-    outlets = [name for (name,) in _query(report_db, "SELECT source FROM current_scores WHERE kind = 'outlet'")]
+    assert _mark_children(every, "leaderboard_points", "path") == len(checked) < len(scored)  # never unchecked
+    assert _mark_children(every, "leaderboard_counts", "path") >= len(checked)
+    officials = [
+        name
+        for (name,) in _query(report_db, f"SELECT source FROM current_scores WHERE kind = 'official' AND {decided}")
+    ]
     chosen = _variant(
         (tmp_path / "every.html").read_text(encoding="utf-8"),
         '"name": "Show "}, "value": "all"}',
-        '"name": "Show "}, "value": "outlet"}',
-        tmp_path / "outlets.html",
+        '"name": "Show "}, "value": "official"}',
+        tmp_path / "officials.html",
     )
     drawn = _sources(_mark_group(render_dom(chosen), "leaderboard_points"))
-    assert sorted(drawn) == sorted(outlets) and len(outlets) >= 2
+    assert sorted(drawn) == sorted(officials) and len(officials) >= 1
 
     # timelines: titles in words, never the quantity's id; most figures first (the drones, then the troops)
     titles = re.findall(r'<h3 id="panel-\d+-title">(.*?)</h3>', dom)
@@ -213,16 +222,12 @@ def test_report_renders_offline_in_chromium(chromium: str, report_db: Path, tmp_
     assert _mark_children(dom, "timeline_1_links", "line") == 3
     for relation in ("corrected by its source", "corroborated by", "contradicted by"):
         assert re.search(rf'<line aria-label="[^"]*link: {relation};', dom), f"no {relation!r} line drawn"
-    # one colour per source, and each source's name written beside its latest figure
+    # one colour per source; the latest figure and the revised one named in writing, as stated
     fills = re.findall(r'fill="(#[0-9a-f]{6})"', _mark_group(dom, "timeline_1_points"))
     assert len(fills) == 3 and len(set(fills)) == 3
-    labels = _mark_group(dom, "timeline_1_labels")
-    dated_troops = _query(
-        report_db,
-        f"SELECT DISTINCT source FROM claim_explanations WHERE subject = '{TROOPS}' AND published_at IS NOT NULL",
-    )
-    assert len(dated_troops) == 3 and all(f">{html.escape(name)}</text>" in labels for (name,) in dated_troops)
-    assert _mark_children(dom, "timeline_0_labels", "text") == 1  # one source, named once
+    labels = re.findall(r">([^<>]+)</text>", _mark_group(dom, "timeline_1_labels"))
+    assert "Volodymyr Zelensky: 11,000" in labels and any(label.endswith(": up to 3,000") for label in labels)
+    assert _mark_children(dom, "timeline_0_labels", "text") == 1  # only the latest of five figures
     # the undated figure: not on the axis, in the table under its panel, escaped
     assert "undated-0" not in dom and "undated-2" not in dom
     undated = re.search(r'<table id="undated-1".*?</table>', dom, flags=re.S)
@@ -257,6 +262,127 @@ def test_cli_report_writes_page_and_screenshot(chromium: str, report_db: Path, t
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png_colours(png, limit=40) >= 40  # a drawn page, not a blank one
     shutil.copyfile(png, ARTIFACTS / "report-cli.png")
+
+
+# Deaths of one quake given by twelve sources over six days, close together and most as "at least" (the
+# extractor widens those to twice their value), two later figures of the ministry, the quake's magnitude (a
+# reading on a scale), a rate for one quarter, and two runs started in the same minute.
+CROWD = (
+    "ministère de l'Intérieur", "Croissant-Rouge", "OMS", "ONU", "Protection civile", "Gouvernement", "Préfecture",
+    "UNICEF", "Croix-Rouge", "Amnesty International", "Médecins sans frontières", "Secours populaire",
+)  # fmt: skip
+# one quarter's unemployment rate, six sources over three days that mostly disagree: many labels wanted
+RATES = (("INSEE", 7.1), ("Eurostat", 7.3), ("Banque de France", 7.2), ("OCDE", 7.6), ("Pôle emploi", 7.0),
+         ("Dares", 7.4))  # fmt: skip
+# what a framed copy of the page posts once drawn: the page's width, each chart's drawn width against its
+# container's, and the box of every written label of each timeline
+PROBE = """<script>
+const poll = setInterval(() => {
+  const root = document.documentElement;
+  if (!root.getAttribute("data-scroll-width")) return;
+  clearInterval(poll);
+  const charts = [...document.querySelectorAll(".chart")].map((chart) => {
+    const svg = chart.querySelector("svg");
+    return [chart.id, svg ? svg.getBoundingClientRect().right : 0, chart.getBoundingClientRect().right];
+  });
+  const labels = {};
+  for (const text of document.querySelectorAll('g[class*="_labels_"] text')) {
+    const box = text.getBoundingClientRect();
+    const id = text.closest(".chart").id;
+    (labels[id] = labels[id] || []).push([text.textContent, box.left, box.top, box.right, box.bottom]);
+  }
+  const said = {"probe": JSON.stringify({width: root.scrollWidth, view: window.innerWidth, charts, labels})};
+  window.parent.postMessage({corroborate: said}, "*");
+}, 50);
+</script>"""
+
+
+@pytest.fixture(scope="module")
+def crowded_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("crowded") / "corroborate.duckdb"
+    con = db.connect(path)
+    try:
+        s = Scenario(con)
+        for i, name in enumerate(CROWD):
+            article, value = f"m{i:02d}", 2000 + 12 * i + (300 if i % 5 == 4 else 0)
+            s.article(article, text(f"Le séisme au Maroc a fait au moins {value} morts, selon {name}. Magnitude 6,8."),
+                      f"2023-09-{9 + i // 3:02d}", outlet=f"Journal {i}")  # fmt: skip
+            floor = i > 0  # the ministry's first figure is exact: its later ones revise it
+            s.claim(article, name, value, low=value, high=2 * value if floor else value,
+                    qualifier="at_least" if floor else "exact", unit="deaths", subject="morts",
+                    span=f"au moins {value} morts")  # fmt: skip
+            s.claim(article, "USGS", 6.8, unit="count", subject="magnitude", span="6,8")
+        for i, (name, value) in enumerate((("ministère de l'Intérieur", 2500), ("ministère de l'Intérieur", 2946))):
+            s.article(f"x{i}", text(f"Le séisme au Maroc a fait {value} morts, selon {name}."), f"2023-09-{13 + i}",
+                      outlet="Le Matin")  # fmt: skip
+            s.claim(f"x{i}", name, value, unit="deaths", subject="morts", span=f"{value} morts")
+        for i, (name, rate) in enumerate(RATES):
+            s.article(f"r{i}", text(f"Le taux de chômage atteint {rate} %, selon {name}."), f"2023-10-{10 + i // 2}",
+                      outlet="Les Échos")  # fmt: skip
+            s.claim(f"r{i}", name, rate, unit="percent", subject="taux de chômage", span=f"{rate} %",
+                    period=("2023-07-01", "2023-09-30"))  # fmt: skip
+        link(con)
+        score_sources(con, RUN)
+        s.complete_run()
+        s.complete_run("run-same-minute")
+    finally:
+        con.close()
+    yield path
+
+
+def _overlapping(boxes: list[list]) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes (text, left, top, right, bottom) overlap."""
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+
+
+@pytest.mark.slow
+def test_crowded_report_fits_a_phone_and_its_labels_never_overlap(
+    chromium: str, crowded_db: Path, tmp_path: Path
+) -> None:
+    page = build_report(crowded_db, tmp_path / "report.html")
+    source = page.read_text(encoding="utf-8")
+    titles = re.findall(r'<h3 id="panel-\d+-title">(.*?)</h3>', source)
+    assert titles[0].startswith("Deaths (number) in Morocco") and len(titles) == 2
+    assert not any("agnitude" in title for title in titles)  # a reading on a scale gets no panel
+    assert "Unemployment (percentage)" in titles[1]
+    probed = tmp_path / "probed.html"
+    # the tables folded under <details> open, as a reader may open them: they must fit too
+    unfolded = source.replace("<details>", "<details open>")
+    probed.write_text(PROBE.join(unfolded.rsplit("</body>", 1)), encoding="utf-8")
+    for width in (1280, 390):
+        dom = framed_dom(probed, width=width)
+        said = json.loads(posted(dom)["probe"])
+        assert said["view"] == width
+        assert said["width"] <= width, f"the page is {said['width']} px wide on a {width} px screen"
+        for chart, drawn, container in said["charts"]:
+            assert 0 < drawn <= container + 0.5, f"{chart} is drawn {drawn} px past its container's {container}"
+        labels = said["labels"]["timeline-0"]
+        assert len(labels) == 1 and labels[0][0].startswith("Interior Ministry (MA): 2,946")  # the latest only
+        assert 2 <= len(said["labels"]["timeline-1"]) <= MAX_LABELS  # the latest and a few disagreeing ones
+        for chart, boxes in said["labels"].items():
+            assert not _overlapping(boxes), f"labels overlap in {chart} at {width} px: {_overlapping(boxes)}"
+    dom = render_dom(page)
+    # "at least" is a floor: a ≥ beside the figure, no range bar drawn up to twice its value
+    assert _mark_children(dom, "timeline_0_bounds", "text") == len(CROWD) - 1
+    assert _mark_children(dom, "timeline_0_intervals", "line") == 0
+    # the rate's axis in percent, never SI prefixes ("7.1%", not "7.1" or "800m")
+    ticks = re.findall(r">([^<>]*)</text>", _mark_group(dom, "timeline_1_labels")) + re.findall(
+        r'aria-label="Y-axis titled \'percentage\'[^"]*"', dom
+    )
+    assert ticks and "%" in " ".join(ticks)
+    # two runs started in the same minute: two bar groups
+    runs = json.loads(re.search(r"const specs = (\{.*?\});\n", source, flags=re.S)[1])["runs"]["datasets"]["runs"]
+    assert len({row["run"] for row in runs}) == 2
+    # the whole page in one picture, at a phone's width too
+    for width in (1280, 390):
+        png = screenshot(page, ARTIFACTS / f"report-crowded-{width}.png", width=width)
+        height = struct.unpack(">II", png.read_bytes()[16:24])[1]
+        assert height == page_size(page, width=width)[1] > 2000
 
 
 def test_png_colours_tells_a_blank_page(chromium: str, tmp_path: Path) -> None:
@@ -363,19 +489,35 @@ def test_words_for_periods_quantities_numbers_and_places() -> None:
     assert names["LY"] == "Libya" and names["US"] == "United States" and names["FR"] == "France"
 
 
-def test_source_labels_share_a_spot_and_name_each_source_once() -> None:
-    at = dt.datetime(2024, 10, 30, 12)
-    points = pl.DataFrame(
-        {
-            "claim_id": ["1", "2", "3", "4", "5"],
-            "source": ["A", "A", "B", "C", "D"],
-            "placed_at": [at - dt.timedelta(days=2), at, at, at, at],
-            "published_at": [at.date() - dt.timedelta(days=2), at.date(), at.date(), at.date(), at.date()],
-            "value": [0.0, 100.0, 100.0, 100.0, 0.0],
-        }
+def test_few_labels_the_latest_and_the_disagreeing_never_overlapping() -> None:
+    day = dt.datetime(2024, 10, 1, 12)
+    count = 12
+    points = drawn_ranges(
+        pl.DataFrame(
+            {
+                "claim_id": [f"c{i:02d}" for i in range(count)],
+                "source": [f"Source number {i}" for i in range(count)],
+                "placed_at": [day + dt.timedelta(days=i // 3) for i in range(count)],  # three a day
+                "value": [1000.0 + 10 * i for i in range(count)],  # close together
+                "value_low": [1000.0 + 10 * i for i in range(count)],
+                "value_high": [2000.0 + 20 * i for i in range(count)],  # "at least" widened to twice
+                "qualifier": ["at_least"] * count,
+                "outcome": ["revised"] * (count - 1) + ["unresolved"],
+            }
+        )
     )
-    labels = source_labels(points, names=2)
-    assert labels["names"].to_list() == ["D", "A, B + 1 more"]  # A only once, at its latest figure
+    assert points["bar_low"].null_count() == count and points["bound"].to_list() == ["≥"] * count  # floors
+    links = pl.DataFrame(schema={"claim_id": pl.String, "evidence_claim_id": pl.String, "link": pl.String})
+    x_domain = (day - dt.timedelta(days=1), day + dt.timedelta(days=6))
+    labels = figure_labels(points, links, x_domain, (900.0, 1200.0))
+    assert 1 <= labels.height <= MAX_LABELS
+    assert labels["claim_id"][0] == "c11" and labels["text"][0] == "Source number 11: at least 1,110"
+    # no two labels share a value band on the same side of the same day: they would overlap
+    assert labels.select(pl.struct("placed_at", "side").is_duplicated().any()).item() is False
+    unrelated = points.with_columns(pl.lit("unresolved").alias("outcome"))
+    assert figure_labels(unrelated, links, x_domain, (900.0, 1200.0))["claim_id"].to_list() == ["c11"]
+    assert stated_words(2.5, "approx", 2.0, 3.0, percent=True) == "about 2.5%"
+    assert stated_words(6, "range", 6, 12) == "6–12" and stated_words(3000, "at_most", 1500, 3000) == "up to 3,000"
 
 
 def test_the_slider_starts_at_five_claims_or_at_the_longest_record() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -30,6 +31,10 @@ def _get_json(url: str) -> object | None:
             return json.load(response)
     except OSError:
         return None
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def _wait_for(url: str, seconds: float) -> object:
@@ -88,6 +93,7 @@ def test_schedule_registers_the_deployment_with_its_cron_and_every_run_option(
             "seeds/subjects.csv",
             "--expectations",
             "expectations",
+            "--relink",
         ],
         cwd=ROOT,
         env=prefect_server,
@@ -119,6 +125,7 @@ def test_schedule_registers_the_deployment_with_its_cron_and_every_run_option(
         "aliases": str((ROOT / "seeds" / "aliases.csv").resolve()),
         "subjects": str((ROOT / "seeds" / "subjects.csv").resolve()),
         "expectations": str((ROOT / "expectations").resolve()),
+        "relink": True,
     }
     # What a scheduled run receives reads back as the options given.
     assert RunOptions.from_json(options).method == "iterative" and RunOptions.from_json(options).window == 6
@@ -185,20 +192,21 @@ def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: P
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # the server it starts is in the same group: cleaned up with it
+        stdout=(tmp_path / "stdout.txt").open("wb"),
+        stderr=(tmp_path / "stderr.txt").open("wb"),
+        start_new_session=True,  # its own process group, as a terminal gives it: Ctrl-C is sent to the group
     )
     completed: list[object] = []
+    summary = re.compile(r"^run \S+: articles new=\d+ .*claims new=\d+ total=\d+", flags=re.M)
     try:
         deadline = time.monotonic() + 300  # server start-up, the next minute, the runner's poll, the run itself
-        while time.monotonic() < deadline and not completed:
+        while time.monotonic() < deadline and not (completed and summary.search(_text(tmp_path / "stdout.txt"))):
             time.sleep(3)
             assert serve.poll() is None, "schedule exited early"
             runs = _post_json(f"{api}/flow_runs/filter", {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}})
             completed = list(runs) if isinstance(runs, list) else []
     finally:
-        serve.send_signal(signal.SIGINT)
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C in a terminal: every process of the group
         try:
             serve.wait(timeout=60)
         except subprocess.TimeoutExpired:
@@ -206,6 +214,12 @@ def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: P
             serve.wait(timeout=30)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(serve.pid, signal.SIGKILL)  # nothing it started outlives the test
+    out, err = _text(tmp_path / "stdout.txt"), _text(tmp_path / "stderr.txt")
+    assert serve.returncode == 130, err[-2000:]
+    assert "Traceback" not in err, err[-3000:]
+    assert summary.search(out), f"no run summary printed: {out[-2000:]}"
+    log = re.search(r"Prefect server stopped \(log: (\S+)\)", err)
+    assert log and Path(log[1]).is_file(), err[-2000:]
     assert completed, "no scheduled run completed within 300 s"
     run = completed[0]
     assert isinstance(run, dict) and run["deployment_id"]
@@ -216,3 +230,31 @@ def test_start_server_serves_and_a_scheduled_run_fires_and_completes(tmp_path: P
         assert completed_runs is not None and completed_runs[0] >= 1
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert _get_json(f"{api}/health") is None  # the server stopped with the command
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_run_with_exit_code_130_and_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    err = tmp_path / "stderr.txt"
+    run = subprocess.Popen(
+        [sys.executable, "cli.py", "run", "seeds", "--db", str(tmp_path / "run.duckdb")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=err.open("wb"),
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and "Prefect" not in _text(err):  # under way: Prefect is starting
+            time.sleep(0.5)
+        time.sleep(3)
+        assert run.poll() is None, "the run ended before it could be interrupted"
+        os.killpg(run.pid, signal.SIGINT)
+        run.wait(timeout=90)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130, _text(err)[-2000:]
+    assert "Traceback" not in _text(err) and "interrupted" in _text(err)

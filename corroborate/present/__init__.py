@@ -10,6 +10,8 @@ shows :data:`UNDECIDED` in place of its score and interval, with :data:`UNDECIDE
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 # column -> printed header, in the order printed (the default table of `cli.py score`).
@@ -79,6 +81,11 @@ def score_table(shown: pl.DataFrame, view: pl.DataFrame) -> tuple[pl.DataFrame, 
 
 
 # column -> printed header, in the order printed (the default table of `cli.py runs`).
+# the counts of a run, in the summary line
+RUN_COUNTS = (
+    "articles_new", "articles_duplicate", "articles_rejected", "articles_extracted", "claims_new", "claims_total",
+    "rejects",
+)  # fmt: skip
 RUNS_TABLE: dict[str, str] = {
     "run_id": "run",
     "status": "status",
@@ -97,3 +104,40 @@ def runs_view(runs: pl.DataFrame) -> pl.DataFrame:
     """``runs`` for a table: times to the second (JSON and CSV keep them whole)."""
     times = [name for name in ("started_at", "ended_at") if name in runs.columns]
     return runs.with_columns(pl.col(name).dt.strftime("%Y-%m-%d %H:%M:%S") for name in times)
+
+
+def run_summary(row: dict[str, Any]) -> str:
+    """The one-line summary of a finished run from its ``runs_history`` row: the line ``run`` prints for a
+    completed run, its status and reason for another."""
+    from corroborate.store import RunRecord
+
+    if row["status"] != "completed":
+        return f"run {row['run_id']}: {row['status']}" + (f": {row['reason']}" if row.get("reason") else "")
+    counts: dict[str, Any] = {name: int(row.get(name) or 0) for name in RUN_COUNTS}
+    stages = row.get("stage_seconds") or {}
+    if isinstance(stages, list):  # a DuckDB MAP read through polars: a list of {key, value}
+        stages = {item["key"]: item["value"] for item in stages}
+    record = RunRecord(
+        run_id=row["run_id"],
+        inputs=list(row.get("inputs") or []),
+        extractor_version=row.get("extractor_version") or "",
+        stage_seconds=dict(stages),
+        **counts,
+    )
+    return record.summary_line()
+
+
+def rejects_hint(run_id: str, records: int, rows: int) -> str | None:
+    """What a run rejected, with the command that lists it: ``records`` input records (``ingest_log``) and
+    ``rows`` rows refused by the expectation suites (``rejects``), each query naming only the kind that has
+    rows; None when nothing was rejected. Run ids are letters, digits and dashes: safe in the quotes."""
+    where = f"run_id = '{run_id}'"
+    queries = []
+    if records:
+        queries.append(f"SELECT * FROM ingest_log WHERE {where} AND status = 'rejected'")
+    if rows:
+        queries.append(f"SELECT * FROM rejects WHERE {where}")
+    if not queries:
+        return None
+    commands = " and ".join(f'`corroborate query "{query}"`' for query in queries)
+    return f"{records} input record(s) and {rows} row(s) rejected: see {commands}"

@@ -91,22 +91,47 @@ def _names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def match_source(con: duckdb.DuckDBPyConnection, name: str) -> str:
     """The ``source_id`` whose name or alias is ``name`` (case, accents and spacing aside).
 
-    Raises :class:`SourceNotFound` with up to :data:`MAX_CANDIDATES` closest sources when no single source
-    has that exact name or alias: a part of a name ("Korea"), a typo ("Pentagonn"), an unknown name.
+    An outlet's name matches without its note in brackets ("menafn" finds "MENAFN (AFP copy)"), and a name in
+    capitals matches the names it is the initials of ("WHO": "World Health Organization"), when one source
+    answers. Raises :class:`SourceNotFound` with up to :data:`MAX_CANDIDATES` closest sources when no single
+    source answers: a part of a name ("Korea"), a typo ("Pentagonn"), an unknown name.
     """
     spellings = _names(con)
     wanted = plain(name)
-    exact = spellings.filter(pl.col("alias").map_elements(plain, return_dtype=pl.String) == wanted)
-    ids = exact["source_id"].unique().to_list()
-    if len(ids) == 1:
-        return str(ids[0])
-    if len(ids) > 1:
-        found = [
-            Candidate(r["source_id"], r["name"], r["kind"], r["alias"], 1.0)
-            for r in exact.unique("source_id").sort("name").iter_rows(named=True)
-        ]
-        raise SourceNotFound(name, found, ambiguous=True)
+    folded = pl.col("alias").map_elements(plain, return_dtype=pl.String)
+    # the exact name; else the name without an outlet's note ("MENAFN (AFP copy)" for "menafn"); else, for a
+    # name in capitals, the names it is the initials of ("WHO": World Health Organization)
+    tries = [folded == wanted, folded.str.replace(r"\s*\([^)]*\)$", "") == wanted]
+    if ACRONYM.fullmatch(name.strip()):
+        tries.append(pl.col("alias").map_elements(initials, return_dtype=pl.String) == name.strip())
+    for matches in tries:
+        exact = spellings.filter(matches)
+        ids = exact["source_id"].unique().to_list()
+        if len(ids) == 1:
+            return str(ids[0])
+        if len(ids) > 1:
+            found = [
+                Candidate(r["source_id"], r["name"], r["kind"], r["alias"], 1.0)
+                for r in exact.unique("source_id").sort("name").iter_rows(named=True)
+            ]
+            raise SourceNotFound(name, found, ambiguous=True)
     raise SourceNotFound(name, closest(spellings, name))
+
+
+ACRONYM = re.compile(r"[A-Z]{2,8}")
+# words an acronym skips ("World Health Organization" -> WHO, "Organisation mondiale de la santé" -> OMS)
+ACRONYM_SKIPS = frozenset(
+    ("of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en",
+     "aux", "au")
+)  # fmt: skip
+
+
+def initials(text: str) -> str:
+    """The capital initials of ``text``'s words, function words left out: "World Health Organization" -> "WHO";
+    "" for a name of one word (no acronym is read from a single word)."""
+    folded = fold(text)  # accents and case aside: "Énergie" gives E
+    words = [w for w in re.findall(r"[^\W\d_]+", folded) if w not in ACRONYM_SKIPS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 def closest(spellings: pl.DataFrame, name: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:

@@ -180,10 +180,19 @@ def no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
+def force_color() -> bool:
+    """Whether ``$CLICOLOR_FORCE`` (set, not empty, not ``0``) asks for colours and styles even when the output is
+    not a terminal (bixense.com/clicolors); ``$NO_COLOR`` wins over it."""
+    return os.environ.get("CLICOLOR_FORCE", "") not in ("", "0") and not no_color()
+
+
 def _console(file: IO[str], width: int, *, plain: bool = False) -> Console:
-    """A rich console of ``width`` columns on ``file``; no escape codes at all when ``plain`` or under ``$NO_COLOR``."""
+    """A rich console of ``width`` columns on ``file``; no escape codes at all when ``plain`` (output that is not a
+    terminal) unless ``$CLICOLOR_FORCE`` asks for them, nor ever under ``$NO_COLOR``."""
     from rich.console import Console
 
+    if force_color():
+        return Console(file=file, width=width, soft_wrap=False, highlight=False, force_terminal=True)
     if plain or no_color():
         return Console(file=file, width=width, soft_wrap=False, highlight=False, color_system=None)
     return Console(file=file, width=width, soft_wrap=False, highlight=False)

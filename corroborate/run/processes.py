@@ -121,6 +121,9 @@ def prefect_server(
         env=dict(env),
         stdout=output if output is not None else subprocess.DEVNULL,
         stderr=subprocess.STDOUT if output is not None else subprocess.DEVNULL,
+        # Its own session: Ctrl-C (SIGINT to the terminal's process group) must not stop it before the
+        # processes that talk to it, which would then retry it for minutes. It is stopped on leaving.
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + timeout

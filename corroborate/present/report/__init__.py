@@ -36,11 +36,12 @@ from corroborate.present.report.charts import (
 from corroborate.present.report.data import (
     MAX_RUNS,
     MAX_TIMELINES,
+    UNIT_FAMILY_WORDS,
     ReportData,
     leaderboard_frame,
     load_report_data,
-    number_words,
     starting_min_claims,
+    stated_words,
     timeline_frames,
 )
 from corroborate.present.report.page import render_page, when
@@ -51,13 +52,9 @@ __all__ = [
 ]  # fmt: skip
 
 
-def _value_words(row: dict[str, Any]) -> str:
-    """A figure's value and range for a table: ``11,000`` or ``9,000–11,000``."""
-    value, low, high = row["value"], row["value_low"], row["value_high"]
-    text = number_words(value)
-    if low is not None and high is not None and (low != value or high != value):
-        text += f" ({number_words(low)}–{number_words(high)})"
-    return text
+def _value_words(row: dict[str, Any], *, percent: bool) -> str:
+    """A figure as its source stated it, for a table: ``11,000``, ``at least 3,800``, ``9–11``."""
+    return stated_words(row["value"], row["qualifier"], row["value_low"], row["value_high"], percent=percent)
 
 
 def report_context(data: ReportData) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -76,7 +73,8 @@ def report_context(data: ReportData) -> tuple[dict[str, Any], dict[str, dict[str
                 timeline_chart(panel, mine, links.filter(pl.col("panel") == number))
             )
         undated = mine.filter(pl.col("published_at").is_null()).sort("source", "value", "claim_id")
-        rows = [{**u, "value_words": _value_words(u)} for u in undated.iter_rows(named=True)]
+        percent = panel["unit_words"] == UNIT_FAMILY_WORDS["ratio"]
+        rows = [{**u, "value_words": _value_words(u, percent=percent)} for u in undated.iter_rows(named=True)]
         panel_rows.append({**panel, "undated_rows": rows})
     if data.runs.height:
         specs["runs"] = vega_lite_spec(runs_chart(data.runs))
@@ -107,7 +105,10 @@ def report_context(data: ReportData) -> tuple[dict[str, Any], dict[str, dict[str
         ],
         "leaderboard": board.to_dicts(),
         "min_claims": starting,
-        "shown": board.filter(pl.col("claims").cast(pl.Int64) >= starting).height if board.height else 0,
+        "shown": board.filter((pl.col("claims").cast(pl.Int64) >= starting) & (pl.col("decided") > 0)).height
+        if board.height
+        else 0,
+        "undecided": board.filter(pl.col("decided") == 0).height if board.height else 0,
         "scored": board.height,
         "panels": panel_rows,
         "hidden_figures": max(on_quantities - points.height, 0),

@@ -9,14 +9,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import html
 import os
+import re
 import shutil
 import struct
 import subprocess
 import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -95,14 +98,79 @@ def render_dom(page: Path) -> str:
     return _chromium(page, ["--dump-dom"]).stdout
 
 
-def screenshot(page: Path, png: Path, *, size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
-    """A PNG of the rendered HTML file ``page``, ``size`` = (width, height) in CSS pixels; returns ``png``."""
+# Headless Chromium never makes a window narrower than this: a phone's width is had by framing the page.
+MIN_WINDOW_WIDTH = 500
+FRAME_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>body {{ margin: 0; }} iframe {{ border: 0; display: block; }}</style></head>
+<body><iframe src="{src}" style="width: {width}px; height: {height}px"></iframe>
+<script>
+// a framed report posts {{corroborate: {{name: value}}}} (its size once drawn): kept as data-* attributes here
+window.addEventListener("message", (event) => {{
+  const said = event.data && event.data.corroborate;
+  if (!said) return;
+  for (const [name, value] of Object.entries(said)) document.documentElement.setAttribute("data-" + name, value);
+}});
+</script></body></html>
+"""
+
+
+@contextlib.contextmanager
+def framed(page: Path, width: int, height: int) -> Iterator[Path]:
+    """A temporary page that shows ``page`` in a frame ``width`` x ``height`` CSS pixels: the page lays
+    itself out as on a screen that wide, however narrow. What the framed page posts (``{corroborate: {...}}``)
+    is written on the frame's ``<html>`` as ``data-*`` attributes, for ``render_dom`` to read."""
+    with tempfile.TemporaryDirectory(prefix="corroborate-frame-") as folder:
+        frame = Path(folder) / "frame.html"
+        frame.write_text(
+            FRAME_PAGE.format(src=html.escape(Path(page).resolve().as_uri()), width=width, height=height),
+            encoding="utf-8",
+        )
+        yield frame
+
+
+def framed_dom(page: Path, *, width: int, height: int = SCREENSHOT_SIZE[1]) -> str:
+    """The DOM of the frame around ``page`` shown ``width`` x ``height`` (``framed``) after its scripts ran:
+    its ``<html>`` element carries what the page posted."""
+    with framed(page, width, height) as frame:
+        window = f"--window-size={max(width, MIN_WINDOW_WIDTH)},{height}"
+        return _chromium(frame, ["--dump-dom", window]).stdout
+
+
+def posted(dom: str) -> dict[str, str]:
+    """What a framed page posted, from the frame's DOM (``framed_dom``): ``data-*`` attributes of ``<html>``."""
+    root = re.search(r"<html\b[^>]*>", dom)
+    found = re.findall(r'data-([\w-]+)="([^"]*)"', root[0] if root else "")
+    return {name: html.unescape(value) for name, value in found}
+
+
+def page_size(page: Path, *, width: int = SCREENSHOT_SIZE[0]) -> tuple[int, int]:
+    """(width, height) in CSS pixels of the report ``page`` laid out on a screen ``width`` wide: the page
+    posts them once every chart is drawn. Raises ``RuntimeError`` for a page that posted none."""
+    said = posted(framed_dom(page, width=width))
+    if "scroll-width" not in said or "scroll-height" not in said:
+        raise RuntimeError(f"{page} did not say its size: is it a corroborate report that finished drawing?")
+    return int(said["scroll-width"]), int(said["scroll-height"])
+
+
+def screenshot(page: Path, png: Path, *, size: tuple[int, int] | None = None, width: int = SCREENSHOT_SIZE[0]) -> Path:
+    """A PNG of the rendered HTML file ``page``; returns ``png``.
+
+    ``size`` = (width, height) in CSS pixels; without it, the whole report on a screen ``width`` wide: its
+    height is read from the page first (``page_size``), so nothing is cut off below. A width under
+    ``MIN_WINDOW_WIDTH`` is had by framing the page: the picture is then ``MIN_WINDOW_WIDTH`` wide, the page on
+    its left.
+    """
+    if size is None:
+        size = (width, max(page_size(page, width=width)[1], 1))
     png = Path(png).resolve()
     png.parent.mkdir(parents=True, exist_ok=True)
     # Chromium writes a temporary file beside the target, renamed over it once complete.
     temporary = png.with_name(f".{png.stem}.{os.getpid()}.tmp.png")
+    window = f"--window-size={max(size[0], MIN_WINDOW_WIDTH)},{size[1]}"
     try:
-        _chromium(page, [f"--screenshot={temporary}", f"--window-size={size[0]},{size[1]}"])
+        with contextlib.ExitStack() as stack:
+            shown = stack.enter_context(framed(page, *size)) if size[0] < MIN_WINDOW_WIDTH else page
+            _chromium(shown, [f"--screenshot={temporary}", window])
         if not temporary.is_file():
             raise RuntimeError(f"Chromium wrote no screenshot to {png}")
         os.replace(temporary, png)

@@ -1,6 +1,6 @@
 """The report's charts as Vega-Lite specs (built with Altair), their data inlined.
 
-Every function takes frames shaped by ``corroborate.report.data`` and returns ``(chart, datasets)``: the
+Every function takes frames shaped by ``corroborate.present.report.data`` and returns ``(chart, datasets)``: the
 Altair chart and its named datasets; ``vega_lite_spec`` turns that pair into the JSON the page embeds.
 Words on the charts are for newsroom readers: no statistical jargon.
 """
@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 
 from corroborate import vocab
-from corroborate.present.report.data import MAX_RUNS, records, starting_min_claims
+from corroborate.present.report.data import MAX_RUNS, UNIT_FAMILY_WORDS, records, starting_min_claims, stated_words
 
 OUTCOME_COLORS = {"corroborated": "#2ca02c", "revised": "#d62728", "unresolved": "#9e9e9e"}
 OUTCOME_SHAPES = {"corroborated": "circle", "revised": "cross", "unresolved": "diamond"}
 KIND_COLORS = {"official": "#1f77b4", "outlet": "#ff7f0e"}
 LINK_COLORS = {"corroborated by": "#555555", "contradicted by": "#d62728", "corrected by its source": "#d62728"}
+LINK_DASHES = {"corroborated by": [1, 0], "contradicted by": [5, 3], "corrected by its source": [2, 2]}
 # 40 colours for the sources of one timeline (Tableau 20, then d3's category20b and 20c in an order
 # that keeps neighbours apart): a panel's sources get distinct colours up to 40, and a label each.
 SOURCE_PALETTE = (
@@ -28,10 +29,31 @@ SOURCE_PALETTE = (
     "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
     "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#969696",
 )  # fmt: skip
-SCORE_WORDS = "share of checked figures that held up (dot), with the range we are 90% sure of (bar)"
+# in three short lines: the axis title fits a phone's narrow panel
+SCORE_WORDS = ["share of checked figures that", "held up (dot), with the range", "we are 90% sure of (bar)"]
 LEADERBOARD_STEP = 20  # pixels per source row
-TIMELINE_WIDTH = 820
 TIMELINE_HEIGHT = 230
+# Written labels on a timeline: at most MAX_LABELS, placed without overlap on a plot NARROW_PLOT pixels wide (a
+# phone's), each character reckoned LABEL_CHAR_WIDTH wide (wider than most glyphs at LABEL_FONT_SIZE).
+MAX_LABELS = 5
+MIN_LABEL_ROOM = 70  # pixels: a label with less room on a phone is left out
+NARROW_PLOT = 250
+PLOT_WIDTHS = (NARROW_PLOT, 400, 600, 800, 1000, 1200)  # labels are checked apart on each of these widths
+LABEL_FONT_SIZE = 11
+LABEL_CHAR_WIDTH = 7.0
+LABEL_HEIGHT = 13
+LABEL_LIMIT = 170
+LABEL_OFFSET = 8
+
+# a chart as wide as its container (``width: "container"``), axes and labels included: it fits a phone
+FIT_WIDTH: dict[str, str] = {"type": "fit-x", "contains": "padding"}
+# The leaderboard is two panels side by side, which Vega-Lite cannot size to a container: the page narrows
+# them itself (``fitWidth`` in page.html) from these widths, the names' label widths and the room taken by
+# spacing, padding and the actions button.
+# Below ``keepAllFrom`` pixels for the panels, only the first is drawn, with ``reserveOne`` pixels around it.
+LEADERBOARD_FIT: dict[str, Any] = {
+    "widths": [460, 240], "labels": 260, "narrowLabels": 110, "reserve": 90, "keepAllFrom": 300, "reserveOne": 60,
+}  # fmt: skip
 
 EMBED_OPTIONS: dict[str, Any] = {
     "renderer": "svg",  # marks end up in the DOM: readable by screen readers, searchable, testable
@@ -85,7 +107,7 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
         value=starting_min_claims(board),
         bind=alt.binding_range(min=1, max=max(most_claims, 1), step=1, name="sources with at least this many claims "),
     )
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelFontSize=12))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelFontSize=12))  # limit: config.axisY
     tooltip = [
         alt.Tooltip("rank:Q"), alt.Tooltip("source:N"), alt.Tooltip("kind:N"), alt.Tooltip("parent:N", title="under"),
         alt.Tooltip("score:Q", format=".0%", title="held up"),
@@ -95,7 +117,10 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
     ]  # fmt: skip
     base = (
         alt.Chart(data)
-        .transform_filter("(kind_filter == 'all' || datum.kind == kind_filter) && datum.claims >= min_claims")
+        # a source with nothing checked yet has no score to draw ("0.50" would read as half right)
+        .transform_filter(
+            "(kind_filter == 'all' || datum.kind == kind_filter) && datum.claims >= min_claims && datum.decided > 0"
+        )
         .properties(height=alt.Step(LEADERBOARD_STEP))
     )
     kind_color = alt.Color(
@@ -116,7 +141,8 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
         .encode(y=y, x=alt.X("score:Q", title=SCORE_WORDS, axis=score_axis), color=kind_color, tooltip=tooltip)
         .properties(name="leaderboard_points")
     )
-    scores_panel = alt.layer(interval, point).properties(width=460, name="leaderboard_scores")
+    widths = LEADERBOARD_FIT["widths"]
+    scores_panel = alt.layer(interval, point).properties(width=widths[0], name="leaderboard_scores")
     counts_panel = (
         base.transform_fold(list(vocab.CLAIM_OUTCOMES), as_=["outcome", "count"])
         .mark_bar()
@@ -137,13 +163,15 @@ def leaderboard_chart(board: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]
             tooltip=tooltip,
         )
         .transform_calculate(outcome_order=f"indexof({json.dumps(list(vocab.CLAIM_OUTCOMES))}, datum.outcome)")
-        .properties(width=240, name="leaderboard_counts")
+        .properties(width=widths[1], name="leaderboard_counts")
     )
     chart = (
         alt.hconcat(scores_panel, counts_panel, spacing=12)
         .add_params(kind, min_claims)
         .resolve_scale(color="independent", y="shared")
         .resolve_legend(color="independent")
+        .configure_axisY(labelLimit=LEADERBOARD_FIT["labels"])
+        .properties(usermeta={"fit": LEADERBOARD_FIT})
     )
     return chart, {"leaderboard": rows}
 
@@ -154,40 +182,113 @@ def _utc(day: dt.date) -> Any:
     return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
 
-def source_labels(points: pl.DataFrame, *, rows: int = 14, names: int = 2) -> pl.DataFrame:
-    """Where each source's name is written on a timeline: beside its latest dated figure.
+def value_domain(points: pl.DataFrame) -> tuple[float, float]:
+    """The value axis of a timeline: its figures and the ranges drawn (``bar_low``/``bar_high``), 6% margin."""
+    low = points.select(pl.min_horizontal(pl.col("value").min(), pl.col("bar_low").min())).item()
+    high = points.select(pl.max_horizontal(pl.col("value").max(), pl.col("bar_high").max())).item()
+    low, high = float(low), float(high)
+    margin = (high - low) * 0.06 or abs(high) * 0.1 or 1.0
+    return low - margin, high + margin
 
-    Sources whose latest figures fall close together (the same day, and the same of ``rows`` bands of the
-    panel's values) share one label: the first ``names`` names and "+ N more". Columns ``placed_at, value,
-    names``, one row per label.
+
+def drawn_ranges(points: pl.DataFrame) -> pl.DataFrame:
+    """``points`` with what a timeline draws around each figure, as its qualifier says.
+
+    ``bar_low``/``bar_high``: the range of a figure stated as one ("between 6 and 12", "about 10,000"),
+    null for others: an "at least 3,800" is a floor, not the 3,800–7,600 the comparison rules allow.
+    ``bound``: "≥" for a floor, "≤" for a ceiling, written beside the figure; null otherwise.
     """
-    dated = points.filter(pl.col("placed_at").is_not_null())
-    if dated.is_empty():
-        return pl.DataFrame(schema={"placed_at": pl.Datetime("ms"), "value": pl.Float64, "names": pl.String})
-    low, high = dated["value"].min(), dated["value"].max()
-    band = ((high - low) / rows) or 1.0  # type: ignore[operator]
-    latest = dated.sort("placed_at", "claim_id").group_by("source", maintain_order=True).last()
-    return (
-        latest.with_columns(
-            pl.col("published_at").alias("_day"), ((pl.col("value") - low) / band).floor().alias("_band")
-        )
-        .group_by("_day", "_band", maintain_order=True)
-        .agg(pl.col("placed_at").max(), pl.col("value").max(), pl.col("source").sort().alias("_names"))
-        .with_columns(
-            pl.when(pl.col("_names").list.len() > names)
-            .then(
-                pl.format(
-                    "{} + {} more",
-                    pl.col("_names").list.head(names).list.join(", "),
-                    pl.col("_names").list.len() - names,
-                )
-            )
-            .otherwise(pl.col("_names").list.join(", "))
-            .alias("names")
-        )
-        .select("placed_at", "value", "names")
-        .sort("placed_at", "value")
+    ranged = (
+        pl.col("qualifier").is_in(["approx", "range", "projection"])
+        & (pl.col("value_low") < pl.col("value_high"))
+        & pl.col("value_low").is_not_null()
     )
+    return points.with_columns(
+        pl.when(ranged).then(pl.col("value_low")).alias("bar_low"),
+        pl.when(ranged).then(pl.col("value_high")).alias("bar_high"),
+        pl.col("qualifier").replace_strict({"at_least": "≥", "at_most": "≤"}, default=None).alias("bound"),
+    )
+
+
+def _disagreeing(links: pl.DataFrame) -> set[str]:
+    """The claims at either end of a contradiction or correction."""
+    against = links.filter(pl.col("link") != "corroborated by")
+    if against.is_empty():
+        return set()
+    return set(against["claim_id"].to_list()) | set(against["evidence_claim_id"].to_list())
+
+
+def _label_room(share: float, side: str, width: float) -> float:
+    """Pixels a label has beside a figure ``share`` of the way along a plot ``width`` wide, on ``side``."""
+    return (width * (1 - share) if side == "right" else width * share) - LABEL_OFFSET
+
+
+def figure_labels(
+    points: pl.DataFrame,
+    links: pl.DataFrame,
+    x_domain: tuple[dt.datetime, dt.datetime],
+    y_domain: tuple[float, float],
+    *,
+    percent: bool = False,
+) -> pl.DataFrame:
+    """The few figures a timeline names in writing: its latest figure, then the disagreeing ones (revised, or at
+    either end of a contradiction or correction), latest first, a source once, at most ``MAX_LABELS``.
+
+    A label ("WHO: at least 11,300") goes right of its figure, or left of it near the right edge; one that
+    would overlap a label already placed is left out (its figure keeps its tooltip). Boxes are reckoned on the
+    plot widths of ``PLOT_WIDTHS`` (from a phone's ``NARROW_PLOT``), ``TIMELINE_HEIGHT`` high, with a wide
+    per-character width; a label is cut to the room beside its figure. Columns ``claim_id, placed_at, value,
+    text, side`` (``right`` or ``left`` of the figure) and ``share`` (how far along the axis it is, 0 to 1).
+    """
+    empty = pl.DataFrame(
+        schema={
+            "claim_id": pl.String,
+            "placed_at": pl.Datetime("ms"),
+            "value": pl.Float64,
+            "text": pl.String,
+            "side": pl.String,
+            "share": pl.Float64,
+        }
+    )
+    dated = points.filter(pl.col("placed_at").is_not_null()).sort("placed_at", "claim_id", descending=True)
+    if dated.is_empty():
+        return empty
+    against = _disagreeing(links)
+    candidates = dated.filter(
+        (pl.int_range(pl.len()) == 0) | (pl.col("outcome") == "revised") | pl.col("claim_id").is_in(list(against))
+    ).unique("source", keep="first", maintain_order=True)  # a source once: a count it updates daily is one story
+    start, end = (x.replace(tzinfo=dt.UTC).timestamp() for x in x_domain)
+    low, high = y_domain
+    placed: list[list[tuple[float, float, float, float]]] = []  # a label's boxes on each plot width
+    rows = []
+    for row in candidates.iter_rows(named=True):
+        words = stated_words(row["value"], row["qualifier"], row["value_low"], row["value_high"], percent=percent)
+        text = f"{row['source']}: {words}"
+        text_width = min(len(text) * LABEL_CHAR_WIDTH, LABEL_LIMIT)
+        share = (row["placed_at"].replace(tzinfo=dt.UTC).timestamp() - start) / (end - start)
+        y = (1 - (row["value"] - low) / ((high - low) or 1.0)) * TIMELINE_HEIGHT
+        # the side is chosen on the narrowest plot: right when the label fits there, else the roomier side;
+        # a label is cut (with an ellipsis) to the room its side has on the plot drawn
+        right, left = _label_room(share, "right", NARROW_PLOT), _label_room(share, "left", NARROW_PLOT)
+        side = "right" if right >= text_width or right >= left else "left"
+        boxes = []
+        for width in PLOT_WIDTHS:
+            box_width = min(text_width, _label_room(share, side, width))
+            x = share * width
+            start_x = x + LABEL_OFFSET if side == "right" else x - LABEL_OFFSET - box_width
+            boxes.append((start_x - 2, y - LABEL_HEIGHT - 4, start_x + box_width + 2, y))  # text above its figure
+        if max(right, left) < MIN_LABEL_ROOM or any(
+            b[0] < a[2] and a[0] < b[2] and b[1] < a[3] and a[1] < b[3]
+            for other in placed
+            for a, b in zip(boxes, other, strict=True)
+        ):
+            continue
+        placed.append(boxes)
+        rows.append({"claim_id": row["claim_id"], "placed_at": row["placed_at"], "value": row["value"],
+                     "text": text, "side": side, "share": share})  # fmt: skip
+        if len(rows) == MAX_LABELS:
+            break
+    return pl.DataFrame(rows, schema=empty.schema) if rows else empty
 
 
 def timeline_chart(
@@ -195,40 +296,48 @@ def timeline_chart(
 ) -> tuple[Any, dict[str, pl.DataFrame]]:
     """The timeline of one panel (a row of ``timeline_frames``' panels), from its dated ``points`` and ``links``.
 
-    Its own time range (the panel's first to last article date, a day either side); one colour per source
-    (``SOURCE_PALETTE``) and the source's name written beside its latest figure, so no legend is needed.
-    Mark names are ``timeline_<panel>_<layer>``. Returns the chart and its datasets.
+    Its own time range (the panel's first to last article date, a day either side), as wide as the page
+    (``width: "container"``); one colour per source (``SOURCE_PALETTE``); a few figures named in writing
+    (``figure_labels``); each figure's range drawn as its qualifier says (``drawn_ranges``). The marks' key is in
+    the page, not in a legend that would widen the chart on a phone. Mark names are ``timeline_<panel>_<layer>``.
+    Returns the chart and its datasets.
     """
     import altair as alt
 
     number = panel["panel"]
-    dated = points.filter(pl.col("placed_at").is_not_null())
+    dated = drawn_ranges(points.filter(pl.col("placed_at").is_not_null()))
     start, end = panel["start"], panel["end"]
     assert isinstance(start, dt.date) and isinstance(end, dt.date), "a timeline needs dated figures"
-    domain = [_utc(start - dt.timedelta(days=1)), _utc(end + dt.timedelta(days=2))]
+    first, last = start - dt.timedelta(days=1), end + dt.timedelta(days=2)
+    x_domain = (dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()))
+    y_domain = value_domain(dated)
+    percent = panel["unit_words"] == UNIT_FAMILY_WORDS["ratio"]
     sources = dated.sort("placed_at", "claim_id")["source"].unique(maintain_order=True).to_list()
     colors = [SOURCE_PALETTE[i % len(SOURCE_PALETTE)] for i in range(len(sources))]
     color = alt.Color("source:N", scale=alt.Scale(domain=sources, range=colors), legend=None)
-    x = alt.X("placed_at:T", title="article date", scale=alt.Scale(type="utc", domain=domain),
-              axis=alt.Axis(labelAngle=0, tickCount=8, labelOverlap=True, grid=False))  # fmt: skip
-    # SI prefixes per label ("0", "500", "12k", "1.2M"), with "B" for billions as news write them
-    y_axis = alt.Axis(tickCount=5, labelExpr="replace(format(datum.value, '~s'), 'G', 'B')")
+    x = alt.X("placed_at:T", title="article date", scale=alt.Scale(type="utc", domain=[_utc(first), _utc(last)]),
+              axis=alt.Axis(labelAngle=0, tickCount=6, tickMinStep=86_400_000, labelOverlap=True,
+                            grid=False))  # fmt: skip
+    # a percentage as news write it ("2.5%"); other figures with SI prefixes ("12k", "1.2M"), B for billions
+    label_expr = "format(datum.value, '~r') + '%'" if percent else "replace(format(datum.value, '~s'), 'G', 'B')"
+    y_axis = alt.Axis(tickCount=5, labelExpr=label_expr)
     unit = panel["unit_words"]
-    value_y = alt.Y("value:Q", title=unit, axis=y_axis, scale=alt.Scale(zero=False, nice=True))
+    y_scale = alt.Scale(zero=False, nice=False, domain=list(y_domain))
+    value_y = alt.Y("value:Q", title=unit, axis=y_axis, scale=y_scale)
+    value_format = ",.4~g"
     tooltip = [
         alt.Tooltip("source:N"),
         alt.Tooltip("published_at:N", title="published"),  # as stored: no time zone shift
         alt.Tooltip("outlet:N"), alt.Tooltip("title:N", title="article"), alt.Tooltip("text:N", title="figure"),
-        alt.Tooltip("value:Q", format=",.4~g"), alt.Tooltip("value_low:Q", format=",.4~g", title="low"),
-        alt.Tooltip("value_high:Q", format=",.4~g", title="high"), alt.Tooltip("qualifier:N"),
+        alt.Tooltip("value:Q", format=value_format), alt.Tooltip("qualifier:N"),
         alt.Tooltip("outcome:N"), alt.Tooltip("reason:N"),
     ]  # fmt: skip
     point_rows = dated.select(
-        "claim_id", "placed_at", "published_at", "source", "outlet", "title", "text", "value", "value_low",
-        "value_high", "qualifier", "unit", "outcome", "reason",
+        "claim_id", "placed_at", "published_at", "source", "outlet", "title", "text", "value", "bar_low",
+        "bar_high", "bound", "qualifier", "unit", "outcome", "reason",
     )  # fmt: skip
     link_rows = links.select("placed_at", "value", "evidence_at", "evidence_value", "link", "source", "evidence_source")
-    label_rows = source_labels(dated)
+    label_rows = figure_labels(dated, links, x_domain, y_domain, percent=percent)
     names = {"points": f"timeline_{number}_points", "links": f"timeline_{number}_links",
              "labels": f"timeline_{number}_labels"}  # fmt: skip
     base = alt.Chart(alt.NamedData(name=names["points"]))
@@ -243,14 +352,10 @@ def timeline_chart(
                 y=value_y,
                 y2="evidence_value:Q",
                 stroke=alt.Stroke(
-                    "link:N",
-                    scale=alt.Scale(domain=list(LINK_COLORS), range=list(LINK_COLORS.values())),
-                    legend=alt.Legend(title="line", orient="top", direction="horizontal"),
+                    "link:N", scale=alt.Scale(domain=list(LINK_COLORS), range=list(LINK_COLORS.values())), legend=None
                 ),
                 strokeDash=alt.StrokeDash(
-                    "link:N",
-                    scale=alt.Scale(domain=list(LINK_COLORS), range=[[1, 0], [5, 3], [2, 2]]),
-                    legend=alt.Legend(title="line", orient="top", direction="horizontal"),
+                    "link:N", scale=alt.Scale(domain=list(LINK_COLORS), range=list(LINK_DASHES.values())), legend=None
                 ),
                 tooltip=[
                     alt.Tooltip("source:N", title="figure of"),
@@ -261,9 +366,14 @@ def timeline_chart(
             .properties(name=f"timeline_{number}_links")
         )
     layers += [
-        base.mark_rule(strokeWidth=3, opacity=0.45)
-        .encode(x=x, y=alt.Y("value_low:Q", title=unit), y2="value_high:Q", color=color, tooltip=tooltip)
+        base.transform_filter("isValid(datum.bar_low) && isValid(datum.bar_high)")
+        .mark_rule(strokeWidth=3, opacity=0.45)
+        .encode(x=x, y=alt.Y("bar_low:Q", title=unit, scale=y_scale), y2="bar_high:Q", color=color, tooltip=tooltip)
         .properties(name=f"timeline_{number}_intervals"),
+        base.transform_filter("isValid(datum.bound)")
+        .mark_text(align="right", baseline="middle", dx=-7, fontSize=12, fontWeight="bold")
+        .encode(x=x, y=value_y, text="bound:N", color=color)
+        .properties(name=f"timeline_{number}_bounds"),
         base.transform_filter("datum.outcome == 'revised'")
         .mark_point(shape="circle", size=320, filled=False, strokeWidth=2, color=OUTCOME_COLORS["revised"])
         .encode(x=x, y=value_y, tooltip=tooltip)
@@ -276,23 +386,50 @@ def timeline_chart(
             shape=alt.Shape(
                 "outcome:N",
                 scale=alt.Scale(domain=list(OUTCOME_SHAPES), range=list(OUTCOME_SHAPES.values())),
-                legend=alt.Legend(title="outcome", orient="top", direction="horizontal"),
+                legend=None,
             ),
             tooltip=tooltip,
         )
         .properties(name=f"timeline_{number}_points"),
-        alt.Chart(alt.NamedData(name=names["labels"]))
-        .mark_text(align="left", dx=8, dy=-7, fontSize=11, color="#333", limit=260)
-        .encode(x=x, y=value_y, text="names:N")
-        .properties(name=f"timeline_{number}_labels"),
     ]
-    chart = alt.layer(*layers, width=TIMELINE_WIDTH, height=TIMELINE_HEIGHT).resolve_scale(color="independent")
+    labels = alt.Chart(alt.NamedData(name=names["labels"]))
+    sides: tuple[tuple[str, Literal["left", "right"], int], ...] = (
+        ("right", "left", LABEL_OFFSET),
+        ("left", "right", -LABEL_OFFSET),
+    )
+    # the room beside its figure on the plot drawn (Vega's ``width``), as _label_room reckons it
+    room = {
+        "right": f"min({LABEL_LIMIT}, width * (1 - datum.share) - {LABEL_OFFSET})",
+        "left": f"min({LABEL_LIMIT}, width * datum.share - {LABEL_OFFSET})",
+    }
+    for side, align, dx in sides:
+        # the text's baseline a few pixels above its figure, as figure_labels reckons its box
+        layers.append(
+            labels.transform_filter(alt.datum.side == side)
+            .mark_text(
+                align=align,
+                baseline="bottom",
+                dx=dx,
+                dy=-2,
+                fontSize=LABEL_FONT_SIZE,
+                color="#222",
+                limit=alt.expr(room[side]),
+            )  # fmt: skip
+            .encode(x=x, y=value_y, text="text:N")
+            .properties(name=f"timeline_{number}_labels_{side}")
+        )
+    chart = (
+        alt.layer(*layers, width="container", height=TIMELINE_HEIGHT)
+        .resolve_scale(color="independent")
+        .properties(autosize=FIT_WIDTH)
+    )
     datasets = {names["points"]: point_rows, names["labels"]: label_rows}
     if link_rows.height:
         datasets[names["links"]] = link_rows
     return chart, datasets
 
 
+FEW_RUNS = 4
 RUN_MEASURES = {
     "articles_new": "articles stored",
     "claims_new": "claims added",
@@ -308,10 +445,17 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
     rows = (
         runs.tail(MAX_RUNS)
         .with_columns(
-            pl.format("{} · {}", pl.col("started_at").dt.strftime("%Y-%m-%d %H:%M"), "status").alias("run"),
+            # to the second, and numbered when two runs share it: one bar group per run, never merged
+            pl.format("{} · {}", pl.col("started_at").dt.strftime("%Y-%m-%d %H:%M:%S"), "status").alias("run"),
             ((pl.col("ended_at") - pl.col("started_at")).dt.total_milliseconds() / 1000).round(1).alias("seconds"),
             pl.col("reason").fill_null(""),
             pl.int_range(pl.len()).alias("order"),
+        )
+        .with_columns(
+            pl.when(pl.len().over("run") > 1)
+            .then(pl.format("{} #{}", "run", pl.int_range(1, pl.len() + 1).over("run")))
+            .otherwise("run")
+            .alias("run")
         )
         .unpivot(
             index=["run", "run_id", "status", "reason", "seconds", "order"],
@@ -333,7 +477,11 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
             ),
             xOffset=alt.XOffset("measure:N", sort=list(RUN_MEASURES.values())),
             y=alt.Y("count:Q", title="rows", axis=_count_axis(int(rows.select(pl.col("count").max()).item() or 0))),
-            color=alt.Color("measure:N", sort=list(RUN_MEASURES.values()), legend=alt.Legend(title=None, orient="top")),
+            color=alt.Color(
+                "measure:N",
+                sort=list(RUN_MEASURES.values()),
+                legend=alt.Legend(title=None, orient="top", columns=1),  # one a line: fits a phone
+            ),
             opacity=alt.condition("datum.status == 'completed'", alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("run_id:N", title="run"),
@@ -344,8 +492,11 @@ def runs_chart(runs: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame]]:
                 alt.Tooltip("count:Q"),
             ],
         )
-        .properties(width=alt.Step(18), height=220, name="runs_bars")
+        # a few runs get narrow bars (four groups of 18 px fit a phone); more share the page's width
+        .properties(height=220, name="runs_bars")
     )
+    few = rows["run"].n_unique() <= FEW_RUNS
+    chart = chart.properties(width=alt.Step(18)) if few else chart.properties(width="container", autosize=FIT_WIDTH)
     return chart, {"runs": rows}
 
 
@@ -374,6 +525,6 @@ def validation_chart(results: pl.DataFrame) -> tuple[Any, dict[str, pl.DataFrame
             ),
             tooltip=[alt.Tooltip("suite:N"), alt.Tooltip("result:N"), alt.Tooltip("expectations:Q")],
         )
-        .properties(width=520, height=alt.Step(26), name="validation_bars")
+        .properties(width="container", height=alt.Step(26), name="validation_bars", autosize=FIT_WIDTH)
     )
     return chart, {"validation": rows}

@@ -67,6 +67,7 @@ CLAIM_SCHEMA: dict[str, Any] = {
     "outlet": pl.String, "title": pl.String, "published_at": pl.Date, "text": pl.String, "value": pl.Float64,
     "value_low": pl.Float64, "value_high": pl.Float64, "qualifier": pl.String, "unit": pl.String,
     "quantity_id": pl.String, "outcome": pl.String, "reason": pl.String, "place": pl.String,
+    "is_scale": pl.Boolean,
 }  # fmt: skip
 LINK_SCHEMA: dict[str, Any] = {"claim_id": pl.String, "evidence_claim_id": pl.String, "relation": pl.String}
 QUANTITY_SCHEMA: dict[str, Any] = {
@@ -97,7 +98,7 @@ def _model(
         return pl.DataFrame(schema=dict(schema))
     except duckdb.BinderException as error:
         raise RuntimeError(
-            f"the database was linked by an older version of corroborate ({error}): run `cli.py run` once "
+            f"the database was linked by an older version of corroborate ({error}): run `corroborate run` once "
             "to rebuild its views, then the report"
         ) from None
     return frame.select(list(schema)).cast(dict(schema))  # type: ignore[arg-type]
@@ -263,6 +264,27 @@ def number_words(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def stated_words(
+    value: float | None, qualifier: str | None, low: float | None, high: float | None, *, percent: bool = False
+) -> str:
+    """A figure as its source stated it: ``11,300``, ``at least 3,800``, ``up to 3,000``, ``about 10,000``,
+    ``6–12``, with ``%`` for a percentage. An "at least" is its floor, not the range the comparison rules allow
+    it; the range of an "about" is the source's rounding, so it is not written."""
+    sign = "%" if percent else ""
+    if value is None:
+        return ""
+    figure = f"{number_words(value)}{sign}"
+    if qualifier == "at_least":
+        return f"at least {figure}"
+    if qualifier == "at_most":
+        return f"up to {figure}"
+    if qualifier == "approx":
+        return f"about {figure}"
+    if qualifier == "range" and low is not None and high is not None and low < high:
+        return f"{number_words(low)}–{number_words(high)}{sign}"
+    return figure
+
+
 def timeline_frames(data: ReportData) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """``(panels, points, links)`` of the timelines.
 
@@ -274,7 +296,8 @@ def timeline_frames(data: ReportData) -> tuple[pl.DataFrame, pl.DataFrame, pl.Da
     evidence claim within one panel, with both ends placed.
     """
     claims = (
-        data.claims.filter(pl.col("quantity_id").is_not_null())
+        # a reading on a scale (a quake's magnitude) is no quantity that grows or is revised: no panel
+        data.claims.filter(pl.col("quantity_id").is_not_null() & ~pl.col("is_scale").fill_null(False))
         .join(data.quantities, on="quantity_id", how="left")
         .with_columns(
             # a general concept says what, not where: its figures are split by their article's country

@@ -45,6 +45,22 @@ tbody tr:nth-child(even) { background: #fafafa; }
 table.undated { font-size: 0.85rem; }
 details summary { cursor: pointer; color: #1f4e99; margin: 8px 0; }
 .empty { color: #666; font-style: italic; }
+.key { display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 6px 0 10px; list-style: none;
+  font-size: 0.9rem; color: #444; }
+.key svg { vertical-align: middle; margin-right: 5px; }
+.scroll { overflow-x: auto; }
+td, th { overflow-wrap: break-word; }
+td.n { white-space: nowrap; }  /* a number is never cut across lines */
+/* charts sized to their container need a sized container: vega-embed makes its target an inline-block */
+.chart.vega-embed { display: block; width: 100%; box-sizing: border-box; }
+.chart .chart-wrapper { width: 100%; }
+.vega-bindings { display: flex; flex-wrap: wrap; }
+.vega-bind label { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+@media (max-width: 600px) {
+  main { padding: 14px 12px 48px; }
+  h1 { font-size: 1.4rem; }
+  .vega-bind { margin-right: 10px; }
+}
 """
 
 
