@@ -85,9 +85,14 @@ def test_kill_9_mid_run_then_a_new_run_gives_the_uninterrupted_results(seeded_db
     db_path = tmp_path / "c.duckdb"
     proc = _start_run(db_path)
     _wait_for_staging(db_path, proc)
-    time.sleep(5)  # into ingest / extraction, which write the staging copy
+    # killed as soon as its stages write the staging copy and Prefect's temporary server runs (the models
+    # load while the server starts, so a run on the seeds may be over a few seconds later)
+    servers: list[int] = []
+    deadline = time.monotonic() + 120
+    while not servers and proc.poll() is None and time.monotonic() < deadline:
+        servers = _children(proc.pid, "uvicorn")
+        time.sleep(0.05)
     assert proc.poll() is None, "the run finished before it could be killed"
-    servers = _children(proc.pid, "uvicorn")
     assert len(servers) == 1, "Prefect's temporary server is not running"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
