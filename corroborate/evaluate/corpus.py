@@ -31,7 +31,8 @@ def is_corpus(path: Path) -> bool:
     return path.is_dir() and any(path.glob("*/gold_claims.jsonl"))
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON Lines file (blank lines skipped); a line that is not JSON is an error naming it."""
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
@@ -70,7 +71,7 @@ def load_corpus(root: str | Path) -> Corpus:
     claims: list[dict[str, Any]] = []
     outcomes: list[dict[str, Any]] = []
     for story in storylines:
-        for n, g in enumerate(_read_jsonl(base / story / "gold_claims.jsonl")):
+        for n, g in enumerate(read_jsonl(base / story / "gold_claims.jsonl")):
             spans = [{"start": g["char_start"], "end": g["char_end"]}]
             spans += [{"start": o["char_start"], "end": o["char_end"]} for o in g.get("other_spans") or []]
             claims.append(
@@ -94,7 +95,7 @@ def load_corpus(root: str | Path) -> Corpus:
             )
         outcome_file = base / story / "gold_outcomes.jsonl"
         if outcome_file.exists():
-            for o in _read_jsonl(outcome_file):
+            for o in read_jsonl(outcome_file):
                 outcomes.append(
                     {
                         "external_id": o["article_id"],

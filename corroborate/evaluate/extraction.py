@@ -18,7 +18,6 @@ whose words are all in the longer one also matches ("Pentagon" / "the Pentagon")
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 import polars as pl
 
+from corroborate.evaluate.corpus import read_jsonl
 from corroborate.extract.cues import words
 from corroborate.text import fold
 
@@ -107,15 +107,7 @@ def load_labels(path: str | Path) -> list[dict[str, Any]]:
     """Labelled passages from a JSONL file, or from every ``*.jsonl`` in a directory."""
     p = Path(path)
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
-    out: list[dict[str, Any]] = []
-    for f in files:
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{f}:{n}: not JSON: {exc}") from exc
-    return out
+    return [record for f in files for record in read_jsonl(f)]
 
 
 def fold_name(name: str) -> list[str]:

@@ -34,16 +34,10 @@ WITH stated AS (
         -- half the unit of the figure's last stated digit ("112.3 %": 0.05, "1,037": 0.5, "10 100": 50,
         -- "1,1 million": 50,000): a figure given to that precision means no more. Null when the written
         -- digits do not give the value by a power of ten (a number in words, "2 thousand 12").
-        CASE
-            WHEN d.digits IS NULL OR d.digits = '' OR c.value = 0 OR CAST(d.digits AS DOUBLE) = 0 THEN NULL
-            WHEN abs(abs(c.value) / CAST(d.digits AS DOUBLE)
-                     - pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))))
-                 > 1e-6 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE)))) THEN NULL
-            ELSE 0.5 * pow(10, round(log10(abs(c.value) / CAST(d.digits AS DOUBLE))))
-                 -- trailing zeros of a whole number say nothing of its precision ("10,000" may be rounded)
-                 * CASE WHEN abs(c.value) >= CAST(d.digits AS DOUBLE)
-                        THEN pow(10, length(d.digits) - length(rtrim(d.digits, '0'))) ELSE 1 END
-        END AS rounding,
+        0.5 * u.last_digit
+            -- trailing zeros of a whole number say nothing of its precision ("10,000" may be rounded)
+            * CASE WHEN u.last_digit >= 1 THEN pow(10, length(d.digits) - length(rtrim(d.digits, '0'))) ELSE 1 END
+            AS rounding,
         -- a forecast keeps the interval of its own qualifier ("pourrait dépasser 6 %": 6 to 12, "will
         -- remain around 6 %": 4.8 to 7.2): a forecast rate reads that qualifier from the interval's shape
         CASE
@@ -59,6 +53,15 @@ WITH stated AS (
         SELECT regexp_replace(regexp_extract(c.text, '\d(?:[\d.,\s\x{00a0}\x{202f}'']*\d)?'), '[^0-9]', '', 'g')
             AS digits
     ) d
+    -- what the last written digit is worth: the value over its digits read as one whole number, when that is
+    -- a power of ten ("112.3": 0.1; "1,1 million": 100,000); null for a number in words or "2 thousand 12"
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN abs(r.ratio - r.step) <= 1e-6 * r.step THEN r.step END AS last_digit
+        FROM (
+            SELECT q.ratio, pow(10, round(log10(nullif(q.ratio, 0)))) AS step
+            FROM (SELECT abs(c.value) / nullif(CAST(nullif(d.digits, '') AS DOUBLE), 0) AS ratio) q
+        ) r
+    ) u
     JOIN claim_quantities cq USING (claim_id)
     LEFT JOIN _concept_kinds ck ON '*' || ck.concept = cq.subject_key
 ), recalled AS (
