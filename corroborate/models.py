@@ -75,7 +75,7 @@ FRAMES: dict[str, dict[str, pl.DataType]] = {
     },
     "_story_pairs_input": {"article_id": pl.String(), "other_id": pl.String(), "similarity": pl.Float64()},
     "_article_places_input": {"article_id": pl.String(), "country": pl.String()},
-    "_claim_identities_input": {"claim_id": pl.String(), "identity": pl.String()},
+    "_claim_identities_input": {"claim_id": pl.String(), "identity": pl.String(), "names": pl.List(pl.String())},
     # link/__init__.py: quantities
     "_unmatched_subjects": {"subject": pl.String()},
     "_subject_keys": {"subject": pl.String(), "subject_key": pl.String(), "label": pl.String()},

@@ -121,7 +121,7 @@ def test_a_bare_descriptor_takes_the_one_name_of_its_article() -> None:
         }
     )
     places = pl.DataFrame({"article_id": ["x", "y"], "country": ["MA", "FR"]})
-    identities = dict(claim_identities(claims, places).iter_rows())
+    identities = dict(claim_identities(claims, places).select("claim_id", "identity").iter_rows())
     assert identities["a"] == identities["b"] == "MA:government"
     assert identities["c"] == "FR:government"  # the same name in another country is another institution
 
@@ -430,6 +430,30 @@ def test_a_lawmaker_relaying_an_agency_is_the_agency(scenario: Scenario) -> None
     s.claim("agency", "National Intelligence Service", 3000, span="3,000")
     s.link()
     assert outcome_and_reason(s, relay)[0] == "unresolved"  # one agency, said twice
+
+
+def test_a_figure_that_names_the_other_body_relays_it(scenario: Scenario) -> None:
+    s = scenario
+    s.article(
+        "crescent", "The Libyan Red Crescent said 11,300 people had died in the Libyan city of Derna.", "2023-09-14"
+    )
+    s.article("un", "Le Bureau de l'ONU a fait état de 11 300 morts en Libye, citant le Croissant-Rouge.", "2023-09-15")
+    s.article("who", "In Libya, the WHO counted 11,300 deaths, people who had been identified.", "2023-09-15")
+    crescent = s.claim("crescent", "Libyan Red Crescent", 11300, span="11,300", unit="deaths", subject="died")
+    relay = s.claim("un", "ONU", 11300, span="11 300", unit="deaths", subject="morts")
+    s.link()
+    # the UN names the Red Crescent in the sentence of its figure: one voice, relayed
+    assert outcome_and_reason(s, crescent)[0] == "unresolved"
+    assert outcome_and_reason(s, relay)[0] == "unresolved"
+    relations = s.con.execute(
+        "SELECT DISTINCT relation FROM claim_evidence WHERE claim_id = ? AND evidence_claim_id = ?", [crescent, relay]
+    ).fetchall()
+    assert relations == [("relays",)]
+    # a body whose sentence names nobody else is a second voice (the pronoun "who" names no WHO)
+    who = s.claim("who", "WHO", 11300, span="11,300", unit="deaths", subject="deaths")
+    s.link()
+    assert outcome_and_reason(s, crescent)[0] == "corroborated"
+    assert s.decided_by(crescent) == who
 
 
 def test_an_outlet_answers_for_a_misquote_not_for_a_faithful_relay(scenario: Scenario) -> None:

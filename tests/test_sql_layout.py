@@ -26,7 +26,7 @@ CONTRACTS: dict[str, set[str]] = {
     "article_copies": {"article_id", "copy_of_article_id", "similarity", "method"},
     "article_groups": {"article_id", "group_id"},
     "article_places": {"article_id", "country"},
-    "claim_identities": {"claim_id", "identity"},
+    "claim_identities": {"claim_id", "identity", "names"},
     "claim_marks": {"claim_id", "is_recap", "is_correction"},
     "relay_checks": {"claim_id", "relayed_wrong", "witness_claim_id"},
     "claim_explanations": {"claim_id", "source", "outcome", "reason", "relation", "evidence_claim_id"},

@@ -271,7 +271,13 @@ def build_sentence_marks(
         "_claim_marks_input": marks,
         "_story_pairs_input": both_ways,
         "_article_places_input": places,
-        "_claim_identities_input": claim_identities(claims, places),
+        "_claim_identities_input": claim_identities(
+            claims,
+            places,
+            sentences=sentences.select(
+                "claim_id", pl.concat_str(["before", "span", "after"], ignore_nulls=True).alias("sentence")
+            ),
+        ),
     }
     with registered(con, inputs):
         for model in models_fed_by(inputs):

@@ -34,7 +34,7 @@ import polars as pl
 from corroborate.link.concepts import LEXICON_DIR
 from corroborate.link.sources import _ROLE_WORDS, PORTFOLIO_KEYS
 from corroborate.link.stories import read_places
-from corroborate.text import fold
+from corroborate.text import fold, fold_expr
 
 INSTITUTION_FILE = LEXICON_DIR / "institution_words.csv"
 GOVERNMENT_WORDS = frozenset({"ministry", "minister", "government"})
@@ -127,11 +127,17 @@ class NameKeys:
         return proper[0] if len(proper) == 1 and len(proper[0]) >= 4 else None
 
 
-def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys | None = None) -> pl.DataFrame:
-    """``claim_id, identity`` for the attributed claims (``claim_id, article_id, source, source_org``).
+def claim_identities(
+    claims: pl.DataFrame,
+    places: pl.DataFrame,
+    keys: NameKeys | None = None,
+    sentences: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """``claim_id, identity, names`` for the attributed claims (``claim_id, article_id, source, source_org``).
 
     ``places`` has ``article_id, country`` (``corroborate.link.stories.article_places``). A claim whose
-    names leave no key gets no row.
+    names leave no key gets no row. ``names`` lists the keys of the other bodies that the claim's sentence
+    names (:func:`named_in_sentences`, from ``sentences``: ``claim_id, sentence``); empty without sentences.
     """
     keys = NameKeys() if keys is None else keys
     claims = claims.cast({"source": pl.String, "source_org": pl.String})
@@ -176,15 +182,71 @@ def claim_identities(claims: pl.DataFrame, places: pl.DataFrame, keys: NameKeys 
         .filter(pl.col("specific").list.len() == 1)
         .select("claim_id", pl.col("specific").list.first().alias("specific"))
     )
+    identities = keyed.join(resolved, on="claim_id", how="left").with_columns(
+        pl.coalesce("specific", "key").alias("own_key")
+    )
+    bodies = identities.filter(~pl.col("generic") & (pl.col("own_key") != "government"))["own_key"].unique()
+    named = named_in_sentences(
+        sentences if sentences is not None else pl.DataFrame(schema={"claim_id": pl.String, "sentence": pl.String}),
+        bodies,
+        keys,
+    )
     return (
-        keyed.join(resolved, on="claim_id", how="left")
-        .join(places, on="article_id", how="left")
+        identities.join(places, on="article_id", how="left")
+        .join(named, on="claim_id", how="left")
         .select(
             "claim_id",
-            pl.concat_str([pl.col("country").fill_null("?"), pl.coalesce("specific", "key")], separator=":").alias(
-                "identity"
-            ),
+            pl.concat_str([pl.col("country").fill_null("?"), "own_key"], separator=":").alias("identity"),
+            # a claim's own name is no relay: only the other bodies its sentence names
+            pl.col("names")
+            .list.set_difference(pl.concat_list("own_key"))
+            .fill_null(pl.lit([], dtype=pl.List(pl.String)))
+            .alias("names"),
         )
+    )
+
+
+def named_in_sentences(sentences: pl.DataFrame, bodies: pl.Series, keys: NameKeys) -> pl.DataFrame:
+    """``claim_id, names``: the keys among ``bodies`` that each claim's sentence names.
+
+    A sentence names a body when every word of the body's key is among its words, French words read in
+    English as keys are ("selon le Croissant-Rouge" names ``crescent red``); a key of one word (an acronym,
+    a proper name: ``who``, ``factset``) counts only as a capitalised word of the sentence, so that the
+    pronoun "who" names no WHO. ``sentences`` has ``claim_id, sentence``; claims that name no body get no row.
+    """
+    key_words = (
+        pl.DataFrame({"key": bodies.cast(pl.String)})
+        .with_columns(pl.col("key").str.split(" ").alias("word"))
+        .with_columns(pl.col("word").list.len().alias("size"))
+        .explode("word")
+    )
+    translations = keys.translations
+    tokens = (
+        sentences.lazy()
+        .select("claim_id", pl.col("sentence").str.extract_all(r"[^\W\d_][\w'-]*").alias("token"))
+        .explode("token")
+        .drop_nulls("token")
+        .with_columns(
+            pl.col("token").str.slice(0, 1).str.contains(r"\p{Lu}").alias("capital"),
+            fold_expr(pl.col("token")).str.split("'").list.last().alias("word"),
+        )
+        .with_columns(
+            pl.col("word").replace(translations).str.split(" ").alias("word"),
+        )
+        .explode("word")
+        .join(key_words.lazy().select(pl.col("word").unique()), on="word", how="semi")
+        .group_by("claim_id", "word")
+        .agg(pl.col("capital").any())
+    )
+    return (
+        tokens.join(key_words.lazy(), on="word")
+        .filter(pl.col("capital") | (pl.col("size") > 1))
+        .group_by("claim_id", "key", "size")
+        .agg(pl.len().alias("found"))
+        .filter(pl.col("found") == pl.col("size"))
+        .group_by("claim_id")
+        .agg(pl.col("key").sort().alias("names"))
+        .collect()
     )
 
 

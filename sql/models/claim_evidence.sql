@@ -1,4 +1,4 @@
--- inputs: article_copies, claim_facts, source_tree, story_pairs
+-- inputs: article_copies, claim_facts, claim_identities, source_tree, story_pairs
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
 --   corroborates  independent (another organisation root, and another article outside its copy group:
@@ -28,6 +28,10 @@
 --   article, between articles placed in one country (article_places), across a pair of articles of one
 --   story when a place is unknown (story_pairs), or when their subjects have the same wording (wording_key).
 --   copy          compatible, but from the same copy group: a copy corroborates nothing
+--   relays        compatible and independent by name, but one of the two figures' sentences names the
+--                 other's source ("11,300 dead, the UN said, citing the Red Crescent"; "the government's
+--                 6.0 %, in line with INSEE's data"): a relay, or a figure set beside the other, is no
+--                 second voice, so it neither corroborates nor backs it
 --   reaches       (a forecast) an independent later figure reaches it, without overshooting it by more
 --                 than $overshoot (relative)
 --   contradicts   (a forecast) an independent figure, surely later and not after its horizon, overshoots
@@ -250,11 +254,25 @@ WITH final_figures AS (
             WHEN count_corrected THEN 'correction'
         END AS supersede_rule
     FROM pairs
+), naming AS (
+    -- the key of each claim's body, and the other bodies its sentence names (claim_identities)
+    SELECT claim_id, substr(identity, strpos(identity, ':') + 1) AS own_key, names FROM claim_identities
+), relayed AS (
+    -- a compatible figure whose sentence names the other's body (or the other way round) relays it
+    SELECT r.claim_id, r.evidence_claim_id
+    FROM related r
+    JOIN naming nx ON nx.claim_id = r.claim_id
+    JOIN naming ny ON ny.claim_id = r.evidence_claim_id
+    WHERE r.relation IN ('corroborates', 'reaches')
+      AND (list_contains(ny.names, nx.own_key) OR list_contains(nx.names, ny.own_key))
 ), ruled AS (
     -- rule: the relation, or for 'supersedes' the rule that made it (recap, outturn, correction)
-    SELECT claim_id, evidence_claim_id, relation,
-           CASE WHEN relation = 'supersedes' THEN supersede_rule ELSE relation END AS rule
-    FROM related
+    SELECT r.claim_id, r.evidence_claim_id,
+           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays' ELSE r.relation END AS relation,
+           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays'
+                WHEN r.relation = 'supersedes' THEN r.supersede_rule ELSE r.relation END AS rule
+    FROM related r
+    LEFT JOIN relayed rl ON rl.claim_id = r.claim_id AND rl.evidence_claim_id = r.evidence_claim_id
 )
 SELECT claim_id, evidence_claim_id, relation, rule FROM ruled WHERE relation IS NOT NULL
 UNION ALL
