@@ -360,6 +360,22 @@ def test_a_part_of_a_whole_counts_what_its_clause_ends_on() -> None:
     assert concepts == {"part": "identified", "partie": "identified", "whole": "deaths"}
 
 
+def test_displaced_evacuated_and_affected_people_are_three_quantities() -> None:
+    lexicon = ConceptLexicon.read()
+    contexts = pl.concat(
+        [
+            _contexts("a", "The agency said 30,000 people were displaced by the floods.", {"displaced": "30,000"}),
+            _contexts("b", "Some 30 000 habitants ont été évacués, selon la préfecture.", {"evacuated": "30 000"}),
+            _contexts("c", "On compte 30 000 sinistrés dans la région, selon la mairie.", {"affected": "30 000"}),
+            _contexts("d", "At least 30,000 residents were left homeless, officials said.", {"homeless": "30,000"}),
+        ]
+    )
+    concepts = dict(lexicon.near_figures(contexts).iter_rows())
+    assert concepts == {
+        "displaced": "displaced", "evacuated": "evacuated", "affected": "affected", "homeless": "displaced"
+    }  # fmt: skip
+
+
 def test_a_bare_rate_counts_what_the_rates_of_its_sentence_count() -> None:
     lexicon = ConceptLexicon.read()
     sentence = (
