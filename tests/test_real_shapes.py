@@ -327,6 +327,19 @@ def test_the_words_next_to_a_figure_say_what_it_counts_and_whether_it_corrects()
     assert marks["growth"] == (False, False)
 
 
+def test_a_figure_said_last_week_is_an_earlier_one_recalled() -> None:
+    lexicon = ConceptLexicon.read()
+    contexts = pl.concat(
+        [
+            _contexts("en", "Authorities said last week that 66 people were still missing.", {"week": "66"}),
+            _contexts("fr", "La préfecture évoquait la semaine dernière 66 disparus.", {"semaine": "66"}),
+            _contexts("now", "Authorities said on Friday that 31 people were still missing.", {"now": "31"}),
+        ]
+    )
+    marks = {r["claim_id"]: r["is_recap"] for r in lexicon.revision_marks(contexts).to_dicts()}
+    assert marks == {"week": True, "semaine": True, "now": False}
+
+
 def _contexts(sentence_id: str, sentence: str, spans: dict[str, str]) -> pl.DataFrame:
     """One row per figure of ``sentence``, as ``claim_sentences`` gives them to the concept reader."""
     rows = []
@@ -423,6 +436,35 @@ def test_a_growing_toll_is_not_revised_but_a_stated_correction_is(scenario: Scen
         "SELECT relation FROM claim_evidence WHERE claim_id = ? AND evidence_claim_id = ?", [peak, same_day]
     ).fetchall()
     assert evidence == [("corroborates",)]
+
+
+def test_the_same_toll_given_again_while_the_count_is_disputed_corroborates_nothing(scenario: Scenario) -> None:
+    s = scenario
+    flood = "after the floods in the Libyan city"
+    first = _toll(
+        s,
+        "t1",
+        "2023-09-12",
+        f"The death toll {flood} stands at 5300, the interior ministry said.",
+        5300,
+        "Interior Ministry",
+    )
+    again = _toll(
+        s, "t2", "2023-09-13", f"The death toll {flood} stands at 5300, the mayor said.", 5300, "Mayor Ghaithi"
+    )
+    s.link()
+    assert outcome_and_reason(s, first)[0] == "corroborated"  # two bodies, one count, nobody disagrees
+    # a third body gives another figure for the count between the two: the count is disputed, and the
+    # mayor's 5300 may be the ministry's figure passed on, not a second count
+    _toll(s, "t3", "2023-09-13", f"The death toll {flood} stands at 6000, the Red Crescent said.", 6000, "Red Crescent")
+    s.link()
+    outcome, reason = outcome_and_reason(s, first)
+    assert outcome == "unresolved"
+    assert reason.startswith("held back") and "disputed" in reason
+    relations = s.con.execute(
+        "SELECT relation FROM claim_evidence WHERE claim_id = ? AND evidence_claim_id = ?", [first, again]
+    ).fetchall()
+    assert relations == [("disputed",)]
 
 
 def test_tolls_of_two_countries_never_meet(scenario: Scenario) -> None:

@@ -8,6 +8,8 @@ import polars as pl
 from corroborate.evaluate.corpus import Corpus
 from corroborate.text import fold_expr
 
+HELD_BACK = "held back"  # the opening of an outcome reason whose verdict a guard withheld (claim_outcomes.sql)
+
 
 def _wrong_verdicts(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     """Every attributed claim given a verdict no matching gold claim has, with what the gold says instead."""
@@ -252,13 +254,25 @@ def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: 
     storylines it fired, its verdicts and how many of them are right (all-verdict precision).
 
     The held-out storylines are left out: where a rule fires there is part of their errors.
+    A guard that held a verdict back (reason "held back: ...") is listed as ``held back``: right when no gold
+    claim it matches is corroborated.
     """
     dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)))
     gold = _gold_verdicts(corpus, pairs)
-    judged = dev.filter(pl.col("outcome").is_in(["revised", "corroborated"])).select(
-        "pred_id", "storyline", "outcome", pl.col("reason").fill_null("?")
+    judged = dev.filter(
+        pl.col("outcome").is_in(["revised", "corroborated"]) | pl.col("reason").str.starts_with(HELD_BACK)
+    ).select(
+        "pred_id",
+        "storyline",
+        pl.when(pl.col("outcome") == "unresolved").then(pl.lit("held back")).otherwise("outcome").alias("outcome"),
+        pl.col("reason").fill_null("?"),
     )
-    right = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
+    said = judged.join(gold, left_on=["pred_id", "outcome"], right_on=["pred_id", "gold_outcome"], how="semi")
+    missed = judged.filter(pl.col("outcome") == "held back").join(
+        gold.filter(pl.col("gold_outcome") == "corroborated"), on="pred_id", how="semi"
+    )
+    right = pl.concat([said.filter(pl.col("outcome") != "held back"), judged.filter(pl.col("outcome") == "held back")])
+    right = right.join(missed.select("pred_id"), on="pred_id", how="anti")
     return (
         judged.with_columns(pl.col("pred_id").is_in(right["pred_id"].implode()).alias("right"))
         .group_by("outcome", "reason")

@@ -32,6 +32,12 @@
 --                 other's source ("11,300 dead, the UN said, citing the Red Crescent"; "the government's
 --                 6.0 %, in line with INSEE's data"): a relay, or a figure set beside the other, is no
 --                 second voice, so it neither corroborates nor backs it
+--   disputed      (a running count, kind 'count') compatible and independent, published on two different
+--                 days, but another attributed figure of the count, published in a third article between the
+--                 two days (or on one of them), disagrees with it: the count moved or was contested in
+--                 between, so the same number given again days later is a figure passed on, not a second
+--                 count of the same day that confirms it (figures of one day are one as-of date: they
+--                 corroborate each other whatever a third says)
 --   reaches       (a forecast) an independent later figure reaches it, without overshooting it by more
 --                 than $overshoot (relative)
 --   contradicts   (a forecast) an independent figure, surely later and not after its horizon, overshoots
@@ -265,14 +271,36 @@ WITH final_figures AS (
     JOIN naming ny ON ny.claim_id = r.evidence_claim_id
     WHERE r.relation IN ('corroborates', 'reaches')
       AND (list_contains(ny.names, nx.own_key) OR list_contains(nx.names, ny.own_key))
+), count_pairs AS (
+    SELECT r.claim_id, r.evidence_claim_id, x.quantity_id, x.lo, x.hi, x.place, x.scoped, x.wording_key,
+           x.article_id AS x_article, y.article_id AS y_article,
+           least(x.pub_lo, y.pub_lo) AS first_day, greatest(x.pub_lo, y.pub_lo) AS last_day
+    FROM related r
+    JOIN claim_facts x ON x.claim_id = r.claim_id
+    JOIN claim_facts y ON y.claim_id = r.evidence_claim_id
+    WHERE r.relation = 'corroborates' AND x.kind = 'count' AND x.pub_lo <> y.pub_lo
+), disputed AS (
+    -- a third article's figure of the count, between the two (or on their day), that disagrees with them;
+    -- a general concept's figure counts there only from the same place (or the same wording)
+    SELECT DISTINCT p.claim_id, p.evidence_claim_id
+    FROM count_pairs p
+    JOIN claim_facts z
+      ON z.quantity_id = p.quantity_id
+     AND z.pub_lo BETWEEN p.first_day AND p.last_day
+     AND z.article_id NOT IN (p.x_article, p.y_article)
+     AND z.attributed AND NOT z.is_recap AND NOT z.is_projection AND NOT z.is_scale
+     AND NOT (z.lo <= p.hi AND p.lo <= z.hi)
+    WHERE NOT p.scoped OR z.place = p.place OR z.wording_key = p.wording_key
 ), ruled AS (
     -- rule: the relation, or for 'supersedes' the rule that made it (recap, outturn, correction)
     SELECT r.claim_id, r.evidence_claim_id,
-           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays' ELSE r.relation END AS relation,
-           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays'
+           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays' WHEN d.claim_id IS NOT NULL THEN 'disputed'
+                ELSE r.relation END AS relation,
+           CASE WHEN rl.claim_id IS NOT NULL THEN 'relays' WHEN d.claim_id IS NOT NULL THEN 'disputed'
                 WHEN r.relation = 'supersedes' THEN r.supersede_rule ELSE r.relation END AS rule
     FROM related r
     LEFT JOIN relayed rl ON rl.claim_id = r.claim_id AND rl.evidence_claim_id = r.evidence_claim_id
+    LEFT JOIN disputed d ON d.claim_id = r.claim_id AND d.evidence_claim_id = r.evidence_claim_id
 )
 SELECT claim_id, evidence_claim_id, relation, rule FROM ruled WHERE relation IS NOT NULL
 UNION ALL

@@ -9,7 +9,8 @@
 --   3. revised when a later independent incompatible figure is backed by an independent figure of its own
 --      (neither withdrawn by its source) and is later than every corroboration: it is the figure that stands;
 --   4. corroborated when an independent compatible figure came at the same time or later;
---   5. unresolved otherwise: no later evidence, or only an unbacked contradiction.
+--   5. unresolved otherwise: no later evidence, only an unbacked contradiction, or agreement that proves
+--      nothing (held back: a relay of it, or the same number while the count was disputed).
 CREATE OR REPLACE TABLE claim_outcomes AS
 WITH ev AS (
     SELECT e.claim_id, e.evidence_claim_id, e.relation, e.rule, f.pub_lo AS ev_pub
@@ -60,6 +61,10 @@ WITH ev AS (
 ), overshot AS (
     SELECT claim_id, arg_min(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim
     FROM ev WHERE relation = 'contradicts' GROUP BY claim_id
+), held_back AS (
+    -- agreeing figures that prove nothing: a relay of it, or the same number while the count was disputed
+    SELECT claim_id, bool_or(relation = 'disputed') AS disputed
+    FROM ev WHERE relation IN ('relays', 'disputed') GROUP BY claim_id
 ), decided AS (
     SELECT
         c.claim_id,
@@ -92,6 +97,8 @@ WITH ev AS (
                 THEN 'a later independent figure, backed by another source, contradicts it'
             WHEN s.claim_id IS NOT NULL THEN 'an independent source gave a compatible figure'
             WHEN k.claim_id IS NOT NULL THEN 'contradicted later by a figure no other source backs yet'
+            WHEN h.disputed THEN 'held back: an independent figure agreed, but the count was disputed in between'
+            WHEN h.claim_id IS NOT NULL THEN 'held back: the figure that agrees relays it (one of the two names the other as its source)'
             WHEN c.is_scale THEN 'a reading on a scale, not a count: no verdict'
             WHEN NOT c.named THEN 'no named source: a descriptor may be one body or two, so no verdict across articles'
             WHEN c.pub_lo IS NULL THEN 'publication date unknown: no verdict that depends on order'
@@ -105,6 +112,7 @@ WITH ev AS (
     LEFT JOIN support s     ON s.claim_id = c.claim_id
     LEFT JOIN overturn o    ON o.claim_id = c.claim_id
     LEFT JOIN contradicted k ON k.claim_id = c.claim_id
+    LEFT JOIN held_back h   ON h.claim_id = c.claim_id
     LEFT JOIN reached r     ON r.claim_id = c.claim_id
     LEFT JOIN missed m      ON m.claim_id = c.claim_id
     LEFT JOIN overshot x    ON x.claim_id = c.claim_id AND c.is_projection
