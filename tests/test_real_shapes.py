@@ -438,6 +438,21 @@ def test_a_growing_toll_is_not_revised_but_a_stated_correction_is(scenario: Scen
     assert evidence == [("corroborates",)]
 
 
+def test_a_source_correcting_its_count_downward_revises_its_higher_figures_of_before(scenario: Scenario) -> None:
+    s = scenario
+    hawaii = "on the island of Maui in Hawaii"
+    low = _toll(s, "c1", "2023-08-10", f"The death toll {hawaii} has risen to 55, police said.", 55, "Maui Police")
+    high = _toll(s, "c2", "2023-08-15", f"The death toll {hawaii} stands at 101, police said.", 101, "Maui Police")
+    fixed = _toll(
+        s, "c3", "2023-09-15", f"Maui Police have revised the number of deaths {hawaii} down to 97.", 97, "Maui Police"
+    )
+    s.link()
+    # 101 is not recalled, but the police's own correction puts the count below it: it was wrong
+    assert outcome_and_reason(s, high) == ("revised", "its source later gave an incompatible figure")
+    assert s.decided_by(high) == fixed
+    assert outcome_and_reason(s, low)[0] == "unresolved"  # 55 was the count of its day: the count grew
+
+
 def test_the_same_toll_given_again_while_the_count_is_disputed_corroborates_nothing(scenario: Scenario) -> None:
     s = scenario
     flood = "after the floods in the Libyan city"

@@ -156,8 +156,10 @@ WITH final_figures AS (
         y.claim_id AS evidence_claim_id,
         CASE
             WHEN x.lo <= y.hi AND y.lo <= x.hi THEN 'restates'
-            -- a running count that grows is not corrected by its next figure
-            WHEN x.kind = 'count' AND NOT (y.is_correction AND rc.claim_id IS NOT NULL) THEN NULL
+            -- a running count that grows is not corrected by its next figure; it is when the source's later
+            -- figure says it corrects an earlier one and recalls this one, or corrects it downward below it
+            -- ("police revised the toll down to 97": their 115 of before was wrong, whether recalled or not)
+            WHEN x.kind = 'count' AND NOT (y.is_correction AND (rc.claim_id IS NOT NULL OR y.hi < x.lo)) THEN NULL
             ELSE 'corrects'
         END AS relation
     FROM claim_facts x
