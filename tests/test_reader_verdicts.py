@@ -150,6 +150,16 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
     # the acronym in both languages and both expansions are one bank; the most quoted name stands for them
     assert merged == {"ecb": "long", "bce": "long", "long_fr": "long"}
     # the statistics institutes of two countries stay two bodies; a ministry's key is its government's
+    owners = pl.DataFrame(
+        {
+            "source_id": ["fr", "en", "place_fr", "place_ma"],
+            "name": ["analystes de Veritrend", "analysts for financial data firm Veritrend", "Maison", "Maison"],
+            "claims": [2, 1, 1, 1],
+            "countries": [["FR"], ["DE"], ["FR"], ["MA"]],
+        }
+    )
+    # the firm a descriptor names as its owner is one body in every story; a bare common name is not
+    assert one_body_per_key(owners) == {"en": "fr"}
 
 
 @pytest.mark.parametrize(

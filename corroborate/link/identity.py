@@ -107,10 +107,10 @@ class NameKeys:
                     words.add(part)
         if words & GOVERNMENT_WORDS or (words and words <= PORTFOLIO_KEYS):
             return "government"
-        owner = self._owner(name)
+        owner = self.owner(name)
         return owner or " ".join(sorted(words))
 
-    def _owner(self, name: str) -> str | None:
+    def owner(self, name: str) -> str | None:
         """The one proper name that a descriptor phrase ends on, folded: "analysts for financial data firm
         FactSet" and "les analystes de Factset" are FactSet's, "statistics agency Destatis" is Destatis'.
         Only for a phrase that opens with a common word; a place, a word of the institution lexicon or a
@@ -279,6 +279,9 @@ def one_body_per_key(names: pl.DataFrame, keys: NameKeys | None = None) -> dict[
         # an acronym that one of the names writes out (ECB, BCE = ECB) is an institution's own, reported from
         # any country; a key of common words ("national statistics institute") is checked against countries
         written = key in acronyms and any(key in {fold(a) for a in _ACRONYM.findall(m[1])} for m in members)
+        # so is a company or agency that a descriptor names as its owner ("les analystes de Factset",
+        # "analysts for financial data firm FactSet"): one proper name, whatever the country of the story
+        written = written or any(keys.owner(m[1]) == key for m in members)
         clusters: list[list[tuple[str, str, int, set[str]]]] = []
         for member in members:  # a handful of names per key: a nested loop reads best
             home = next(
