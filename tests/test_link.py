@@ -96,6 +96,22 @@ def test_alias_resolution_across_articles_and_languages(scenario: Scenario) -> N
     assert aliases == (1,)
 
 
+def test_a_person_met_with_and_without_an_organisation_is_one_person_under_it(scenario: Scenario) -> None:
+    s = scenario
+    s.article("bare", text("Ariane Volet a évoqué 3 000 soldats nord-coréens en Russie."), "2024-10-01")
+    s.article("org", text("Ariane Volet, du Conseil d'analyse stratégique, parle de 3 000 soldats."), "2024-10-02")
+    bare = s.claim("bare", "Ariane Volet", 3000, span="3 000")
+    with_org = s.claim("org", "Ariane Volet", 3000, span="3 000", source_org="Conseil d'analyse stratégique")
+    s.link()
+    assert s.source_name(bare) == s.source_name(with_org) == "Ariane Volet"
+    parent = s.con.execute(
+        "SELECT p.name FROM claim_sources cs JOIN sources c USING (source_id) JOIN sources p "
+        "ON p.source_id = c.parent_id WHERE cs.claim_id = ?",
+        [bare],
+    ).fetchall()
+    assert parent == [("Conseil d'analyse stratégique",)]
+
+
 # ------------------------------------------------------------------------------------------- copies
 def test_seed_rewrites_are_copies_of_the_dispatch(scenario: Scenario) -> None:
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

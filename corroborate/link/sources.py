@@ -406,7 +406,9 @@ def build_sources(
         .pl()
         .select(pl.col("source").fill_null(""), pl.col("source_org").fill_null(""))
         .unique()
-        .sort("source", "source_org")
+        # a speaker is first met with its organisation when a claim gives one: "Eric Lombard" of one article
+        # and "Eric Lombard" of the Finance Ministry in another are one person, under the ministry
+        .sort(pl.col("source"), pl.col("source_org") == "", pl.col("source_org"))
     )
     outlet_map = pl.DataFrame(
         {
