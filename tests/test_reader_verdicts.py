@@ -169,6 +169,9 @@ def test_one_body_under_its_names_and_languages_but_never_across_countries() -> 
         ("les données publiées mardi par l'Ostat", "statistics agency Ostat"),
         ("Institut national de géophysique", "National Geophysical Institute"),  # one name in two languages
         ("agence de gestion des urgences", "Emergency Management Agency"),
+        # "national" and a demonym both say which country: the country is the identity's, not the key's
+        ("Centre marocain pour la recherche scientifique", "National Center for Scientific Research"),
+        ("Assemblée nationale", "National Assembly"),
     ],
 )
 def test_one_body_has_one_key_under_its_descriptors_and_languages(first: str, second: str) -> None:

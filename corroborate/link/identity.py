@@ -53,6 +53,7 @@ GENERIC_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _FUNCTION_WORDS = frozenset(["les", "des", "the", "and", "for", "with", "from", "par", "pour", "sur", "aux"])
+_NATIONAL_WORDS = frozenset(["national", "nationale", "nationaux", "nationales"])
 # Determiners that may open a descriptor with a capital at a sentence's start ("Les analystes de Factset").
 _OPENING_WORDS = frozenset(["les", "le", "la", "l", "the", "des", "un", "une", "a", "an"])
 
@@ -69,7 +70,9 @@ class NameKeys:
     def __init__(self, translations: dict[str, str] | None = None, places: pl.DataFrame | None = None) -> None:
         self.translations = read_translations() if translations is None else translations
         place_names = (read_places() if places is None else places)["name"].to_list()
-        self.place_words = frozenset(w for name in place_names for w in _WORD.findall(name))
+        # "national" says which country a body belongs to, as a demonym does ("Centre marocain pour la
+        # recherche" = "National Center for Research"): the country is the identity's, not the key's
+        self.place_words = frozenset(w for name in place_names for w in _WORD.findall(name)) | _NATIONAL_WORDS
         self.drop = frozenset(_ROLE_WORDS) - GOVERNMENT_WORDS - {"ministre", "gouvernement"}
 
     def key(self, name: str | None, acronyms: frozenset[str] = frozenset()) -> str:
