@@ -1,6 +1,6 @@
 -- The evidence and outcomes of the touched quantities (_touched_quantities) replace their rows in main:
 -- the rows of every claim that is, or was when they were last computed (evidence_signatures), on one of
--- them go, and the rows the models made in the schema "touched" come in. Then "touched" is emptied.
+-- them go, and the rows the models made in the schema "touched" come in. Then "touched" is dropped.
 DELETE FROM main.claim_evidence
 WHERE claim_id IN (
     SELECT claim_id FROM main.evidence_signatures WHERE quantity_id IN (SELECT quantity_id FROM _touched_quantities)
@@ -17,3 +17,4 @@ WHERE claim_id IN (
 INSERT INTO main.claim_outcomes BY NAME SELECT * FROM touched.claim_outcomes;
 DROP TABLE touched.claim_outcomes;
 DROP TABLE touched.claim_evidence;
+DROP SCHEMA touched;
