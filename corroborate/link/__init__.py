@@ -410,18 +410,21 @@ def build_outcomes(
 
     Every rule compares claims within one quantity, so a quantity whose claims, and what the rules read
     about them (``sql/models/claim_signatures.sql``), are those of the last run keeps its rows. The others
-    are computed by the same models, into the schema ``touched``, and replace their rows in main
-    (``sql/statements/touched_results_replace.sql``). Everything happens in one transaction: a run stopped
-    at any point leaves the evidence, the outcomes and the signatures they were computed from as they were.
+    are computed by the same models, into the schema ``corroborate_touched``, and replace their rows in main
+    (``sql/statements/touched_results_replace.sql``). That, and keeping the signatures, happens in one
+    transaction: a run stopped at any point leaves the evidence, the outcomes and the signatures they were
+    computed from as they were. ``claim_facts`` and ``claim_signatures`` are made before it, from the other
+    link tables alone, as those are (the rules read a table made within the transaction several times
+    slower than a committed one); a run stopped after them only makes the next run compare with them again.
     """
     params = {**OUTCOME_PARAMS, **(params or {})}
     evidence_params = _evidence_params(params)
     rules = outcome_rules(evidence_params)
+    with registered(con, {"_concept_kinds": ConceptLexicon.read().concept_kinds()}):
+        run_model(con, "claim_facts", _facts_params(params))
+    run_model(con, "claim_signatures")
     con.begin()
     try:
-        with registered(con, {"_concept_kinds": ConceptLexicon.read().concept_kinds()}):
-            run_model(con, "claim_facts", _facts_params(params))
-        run_model(con, "claim_signatures")
         touched = _touched_quantities(con, rules, full)
         if touched is None:
             everything = con.table("claim_signatures").select("quantity_id").distinct().pl()
