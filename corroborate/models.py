@@ -83,8 +83,6 @@ FRAMES: dict[str, dict[str, pl.DataType]] = {
     "_claim_concepts": {"claim_id": pl.String(), "concept": pl.String()},
     "_concept_kinds": {"concept": pl.String(), "kind": pl.String()},
     "_unit_families": {"unit": pl.String(), "unit_family": pl.String()},
-    # link/__init__.py: outcomes, computed for these quantities only (every quantity on a full rebuild)
-    "_touched_quantities": {"quantity_id": pl.String()},
     # score.py
     "_claim_weights": {"claim_id": pl.String(), "corroborated_weight": pl.Float64(), "revised_weight": pl.Float64()},
     "_scores_input": {  # read by the statement source_scores_insert, not by a model

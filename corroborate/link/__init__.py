@@ -37,7 +37,7 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import model_sql, query_model, run_model, scalar_model
+from corroborate.db import model_sql, run_model, scalar_model
 from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies, stored_text_features
 from corroborate.link.sources import build_sources, resolve_name
@@ -385,21 +385,19 @@ def outcome_rules(params: dict[str, float | int]) -> str:
     return digest.hexdigest()
 
 
-def _touched_quantities(con: duckdb.DuckDBPyConnection, rules: str, full: bool) -> pl.DataFrame | None:
-    """The quantities whose evidence may have changed since it was last computed, or None when every quantity
-    must be computed: on ``full``, on a database that kept no signatures (its first run, or one made before
-    they were kept), or when no quantity is left untouched."""
+def _scope_touched(con: duckdb.DuckDBPyConnection, rules: str, full: bool) -> int | None:
+    """Put in ``evidence_scope`` the quantities whose evidence may have changed since it was last computed
+    and return how many; None when every quantity must be computed: on ``full``, on a database that kept no
+    signatures (its first run, or one made before they were kept), or when no quantity is left untouched."""
     kept = not full and all(
         int(scalar_model(con, "table_exists", {"name": name}))
         for name in ("evidence_signatures", "claim_evidence", "claim_outcomes")
     )
     if not kept or not int(scalar_model(con, "evidence_signatures_count")):
         return None
-    touched = query_model(con, "touched_quantities", {"rules": rules})
-    current = con.table("claim_signatures").select("quantity_id").distinct().pl()
-    if current.join(touched, on="quantity_id", how="anti").is_empty():
-        return None
-    return touched
+    run_model(con, "evidence_scope_touched", {"rules": rules})
+    touched, untouched = run_model(con, "evidence_scope_counts").fetchall()[0]
+    return int(touched) if untouched else None
 
 
 def build_outcomes(
@@ -410,8 +408,9 @@ def build_outcomes(
 
     Every rule compares claims within one quantity, so a quantity whose claims, and what the rules read
     about them (``sql/models/claim_signatures.sql``), are those of the last run keeps its rows. The others
-    are computed by the same models, into the schema ``corroborate_touched``, and replace their rows in main
-    (``sql/statements/touched_results_replace.sql``). That, and keeping the signatures, happens in one
+    are listed in ``evidence_scope``, computed by the same models into the schema ``corroborate_touched``,
+    and replace their rows in main (``sql/statements/touched_results_replace.sql``); ``evidence_scope`` then
+    lists every quantity again, as it does at rest. That, and keeping the signatures, happens in one
     transaction: a run stopped at any point leaves the evidence, the outcomes and the signatures they were
     computed from as they were. ``claim_facts`` and ``claim_signatures`` are made before it, from the other
     link tables alone, as those are (the rules read a table made within the transaction several times
@@ -425,23 +424,22 @@ def build_outcomes(
     run_model(con, "claim_signatures")
     con.begin()
     try:
-        touched = _touched_quantities(con, rules, full)
-        if touched is None:
-            everything = con.table("claim_signatures").select("quantity_id").distinct().pl()
-            with registered(con, {"_touched_quantities": everything}):
+        run_model(con, "evidence_scope_clear")
+        touched = _scope_touched(con, rules, full)
+        if touched is not None:
+            run_model(con, "touched_schema_enter")
+            try:
                 run_model(con, "claim_evidence", evidence_params)
                 run_model(con, "claim_outcomes")
-            computed = everything.height
-        else:
-            with registered(con, {"_touched_quantities": touched}):
-                run_model(con, "touched_schema_enter")
-                try:
-                    run_model(con, "claim_evidence", evidence_params)
-                    run_model(con, "claim_outcomes")
-                finally:
-                    run_model(con, "touched_schema_leave")
-                run_model(con, "touched_results_replace")
-            computed = touched.height
+            finally:
+                run_model(con, "touched_schema_leave")
+            run_model(con, "touched_results_replace")
+        run_model(con, "evidence_scope_clear")
+        run_model(con, "evidence_scope_every")
+        if touched is None:
+            run_model(con, "claim_evidence", evidence_params)
+            run_model(con, "claim_outcomes")
+            touched = int(run_model(con, "evidence_scope_counts").fetchall()[0][0])
         run_model(con, "evidence_signatures_clear")
         run_model(con, "evidence_signatures_insert", {"rules": rules})
         run_model(con, "claim_explanations")
@@ -449,7 +447,7 @@ def build_outcomes(
     except BaseException:
         con.rollback()
         raise
-    return computed
+    return touched
 
 
 def link(

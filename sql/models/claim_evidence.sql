@@ -1,4 +1,4 @@
--- inputs: article_copies, claim_facts, claim_identities, source_tree, story_pairs, _touched_quantities
+-- inputs: article_copies, claim_facts, claim_identities, source_tree, story_pairs, evidence_scope
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
 --   corroborates  independent (another organisation root, and another article outside its copy group:
@@ -53,12 +53,12 @@
 -- least the $band published just before and after it). A source's own latest word is found over the
 -- whole quantity by a GROUP BY per source, then over the few sources of its line, so a self-correction
 -- is never missed.
--- Only the quantities of _touched_quantities are computed (all of them on a full rebuild; the link stage
+-- Only the quantities of evidence_scope are computed (every one at rest and on a full rebuild; the link stage
 -- computes again only those whose claims changed, corroborate/link/__init__.py build_outcomes): every
 -- rule compares claims within one quantity, so a quantity's rows depend on its own claims alone.
 CREATE OR REPLACE TABLE claim_evidence AS
 WITH facts AS (
-    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM _touched_quantities)
+    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM evidence_scope)
 ), final_figures AS (
     -- a rate or total for a period (kind 'period'): the latest figures published on it are the ones that stand
     SELECT f.quantity_id, f.lo, f.hi

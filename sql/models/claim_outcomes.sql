@@ -1,4 +1,4 @@
--- inputs: claim_evidence, claim_facts, _touched_quantities
+-- inputs: claim_evidence, claim_facts, evidence_scope
 -- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
 -- In order:
 --   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure
@@ -11,10 +11,10 @@
 --   4. corroborated when an independent compatible figure came at the same time or later;
 --   5. unresolved otherwise: no later evidence, only an unbacked contradiction, or agreement that proves
 --      nothing (held back: a relay of it, or the same number while the count was disputed).
--- Only the claims of the quantities of _touched_quantities (claim_evidence.sql holds their evidence).
+-- Only the claims of the quantities of evidence_scope (claim_evidence.sql holds their evidence).
 CREATE OR REPLACE TABLE claim_outcomes AS
 WITH facts AS (
-    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM _touched_quantities)
+    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM evidence_scope)
 ), ev AS (
     SELECT e.claim_id, e.evidence_claim_id, e.relation, e.rule, f.pub_lo AS ev_pub
     FROM claim_evidence e
