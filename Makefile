@@ -34,7 +34,7 @@ test: $(STAMP)
 # the time (`pytest -m "not slow" --durations=0`, summed by file). The second prints as it goes, the first
 # when it is done; the target fails when either does, and an interrupt stops both.
 FAST_FIRST ?= tests/test_desk.py tests/test_link.py tests/test_attribution_shapes.py tests/test_unchanged.py \
-	tests/test_warmup.py tests/test_safety.py tests/test_incremental_link.py
+	tests/test_warmup.py tests/test_safety.py tests/test_incremental_link.py tests/test_score.py tests/test_store.py
 test-fast: $(STAMP)
 	@first=$$(mktemp); \
 	$(PY) -m pytest -m "not slow" -q -p no:cacheprovider $(FAST_FIRST) > "$$first" 2>&1 & pid=$$!; \
