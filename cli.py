@@ -772,10 +772,10 @@ def _model_rows(database: Path, name: str, params: dict[str, str]) -> Any:
 
     try:
         frame, stood_in = model_rows(database, name, params or None)
-    except (LookupError, ValueError) as error:
-        raise _fail(str(error.args[0] if error.args else error), 2) from None
-    except duckdb.Error as error:
+    except duckdb.Error as error:  # the model failed on this database
         raise _fail(" ".join(str(error).split())) from None
+    except (LookupError, ValueError) as error:  # an unknown model or parameter: the message lists the right ones
+        raise _fail(str(error.args[0] if error.args else error), 2) from None
     for source in stood_in:
         why = "a run computes it in Python" if source.startswith("_") else "the database has no such table"
         _complain(f"note: {source} stood in empty ({why}): rows that depend on it may differ", typer.colors.YELLOW)
