@@ -180,6 +180,11 @@ AIRLINER_SUFFIXES = _names("airliner_suffixes")
 
 # "âgé de 45", "aged 45", "aged between 18 and 25": ages.
 AGE_BEFORE = phrase_pattern("age_words")
+# A target ("the ECB's 2% target", "la cible de 2 %") or a rule's bound ("the 3% ceiling", "le plafond des
+# 3 %") that a figure names: a benchmark, no claim about the world (a target for a stated year is a forecast).
+TARGET_WORDS = phrase_pattern("target_words")
+BOUND_WORDS = phrase_pattern("bound_words")
+STOP_WORDS = _word_set("stop_words")
 # "Jane Smith, 30, a nurse", "the driver, 45, was": a bare number between commas (or in brackets)
 # after a name or one of these nouns is an age.
 PERSON_NOUNS = _word_set("person_nouns")

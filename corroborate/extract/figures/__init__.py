@@ -93,7 +93,13 @@ from corroborate.extract.figures.neighbours import (
     _share_trailing_units,
     _without_conversions,
 )
-from corroborate.extract.figures.not_figures import _PROPORTION_AFTER_RE, _is_dateline, _names_no_figure, _score_spans
+from corroborate.extract.figures.not_figures import (
+    _PROPORTION_AFTER_RE,
+    _is_benchmark,
+    _is_dateline,
+    _names_no_figure,
+    _score_spans,
+)
 from corroborate.extract.figures.qualifiers import _qualified_figure, _signed
 from corroborate.extract.figures.units import _figure_unit, _word_number_unit
 from corroborate.extract.numbers import find_numerals, has_numeral_hint
@@ -112,7 +118,7 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
         unit = _word_number_unit(text, candidate, unit)
         if unit is None:
             return None
-    if _names_no_figure(text, candidate, unit, lang):
+    if _names_no_figure(text, candidate, unit, lang) or _is_benchmark(text, candidate):
         return None
     return _qualified_figure(text, candidate, unit, lang)
 

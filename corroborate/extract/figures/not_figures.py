@@ -140,6 +140,66 @@ def _is_age_apposition(text: str, numeral: Numeral) -> bool:
     return word[:1].isupper() or word.lower() in lexicon.PERSON_NOUNS
 
 
+_BENCHMARK_WORD_RE = re.compile(
+    rf"(?<!\w)(?:(?P<target>{lexicon.TARGET_WORDS})|(?P<bound>{lexicon.BOUND_WORDS}))(?!\w)", re.IGNORECASE
+)
+_BENCHMARK_LINKS = frozenset(
+    "of de des du d the la le les l a an à at maximum minimum fixé fixée visé visée officiel officielle".split()  # noqa: SIM905
+)
+_CLAUSE_END_RE = re.compile(r"[.;:!?\n]|,\s")
+_YEAR_NEAR_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|this year|next year|cette année|l['’]an prochain|l['’]année prochaine",
+    re.IGNORECASE,
+)
+_YEAR_REACH = 35  # "a target of 5.4% of economic output this year": the year of the figure, not of the sentence
+# a target "over the medium term" stands whatever year the sentence names
+_STANDING_RE = re.compile(r"medium[- ]term|long[- ]term|moyen terme|long terme", re.IGNORECASE)
+_LINK_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _clause_around(text: str, start: int, end: int, reach: int = 80) -> tuple[str, str]:
+    """The text of the figure's clause before ``start`` and after ``end`` (at most ``reach`` characters)."""
+    before = text[max(0, start - reach) : start]
+    breaks = list(_CLAUSE_END_RE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = text[end : end + reach]
+    stop = _CLAUSE_END_RE.search(after)
+    return before, after[: stop.start()] if stop else after
+
+
+def _is_benchmark(text: str, candidate: _Candidate) -> bool:
+    """A target or a rule's bound that the figure names, not a figure about the world: "below the threshold
+    maximum of 3%", "la cible de 2 % visée par la BCE", "les seuils de déficit public (3 % du PIB)", "the
+    Governing Council's 2% medium-term target", "the 3% rule". Between the word and the figure only linking
+    words ("of", "de", "maximum"), or any few words closed by a bracket before the figure; after the figure,
+    up to four words that are no function words ("2% European Central Bank target"; "2.4% above the target"
+    is a figure compared with one). A target of a stated year ("a target of 5.4% this year") is a forecast."""
+    first, last = candidate.first, candidate.last
+    before, after = _clause_around(text, first.span_start, last.end)
+    found: re.Match[str] | None = None
+    for match in _BENCHMARK_WORD_RE.finditer(before):
+        links = before[match.end() :]
+        words = _LINK_WORD_RE.findall(links)
+        bracketed = links.rstrip().endswith("(") and len(words) <= 4
+        linked = all(w.lower() in _BENCHMARK_LINKS for w in words)
+        if (bracketed or linked) and not any(ch.isdigit() for ch in links):
+            found = match
+    if found is None:
+        words = after.split()
+        for n, word in enumerate(words[:5]):
+            named = _BENCHMARK_WORD_RE.fullmatch(word.strip("'’\"»”)("))
+            if named:
+                if all(w.lower() not in lexicon.STOP_WORDS and not any(c.isdigit() for c in w) for w in words[:n]):
+                    found = named
+                break
+    if found is None:
+        return False
+    if found.group("bound") is not None or _STANDING_RE.search(before + " " + after):
+        return True
+    return not _YEAR_NEAR_RE.search(before[-_YEAR_REACH:] + " " + after[:_YEAR_REACH])
+
+
 def _names_no_figure(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
     """Whether the number is part of a name, a model, an age, a phone number, a year, a date or a
     reference rather than a figure."""
