@@ -151,7 +151,8 @@ _YEAR_NEAR_RE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|this year|next year|cette année|l['’]an prochain|l['’]année prochaine",
     re.IGNORECASE,
 )
-_YEAR_REACH = 35  # "a target of 5.4% of economic output this year": the year of the figure, not of the sentence
+_SENTENCE_REACH = 160
+_FULL_STOP_RE = re.compile(r"[.;!?\n](?:\s|$)")
 # a target "over the medium term" stands whatever year the sentence names
 _STANDING_RE = re.compile(r"medium[- ]term|long[- ]term|moyen terme|long terme", re.IGNORECASE)
 _LINK_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -197,7 +198,16 @@ def _is_benchmark(text: str, candidate: _Candidate) -> bool:
         return False
     if found.group("bound") is not None or _STANDING_RE.search(before + " " + after):
         return True
-    return not _YEAR_NEAR_RE.search(before[-_YEAR_REACH:] + " " + after[:_YEAR_REACH])
+    # a target for a year the sentence names ("2.1% next year, above the government's target of 1.5%") is that
+    # year's plan, a forecast; a standing one names none ("la cible de 2 % visée par la BCE")
+    start = max(0, first.span_start - _SENTENCE_REACH)
+    opening = text[start : first.span_start]
+    stops = list(_FULL_STOP_RE.finditer(opening))
+    opening = opening[stops[-1].end() :] if stops else opening
+    closing = text[last.end : last.end + _SENTENCE_REACH]
+    stop = _FULL_STOP_RE.search(closing)
+    closing = closing[: stop.start()] if stop else closing
+    return not _YEAR_NEAR_RE.search(opening + " " + closing)
 
 
 def _names_no_figure(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
