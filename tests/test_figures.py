@@ -698,6 +698,22 @@ def test_a_target_or_a_rule_s_bound_is_a_benchmark_not_a_figure(text: str, lang:
     assert [text[f.char_start : f.char_end] for f in find_figures(text, lang)] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("La station balnéaire, qui compte 12.000 habitants, a été rasée.", "fr", []),
+        ("Lahaina, où résidaient 12.000 habitants, a été détruite.", "fr", []),
+        ("The floods hit the port, a city of about 100,000 people, on Sunday.", "en", []),
+        ("The fire reached the valley, home to 42,000 residents.", "en", []),
+        # people of the place counted in the event are a figure
+        ("12 000 habitants ont été évacués.", "fr", ["12 000 habitants"]),
+        ("Le ministère compte 2 000 personnes disparues.", "fr", ["2 000 personnes"]),
+    ],
+)
+def test_a_place_s_population_is_background_not_a_figure(text: str, lang: str, kept: list[str]) -> None:
+    assert [text[f.char_start : f.char_end] for f in find_figures(text, lang)] == kept
+
+
 @pytest.mark.parametrize("prefix", sorted(SEED_FIGURES))
 def test_seed_figures_are_those_a_fact_checker_lists(prefix: str) -> None:
     figures = find_figures(seed_text(prefix), "fr")

@@ -97,6 +97,7 @@ from corroborate.extract.figures.not_figures import (
     _PROPORTION_AFTER_RE,
     _is_benchmark,
     _is_dateline,
+    _is_population,
     _names_no_figure,
     _score_spans,
 )
@@ -118,7 +119,11 @@ def _figure(text: str, candidate: _Candidate, lang: str) -> Figure | None:
         unit = _word_number_unit(text, candidate, unit)
         if unit is None:
             return None
-    if _names_no_figure(text, candidate, unit, lang) or _is_benchmark(text, candidate):
+    if (
+        _names_no_figure(text, candidate, unit, lang)
+        or _is_benchmark(text, candidate)
+        or _is_population(text, candidate, unit, lang)
+    ):
         return None
     return _qualified_figure(text, candidate, unit, lang)
 

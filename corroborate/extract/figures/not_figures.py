@@ -210,6 +210,23 @@ def _is_benchmark(text: str, candidate: _Candidate) -> bool:
     return not _YEAR_NEAR_RE.search(opening + " " + closing)
 
 
+_POPULATION_LEAD_RE = re.compile(rf"(?<!\w)(?:{lexicon.POPULATION_LEADS})[ \u00a0\u202f]+$", re.IGNORECASE)
+
+
+def _is_population(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
+    """A place's population, the outlet's background about it: "la station balnéaire compte 12.000
+    habitants", "Lahaina, où résidaient 12.000 habitants", "a city of about 100,000 people", "home to 42,000
+    residents". Only a people noun right after the figure and a population lead right before it (a qualifier
+    may sit between); "12 000 habitants ont été évacués" counts people in the event and stays."""
+    if candidate.is_range or unit.raw is None or unit.raw.lower() not in lexicon.POPULATION_NOUNS:
+        return False
+    start = candidate.first.span_start
+    qualifier = _qualifier_before(text, start, lang)
+    if qualifier is not None:
+        start = qualifier[1]
+    return _POPULATION_LEAD_RE.search(text, max(0, start - 40), start) is not None
+
+
 def _names_no_figure(text: str, candidate: _Candidate, unit: _Unit, lang: str) -> bool:
     """Whether the number is part of a name, a model, an age, a phone number, a year, a date or a
     reference rather than a figure."""
