@@ -186,7 +186,10 @@ def test_intent_is_weaker_than_saying(extractor: Extractor) -> None:
 def test_a_source_phrase_cut_at_the_next_figure_keeps_only_the_name(extractor: Extractor) -> None:
     text = "Plus d'un million de manifestants selon l'Intérieur et plus de 3 millions selon la CGT."
     assert [(r["value"], r["source"]) for r in run(extractor, text, "fr")] == [(1e6, "Intérieur"), (3e6, "CGT")]
-    text = "About 1.2 million people marched according to the Interior Ministry and more than 3 million according to unions."
+    text = (
+        "About 1.2 million people marched according to the Interior Ministry and more than 3 million according "
+        "to unions."
+    )
     rows = run(extractor, text, "en")
     assert [(r["value"], r["source"]) for r in rows] == [(1.2e6, "Interior Ministry"), (3e6, "unions")]
 
