@@ -88,15 +88,24 @@ def subject_words(text: str | None) -> list[str]:
 
 def subject_words_frame(subjects: pl.Series) -> pl.DataFrame:
     """``(subject, word)`` rows: :func:`subject_words` of every subject, as polars expressions."""
-    return (
-        pl.DataFrame({"subject": subjects.unique()})
-        .with_columns(fold_expr(pl.col("subject")).str.extract_all(r"\p{L}+|\p{Nd}+").alias("word"))
+    texts, words = _text_words(subjects)
+    return words.join(texts, on="text_id").select(pl.col("text").alias("subject"), "word")
+
+
+def _text_words(texts: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The distinct ``texts`` numbered (``text_id, text``), and :func:`subject_words` of each as distinct
+    ``(text_id, word)`` rows: the words are carried by number, not by their text, through the steps below."""
+    distinct = pl.DataFrame({"text": texts.unique()}).with_row_index("text_id")
+    words = (
+        distinct.select("text_id", fold_expr(pl.col("text")).str.extract_all(r"\p{L}+|\p{Nd}+").alias("word"))
         .explode("word")
         .drop_nulls("word")
         .filter(~pl.col("word").is_in(list(_FUNCTION_WORDS)))
-        .with_columns(stem_expr(pl.col("word")).alias("word"))
-        .unique()
     )
+    # each distinct word is stemmed once: the stemmer is 28 passes over its column, and the same words
+    # recur across subjects and sentences
+    stems = words.select("word").unique().with_columns(stem_expr(pl.col("word")).alias("stem"))
+    return distinct, words.join(stems, on="word").select("text_id", pl.col("stem").alias("word")).unique()
 
 
 @dataclass
@@ -142,8 +151,10 @@ class SubjectLexicon:
 
         def words_of(column: str) -> pl.DataFrame:
             texts = contexts.select("claim_id", pl.col(column).fill_null("").alias("text"))
-            words = subject_words_frame(texts["text"]).rename({"subject": "text"}).join(vocabulary, on="word")
-            return texts.join(words, on="text").select("claim_id", "word")
+            distinct, words = _text_words(texts["text"])
+            # only the words of some term matter: the rest are dropped before they meet the claims
+            words = words.join(vocabulary, on="word")
+            return texts.join(distinct, on="text").join(words, on="text_id").select("claim_id", "word")
 
         own = pl.concat([words_of("subject"), words_of("span")]).unique()
         around = pl.concat([own, words_of("context")]).unique()
