@@ -189,34 +189,34 @@ class SubjectLexicon:
         Columns ``subject, subject_key, label``; the same answers as the per-subject method, at a cost
         that grows with the number of distinct words, not of terms times subjects.
         """
-        words = subject_words_frame(subjects)
+        # subjects are carried by number (text_id), not by their text, through the joins and groups below
+        texts, words = _text_words(subjects)
         terms = self._terms_frame()
         hits = words.join(terms, on="word")
         concepts = (
-            hits.group_by("subject", "term_id")
+            hits.group_by("text_id", "term_id")
             .agg(pl.len().alias("found"), pl.col("size").first(), pl.col("concept").first())
             .filter(pl.col("found") == pl.col("size"))
             .sort("term_id")
-            .group_by("subject")
+            .group_by("text_id")
             .agg(pl.col("concept").first())
         )
         own = (
-            words.group_by("subject")
+            words.group_by("text_id")
             .agg(pl.col("word").unique().sort())
             .filter(pl.col("word").list.len() >= 2)
-            .select("subject", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
+            .select("text_id", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
         )
         return (
-            pl.DataFrame({"subject": subjects.unique()})
-            .join(concepts, on="subject", how="left")
-            .join(own, on="subject", how="left")
+            texts.join(concepts, on="text_id", how="left")
+            .join(own, on="text_id", how="left")
             .select(
-                "subject",
+                pl.col("text").alias("subject"),
                 pl.coalesce("concept", "own_key").alias("subject_key"),
                 pl.when(pl.col("concept").is_not_null())
                 .then(pl.col("concept"))
                 .when(pl.col("own_key").is_not_null())
-                .then(pl.col("subject").str.strip_chars())
+                .then(pl.col("text").str.strip_chars())
                 .alias("label"),
             )
         )
