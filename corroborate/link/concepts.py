@@ -354,7 +354,7 @@ class ConceptLexicon:
 
     def _cue_screen(self) -> str:
         """A regex over lower-cased raw text that every text whose folding holds a recap, correction or
-        horizon cue, or a "from 115 to 97", matches (:func:`_unfolded`)."""
+        horizon cue, or a "from 115 to 97", matches (:func:`_cue_screen`)."""
         kinds = ("recap", "recap_after", "correction", "horizon")
         cues = sorted(set(self.cues.filter(pl.col("kind").is_in(kinds))["cue"].to_list()))
         return _cue_screen(tuple(cues))
@@ -401,8 +401,8 @@ def _escape(phrase: str) -> str:
 # --- the cue screen: folded phrases found in raw text ----------------------------------------------------------
 #
 # Folding (corroborate.text.fold_expr) is the costly part of reading cues: Unicode decomposition of every
-# sentence. Folding works character by character and leaves ASCII as it is (once lower-cased), so a pattern over
-# the raw, lower-cased text can follow it: each letter of a folded cue is that letter or any non-ASCII
+# sentence. Folding works character by character and leaves ASCII as it is (once lower-cased), so a pattern
+# over the raw, lower-cased text can follow it: each letter of a folded cue is that letter or any non-ASCII
 # character (é, è, ê, ’ ...), followed by any non-ASCII characters (combining marks, which folding drops); a
 # space between a cue's words is any run of characters that are not ASCII letters or digits; a word's edge is
 # anything but an ASCII letter. What folding turns into several characters, one of them ASCII ("ﬁ" into
@@ -410,7 +410,7 @@ def _escape(phrase: str) -> str:
 # text whatever it holds.
 
 _BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
-_NON_ASCII = r"[^\x00-\x7F]"
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
 
 
 @functools.cache
@@ -418,24 +418,22 @@ def _unfolded() -> str:
     """A regex class of the raw characters whose folding a one-character-per-letter pattern cannot follow:
     measured over the Basic Multilingual Plane with the same polars expressions as the folding itself."""
     table = pl.DataFrame({"char": _BMP}).select(
-        "char",
-        fold_expr(pl.col("char")).alias("folded"),
-        pl.col("char").str.to_lowercase().alias("lower"),
+        "char", fold_expr(pl.col("char")).alias("folded"), pl.col("char").str.to_lowercase().alias("lower")
     )
     folded: dict[str, str] = dict(zip(table["char"].to_list(), table["folded"].to_list(), strict=True))
-    lost = {
+    chars = {
         char
         for char, into in folded.items()
-        if len(into) > 1 and any(c.isascii() and (c.isalnum() or c in "'") or c.isspace() for c in into)
+        if len(into) > 1 and any(c.isascii() and (c.isalnum() or c == "'") or c.isspace() for c in into)
     }
     # the screen reads the text lower-cased, the folding reads it as written: a character whose two ways
     # differ is not followed either
     for lower, into in table.select("lower", "folded").iter_rows():
         if "".join(folded.get(c, "\0") for c in lower) != into:
-            lost.update(c for c in lower if not c.isascii())
-    codes = sorted(ord(c) for c in lost)
+            chars.update(c for c in lower if not c.isascii())
+    lost = sorted(ord(c) for c in chars)
     ranges: list[tuple[int, int]] = []
-    for code in codes:
+    for code in lost:
         if ranges and code == ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], code)
         else:
@@ -452,7 +450,7 @@ def _cue_screen(cues: tuple[str, ...]) -> str:
 
     def phrase(cue: str) -> str:
         return between.join(
-            "".join(f"(?:{re.escape(c)}|{_NON_ASCII}){_NON_ASCII}*" for c in word) for word in cue.split()
+            "".join(f"[{re.escape(c)}{_NON_ASCII}][{_NON_ASCII}]*" for c in word) for word in cue.split()
         )
 
     def any_of(words: list[str] | tuple[str, ...]) -> str:
@@ -460,11 +458,6 @@ def _cue_screen(cues: tuple[str, ...]) -> str:
 
     whole = "(?:^|[^a-z])" + any_of(cues) + "(?:$|[^a-z])"
     from_to = (
-        "(?:^|[^a-z])"
-        + any_of(["from", "de", "d'"])
-        + between
-        + any_of(["to", "a"])
-        + between
-        + f"(?:[0-9]|{_NON_ASCII})"
+        "(?:^|[^a-z])" + any_of(["from", "de", "d'"]) + between + any_of(["to", "a"]) + between + f"[0-9{_NON_ASCII}]"
     )
     return "|".join([whole, from_to, _unfolded()])
