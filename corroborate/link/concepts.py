@@ -409,7 +409,6 @@ def _escape(phrase: str) -> str:
 # "fi", "™" into "tm"), and every character beyond the Basic Multilingual Plane, make the screen keep their
 # text whatever it holds.
 
-_BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 
 
@@ -417,7 +416,8 @@ _NON_ASCII = r"\x{80}-\x{10FFFF}"
 def _unfolded() -> str:
     """A regex class of the raw characters whose folding a one-character-per-letter pattern cannot follow:
     measured over the Basic Multilingual Plane with the same polars expressions as the folding itself."""
-    table = pl.DataFrame({"char": _BMP}).select(
+    plane = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]  # surrogates are no text
+    table = pl.DataFrame({"char": plane}).select(
         "char", fold_expr(pl.col("char")).alias("folded"), pl.col("char").str.to_lowercase().alias("lower")
     )
     folded: dict[str, str] = dict(zip(table["char"].to_list(), table["folded"].to_list(), strict=True))
