@@ -29,9 +29,19 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# The tests not marked slow, for the edit-test loop: about 70 s of CPU (single process).
+# The tests not marked slow, for the edit-test loop: about 90 s of CPU, run as two pytest processes at once
+# (one a core): the files of FAST_FIRST in one, every other file in the other. FAST_FIRST holds about half of
+# the time (`pytest -m "not slow" --durations=0`, summed by file). The second prints as it goes, the first
+# when it is done; the target fails when either does, and an interrupt stops both.
+FAST_FIRST ?= tests/test_desk.py tests/test_link.py tests/test_attribution_shapes.py tests/test_unchanged.py \
+	tests/test_warmup.py tests/test_safety.py tests/test_incremental_link.py tests/test_score.py tests/test_store.py
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow"
+	@first=$$(mktemp); \
+	$(PY) -m pytest -m "not slow" -q -p no:cacheprovider $(FAST_FIRST) > "$$first" 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null; rm -f "$$first"; exit 130' INT TERM; \
+	$(PY) -m pytest -m "not slow" $(addprefix --ignore=,$(FAST_FIRST)); rest=$$?; \
+	wait $$pid; done=$$?; echo "--- $(FAST_FIRST)"; cat "$$first"; rm -f "$$first"; \
+	test $$rest -eq 0 && test $$done -eq 0
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

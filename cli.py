@@ -674,6 +674,16 @@ def query(
     file: Annotated[
         Path | None, typer.Option("--file", exists=True, dir_okay=False, help="Read the SQL from this file.")
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            help="Instead of SQL: run this model of sql/models alone on the stored tables and print the rows it "
+            "makes; nothing stored changes.",
+            show_default=False,
+        ),
+    ] = None,
     param: Annotated[
         list[Param] | None,
         typer.Option(
@@ -696,7 +706,7 @@ def query(
     ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Run one read-only SQL statement against the database.
+    """Run one read-only SQL statement, or one SQL model, against the database.
 
     The database is opened read-only, with no access to other files, other databases or the network (unless
     `--allow-files`, which opens local files for reading), and no statement can change these settings.
@@ -706,22 +716,35 @@ def query(
     Put SQL that names a `$parameter` in single quotes: in double quotes the shell replaces `$who` first.
 
     From a file: `corroborate query --file revised.sql -f csv`; from stdin: `corroborate query - < revised.sql`
+
+    One SQL model, to debug it: `corroborate query --model claim_outcomes -f csv` runs
+    `sql/models/claim_outcomes.sql` alone, from the inputs its `-- inputs:` line declares as the database holds
+    them, and prints the rows it makes; the stored tables stay as they are (the database is attached read-only
+    and the rows are made in memory). `-p band 40` changes one of the model's `$parameters` (default: what a run
+    gives it). An input the database does not hold, such as a frame a run computes in Python, stands in empty,
+    with a note on stderr.
     """
     import duckdb
 
     from corroborate.readonly import QueryRefusedError
     from corroborate.run.api import run_query
 
-    if (sql is None) == (file is None):
-        raise _fail("give the SQL as an argument or with --file, not both", 2)
+    if sum(given is not None for given in (sql, file, model)) != 1:
+        raise _fail("give the SQL as an argument or with --file, or a model with --model: exactly one of them", 2)
+    pairs = [(str(name), str(value)) for name, value in param or []]
+    out_format = _format(fmt, nl)
+    if model is not None:
+        if allow_files:
+            raise _fail("--allow-files is for SQL: a model reads only the database", 2)
+        frame = _model_rows(_reader_db(db_path), model, dict(pairs))
+        _render_selected(frame, columns, out_format)
+        return
     if file is not None:
         text = file.read_text(encoding="utf-8")
     elif sql == "-":
         text = sys.stdin.read()
     else:
         text = str(sql)
-    pairs = [(str(name), str(value)) for name, value in param or []]
-    out_format = _format(fmt, nl)
     try:
         from corroborate.readonly import check_statement
 
@@ -737,6 +760,30 @@ def query(
         raise _fail(" ".join(str(error).split()) + hint, 2) from None
     except duckdb.Error as error:
         raise _fail(" ".join(str(error).split())) from None
+    _render_selected(frame, columns, out_format)
+
+
+def _model_rows(database: Path, name: str, params: dict[str, str]) -> Any:
+    """``query --model``: the rows of one model run alone on ``database``, with a note per input that stood in
+    empty; exits 2 on an unknown model or parameter, 1 when the model fails."""
+    import duckdb
+
+    from corroborate.run.api import model_rows
+
+    try:
+        frame, stood_in = model_rows(database, name, params or None)
+    except duckdb.Error as error:  # the model failed on this database
+        raise _fail(" ".join(str(error).split())) from None
+    except (LookupError, ValueError) as error:  # an unknown model or parameter: the message lists the right ones
+        raise _fail(str(error.args[0] if error.args else error), 2) from None
+    for source in stood_in:
+        why = "a run computes it in Python" if source.startswith("_") else "the database has no such table"
+        _complain(f"note: {source} stood in empty ({why}): rows that depend on it may differ", typer.colors.YELLOW)
+    return frame
+
+
+def _render_selected(frame: Any, columns: list[str] | None, out_format: OutputFormat) -> None:
+    """The rows of ``query``, with the columns ``--columns`` asks for (exits 2 naming an unknown one)."""
     from corroborate.present.output import select_columns
 
     try:

@@ -84,7 +84,7 @@ def store_planted(con: duckdb.DuckDBPyConnection, articles_file: Path, claims_fi
     ``claims_file`` (a newsroom's ``truth/claims.jsonl``) that fall in them, marked extracted by the current
     extractor version, as the store stage would. Returns the claims stored."""
     from corroborate import db
-    from corroborate.extract.pipeline import claim_id
+    from corroborate.extract.contract import claim_id
     from corroborate.extract.version import EXTRACTOR_VERSION
     from corroborate.run import stages
 

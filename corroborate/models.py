@@ -9,20 +9,26 @@ for the model while it runs (a name starting with ``_``, declared once in :data:
 columns). From these lines :func:`model_order` derives the order models run in, and :func:`run_alone`
 runs any one model on a database that lacks some of its inputs (each missing one stands in empty, with
 its columns), which is how a model is debugged and how the tests check that every header is complete.
+:func:`run_on_copy` runs one model from the tables of a database file without writing to it (what
+``corroborate query --model NAME`` prints).
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
 
-from corroborate import db
+from corroborate import db, store
 
 HEADER = "-- inputs:"
 
@@ -203,16 +209,19 @@ def _exists(con: duckdb.DuckDBPyConnection, relation: str) -> bool:
     return True
 
 
-def run_alone(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> None:
-    """Run the model ``name`` on ``con`` with only its declared inputs at hand.
+def run_alone(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> list[str]:
+    """Run the model ``name`` on ``con`` with only its declared inputs at hand; returns the inputs that
+    stood in empty.
 
     A declared input the connection lacks stands in empty: a stored table from its DDL, a frame with its
     declared columns, another model with the columns it makes. An input the header does not declare is
     not provided, so a model that reads one fails here. The stand-ins stay registered on ``con``.
     """
+    stood_in: list[str] = []
     for source in model_inputs(name):
         if _exists(con, source):
             continue
+        stood_in.append(source)
         if source in FRAMES:
             con.register(source, _empty(FRAMES[source]))
         elif source in stored_tables():
@@ -222,3 +231,73 @@ def run_alone(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, An
         else:
             raise ValueError(f"{name}.sql reads {source!r}: neither a stored table, a model nor a declared frame")
     db.run_model(con, name, {k: v for k, v in (params or {}).items() if k in model_params(name)} or None)
+    return stood_in
+
+
+class UnknownModelError(LookupError):
+    """No model of ``sql/models`` has the name asked for; the message lists them."""
+
+
+def check_model_name(name: str) -> str:
+    """``name`` when a model of ``sql/models`` has it; else raises :class:`UnknownModelError` naming the
+    closest models and listing all of them."""
+    names = model_names()
+    if name in names:
+        return name
+    close = difflib.get_close_matches(name, names, n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise UnknownModelError(f"no SQL model named {name!r}{hint}; the models of sql/models: {', '.join(names)}")
+
+
+@dataclass(frozen=True, slots=True)
+class AloneRun:
+    """What one model made from a database's tables (:func:`run_on_copy`)."""
+
+    rows: pl.DataFrame  # the rows the model makes, with its columns
+    stood_in: tuple[str, ...]  # its declared inputs the database does not hold: they stood in empty
+
+
+def _attach_read_only(scratch: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Attach the database file as ``stored``, read-only, retrying while a run briefly holds it (as the
+    readers of :mod:`corroborate.store` do)."""
+    if not db_path.is_file():
+        raise FileNotFoundError(f"no database at {db_path}: run `corroborate run` first")
+    deadline = time.monotonic() + store.READER_RETRY_SECONDS
+    while True:
+        try:
+            scratch.execute("ATTACH ? AS stored (READ_ONLY)", [str(db_path)])
+            return
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _stored_relations(scratch: duckdb.DuckDBPyConnection) -> set[str]:
+    """The tables and views of the attached database."""
+    found = scratch.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'stored' "
+        "UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'stored' AND NOT internal"
+    ).fetchall()
+    return {row[0] for row in found}
+
+
+def run_on_copy(db_path: Path, name: str, params: Mapping[str, Any] | None = None) -> AloneRun:
+    """The rows the model ``name`` makes from the tables of the database file at ``db_path``, which stays
+    as it was: no table of it is replaced, altered or even opened for writing.
+
+    The file is attached read-only to a scratch database in memory; each declared input the file holds is
+    a view of it there, the others stand in empty (:func:`run_alone`), and the model makes its table in
+    the scratch database, dropped on return. ``params`` give the model's ``$parameters``. Raises
+    :class:`UnknownModelError` for a name no model has, FileNotFoundError when there is no file.
+    """
+    check_model_name(name)
+    with contextlib.closing(duckdb.connect()) as scratch:
+        _attach_read_only(scratch, db_path)
+        held = _stored_relations(scratch)
+        for source in model_inputs(name):
+            if source in held:
+                # A qualified name for the relation API (not SQL text): a name from the model's header.
+                scratch.table(f"stored.{source}").create_view(source)
+        stood_in = run_alone(scratch, name, params)
+        return AloneRun(rows=scratch.table(name).pl(), stood_in=tuple(stood_in))

@@ -72,3 +72,22 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 CONCEPT_KINDS: tuple[str, ...] = ("count", "period", "scale")
 
 UNKNOWN_OUTLET = "unknown"
+
+# Wire agencies: canonical name -> every name they sign with. An article that copies one names it in its
+# outlet ("Boursorama (AFP copy)") or its credit lines; a wire is never a source of its own copy.
+WIRE_AGENCY_NAMES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "AP": ("AP", "Associated Press"),
+    "Reuters": ("Reuters",),
+    "ATS": ("ATS", "Keystone-ATS", "ATS-Keystone", "SDA", "Keystone-SDA", "Agence télégraphique suisse"),
+    "UPI": ("UPI", "United Press International"),
+    "Belga": ("Belga",),
+    "Keystone": ("Keystone",),
+    "ANSA": ("ANSA",),
+    "DPA": ("DPA", "dpa"),
+    "EFE": ("EFE",),
+    "Yonhap": ("Yonhap",),
+    "Kyodo": ("Kyodo",),
+    "Xinhua": ("Xinhua",),
+    "PA": ("PA Media", "Press Association"),
+}

@@ -319,7 +319,8 @@ def load_seeds(s: Scenario, outlets: dict[str, str] | None = None) -> dict[str, 
 def run(
     ex: Any, text: str, lang: str, published: str | None = "2024-10-28", outlet: str = "AFP"
 ) -> list[dict[str, Any]]:
-    from corroborate.extract.pipeline import CLAIM_COLUMNS, EXTRACTOR_VERSION, INPUT_SCHEMA
+    from corroborate.extract.contract import CLAIM_COLUMNS, INPUT_SCHEMA
+    from corroborate.extract.version import EXTRACTOR_VERSION
 
     frame = pl.DataFrame(
         [

@@ -183,6 +183,31 @@ def test_intent_is_weaker_than_saying(extractor: Extractor) -> None:
     assert r["attributed"] and r["source"] == "France"
 
 
+def test_a_source_phrase_cut_at_the_next_figure_keeps_only_the_name(extractor: Extractor) -> None:
+    text = "Plus d'un million de manifestants selon l'Intérieur et plus de 3 millions selon la CGT."
+    assert [(r["value"], r["source"]) for r in run(extractor, text, "fr")] == [(1e6, "Intérieur"), (3e6, "CGT")]
+    text = (
+        "About 1.2 million people marched according to the Interior Ministry and more than 3 million according "
+        "to unions."
+    )
+    rows = run(extractor, text, "en")
+    assert [(r["value"], r["source"]) for r in rows] == [(1.2e6, "Interior Ministry"), (3e6, "unions")]
+
+
+def test_a_wire_reporting_in_its_own_copy_is_the_outlet_s_voice(extractor: Extractor) -> None:
+    text = (
+        "The death toll of more than 2,100 seemed likely to rise further, Reuters reported. "
+        "The ministry said 2,012 people died."
+    )
+    copy = run(extractor, text, "en", outlet="Panorama (Reuters rewrite)")
+    assert [(r["value"], r["attributed"], r["source"]) for r in copy] == [
+        (2100, False, "Panorama (Reuters rewrite)"),
+        (2012, True, "ministry"),  # "the ministry" never stands for the wire that reported before it
+    ]
+    elsewhere = run(extractor, text, "en", outlet="Le Monde")
+    assert [(r["value"], r["source"]) for r in elsewhere] == [(2100, "Reuters"), (2012, "ministry")]
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

@@ -140,3 +140,25 @@ def test_officials_credited_with_no_gold_claim_are_listed_for_the_development_st
     best = _credited([("quake", "ministry", "Interior Ministry of Arland", "AR")])
     unnamed = unnamed_view(pred, best, sources, frozenset({"flood"}))
     assert unnamed.rows() == [("quake", "Fragment", 1)]
+
+
+def test_guards_are_counted_where_they_held_an_agreement_back_and_what_it_cost() -> None:
+    from corroborate.evaluate.corpus import Corpus
+    from corroborate.evaluate.views import guard_view
+
+    corpus = Corpus(
+        root=Path("."),
+        storylines=["quake", "flood", "storm"],
+        gold_claims=pl.DataFrame(),
+        gold_outcomes=pl.DataFrame({"gold_id": [0, 1], "gold_outcome": ["corroborated", "unresolved"]}),
+    )
+    pred = pl.DataFrame(
+        {
+            "pred_id": [10, 11, 12, 13],
+            "storyline": ["quake", "flood", "flood", "storm"],
+            "guards": [["relays"], ["disputed"], ["disputed", "relays"], ["relays"]],
+        }
+    )
+    pairs = pl.DataFrame({"pred_id": [10, 11], "gold_id": [0, 1]})  # claim 10 is a corroborated gold claim
+    guards = guard_view(corpus, pred, pairs, frozenset({"storm"}))  # the held-out storyline is never shown
+    assert guards.rows() == [("disputed", 1, 2, 0), ("relays", 2, 2, 1)]

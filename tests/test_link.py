@@ -112,6 +112,25 @@ def test_a_person_met_with_and_without_an_organisation_is_one_person_under_it(sc
     assert parent == [("Conseil d'analyse stratégique",)]
 
 
+def test_a_country_s_government_under_its_own_names_is_its_government(scenario: Scenario) -> None:
+    s = scenario
+    s.article("fr", text("Le déficit de la France atteindra 5 %, selon le gouvernement français."), "2024-10-01")
+    s.article("en", text("France's deficit will reach 5%, the French government said."), "2024-10-02", language="en")
+    s.article("bu", text("Le ministère français du Budget table sur un déficit de 5 %."), "2024-10-03")
+    common = {"unit": "percent", "subject": "déficit"}
+    fr = s.claim("fr", "gouvernement français", 5, span="5 %", **common)  # type: ignore[arg-type]
+    en = s.claim("en", "French government", 5, span="5%", **common)  # type: ignore[arg-type]
+    budget = s.claim("bu", "ministère français du Budget", 5, span="5 %", **common)  # type: ignore[arg-type]
+    s.link()
+    assert s.source_name(fr) == s.source_name(en) == "Government (FR)"
+    parent = s.con.execute(
+        "SELECT p.name FROM claim_sources cs JOIN sources c USING (source_id) JOIN sources p "
+        "ON p.source_id = c.parent_id WHERE cs.claim_id = ?",
+        [budget],
+    ).fetchall()
+    assert parent == [("Government (FR)",)]  # a part of the government stays a body under it
+
+
 # ------------------------------------------------------------------------------------------- copies
 def test_seed_rewrites_are_copies_of_the_dispatch(scenario: Scenario) -> None:
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

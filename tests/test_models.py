@@ -7,7 +7,11 @@ with what the link and score stages made of the seed articles, where it must mak
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -15,13 +19,29 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from corroborate import db, models, vocab
-from corroborate.link import EVIDENCE_BAND, OUTCOME_PARAMS
-from corroborate.score import RELAY_DAYS
+from corroborate import db, models
+from corroborate.run.api import model_rows, stage_params
+from helpers import run_cli
 
 # The parameter values the link and score stages pass.
-PARAMS = {**OUTCOME_PARAMS, "band": EVIDENCE_BAND, "days": RELAY_DAYS, "unknown_outlet": vocab.UNKNOWN_OUTLET}
-PARAMS["count_days"] = int(PARAMS["count_days"])
+PARAMS = stage_params()
+
+
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A real database file holding what the link and score stages made of the seed articles (closed)."""
+    from corroborate.link import link
+    from corroborate.score import score_sources
+    from helpers import RUN, Scenario, load_seeds
+
+    path = tmp_path_factory.mktemp("linked") / "corroborate.duckdb"
+    with contextlib.closing(db.connect(path)) as con:
+        scenario = Scenario(con)
+        load_seeds(scenario)
+        link(con)
+        scenario.complete_run()
+        score_sources(con, RUN)
+    yield path
 
 
 def _relations_read(name: str) -> set[str]:
@@ -93,18 +113,14 @@ def test_a_frame_is_registered_with_its_declared_columns_only() -> None:
         con.close()
 
 
-def test_each_model_remakes_its_rows_from_its_declared_inputs(tmp_path: Path) -> None:
-    from corroborate.link import link
-    from corroborate.score import score_sources
-    from tests.helpers import RUN, Scenario, load_seeds
+def test_every_parameter_of_a_model_has_the_value_a_stage_gives_it() -> None:
+    for name in models.model_names():
+        assert set(models.model_params(name)) <= set(PARAMS), name
 
-    full = db.connect(tmp_path / "full.duckdb")
+
+def test_each_model_remakes_its_rows_from_its_declared_inputs(linked_db: Path) -> None:
+    full = db.connect(linked_db, read_only=True)
     try:
-        scenario = Scenario(full)
-        load_seeds(scenario)
-        link(full)
-        scenario.complete_run()
-        score_sources(full, RUN)
         compared = 0
         for name in models.model_order():
             inputs = models.model_inputs(name)
@@ -125,3 +141,61 @@ def test_each_model_remakes_its_rows_from_its_declared_inputs(tmp_path: Path) ->
         assert compared >= 8
     finally:
         full.close()
+
+
+# `corroborate query --model NAME`: one model run alone on a database file, which stays as it was.
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stored(path: Path, table: str) -> pl.DataFrame:
+    with contextlib.closing(db.connect(path, read_only=True)) as con:
+        return con.table(table).pl()
+
+
+def test_query_model_prints_the_rows_of_the_model_and_leaves_the_database_as_it_was(linked_db: Path) -> None:
+    before = _digest(linked_db)
+    stored = _stored(linked_db, "claim_outcomes")
+    done = run_cli("query", "--model", "claim_outcomes", "-f", "json", "--db", str(linked_db))
+    assert done.returncode == 0, done.stderr
+    printed = pl.DataFrame(json.loads(done.stdout))
+    assert printed.height == stored.height > 0
+    assert sorted(printed.columns) == sorted(stored.columns)
+    key = ["claim_id", "outcome"]
+    assert printed.select(key).sort(key).rows() == stored.select(key).sort(key).rows()
+    assert done.stderr == ""  # every input it declares is in the database: nothing stood in
+    # The model replaces its table when a run runs it: here the stored one is untouched, byte for byte.
+    assert _digest(linked_db) == before
+    assert not linked_db.with_name(linked_db.name + ".wal").exists()
+    assert_frame_equal(_stored(linked_db, "claim_outcomes"), stored)
+
+
+def test_query_model_takes_the_format_columns_and_parameters_of_query(linked_db: Path) -> None:
+    done = run_cli("query", "--model", "claim_facts", "-f", "csv", "-c", "claim_id,lo,hi", "--db", str(linked_db))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "claim_id,lo,hi" and len(lines) > 1
+    assert "note: _concept_kinds stood in empty" in done.stderr  # a frame a run computes in Python
+    default, stood_in = model_rows(linked_db, "claim_facts")
+    wider, _ = model_rows(linked_db, "claim_facts", {"slack": "0.5"})
+    assert stood_in == ("_concept_kinds",)
+    assert (wider.get_column("lo") <= default.get_column("lo")).all()
+    assert (wider.get_column("lo") < default.get_column("lo")).any()  # the parameter given replaced the stage's
+    with pytest.raises(ValueError, match="takes no parameter 'band'"):
+        model_rows(linked_db, "claim_facts", {"band": "3"})
+    with pytest.raises(ValueError, match="takes a number"):
+        model_rows(linked_db, "claim_facts", {"slack": "wide"})
+
+
+def test_query_model_names_the_models_when_the_name_is_unknown(linked_db: Path) -> None:
+    before = _digest(linked_db)
+    done = run_cli("query", "--model", "claim_outcome", "--db", str(linked_db))
+    assert done.returncode == 2
+    assert "no SQL model named 'claim_outcome'" in done.stderr and "did you mean claim_outcomes" in done.stderr
+    assert all(name in done.stderr for name in models.model_names())
+    assert done.stdout == ""
+    both = run_cli("query", "SELECT 1", "--model", "claim_outcomes", "--db", str(linked_db))
+    assert both.returncode == 2 and "exactly one" in both.stderr
+    assert _digest(linked_db) == before

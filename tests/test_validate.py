@@ -38,7 +38,8 @@ def gx_context() -> Any:
 
 
 @pytest.fixture
-def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+def con(empty_db: Path, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    shutil.copyfile(empty_db, tmp_path / "test.duckdb")
     connection = db.connect(tmp_path / "test.duckdb")
     connection.sql(
         "INSERT INTO articles (article_id, external_id, outlet, published_at, published_precision, language, "

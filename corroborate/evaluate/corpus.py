@@ -148,6 +148,15 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
             on="claim_id",
             how="left",
         )
+        # the evidence guards that held an agreement back on the claim (relays, disputed)
+        .join(
+            con.sql(
+                "SELECT claim_id, list(DISTINCT relation ORDER BY relation) AS guards FROM claim_evidence "
+                "WHERE relation IN ('relays', 'disputed') GROUP BY claim_id"
+            ).pl(),
+            on="claim_id",
+            how="left",
+        )
         # the deciding evidence first, else the earliest (a claim that nothing decided shows the first figure
         # that bore on it, whatever order the evidence rows are stored in)
         .sort(

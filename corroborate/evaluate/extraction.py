@@ -167,7 +167,7 @@ def _same_value(label: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 def evaluate(labels_path: str | Path, extractor: Any | None = None) -> EvalReport:
     """Run ``extractor`` (default ``Extractor()``) over the labelled passages and score it."""
-    from corroborate.extract.pipeline import INPUT_SCHEMA
+    from corroborate.extract.contract import INPUT_SCHEMA
 
     if extractor is None:
         from corroborate.extract import Extractor

@@ -45,6 +45,7 @@ from corroborate.evaluate.views import (
     _extraction_errors,
     _wrong_verdicts,
     attribution_rule_view,
+    guard_view,
     merge_view,
     reader_view,
     rule_view,
@@ -170,6 +171,7 @@ class GoldReport:
     holdout: frozenset[str]
     reader: pl.DataFrame = field(default_factory=pl.DataFrame)  # what a reader sees, per slice (reader_view)
     rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per verdict reason: storylines, precision
+    guards: pl.DataFrame = field(default_factory=pl.DataFrame)  # per evidence guard: storylines, claims (dev)
     wrong_verdicts: pl.DataFrame = field(default_factory=pl.DataFrame)  # every wrong verdict a reader sees
     attribution_rules: pl.DataFrame = field(default_factory=pl.DataFrame)  # per attribution rule (dev)
     splits: pl.DataFrame = field(default_factory=pl.DataFrame)  # split gold organisations (dev), split_view
@@ -264,8 +266,26 @@ def score_corpus(
         report.merges = merge_view(best, sources, holdout)
         report.unnamed = unnamed_view(pred, best, sources, holdout)
         report.rules = rule_view(corpus, pred, pairs, holdout)
+        report.guards = guard_view(corpus, pred, pairs, holdout)
         report.wrong_verdicts = _wrong_verdicts(corpus, pred, pairs)
     return report
+
+
+def _guard_lines(guards: pl.DataFrame) -> list[str]:
+    """The evidence guards' table of the report (none when no guard fired)."""
+    if not guards.height:
+        return []
+    lines = [
+        "",
+        "evidence guards on the development storylines (agreement held back): storylines fired, claims touched,"
+        " of them gold corroborated",
+    ]
+    for r in guards.iter_rows(named=True):
+        lines.append(
+            f"  {r['guard']:<13} {r['storylines']:>2} storylines {r['claims']:>5} claims"
+            f" {r['gold_corroborated']:>5} gold corroborated"
+        )
+    return lines
 
 
 def format_report(report: GoldReport, *, details: bool = True) -> str:
@@ -306,6 +326,7 @@ def format_report(report: GoldReport, *, details: bool = True) -> str:
                 f"  {r['outcome']:<13} {r['reason']:<58} {r['storylines']:>2} storylines"
                 f" {_ratio(r['right'], r['verdicts']):>16}"
             )
+    lines += _guard_lines(report.guards)
     if report.attribution_rules.height:
         lines += [
             "",

@@ -285,6 +285,28 @@ def rule_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: 
     )
 
 
+def guard_view(corpus: Corpus, pred: pl.DataFrame, pairs: pl.DataFrame, holdout: frozenset[str]) -> pl.DataFrame:
+    """Per evidence guard (``relays``, ``disputed``: an agreement that proves nothing), over the development
+    storylines only: in how many storylines it fired on an attributed claim, how many claims it touched, and of
+    them how many a gold claim says are corroborated (what holding back may have cost)."""
+    if "guards" not in pred.columns:
+        return pl.DataFrame()
+    dev = pred.filter(~pl.col("storyline").is_in(sorted(holdout)) & pl.col("guards").is_not_null())
+    corroborated = _gold_verdicts(corpus, pairs).filter(pl.col("gold_outcome") == "corroborated")
+    return (
+        dev.select("pred_id", "storyline", "guards")
+        .explode("guards")
+        .with_columns(pl.col("pred_id").is_in(corroborated["pred_id"].implode()).alias("gold_corroborated"))
+        .group_by(pl.col("guards").alias("guard"))
+        .agg(
+            pl.col("storyline").n_unique().alias("storylines"),
+            pl.len().alias("claims"),
+            pl.col("gold_corroborated").sum().alias("gold_corroborated"),
+        )
+        .sort("guard")
+    )
+
+
 _CHAIN_COLUMNS = (
     "outcome",
     "source",

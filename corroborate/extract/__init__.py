@@ -11,15 +11,25 @@ from typing import TYPE_CHECKING, Any
 from corroborate.extract.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from corroborate.extract.pipeline import CLAIM_COLUMNS, Extractor, ExtractorConfig, claim_id
+    from corroborate.extract.contract import CLAIM_COLUMNS, claim_id
+    from corroborate.extract.pipeline import Extractor, ExtractorConfig
 
 __all__ = ["CLAIM_COLUMNS", "EXTRACTOR_VERSION", "Extractor", "ExtractorConfig", "claim_id"]
 
 
-def __getattr__(name: str) -> Any:
-    """The pipeline's names load spaCy: imported on first use, so reading the version stays instant."""
-    if name in __all__:
-        from corroborate.extract import pipeline
+# Where each name lives: the pipeline loads spaCy, the contract polars and DuckDB.
+_HOMES = {
+    "CLAIM_COLUMNS": "contract",
+    "claim_id": "contract",
+    "Extractor": "pipeline",
+    "ExtractorConfig": "pipeline",
+}
 
-        return getattr(pipeline, name)
+
+def __getattr__(name: str) -> Any:
+    """The names are imported on first use, so reading the version stays instant."""
+    if name in _HOMES:
+        import importlib
+
+        return getattr(importlib.import_module(f"corroborate.extract.{_HOMES[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -152,6 +152,9 @@ PEOPLE_UNITS = frozenset({"people", "soldiers", "count"})
 
 # Words after which a following noun is not the unit of the number (function words, auxiliaries).
 STOP_WORDS = _word_set("stop_words")
+# A place's population ("une ville de 12 000 habitants", "home to 42,000 residents"): background, no claim.
+POPULATION_LEADS = phrase_pattern("population_leads")
+POPULATION_NOUNS = _word_set("population_nouns")
 # The only words that may sit between a number and a time noun for it to be a duration ("les 12
 # derniers mois"); elsewhere a time noun further on is an adverbial ("3,000 last week").
 DURATION_MODIFIERS = _word_set("duration_modifiers")
@@ -180,6 +183,14 @@ AIRLINER_SUFFIXES = _names("airliner_suffixes")
 
 # "âgé de 45", "aged 45", "aged between 18 and 25": ages.
 AGE_BEFORE = phrase_pattern("age_words")
+# A target ("the ECB's 2% target", "la cible de 2 %") or a rule's bound ("the 3% ceiling", "le plafond des
+# 3 %") that a figure names: a benchmark, no claim about the world (a target for a stated year is a forecast).
+TARGET_WORDS = phrase_pattern("target_words")
+BOUND_WORDS = phrase_pattern("bound_words")
+STOP_WORDS = _word_set("stop_words")
+# A place's population ("une ville de 12 000 habitants", "home to 42,000 residents"): background, no claim.
+POPULATION_LEADS = phrase_pattern("population_leads")
+POPULATION_NOUNS = _word_set("population_nouns")
 # "Jane Smith, 30, a nurse", "the driver, 45, was": a bare number between commas (or in brackets)
 # after a name or one of these nouns is an age.
 PERSON_NOUNS = _word_set("person_nouns")

@@ -12,37 +12,39 @@ The order of work keeps the expensive model away from most of the text:
 3. ``nlp.pipe`` on those sentences only, per language, in batches;
 4. mention rows from the parses, then the pairing in polars (``attribution.pair``).
 
-It stays whole (about 700 lines): one extractor whose passes share each article's state and run in
-order; what the passes call (figures, attribution, context, cues) lives in modules of its own.
+The passes share each article's state and run in order, so they stay together here; what they call lives
+in modules of its own: the figure finder (``figures``), the article's layout (``layout``), what a sentence
+signals (``signals``), speakers and pairing (``attribution``), periods and subjects (``context``), the
+split of a range between two sources (``respective``); the columns in and out are in ``contract``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
 
-from corroborate.db import table_schema
 from corroborate.extract import attribution, context, cues, nlp
+from corroborate.extract.contract import CLAIM_COLUMNS, CLAIM_SCHEMA, REQUIRED_INPUT
 from corroborate.extract.figures import find_figures, has_figure
-from corroborate.extract.lang import folded as lexicon_folded
-from corroborate.extract.lang import words as lexicon_words
+from corroborate.extract.layout import _headline, _list_blocks, _paragraphs, _shift
+from corroborate.extract.respective import _split_respective_ranges
+from corroborate.extract.signals import (
+    _BACKREF_RX,
+    _EXTREME_RX,
+    _INCISE_END_RX,
+    _SILENT_KINDS,
+    _bracket_source,
+    _measured,
+    _mentions_document,
+    _names_document,
+)
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
 from corroborate.language import detect_language
-from corroborate.text import fold
-from corroborate.vocab import UNKNOWN_OUTLET
-
-# The extract contract (docs/DESIGN.md §4.2) is the claims table of sql/schema/claims.sql without the keys
-# the store and the link stage add; offsets stay Int64, as polars counts characters.
-CLAIM_SCHEMA: dict[str, pl.DataType] = {
-    column: pl.Int64() if dtype == pl.Int32 else dtype
-    for column, dtype in table_schema("claims", without=("claim_id", "quantity_id", "run_id")).items()
-}
-CLAIM_COLUMNS: tuple[str, ...] = tuple(CLAIM_SCHEMA)
+from corroborate.text import fold, fold_expr
+from corroborate.vocab import UNKNOWN_OUTLET, WIRE_AGENCY_NAMES
 
 # One row per figure found, before its speaker is paired: the claim's own columns plus its place.
 _FIGURE_SCHEMA: dict[str, pl.DataType] = {
@@ -55,55 +57,6 @@ _FIGURE_SCHEMA: dict[str, pl.DataType] = {
         if c not in ("source", "source_org", "attributed", "confidence", "extractor_version", "attribution")
     },
 }
-
-REQUIRED_INPUT = ("article_id", "text")
-# The columns an article frame may give the extractor (what the ingest stores; only REQUIRED_INPUT must be there).
-INPUT_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "external_id": pl.String(),
-    "outlet": pl.String(),
-    "language": pl.String(),
-    "published_at": pl.Date(),
-    "text": pl.String(),
-}
-
-# Mention kinds that do not make a sentence speak: named bodies, document authors, owners of a figure
-# noun and subjects of a verb of intent (a sentence holding only these may continue an earlier source).
-_SILENT_KINDS = frozenset({"entity", "author", "owner", "intent"})
-
-# "X a confirmé l'information", "the ministry confirmed the figures": credits the sentence before.
-_BACKREF_RX = re.compile(
-    r"\b(?:confirm[ée]|confirmed|confirms?|a\s+confirmé)\s+(?:l['’]information|ces\s+chiffres|ce\s+chiffre|"
-    r"ce\s+bilan|cette\s+estimation|this|the\s+(?:figures?|numbers?|toll|report|estimate))\b",
-    re.I,
-)
-
-# A list item: a line opening with a bullet or a short number ("- 2,4 millions", "• 18 %", "1) ...").
-# a record or an extreme in the sentence ("le record de 10,6 %", "a low of 1.7%"): a past figure placed for the
-# reader, to which the article's lead credit is not carried
-_EXTREME_RX = {
-    lang: re.compile(
-        r"\b(?:"
-        + "|".join(re.escape(w) for w in sorted(lexicon_words(lang, "extreme_words"), key=len, reverse=True))
-        + r")\b",
-        re.IGNORECASE,
-    )
-    for lang in nlp.MODELS
-}
-_BULLET_RX = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
-# A sentence that closes on an incise and may speak for the figure sentence before it
-# ("C'est un bilan provisoire, a précisé le maire.", "That is a record, the agency said.").
-_INCISE_END_RX = re.compile(
-    r",\s+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+\w+|\w+-t-(?:il|elle|ils|elles)\b|"
-    r"(?:[\w'’-]+\s+){0,8}(?:said|says|added|told|explained|noted|estimated))[^,]*(?:,[^,]*)?$",
-    re.I,
-)
-
-
-def claim_id(article_id: str, char_start: int, char_end: int, source: str) -> str:
-    """Stable short key of one claim: the same figure credited to the same source in the same article."""
-    raw = f"{article_id}\x1f{int(char_start)}\x1f{int(char_end)}\x1f{source}"
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,7 +428,9 @@ class Extractor:
             fig_info.join(pairs, on=["art", "fig"], how="left")
             .filter(~pl.col("drop").fill_null(False))
             .with_columns(
-                attributed=pl.col("attributed").fill_null(False),
+                # an outlet, or the wire it copies, speaking in its own copy is the outlet's own voice: "the
+                # death toll passed 2,100, Reuters reported" in a Reuters rewrite credits nobody
+                attributed=pl.col("attributed").fill_null(False) & ~_own_voice(pl.col("source"), pl.col("outlet")),
             )
             .with_columns(
                 source=pl.when(pl.col("attributed")).then(pl.col("source")).otherwise(pl.col("outlet")),
@@ -493,6 +448,22 @@ class Extractor:
             .select([pl.col(c).cast(t) for c, t in CLAIM_SCHEMA.items()])
         )
         return out.collect()
+
+
+_WIRE_NAMES = {fold(n): fold(canonical) for canonical, names in WIRE_AGENCY_NAMES.items() for n in names}
+_OPENING = r"^(?:the|l['’]|le|la|les)\s+"
+
+
+def _own_voice(name: pl.Expr, outlet: pl.Expr) -> pl.Expr:
+    """Whether ``name`` is the article's outlet or a wire agency its outlet says it copies ("Panorama.am
+    (Reuters rewrite)", "Boursorama (AFP copy)"), accents and case folded, an article dropped."""
+    plain = fold_expr(name.fill_null("")).str.strip_chars().str.replace(_OPENING, "")
+    wire = plain.replace_strict(_WIRE_NAMES, default=None)
+    brackets = fold_expr(outlet.fill_null("")).str.extract_all(r"\([^()]*\)").list.join(" ")
+    shares_wire = wire.is_not_null() & brackets.str.contains(r"\b" + wire.fill_null("@") + r"\b")
+    same_outlet = plain == fold_expr(outlet.fill_null("")).str.replace(r"\s*\(.*$", "").str.strip_chars()
+    is_wire = (wire == fold_expr(outlet.fill_null(""))).fill_null(False)
+    return (plain != "") & (shares_wire.fill_null(False) | same_outlet.fill_null(False) | is_wire)
 
 
 def _periods_from_naming_sentence(
@@ -513,162 +484,3 @@ def _periods_from_naming_sentence(
         if period is not None:
             scope = "; ".join(x for x in (own.get("scope"), period.text) if x)
             details[(art, fig)] = {**own, "scope": scope, "period_start": period.start, "period_end": period.end}
-
-
-# "entre 12 400 et 30 000 manifestants, selon la police et les syndicats": each bound is one source's.
-_RESPECTIVE_RANGE_RX = r"(?i)^(?:entre|between)\s+(.*?\d)\s+(?:et|and)\s+\D{0,12}\d"
-_TWO_SOURCES_RX = r"^(.+?)\s+(?:et|and)\s+(?:les\s+|la\s+|le\s+|l['’]|the\s+)?(.+)$"
-
-
-def _split_respective_ranges(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """A range opened by ``entre``/``between`` credited to two coordinated sources ("selon la police et les
-    syndicats", "according to police and organisers") gives each bound to its source, in order: two claims
-    of one value each instead of one range of nobody's."""
-    first = pl.col("text").str.extract(_RESPECTIVE_RANGE_RX, 1)
-    sources = pl.col("source").str.extract_groups(_TWO_SOURCES_RX)
-    split = (
-        pl.col("attributed")
-        & (pl.col("qualifier") == "range")
-        & first.is_not_null()
-        & pl.col("source").str.contains(_TWO_SOURCES_RX)
-    )
-    marked = frame.with_columns(
-        _split=split.fill_null(False),
-        _low_len=first.str.len_chars() + pl.col("text").str.find(r"\d"),
-        _src1=sources.struct.field("1"),
-        _src2=sources.struct.field("2"),
-    )
-    parts = marked.filter(pl.col("_split"))
-    low = parts.with_columns(
-        char_start=pl.col("char_start") + pl.col("text").str.find(r"\d"),
-        char_end=pl.col("char_start") + pl.col("_low_len"),
-        text=pl.col("text").str.slice(pl.col("text").str.find(r"\d"), first.str.len_chars()),
-        value=pl.col("value_low"),
-        value_high=pl.col("value_low"),
-        source=pl.col("_src1"),
-        source_org=pl.col("_src1"),
-    )
-    high_at = pl.col("_low_len") + pl.col("text").str.slice(pl.col("_low_len")).str.find(r"\d")
-    high = parts.with_columns(
-        char_start=pl.col("char_start") + high_at,
-        text=pl.col("text").str.slice(high_at),
-        value=pl.col("value_high"),
-        value_low=pl.col("value_high"),
-        source=pl.col("_src2"),
-        source_org=pl.col("_src2"),
-    )
-    both = pl.concat([low, high], how="vertical_relaxed").with_columns(
-        qualifier=pl.lit("exact"), confidence=pl.col("confidence") * 0.9
-    )
-    rest = marked.filter(~pl.col("_split"))
-    return pl.concat([rest, both], how="vertical_relaxed").drop("_split", "_low_len", "_src1", "_src2")
-
-
-def _measured(tok: Any, lang: str) -> bool:
-    """Whether a word by which a statistic moves or settles (``measure_words``: "a reculé à 2,4 %", "hit
-    2.6%", "a 0.1% rise", "were up 0.2%") governs the figure token ``tok``, at any depth."""
-    words = lexicon_words(lang, "measure_words")
-    return any(a.lemma_.lower() in words or a.lower_ in words for a in tok.ancestors)
-
-
-def _list_blocks(text: str, sentences: list[tuple[int, int]]) -> dict[int, tuple[int | None, int | None]]:
-    """For every sentence that is a list item: the sentence before its list and the one after it."""
-    items = [bool(_BULLET_RX.match(text[s:e])) for s, e in sentences]
-    out: dict[int, tuple[int | None, int | None]] = {}
-    i = 0
-    while i < len(items):
-        if not items[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(items) and items[j + 1]:
-            j += 1
-        before = i - 1 if i > 0 else None
-        after = j + 1 if j + 1 < len(items) else None
-        for k in range(i, j + 1):
-            out[k] = (before, after)
-        i = j + 1
-    return out
-
-
-def _paragraphs(text: str, sentences: list[tuple[int, int]]) -> list[int]:
-    """Paragraph number of every sentence: how many body lines end before its start. A heading (a line
-    without final punctuation) opens no paragraph of its own, so a report named above a subheading still
-    reaches the paragraph under it."""
-    import bisect
-
-    ends: list[int] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.strip()
-        pos += len(line)
-        if body and body[-1] in _BODY_END:
-            ends.append(pos)
-    return [bisect.bisect_right(ends, s) for s, _ in sentences]
-
-
-_BODY_END = frozenset('.!?…:»"”)')
-
-
-# A parenthesis right after a figure: "1,09 million (Intérieur) et 3,5 millions (CGT)", "(selon la police)".
-_BRACKET_RX = re.compile(
-    r"[ \u00a0]*\((?:selon |d['’]après |according to |source ?: ?)?(?P<name>[^\W\d_][\w'’.&-]*(?: [\w'’.&-]+){0,3})\)"
-)
-
-
-def _bracket_source(text: str, end: int, lang: str) -> str | None:
-    """The source a figure names in brackets right after it (``3,5 millions (CGT)``), or None. The name
-    is capitalised (a body, an acronym) or a common speaker noun (``police``, ``syndicats``); units,
-    currencies and economic aggregates in ``lang/<lang>/bracket_exclusions.txt`` are not sources."""
-    m = _BRACKET_RX.match(text, end)
-    if m is None:
-        return None
-    name = m.group("name").strip()
-    words_ = [fold(w) for w in name.split()]
-    if any(w in lexicon_folded(lang, "bracket_exclusions") for w in words_):
-        return None
-    if name[:1].isupper() or any(w in cues.SPEAKER_NOUNS or w in cues.ORG_WORDS for w in words_):
-        return name
-    return None
-
-
-_WORD_RX = re.compile(r"[^\W\d_]+")
-
-
-def _mentions_document(sentence: str, lang: str) -> bool:
-    """Cheap test before a parse: a word of ``document_nouns`` occurs in the sentence (any part of speech)."""
-    nouns = lexicon_folded(lang, "document_nouns")
-    return any(w in nouns for w in _WORD_RX.findall(fold(sentence)))
-
-
-def _names_document(doc: Any, lang: str) -> bool:
-    """Whether a parsed sentence names a document or a count (a noun of ``lang/<lang>/document_nouns.txt``:
-    ``rapport``, ``analysis``, ``tally``), so that its source may carry over the next paragraph."""
-    nouns = lexicon_folded(lang, "document_nouns")
-    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and fold(t.text) in nouns for t in doc)
-
-
-def _headline(text: str, sentences: list[tuple[int, int]]) -> int | None:
-    """Sentence id 0 when the article opens with a headline: a line of its own without final punctuation."""
-    if len(sentences) < 2:
-        return None
-    s, e = sentences[0]
-    line_end = text.find("\n", s)
-    if line_end < 0 or line_end < e or text[s:e].rstrip()[-1:] in '.!?…:»"”':
-        return None
-    return 0
-
-
-def _shift(f: Any, offset: int) -> Any:
-    """The same figure with offsets moved from sentence to article coordinates."""
-    if offset == 0:
-        return f
-    import dataclasses
-
-    return dataclasses.replace(
-        f,
-        char_start=f.char_start + offset,
-        char_end=f.char_end + offset,
-        number_start=f.number_start + offset,
-        number_end=f.number_end + offset,
-    )

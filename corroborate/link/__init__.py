@@ -91,15 +91,24 @@ def subject_words(text: str | None) -> list[str]:
 
 def subject_words_frame(subjects: pl.Series) -> pl.DataFrame:
     """``(subject, word)`` rows: :func:`subject_words` of every subject, as polars expressions."""
-    return (
-        pl.DataFrame({"subject": subjects.unique()})
-        .with_columns(fold_expr(pl.col("subject")).str.extract_all(r"\p{L}+|\p{Nd}+").alias("word"))
+    texts, words = _text_words(subjects)
+    return words.join(texts, on="text_id").select(pl.col("text").alias("subject"), "word")
+
+
+def _text_words(texts: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The distinct ``texts`` numbered (``text_id, text``), and :func:`subject_words` of each as distinct
+    ``(text_id, word)`` rows: the words are carried by number, not by their text, through the steps below."""
+    distinct = pl.DataFrame({"text": texts.unique()}).with_row_index("text_id")
+    words = (
+        distinct.select("text_id", fold_expr(pl.col("text")).str.extract_all(r"\p{L}+|\p{Nd}+").alias("word"))
         .explode("word")
         .drop_nulls("word")
         .filter(~pl.col("word").is_in(list(_FUNCTION_WORDS)))
-        .with_columns(stem_expr(pl.col("word")).alias("word"))
-        .unique()
     )
+    # each distinct word is stemmed once: the stemmer is 28 passes over its column, and the same words
+    # recur across subjects and sentences
+    stems = words.select("word").unique().with_columns(stem_expr(pl.col("word")).alias("stem"))
+    return distinct, words.join(stems, on="word").select("text_id", pl.col("stem").alias("word")).unique()
 
 
 @dataclass
@@ -145,8 +154,10 @@ class SubjectLexicon:
 
         def words_of(column: str) -> pl.DataFrame:
             texts = contexts.select("claim_id", pl.col(column).fill_null("").alias("text"))
-            words = subject_words_frame(texts["text"]).rename({"subject": "text"}).join(vocabulary, on="word")
-            return texts.join(words, on="text").select("claim_id", "word")
+            distinct, words = _text_words(texts["text"])
+            # only the words of some term matter: the rest are dropped before they meet the claims
+            words = words.join(vocabulary, on="word")
+            return texts.join(distinct, on="text").join(words, on="text_id").select("claim_id", "word")
 
         own = pl.concat([words_of("subject"), words_of("span")]).unique()
         around = pl.concat([own, words_of("context")]).unique()
@@ -181,34 +192,34 @@ class SubjectLexicon:
         Columns ``subject, subject_key, label``; the same answers as the per-subject method, at a cost
         that grows with the number of distinct words, not of terms times subjects.
         """
-        words = subject_words_frame(subjects)
+        # subjects are carried by number (text_id), not by their text, through the joins and groups below
+        texts, words = _text_words(subjects)
         terms = self._terms_frame()
         hits = words.join(terms, on="word")
         concepts = (
-            hits.group_by("subject", "term_id")
+            hits.group_by("text_id", "term_id")
             .agg(pl.len().alias("found"), pl.col("size").first(), pl.col("concept").first())
             .filter(pl.col("found") == pl.col("size"))
             .sort("term_id")
-            .group_by("subject")
+            .group_by("text_id")
             .agg(pl.col("concept").first())
         )
         own = (
-            words.group_by("subject")
+            words.group_by("text_id")
             .agg(pl.col("word").unique().sort())
             .filter(pl.col("word").list.len() >= 2)
-            .select("subject", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
+            .select("text_id", (pl.lit("~") + pl.col("word").list.join(" ")).alias("own_key"))
         )
         return (
-            pl.DataFrame({"subject": subjects.unique()})
-            .join(concepts, on="subject", how="left")
-            .join(own, on="subject", how="left")
+            texts.join(concepts, on="text_id", how="left")
+            .join(own, on="text_id", how="left")
             .select(
-                "subject",
+                pl.col("text").alias("subject"),
                 pl.coalesce("concept", "own_key").alias("subject_key"),
                 pl.when(pl.col("concept").is_not_null())
                 .then(pl.col("concept"))
                 .when(pl.col("own_key").is_not_null())
-                .then(pl.col("subject").str.strip_chars())
+                .then(pl.col("text").str.strip_chars())
                 .alias("label"),
             )
         )

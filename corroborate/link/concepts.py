@@ -20,6 +20,7 @@ Every function takes and returns polars frames keyed by ``claim_id``.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def _words(text: pl.Expr) -> pl.Expr:
     """Folded words and numbers of a text, in order."""
-    return fold_expr(text.fill_null("")).str.extract_all(r"\p{L}[\p{L}'-]*|\d[\d.,\s]*")
+    return _folded_words(fold_expr(text.fill_null("")))
+
+
+def _folded_words(folded: pl.Expr) -> pl.Expr:
+    """:func:`_words` of a text folded already (folding twice gives the same text)."""
+    return folded.str.extract_all(r"\p{L}[\p{L}'-]*|\d[\d.,\s]*")
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class ConceptLexicon:
     triggers: pl.DataFrame  # stem, concept, kind, rank
     cues: pl.DataFrame  # cue (folded phrase), kind
     roots: tuple[str, ...] = ()  # the first letters of every listed word, folded (a quick prefilter)
-    cue_words: tuple[str, ...] = ()  # every cue as written and folded, lower-cased (a quick prefilter)
+    cue_words: tuple[str, ...] = ()  # every cue as written and folded, lower-cased (time cues are read raw)
 
     @classmethod
     def read(cls, concept_file: Path = CONCEPT_FILE, cue_file: Path = CUE_FILE) -> ConceptLexicon:
@@ -233,60 +239,43 @@ class ConceptLexicon:
         distinct = words.unique()
         return distinct.with_columns(stem_expr(pl.col("word")).alias("stem")).join(self.triggers, on="stem")
 
-    def revision_marks(self, contexts: pl.DataFrame) -> pl.DataFrame:
-        """``claim_id, is_recap, is_correction, is_beyond`` for every claim of ``contexts``.
+    def revision_marks(self, contexts: pl.DataFrame, *, screened: bool = True) -> pl.DataFrame:
+        """``claim_id, is_recap, is_correction, is_beyond, named_month`` for every claim of ``contexts``.
 
         A recap cue counts in the clause before the figure (since its previous number) or in the
         :data:`RECAP_AFTER_WORDS` words after it; a correction cue anywhere in the figure's sentence or the
         sentence before it ("Le bilan a été revu à la baisse. Les autorités font état de 97 victimes"); a
-        horizon cue ("in the medium term") anywhere in the figure's own sentence.
+        horizon cue ("in the medium term") anywhere in the figure's own sentence. A correction or horizon
+        belongs to the sentence: the first figure of each sentence (in the order of ``contexts``) is read
+        for it, and its answer holds for every figure of the sentence.
+
+        ``screened`` (the default) first scans the raw text once for whole cue phrases, accented or not
+        (:func:`_cue_screen`), and folds and reads only the figures it keeps; ``screened=False`` reads every
+        figure. Both give the same marks: the scan keeps every text that folds to one holding a cue.
         """
-        # One scan of the raw text for the cues' first letters (accented or not) keeps the folding and the
-        # cue patterns below to the figures that may carry a cue.
-        raw = pl.concat_str(
-            [
-                pl.col("previous").fill_null(""),
-                pl.col("before").fill_null(""),
-                pl.col("after").fill_null(""),
-            ],
-            separator=" ",
-        ).str.to_lowercase()
-        times = set(self.cues.filter(pl.col("kind") == "time")["cue"].to_list())
-        roots = {c[:4] for c in self.cue_words if fold(c) not in times}
         # a time cue counts as a whole phrase ("this year": "this" alone is everywhere), a month only after a
         # preposition ("in May", "en mai": "may" and "mai" alone are everywhere)
+        times = set(self.cues.filter(pl.col("kind") == "time")["cue"].to_list())
         phrases = sorted(c for c in self.cue_words if fold(c) in times)
         time_filter = "|".join(
             ["(?:" + "|".join(_escape(c) for c in phrases) + ")" if phrases else "(?!)", _NAMED_MONTH_RAW]
         )
-        prefilter = "(?:" + "|".join(re.escape(r) for r in sorted(roots)) + ")|" + time_filter
-        unmarked = contexts.filter(~raw.str.contains(prefilter)).select(
-            "claim_id",
-            pl.lit(False).alias("is_recap"),
-            pl.lit(False).alias("is_correction"),
-            pl.lit(False).alias("is_beyond"),
-            pl.lit(None, dtype=pl.Int32).alias("named_month"),
-        )
         own_words = pl.concat_str([pl.col("before").fill_null(""), pl.col("after").fill_null("")], separator=" ")
-        contexts = contexts.filter(raw.str.contains(prefilter)).with_columns(
+        # the text the cue patterns below read, raw: the sentence before, the clause window, the rest
+        window = pl.concat_str(
+            [
+                pl.col("previous").fill_null(""),
+                pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS),
+                pl.col("after").fill_null(""),
+            ],
+            separator=" ",
+        ).str.to_lowercase()
+        cued = window.str.contains(self._cue_screen()) if screened else pl.lit(True)
+        flagged = contexts.with_columns(
             # only a figure whose own sentence names a month or a relative time may name its own time
-            own_words.str.to_lowercase().str.contains(time_filter).alias("timed")
+            own_words.str.to_lowercase().str.contains(time_filter).alias("timed"),
+            cued.alias("cued"),
         )
-        # folded once: the part of the sentence before the figure, and the previous sentence
-        folded = contexts.select(
-            "claim_id",
-            "sentence_id",
-            "timed",
-            fold_expr(pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS)).alias("before"),
-            fold_expr(pl.col("after").fill_null("")).alias("after"),
-            pl.col("previous").fill_null(""),
-        )
-        clause = pl.col("before").str.replace(r"(?s)^.*\d", "").alias("clause")
-        tail = _words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
-        from_to = (
-            pl.col("before").str.contains(r"(?:^|\s)(?:from|de|d')\s*$")
-            & pl.col("after").str.contains(r"^\s*(?:to|a)\s+\d")
-        ).alias("from_to")
 
         def any_cue(column: str, kind: str) -> pl.Expr:
             cues = self.cues.filter(pl.col("kind") == kind)["cue"].to_list()
@@ -295,9 +284,20 @@ class ConceptLexicon:
             pattern = r"(?:^|[^\p{L}])(?:" + "|".join(_escape(c) for c in cues) + r")(?:$|[^\p{L}])"
             return pl.col(column).str.contains(pattern)
 
+        # folded once, for the figures that may carry a cue or name their own time
+        # (the part of the sentence before the figure as far as its clause window, and the rest of it)
+        folded = flagged.filter(pl.col("cued") | pl.col("timed")).select(
+            "claim_id",
+            "cued",
+            "timed",
+            pl.col("previous").fill_null(""),
+            fold_expr(pl.col("before").fill_null("").str.slice(-CLAUSE_CHARS)).alias("before"),
+            fold_expr(pl.col("after").fill_null("")).alias("after"),
+        )
         # a correction cue belongs to the sentence: looked for once per sentence, not once per figure
+        first = flagged.unique("sentence_id", keep="first").select("sentence_id", "claim_id")
         sentences = (
-            folded.unique("sentence_id", keep="first")
+            first.join(folded.filter("cued"), on="claim_id")
             .select(
                 "sentence_id",
                 pl.concat_str([fold_expr(pl.col("previous")), pl.col("before"), pl.col("after")], separator=" ").alias(
@@ -312,30 +312,52 @@ class ConceptLexicon:
                 any_cue("own", "horizon").alias("is_beyond"),
             )
         )
-        recaps = folded.select("claim_id", "sentence_id", clause, tail, from_to).select(
-            "claim_id",
-            "sentence_id",
-            (
-                any_cue("clause", "recap")
-                | any_cue("clause", "recap_after")
-                | any_cue("tail", "recap_after")
-                | pl.col("from_to")
-            ).alias("is_recap"),
+        clause = pl.col("before").str.replace(r"(?s)^.*\d", "").alias("clause")
+        tail = _folded_words(pl.col("after")).list.head(RECAP_AFTER_WORDS).list.join(" ").alias("tail")
+        from_to = pl.col("before").str.contains(r"(?:^|\s)(?:from|de|d')\s*$") & pl.col("after").str.contains(
+            r"^\s*(?:to|a)\s+\d"
+        )
+        recaps = (
+            folded.filter("cued")
+            .select("claim_id", clause, tail, from_to.alias("from_to"))
+            .select(
+                "claim_id",
+                (
+                    any_cue("clause", "recap")
+                    | any_cue("clause", "recap_after")
+                    | any_cue("tail", "recap_after")
+                    | pl.col("from_to")
+                ).alias("is_recap"),
+            )
         )
         # the time the figure's own words name: the words right after it first, then its clause
         timed = folded.filter("timed").select(
             "claim_id",
             pl.coalesce(
-                self._named_month(_words(pl.col("after")).list.head(TIME_AFTER_WORDS).list.join(" ")),
+                self._named_month(_folded_words(pl.col("after")).list.head(TIME_AFTER_WORDS).list.join(" ")),
                 self._named_month(clause),
             ).alias("named_month"),
         )
-        marked = (
-            recaps.join(sentences, on="sentence_id", how="left")
+        return (
+            flagged.select("claim_id", "sentence_id")
+            .join(recaps, on="claim_id", how="left")
+            .join(sentences, on="sentence_id", how="left")
             .join(timed, on="claim_id", how="left")
-            .select("claim_id", "is_recap", "is_correction", "is_beyond", "named_month")
+            .select(
+                "claim_id",
+                pl.col("is_recap").fill_null(False),
+                pl.col("is_correction").fill_null(False),
+                pl.col("is_beyond").fill_null(False),
+                pl.col("named_month").cast(pl.Int32),
+            )
         )
-        return pl.concat([marked, unmarked])
+
+    def _cue_screen(self) -> str:
+        """A regex over lower-cased raw text that every text whose folding holds a recap, correction or
+        horizon cue, or a "from 115 to 97", matches (:func:`_cue_screen`)."""
+        kinds = ("recap", "recap_after", "correction", "horizon")
+        cues = sorted(set(self.cues.filter(pl.col("kind").is_in(kinds))["cue"].to_list()))
+        return _cue_screen(tuple(cues))
 
     def _named_month(self, text: pl.Expr) -> pl.Expr:
         """The month that ``text`` (folded) names after a preposition ("in January", "de février"), as its
@@ -374,3 +396,68 @@ _NAMED_MONTH_RAW = (
 def _escape(phrase: str) -> str:
     """A cue as a regex: literal text, any run of spaces between its words."""
     return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+# --- the cue screen: folded phrases found in raw text ----------------------------------------------------------
+#
+# Folding (corroborate.text.fold_expr) is the costly part of reading cues: Unicode decomposition of every
+# sentence. Folding works character by character and leaves ASCII as it is (once lower-cased), so a pattern
+# over the raw, lower-cased text can follow it: each letter of a folded cue is that letter or any non-ASCII
+# character (é, è, ê, ’ ...), followed by any non-ASCII characters (combining marks, which folding drops); a
+# space between a cue's words is any run of characters that are not ASCII letters or digits; a word's edge is
+# anything but an ASCII letter. What folding turns into several characters, one of them ASCII ("ﬁ" into
+# "fi", "™" into "tm"), and every character beyond the Basic Multilingual Plane, make the screen keep their
+# text whatever it holds.
+
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+
+
+@functools.cache
+def _unfolded() -> str:
+    """A regex class of the raw characters whose folding a one-character-per-letter pattern cannot follow:
+    measured over the Basic Multilingual Plane with the same polars expressions as the folding itself."""
+    plane = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]  # surrogates are no text
+    table = pl.DataFrame({"char": plane}).select(
+        "char", fold_expr(pl.col("char")).alias("folded"), pl.col("char").str.to_lowercase().alias("lower")
+    )
+    folded: dict[str, str] = dict(zip(table["char"].to_list(), table["folded"].to_list(), strict=True))
+    chars = {
+        char
+        for char, into in folded.items()
+        if len(into) > 1 and any(c.isascii() and (c.isalnum() or c == "'") or c.isspace() for c in into)
+    }
+    # the screen reads the text lower-cased, the folding reads it as written: a character whose two ways
+    # differ is not followed either
+    for lower, into in table.select("lower", "folded").iter_rows():
+        if "".join(folded.get(c, "\0") for c in lower) != into:
+            chars.update(c for c in lower if not c.isascii())
+    lost = sorted(ord(c) for c in chars)
+    ranges: list[tuple[int, int]] = []
+    for code in lost:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    inside = "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges)
+    return "[" + inside + r"\x{10000}-\x{10FFFF}]"
+
+
+@functools.cache
+def _cue_screen(cues: tuple[str, ...]) -> str:
+    """A regex over lower-cased raw text that matches wherever the folded text holds one of the folded
+    ``cues`` as whole words, or a "from 115 to 97" ("de 41 à 31"), or a character :func:`_unfolded` names."""
+    between = r"[^a-z0-9]+"
+
+    def phrase(cue: str) -> str:
+        return between.join(
+            "".join(f"[{re.escape(c)}{_NON_ASCII}][{_NON_ASCII}]*" for c in word) for word in cue.split()
+        )
+
+    def any_of(words: list[str] | tuple[str, ...]) -> str:
+        return "(?:" + "|".join(phrase(w) for w in words) + ")"
+
+    whole = "(?:^|[^a-z])" + any_of(cues) + "(?:$|[^a-z])"
+    from_to = (
+        "(?:^|[^a-z])" + any_of(["from", "de", "d'"]) + between + any_of(["to", "a"]) + between + f"[0-9{_NON_ASCII}]"
+    )
+    return "|".join([whole, from_to, _unfolded()])

@@ -40,6 +40,7 @@ from corroborate.db import query_model, run_model
 from corroborate.link.sources import alias_key
 from corroborate.models import models_fed_by, registered
 from corroborate.text import fold_expr
+from corroborate.vocab import WIRE_AGENCY_NAMES
 
 COPY_CONTAINMENT = 0.15
 WIRE_CONTAINMENT = 0.10
@@ -65,24 +66,7 @@ MAX_SHINGLE_ARTICLES = 50
 
 # Wire agencies, by the key of every name they sign with -> the canonical name (as in seeds/aliases.csv).
 WIRE_AGENCIES: dict[str, str] = {
-    alias_key(name): canonical
-    for canonical, names in {
-        "AFP": ["AFP", "Agence France-Presse", "Agence France Presse"],
-        "AP": ["AP", "Associated Press"],
-        "Reuters": ["Reuters"],
-        "ATS": ["ATS", "Keystone-ATS", "ATS-Keystone", "SDA", "Keystone-SDA", "Agence télégraphique suisse"],
-        "UPI": ["UPI", "United Press International"],
-        "Belga": ["Belga"],
-        "Keystone": ["Keystone"],
-        "ANSA": ["ANSA"],
-        "DPA": ["DPA", "dpa"],
-        "EFE": ["EFE"],
-        "Yonhap": ["Yonhap"],
-        "Kyodo": ["Kyodo"],
-        "Xinhua": ["Xinhua"],
-        "PA": ["PA Media", "Press Association"],
-    }.items()
-    for name in names
+    alias_key(name): canonical for canonical, names in WIRE_AGENCY_NAMES.items() for name in names
 }
 
 _AGENCY = r"(?:Agence France[- ]Presse|Associated Press|United Press International|Keystone[- ]ATS|ATS[- ]Keystone|Keystone[- ]SDA|Press Association|PA Media|AFP|AP|Reuters|ATS|SDA|UPI|Belga|Keystone|ANSA|DPA|dpa|EFE|Yonhap|Kyodo|Xinhua)"  # noqa: E501

@@ -332,6 +332,25 @@ def government_countries(names: pl.DataFrame, keys: NameKeys | None = None) -> t
     return found, descriptors
 
 
+_GOVERNMENT_ONLY_WORDS = frozenset(
+    "gouvernement government executif executive administration le la les l de du des d of the".split()  # noqa: SIM905
+)
+
+
+def is_whole_government(name: str) -> bool:
+    """Whether ``name`` names a country's government and nothing under it: "gouvernement français", "the
+    French government", "le gouvernement de la France" (its words are a government word, function words and a
+    country or nationality); "ministère français du Budget" names a part of it."""
+    places = read_places()
+    country_words = frozenset(fold(n) for n in places.filter(~pl.col("name").str.contains(" "))["name"].to_list())
+    words = _WORD.findall(fold(name).replace("'", " "))
+    return (
+        any(w in ("gouvernement", "government", "executif", "executive", "administration") for w in words)
+        and any(w in country_words for w in words)
+        and all(w in _GOVERNMENT_ONLY_WORDS or w in country_words for w in words)
+    )
+
+
 def portfolio_name(name: str, translations: dict[str, str] | None = None) -> str | None:
     """The portfolio a government descriptor names, in English and capitalised ("de l'Intérieur" ->
     "Interior", "Finance Ministry" -> "Finance"), or None when it names none ("le ministère")."""

@@ -456,7 +456,7 @@ def _one_body_per_name(
     source_org, source_id``): a government's descriptor in an article placed in one country, credited to
     that country's government. ``resolver`` loses the merged entries (their aliases and children go to the
     entry that stands for them), gains a ``Government (XX)`` entry per country and learns its descriptors."""
-    from corroborate.link.identity import government_countries, one_body_per_key, portfolio_name
+    from corroborate.link.identity import government_countries, is_whole_government, one_body_per_key, portfolio_name
 
     placed_claims = (
         con.table("claims")
@@ -481,9 +481,15 @@ def _one_body_per_name(
     # of stories placed in France are one root, Government (FR), and never Morocco's
     remaining = names.filter(~pl.col("source_id").is_in(list(merged)))
     countries, descriptors = government_countries(remaining)
+    # "gouvernement français" is Government (FR) itself, not a body under it
+    whole: dict[str, str] = {}
     for sid, code in countries.items():
-        if resolver.sources[sid].parent_id is None:
+        if is_whole_government(resolver.sources[sid].name) and sid not in resolver.configured_ids:
+            whole[sid] = resolver.new_entry(f"Government ({code})").source_id
+        elif resolver.sources[sid].parent_id is None:
             resolver.set_parent(sid, resolver.new_entry(f"Government ({code})"))
+    resolver.merge(whole)
+    merged = {**{gone: whole.get(kept, kept) for gone, kept in merged.items()}, **whole}
     resolver.descriptor_ids |= descriptors
     speaker_map = speaker_map.with_columns(pl.col("source_id").replace(merged))
     placed = (

@@ -103,8 +103,58 @@ def run_query(
     with contextlib.closing(readonly.connect(db_path, allow_files=allow_files)) as con:
         relation = con.sql(sql, params=dict(params) if params else None)
         frame = relation.pl() if relation is not None else pl.DataFrame()
+    return _printable(frame)
+
+
+def _printable(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its binary columns as hex text, which every output format can hold."""
     binary = [name for name, dtype in frame.schema.items() if dtype == pl.Binary]
     return frame.with_columns(pl.col(name).bin.encode("hex") for name in binary) if binary else frame
+
+
+def stage_params() -> dict[str, Any]:
+    """The values the link and score stages give the SQL models' ``$parameters``, by name."""
+    from corroborate import vocab
+    from corroborate.link import EVIDENCE_BAND, OUTCOME_PARAMS
+    from corroborate.score import RELAY_DAYS
+
+    return {
+        **OUTCOME_PARAMS,
+        "count_days": int(OUTCOME_PARAMS["count_days"]),  # a number of days
+        "band": EVIDENCE_BAND,
+        "days": RELAY_DAYS,
+        "unknown_outlet": vocab.UNKNOWN_OUTLET,
+    }
+
+
+def model_rows(
+    db_path: Path, name: str, params: Mapping[str, str] | None = None
+) -> tuple[pl.DataFrame, tuple[str, ...]]:
+    """The rows the SQL model ``name`` makes from the tables of the database at ``db_path``, run alone from
+    its declared inputs, and those of its inputs the database does not hold (they stood in empty).
+
+    Nothing is written: the file is attached read-only and the model's table is made in a scratch database
+    (``corroborate.models.run_on_copy``). The model's ``$parameters`` take the values the stages give
+    them; ``params`` (name -> text, as typed) replace some, each read as the type of the value it replaces.
+    Raises ``corroborate.models.UnknownModelError`` (a LookupError) listing the models for an unknown name,
+    ValueError for a parameter the model does not take or a value that is not a number where one is due.
+    """
+    from corroborate import models
+
+    models.check_model_name(name)
+    takes = models.model_params(name)
+    values = {key: value for key, value in stage_params().items() if key in takes}
+    for key, text in (params or {}).items():
+        if key not in takes:
+            taken = f"it takes {', '.join(takes)}" if takes else "it takes none"
+            raise ValueError(f"the model {name} takes no parameter {key!r}: {taken}")
+        default = values[key]
+        try:
+            values[key] = type(default)(text) if isinstance(default, int | float) else text
+        except ValueError:
+            raise ValueError(f"{key} takes a number ({type(default).__name__}), not {text!r}") from None
+    run = models.run_on_copy(db_path, name, values)
+    return _printable(run.rows), run.stood_in
 
 
 def source_scores(

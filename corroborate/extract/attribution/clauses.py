@@ -367,6 +367,11 @@ def according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
         )
 
     out = bracketed_run(doc, k, ends, longest=26)
+    # a phrase cut at the next figure loses the words that lead to it: "selon l'Intérieur et plus de 3
+    # millions selon la CGT" names the Intérieur, not "Intérieur et plus"
+    if out and out[-1].i + 1 < len(doc) and doc[out[-1].i + 1].like_num:
+        while len(out) > 1 and out[-1].pos_ in ("CCONJ", "SCONJ", "ADP", "DET", "ADV", "ADJ", "PART"):
+            out = out[:-1]
     # a bracket holding a figure is that figure's aside, not part of the name: "selon le Centre marocain
     # (6,8 selon le service américain)" names the Centre
     opening = next((i for i, t in enumerate(out) if t.text == "(" and any(x.like_num for x in out[i + 1 :])), None)
