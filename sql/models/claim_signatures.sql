@@ -3,7 +3,9 @@
 -- quantities' evidence may have changed since the last (sql/statements/touched_quantities.sql). The rules
 -- compare claims only within one quantity, so what they read of the claim's surroundings counts only as
 -- far as it reaches the same quantity:
---   its row of claim_facts (every column);
+--   its row of claim_facts (every column but group_id);
+--   the articles of its copy group (group_id) holding a figure on the quantity: the rules only ask whether
+--     two claims of the quantity share a group, and a group's id may change when a new article joins it;
 --   its article's copy pairs (article_copies) with the articles holding a figure on the quantity;
 --   for a general concept (scoped), its article's story pairs (story_pairs) with those articles;
 --   its source's line (source_tree, up and down) among the sources with a figure on the quantity;
@@ -31,6 +33,10 @@ WITH present AS (
     JOIN story_pairs sp ON sp.article_id = p.article_id
     JOIN present o ON o.quantity_id = p.quantity_id AND o.article_id = sp.other_id
     GROUP BY p.quantity_id, p.article_id
+), mates AS (
+    SELECT quantity_id, group_id, list(DISTINCT article_id ORDER BY article_id) AS articles
+    FROM claim_facts
+    GROUP BY quantity_id, group_id
 ), line AS (
     SELECT source_id, ancestor_id AS kin_id FROM source_tree
     UNION
@@ -45,8 +51,10 @@ WITH present AS (
 SELECT
     f.claim_id,
     f.quantity_id,
-    hash(f, c.others, CASE WHEN f.scoped THEN s.others END, k.kin, ci.names) AS signature
+    hash(r, m.articles, c.others, CASE WHEN f.scoped THEN s.others END, k.kin, ci.names) AS signature
 FROM claim_facts f
+JOIN (SELECT * EXCLUDE (group_id) FROM claim_facts) r ON r.claim_id = f.claim_id
+JOIN mates m ON m.quantity_id = f.quantity_id AND m.group_id = f.group_id
 LEFT JOIN copies c ON c.quantity_id = f.quantity_id AND c.article_id = f.article_id
 LEFT JOIN stories s ON s.quantity_id = f.quantity_id AND s.article_id = f.article_id
 LEFT JOIN kin k ON k.quantity_id = f.quantity_id AND k.source_id = f.source_id
