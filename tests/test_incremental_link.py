@@ -247,3 +247,63 @@ def test_the_link_fingerprint_covers_the_code_of_every_stage_folder() -> None:
     files = set(stages._rule_files(RunOptions()))
     for module in ("link/copies.py", "link/__init__.py", "link/stories.py", "score.py"):
         assert PACKAGE_DIR / module in files, module
+
+
+def test_a_speaker_placed_under_a_body_by_a_new_article_recomputes_her_other_quantities(
+    plain_newsroom: tuple[Path, list[Path]], tmp_path: Path
+) -> None:
+    """The archive quotes a spokeswoman by name alone; a new article gives her body. Her earlier claims now
+    answer to that body's tree, on quantities that receive no new claim: they are computed again, and every
+    table is what a full rebuild makes."""
+    root, nights = plain_newsroom
+    speaker, body = "Camille Mironov", "Sudanese government"
+    # the desk's alias file does not place her either
+    aliases = pl.read_csv(root / "truth" / "aliases.csv", infer_schema=False)
+    aliases.filter(pl.col("alias") != speaker).write_csv(tmp_path / "aliases.csv")
+    lexicons = {"alias_file": tmp_path / "aliases.csv", "subject_file": root / "truth" / "subjects.csv"}
+    planted = pl.concat([pl.read_ndjson(night / "truth" / "claims.jsonl") for night in nights])
+    bare = planted.with_columns(
+        pl.when(pl.col("source") == speaker).then(None).otherwise(pl.col("source_org")).alias("source_org")
+    )
+    (tmp_path / "archive" / "truth").mkdir(parents=True)
+    bare.write_ndjson(tmp_path / "archive" / "truth" / "claims.jsonl")
+    pl.concat([pl.read_ndjson(night / "articles.jsonl") for night in nights]).write_ndjson(
+        tmp_path / "archive" / "articles.jsonl"
+    )
+    with contextlib.closing(db.connect(tmp_path / "c.duckdb")) as con:
+        store_planted(
+            con, tmp_path / "archive" / "articles.jsonl", tmp_path / "archive" / "truth" / "claims.jsonl", "a"
+        )
+        first = link(con, **lexicons)  # type: ignore[arg-type]
+        roots_query = (
+            "SELECT DISTINCT cs.root_id FROM claims c JOIN claim_sources cs USING (claim_id) "
+            "WHERE c.source = $speaker AND c.run_id = 'a'"
+        )
+        roots_before = con.execute(roots_query, {"speaker": speaker}).fetchall()
+
+        # the new article: one of hers again, with a closing line, and her body named this time
+        quoted = planted.filter(pl.col("source") == speaker).sort("article_id").head(1)
+        original = pl.concat([pl.read_ndjson(night / "articles.jsonl") for night in nights]).filter(
+            pl.col("id") == quoted["article_id"][0]
+        )
+        folder = tmp_path / "update"
+        (folder / "truth").mkdir(parents=True)
+        original.with_columns(
+            pl.lit("update-1").alias("id"), (pl.col("text") + "\n\nMore to follow.").alias("text")
+        ).write_ndjson(folder / "articles.jsonl")
+        quoted.with_columns(pl.lit("update-1").alias("article_id"), pl.lit(body).alias("source_org")).write_ndjson(
+            folder / "truth" / "claims.jsonl"
+        )
+        store_planted(con, folder / "articles.jsonl", folder / "truth" / "claims.jsonl", "update")
+        summary = link(con, **lexicons)  # type: ignore[arg-type]
+
+        assert con.execute(roots_query, {"speaker": speaker}).fetchall() != roots_before
+        her_quantities = con.execute(
+            "SELECT count(DISTINCT quantity_id) FROM claims WHERE source = $speaker", {"speaker": speaker}
+        ).fetchall()[0][0]
+        assert _new_claim_quantities(con, "update") < her_quantities <= summary.quantities_recomputed
+        assert summary.quantities_recomputed < summary.quantities == first.quantities
+        incremental = {table: _rows(con, table) for table in DERIVED}
+        link(con, full=True, **lexicons)  # type: ignore[arg-type]
+        for table in DERIVED:
+            assert _rows(con, table).equals(incremental[table]), table
