@@ -208,6 +208,13 @@ def test_a_wire_reporting_in_its_own_copy_is_the_outlet_s_voice(extractor: Extra
     assert [(r["value"], r["source"]) for r in elsewhere] == [(2100, "Reuters"), (2012, "ministry")]
 
 
+def test_officials_in_general_are_a_speaker_the_official_named_before_is_an_antecedent(extractor: Extractor) -> None:
+    rows = run(extractor, "Officials said the fire had destroyed more than 7,000 structures.", "en")
+    assert [(r["value"], r["attributed"], r["source"]) for r in rows] == [(7000, True, "Officials")]
+    text = "A county official, Jane Roe, said 40 homes burned. The official said 12 people were missing."
+    assert one(run(extractor, text, "en"), 12)["source"] == "Jane Roe"
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

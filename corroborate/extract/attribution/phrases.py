@@ -376,7 +376,10 @@ def _role(p: _Phrase) -> Speaker | _Nobody | None:
         if org is None and definite and len(toks) <= 3:
             return Speaker(clean(toks), clean(toks), role=key, anaphor="org")
         return Speaker(clean(toks), clean(toks), role=key)
-    if org is None and definite and len(toks) <= 4:
+    # a bare plural ("Officials said", "officials told reporters") names officials in general, not the one
+    # named before: it is the speaker as written (a descriptor for the scores, a source for the claim)
+    bare_plural = toks[0].lower_ not in cues.DETERMINERS and "Plur" in role.morph.get("Number", [])
+    if org is None and definite and len(toks) <= 4 and not bare_plural:
         return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
     if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
         # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
