@@ -215,6 +215,16 @@ def test_officials_in_general_are_a_speaker_the_official_named_before_is_an_ante
     assert one(run(extractor, text, "en"), 12)["source"] == "Jane Roe"
 
 
+def test_a_role_with_no_one_named_before_is_the_role_and_an_office_is_the_office(extractor: Extractor) -> None:
+    rows = run(extractor, "Speaking to reporters, the mayor said at least 20,000 people may have died.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "mayor")]
+    rows = run(extractor, "The governor's office said 2,500 National Guard troops had been deployed.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "governor's office")]
+    # with a mayor named before, "the mayor" is that person
+    text = "Mayor Jane Roe visited the site. Speaking to reporters, the mayor said 300 homes burned."
+    assert one(run(extractor, text, "en"), 300)["source"] == "Jane Roe"
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

@@ -379,8 +379,17 @@ def _role(p: _Phrase) -> Speaker | _Nobody | None:
     # a bare plural ("Officials said", "officials told reporters") names officials in general, not the one
     # named before: it is the speaker as written (a descriptor for the scores, a source for the claim)
     bare_plural = toks[0].lower_ not in cues.DETERMINERS and "Plur" in role.morph.get("Number", [])
+    doc = role.doc
+    if (
+        role.i + 2 < len(doc)
+        and doc[role.i + 1].lower_ in ("'s", "’s")
+        and doc[role.i + 2].lower_ in cues.ORG_DESCRIPTORS
+    ):
+        # "the governor's office", "the mayor's office": the office speaks, no person named before
+        return Speaker(clean(toks), clean(toks), role=key)
     if org is None and definite and len(toks) <= 4 and not bare_plural:
-        return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
+        # "the mayor said": the mayor named before, else the role as written
+        return Speaker(clean(toks), None, gender=gender, role=key, anaphor="descriptor")
     if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
         # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
         return Speaker(org, org, role=key, anaphor="org")
