@@ -225,6 +225,14 @@ def test_a_role_with_no_one_named_before_is_the_role_and_an_office_is_the_office
     assert one(run(extractor, text, "en"), 300)["source"] == "Jane Roe"
 
 
+def test_a_name_then_its_role_set_off_by_commas_is_the_person(extractor: Extractor) -> None:
+    text = "The toll stands at 6,000, Hichem Kaltoum, a minister in the eastern government, told reporters."
+    assert one(run(extractor, text, "en"), 6000)["source"] == "Hichem Kaltoum"
+    text = "Othman Abdelwahab, the health minister of the eastern government, said 3,000 bodies had been buried."
+    row = one(run(extractor, text, "en"), 3000)
+    assert row["source"] == "Othman Abdelwahab" and "health" in row["source_org"].lower()
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

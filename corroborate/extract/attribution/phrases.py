@@ -256,6 +256,25 @@ def _name_then_description(p: _Phrase) -> Speaker | _Nobody | None:
     return None
 
 
+def _name_then_role(p: _Phrase) -> Speaker | _Nobody | None:
+    """A person's name and their role set off by a comma: "Hichem Chkiouat, a minister in the eastern
+    government," is Hichem Chkiouat, of the eastern government; "Othman Abduljaleel, the health minister of the
+    eastern government" is Othman Abduljaleel. The name is two or three capitalised words (a person's, not a
+    body's: no institution word among them)."""
+    toks = p.toks
+    name_end = next((k for k, t in enumerate(toks) if not (t.text[:1].isupper() and t.is_alpha)), len(toks))
+    if not (2 <= name_end <= 3 and name_end < len(toks) - 1 and toks[name_end].text == ","):
+        return None
+    name, description = toks[:name_end], toks[name_end + 1 :]
+    if any(t.lower_ in cues.ORG_WORDS or t.lower_ in cues.ROLES for t in name):
+        return None
+    role = _role_token(description)
+    if role is None or description[0].lower_ not in cues.DETERMINERS | cues.INDEFINITE and description[0] != role:
+        return None
+    org = _org_from_role(description, role, None, p.lang) or _org_entity(description, None)
+    return Speaker(clean(name), org, gender=_gender_of(description, p.lang), role=cues.ROLES[role.lower_], person=True)
+
+
 def _not_a_speaker(p: _Phrase) -> Speaker | _Nobody | None:
     """The first person; a figure or a prepositional phrase ("état de 1 530 pertes russes", "en cours
     d'analyse"); the audience ("told reporters", "à la presse"): never who speaks."""
@@ -459,6 +478,7 @@ def _unnamed_phrase(toks: list[Token], head: Token, nouns: list[Token], text: st
 # Who a speaker phrase names, decided by the first of these rules that applies (each names its case).
 PHRASE_RULES = (
     _name_then_description,
+    _name_then_role,
     _not_a_speaker,
     _it,
     _voice_of,
