@@ -233,6 +233,15 @@ def test_a_name_then_its_role_set_off_by_commas_is_the_person(extractor: Extract
     assert row["source"] == "Othman Abdelwahab" and "health" in row["source_org"].lower()
 
 
+def test_officials_named_by_their_function_and_a_tally_of_authorities_are_speakers(extractor: Extractor) -> None:
+    rows = run(extractor, "The death toll rose to 24, the medical examiner said.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "medical examiner")]
+    text = "Plus de 150 000 personnes restent sous ordre d'évacuation, a précisé le shérif du comté."
+    assert [(r["attributed"], r["source"]) for r in run(extractor, text, "fr")] == [(True, "shérif du comté")]
+    text = "Au moins 24 personnes sont mortes, selon un dernier bilan des autorités du comté."
+    assert [(r["attributed"], r["source"]) for r in run(extractor, text, "fr")] == [(True, "autorités du comté")]
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

@@ -344,6 +344,9 @@ def _data_owner(p: _Phrase) -> Speaker | _Nobody | None:
     return None
 
 
+_AUTHOR_LINKS = frozenset(["de", "des", "du", "d'", "d’", "of", "by", "from", "the", "la", "le", "les", "l'", "l’"])
+
+
 def _analysis(p: _Phrase) -> Speaker | _Nobody | None:
     """ "An AFP analysis", "un rapport de l'ONU": the analyst; "a report from the Washington institution":
     the body named before, not the city."""
@@ -354,7 +357,17 @@ def _analysis(p: _Phrase) -> Speaker | _Nobody | None:
     if seat_phrase(toks[ana_i + 1 :]):
         return Speaker(None, None, anaphor="org")
     analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
-    return Speaker(analyst, analyst) if analyst else None
+    if analyst:
+        return Speaker(analyst, analyst)
+    # a tally of speakers named by what they are ("un dernier bilan des autorités du comté", "a count by
+    # officials"): theirs, as a descriptor
+    rest = toks[ana_i + 1 :]
+    while rest and rest[0].lower_ in _AUTHOR_LINKS:
+        rest = rest[1:]
+    if rest and (rest[0].lower_ in cues.SPEAKER_NOUNS or rest[0].lower_ in cues.ROLES):
+        author = clean(rest)
+        return Speaker(author, author) if author else None
+    return None
 
 
 def _person(p: _Phrase) -> Speaker | _Nobody | None:
