@@ -242,6 +242,13 @@ def test_officials_named_by_their_function_and_a_tally_of_authorities_are_speake
     assert [(r["attributed"], r["source"]) for r in run(extractor, text, "fr")] == [(True, "autorités du comté")]
 
 
+def test_economists_polled_by_a_body_keep_the_poll_s_owner(extractor: Extractor) -> None:
+    rows = run(extractor, "Economists surveyed by Reuters had expected inflation to dip to 2.3% in February.", "en")
+    assert [r["source"] for r in rows] == ["Economists surveyed by Reuters"]
+    rows = run(extractor, "Les économistes interrogés par Reuters tablaient sur 2,3 % en février.", "fr")
+    assert [r["source"] for r in rows] == ["économistes interrogés par Reuters"]
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")
