@@ -204,6 +204,8 @@ def test_a_wire_reporting_in_its_own_copy_is_the_outlet_s_voice(extractor: Extra
         (2100, False, "Panorama (Reuters rewrite)"),
         (2012, True, "ministry"),  # "the ministry" never stands for the wire that reported before it
     ]
+    itself = run(extractor, "D'après les données compilées par la rédaction, le séisme a fait 300 morts.", "fr")
+    assert [(r["attributed"], r["source"]) for r in itself] == [(False, "AFP")]  # the outlet naming itself
     elsewhere = run(extractor, text, "en", outlet="Le Monde")
     assert [(r["value"], r["source"]) for r in elsewhere] == [(2100, "Reuters"), (2012, "ministry")]
 
