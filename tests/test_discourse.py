@@ -204,8 +204,51 @@ def test_a_wire_reporting_in_its_own_copy_is_the_outlet_s_voice(extractor: Extra
         (2100, False, "Panorama (Reuters rewrite)"),
         (2012, True, "ministry"),  # "the ministry" never stands for the wire that reported before it
     ]
+    itself = run(extractor, "D'après les données compilées par la rédaction, le séisme a fait 300 morts.", "fr")
+    assert [(r["attributed"], r["source"]) for r in itself] == [(False, "AFP")]  # the outlet naming itself
     elsewhere = run(extractor, text, "en", outlet="Le Monde")
     assert [(r["value"], r["source"]) for r in elsewhere] == [(2100, "Reuters"), (2012, "ministry")]
+
+
+def test_officials_in_general_are_a_speaker_the_official_named_before_is_an_antecedent(extractor: Extractor) -> None:
+    rows = run(extractor, "Officials said the fire had destroyed more than 7,000 structures.", "en")
+    assert [(r["value"], r["attributed"], r["source"]) for r in rows] == [(7000, True, "Officials")]
+    text = "A county official, Jane Roe, said 40 homes burned. The official said 12 people were missing."
+    assert one(run(extractor, text, "en"), 12)["source"] == "Jane Roe"
+
+
+def test_a_role_with_no_one_named_before_is_the_role_and_an_office_is_the_office(extractor: Extractor) -> None:
+    rows = run(extractor, "Speaking to reporters, the mayor said at least 20,000 people may have died.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "mayor")]
+    rows = run(extractor, "The governor's office said 2,500 National Guard troops had been deployed.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "governor's office")]
+    # with a mayor named before, "the mayor" is that person
+    text = "Mayor Jane Roe visited the site. Speaking to reporters, the mayor said 300 homes burned."
+    assert one(run(extractor, text, "en"), 300)["source"] == "Jane Roe"
+
+
+def test_a_name_then_its_role_set_off_by_commas_is_the_person(extractor: Extractor) -> None:
+    text = "The toll stands at 6,000, Hichem Kaltoum, a minister in the eastern government, told reporters."
+    assert one(run(extractor, text, "en"), 6000)["source"] == "Hichem Kaltoum"
+    text = "Othman Abdelwahab, the health minister of the eastern government, said 3,000 bodies had been buried."
+    row = one(run(extractor, text, "en"), 3000)
+    assert row["source"] == "Othman Abdelwahab" and "health" in row["source_org"].lower()
+
+
+def test_officials_named_by_their_function_and_a_tally_of_authorities_are_speakers(extractor: Extractor) -> None:
+    rows = run(extractor, "The death toll rose to 24, the medical examiner said.", "en")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "medical examiner")]
+    text = "Plus de 150 000 personnes restent sous ordre d'évacuation, a précisé le shérif du comté."
+    assert [(r["attributed"], r["source"]) for r in run(extractor, text, "fr")] == [(True, "shérif du comté")]
+    text = "Au moins 24 personnes sont mortes, selon un dernier bilan des autorités du comté."
+    assert [(r["attributed"], r["source"]) for r in run(extractor, text, "fr")] == [(True, "autorités du comté")]
+
+
+def test_economists_polled_by_a_body_keep_the_poll_s_owner(extractor: Extractor) -> None:
+    rows = run(extractor, "Economists surveyed by Reuters had expected inflation to dip to 2.3% in February.", "en")
+    assert [r["source"] for r in rows] == ["Economists surveyed by Reuters"]
+    rows = run(extractor, "Les économistes interrogés par Reuters tablaient sur 2,3 % en février.", "fr")
+    assert [r["source"] for r in rows] == ["économistes interrogés par Reuters"]
 
 
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:

@@ -77,6 +77,8 @@ INSTITUTION_ROLES: frozenset[str] = frozenset({"spokesperson", "ministry", "offi
 # Nouns that stand for an organisation or place named earlier ("the agency", "le club breton",
 # "the reinsurer"): a definite phrase headed by one resolves to the last organisation of the article.
 ORG_DESCRIPTORS: frozenset[str] = all_words("org_descriptors")
+# "economists surveyed by Reuters": the poll's participle stays in the speaker phrase
+POLL_VERBS: frozenset[str] = all_words("poll_verbs")
 # Descriptors of a place rather than a body: they may also refer back to a city or an airport.
 PLACE_DESCRIPTORS: frozenset[str] = all_words("place_descriptors")
 # Nouns of a document whose author is the source ("the data showed", "selon le communiqué final").

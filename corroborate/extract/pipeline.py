@@ -29,6 +29,7 @@ import polars as pl
 from corroborate.extract import attribution, context, cues, nlp
 from corroborate.extract.contract import CLAIM_COLUMNS, CLAIM_SCHEMA, REQUIRED_INPUT
 from corroborate.extract.figures import find_figures, has_figure
+from corroborate.extract.lang import all_folded
 from corroborate.extract.layout import _headline, _list_blocks, _paragraphs, _shift
 from corroborate.extract.respective import _split_respective_ranges
 from corroborate.extract.signals import (
@@ -452,18 +453,21 @@ class Extractor:
 
 _WIRE_NAMES = {fold(n): fold(canonical) for canonical, names in WIRE_AGENCY_NAMES.items() for n in names}
 _OPENING = r"^(?:the|l['’]|le|la|les)\s+"
+_NEWSROOM_WORDS = sorted(all_folded("newsroom_words"))
 
 
 def _own_voice(name: pl.Expr, outlet: pl.Expr) -> pl.Expr:
-    """Whether ``name`` is the article's outlet or a wire agency its outlet says it copies ("Panorama.am
-    (Reuters rewrite)", "Boursorama (AFP copy)"), accents and case folded, an article dropped."""
+    """Whether ``name`` is the article's outlet, the outlet naming itself ("la rédaction", "our newsroom") or
+    a wire agency its outlet says it copies ("Panorama.am (Reuters rewrite)", "Boursorama (AFP copy)"),
+    accents and case folded, an article dropped."""
     plain = fold_expr(name.fill_null("")).str.strip_chars().str.replace(_OPENING, "")
     wire = plain.replace_strict(_WIRE_NAMES, default=None)
     brackets = fold_expr(outlet.fill_null("")).str.extract_all(r"\([^()]*\)").list.join(" ")
     shares_wire = wire.is_not_null() & brackets.str.contains(r"\b" + wire.fill_null("@") + r"\b")
     same_outlet = plain == fold_expr(outlet.fill_null("")).str.replace(r"\s*\(.*$", "").str.strip_chars()
     is_wire = (wire == fold_expr(outlet.fill_null(""))).fill_null(False)
-    return (plain != "") & (shares_wire.fill_null(False) | same_outlet.fill_null(False) | is_wire)
+    itself = plain.is_in(_NEWSROOM_WORDS)  # "les données compilées par la rédaction"
+    return (plain != "") & (shares_wire.fill_null(False) | same_outlet.fill_null(False) | is_wire | itself)
 
 
 def _periods_from_naming_sentence(

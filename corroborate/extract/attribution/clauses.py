@@ -101,6 +101,8 @@ def subject_phrase(verb: Token, depth: int = 0) -> tuple[list[Token], float]:
             for t in s.subtree:
                 ids.add(t.i)
             for c in s.children:
+                if c.dep_ == "acl" and c.lower_ in cues.POLL_VERBS:
+                    continue  # "economists surveyed by Reuters": the poll's owner names the figure
                 if c.dep_ in _CLAUSE_DEPS - {"conj"} or (c.dep_ == "acl" and c.i > s.i):
                     ids -= {t.i for t in c.subtree}
         toks = [verb.doc[i] for i in sorted(ids)]

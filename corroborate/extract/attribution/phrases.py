@@ -256,6 +256,25 @@ def _name_then_description(p: _Phrase) -> Speaker | _Nobody | None:
     return None
 
 
+def _name_then_role(p: _Phrase) -> Speaker | _Nobody | None:
+    """A person's name and their role set off by a comma: "Hichem Chkiouat, a minister in the eastern
+    government," is Hichem Chkiouat, of the eastern government; "Othman Abduljaleel, the health minister of the
+    eastern government" is Othman Abduljaleel. The name is two or three capitalised words (a person's, not a
+    body's: no institution word among them)."""
+    toks = p.toks
+    name_end = next((k for k, t in enumerate(toks) if not (t.text[:1].isupper() and t.is_alpha)), len(toks))
+    if not (2 <= name_end <= 3 and name_end < len(toks) - 1 and toks[name_end].text == ","):
+        return None
+    name, description = toks[:name_end], toks[name_end + 1 :]
+    if any(t.lower_ in cues.ORG_WORDS or t.lower_ in cues.ROLES for t in name):
+        return None
+    role = _role_token(description)
+    if role is None or description[0].lower_ not in cues.DETERMINERS | cues.INDEFINITE and description[0] != role:
+        return None
+    org = _org_from_role(description, role, None, p.lang) or _org_entity(description, None)
+    return Speaker(clean(name), org, gender=_gender_of(description, p.lang), role=cues.ROLES[role.lower_], person=True)
+
+
 def _not_a_speaker(p: _Phrase) -> Speaker | _Nobody | None:
     """The first person; a figure or a prepositional phrase ("état de 1 530 pertes russes", "en cours
     d'analyse"); the audience ("told reporters", "à la presse"): never who speaks."""
@@ -325,6 +344,9 @@ def _data_owner(p: _Phrase) -> Speaker | _Nobody | None:
     return None
 
 
+_AUTHOR_LINKS = frozenset(["de", "des", "du", "d'", "d’", "of", "by", "from", "the", "la", "le", "les", "l'", "l’"])
+
+
 def _analysis(p: _Phrase) -> Speaker | _Nobody | None:
     """ "An AFP analysis", "un rapport de l'ONU": the analyst; "a report from the Washington institution":
     the body named before, not the city."""
@@ -335,7 +357,17 @@ def _analysis(p: _Phrase) -> Speaker | _Nobody | None:
     if seat_phrase(toks[ana_i + 1 :]):
         return Speaker(None, None, anaphor="org")
     analyst = _analyst(toks[: ana_i + 1]) or _analyst(toks[ana_i + 1 :])
-    return Speaker(analyst, analyst) if analyst else None
+    if analyst:
+        return Speaker(analyst, analyst)
+    # a tally of speakers named by what they are ("un dernier bilan des autorités du comté", "a count by
+    # officials"): theirs, as a descriptor
+    rest = toks[ana_i + 1 :]
+    while rest and rest[0].lower_ in _AUTHOR_LINKS:
+        rest = rest[1:]
+    if rest and (rest[0].lower_ in cues.SPEAKER_NOUNS or rest[0].lower_ in cues.ROLES):
+        author = clean(rest)
+        return Speaker(author, author) if author else None
+    return None
 
 
 def _person(p: _Phrase) -> Speaker | _Nobody | None:
@@ -376,8 +408,20 @@ def _role(p: _Phrase) -> Speaker | _Nobody | None:
         if org is None and definite and len(toks) <= 3:
             return Speaker(clean(toks), clean(toks), role=key, anaphor="org")
         return Speaker(clean(toks), clean(toks), role=key)
-    if org is None and definite and len(toks) <= 4:
-        return Speaker(None, None, gender=gender, role=key, anaphor="descriptor")
+    # a bare plural ("Officials said", "officials told reporters") names officials in general, not the one
+    # named before: it is the speaker as written (a descriptor for the scores, a source for the claim)
+    bare_plural = toks[0].lower_ not in cues.DETERMINERS and "Plur" in role.morph.get("Number", [])
+    doc = role.doc
+    if (
+        role.i + 2 < len(doc)
+        and doc[role.i + 1].lower_ in ("'s", "’s")
+        and doc[role.i + 2].lower_ in cues.ORG_DESCRIPTORS
+    ):
+        # "the governor's office", "the mayor's office": the office speaks, no person named before
+        return Speaker(clean(toks), clean(toks), role=key)
+    if org is None and definite and len(toks) <= 4 and not bare_plural:
+        # "the mayor said": the mayor named before, else the role as written
+        return Speaker(clean(toks), None, gender=gender, role=key, anaphor="descriptor")
     if org is not None and org.lower() in cues.ORG_DESCRIPTORS:
         # "the ministry spokesman", "a company spokeswoman": the body named earlier, if any
         return Speaker(org, org, role=key, anaphor="org")
@@ -447,6 +491,7 @@ def _unnamed_phrase(toks: list[Token], head: Token, nouns: list[Token], text: st
 # Who a speaker phrase names, decided by the first of these rules that applies (each names its case).
 PHRASE_RULES = (
     _name_then_description,
+    _name_then_role,
     _not_a_speaker,
     _it,
     _voice_of,
