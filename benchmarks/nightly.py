@@ -6,9 +6,12 @@
 
 For each size it builds an archive in a fresh DuckDB file, then runs the nightly (``cli.py run`` on 100
 articles, in a child process) onto it and prints the run's wall seconds, seconds per stage (from the ``runs``
-table) and the run's peak resident memory (the kernel's accounting of that child, ``wait4``). It ends with
-the ratio of every figure to the smallest size's: all from one invocation, so they compare runs made under
-the same load on this shared machine.
+table) and the run's peak resident memory (the kernel's accounting of that child, ``wait4``). The link stage
+is then measured alone, in another child that loads no language model: onto a copy of the archive as it
+was before the nightly, it stores the nightly's planted claims and links (``link_alone``: seconds of the
+link, per part, the quantities computed again, and that child's peak memory). It ends with the ratio of
+every figure to the smallest size's: all from one invocation, so they compare runs made under the same load
+on this shared machine.
 
 The archive: a synthetic newsroom (``benchmarks/newsroom.py``: real-length articles of about 300 words in
 French and English, wire copies, the newsroom's alias file and subject lexicon) of ``n`` articles over
@@ -28,6 +31,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -188,6 +192,24 @@ def last_run(db_path: Path) -> dict[str, object]:
     }
 
 
+def link_alone(db_path: Path, nightly: Path, aliases: Path, subjects: Path, relink: bool) -> dict[str, object]:
+    """Store the nightly's planted claims into ``db_path`` and run the link stage alone; what it measured."""
+    from corroborate import db
+    from corroborate.link import link
+
+    with contextlib.closing(db.connect(db_path)) as con:
+        store_planted(con, nightly / "articles.jsonl", nightly / "truth" / "claims.jsonl", "nightly")
+        clock = time.perf_counter()
+        summary = link(con, alias_file=aliases, subject_file=subjects, full=relink)
+        seconds = time.perf_counter() - clock
+    return {
+        "link_s": round(seconds, 2),
+        "parts": summary.seconds,
+        "quantities": summary.quantities,
+        "quantities_recomputed": summary.quantities_recomputed,
+    }
+
+
 def measure(size: int, workdir: Path, nightly: Path, relink: bool) -> dict[str, object]:
     """Build the archive of ``size`` articles, run the nightly onto it; returns what was measured."""
     months = max(1, round(size / ARTICLES_PER_MONTH))
@@ -198,9 +220,14 @@ def measure(size: int, workdir: Path, nightly: Path, relink: bool) -> dict[str, 
     generated = time.perf_counter() - clock
     db_path = workdir / f"archive-{size}.duckdb"
     built = store_archive(db_path, folder, aliases, subjects)
+    alone_path = workdir / f"archive-{size}-link.duckdb"
+    shutil.copyfile(db_path, alone_path)
     lexicon_args = ["--aliases", str(aliases), "--subjects", str(subjects)]
     run_args = ["cli.py", "run", str(nightly / "articles.jsonl"), "--db", str(db_path), "--quiet", *lexicon_args]
     wall, rss = child(run_args + (["--relink"] if relink else []), workdir)
+    alone_args = ["benchmarks/nightly.py", "--link-alone", str(alone_path), str(nightly), *lexicon_args]
+    _, alone_rss = child(alone_args + (["--relink"] if relink else []), workdir)
+    alone = json.loads((workdir / "child.out").read_text(encoding="utf-8").splitlines()[-1])
     result: dict[str, object] = {
         "archive_articles": size,
         "generate_s": round(generated, 1),
@@ -208,6 +235,7 @@ def measure(size: int, workdir: Path, nightly: Path, relink: bool) -> dict[str, 
         "nightly_wall_s": round(wall, 1),
         "nightly_peak_mib": round(rss),
         **last_run(db_path),
+        "link_alone": {**alone, "peak_mib": round(alone_rss)},
     }
     return result
 
@@ -217,7 +245,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--relink", action="store_true", help="the nightly rebuilds every link (cli.py run --relink)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the archives go (a temporary folder)")
+    parser.add_argument("--link-alone", nargs=2, type=Path, metavar=("DB", "NIGHTLY"), help=argparse.SUPPRESS)
+    parser.add_argument("--aliases", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--subjects", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.link_alone:
+        # the child that measures the link stage alone (see link_alone)
+        alone_db, nightly_dir = args.link_alone
+        print(json.dumps(link_alone(alone_db, nightly_dir, args.aliases, args.subjects, args.relink)))
+        return
     with tempfile.TemporaryDirectory(prefix="corroborate-nightly-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
@@ -237,12 +273,15 @@ def report(results: list[dict[str, object]]) -> None:
 
     def figures(r: dict[str, object]) -> dict[str, float]:
         stages = dict(r["stages"])  # type: ignore[call-overload]
+        alone = dict(r["link_alone"])  # type: ignore[call-overload]
         return {
             "wall": float(r["nightly_wall_s"]),  # type: ignore[arg-type]
             "link": float(stages.get("link", 0.0)),
             "score": float(stages.get("score", 0.0)),
             "other stages": sum(float(v) for k, v in stages.items() if k not in ("link", "score")),
             "peak MiB": float(r["nightly_peak_mib"]),  # type: ignore[arg-type]
+            "link alone": float(alone["link_s"]),
+            "link alone MiB": float(alone["peak_mib"]),
         }
 
     names = list(figures(base))

@@ -157,8 +157,17 @@ def predictions_from_db(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
             on="claim_id",
             how="left",
         )
-        .sort("claim_id", "decisive", descending=[False, True], nulls_last=True)
-        .unique("claim_id", keep="first")
+        # the deciding evidence first, else the earliest (a claim that nothing decided shows the first figure
+        # that bore on it, whatever order the evidence rows are stored in)
+        .sort(
+            "claim_id",
+            "decisive",
+            "evidence_published_at",
+            "evidence_claim_id",
+            descending=[False, True, False, False],
+            nulls_last=True,
+        )
+        .unique("claim_id", keep="first", maintain_order=True)
     )
 
 

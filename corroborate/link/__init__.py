@@ -5,7 +5,8 @@
 1. sources (``corroborate.link.sources``): ``sources``, ``source_aliases``, ``source_tree``, ``claim_sources``;
 2. copies (``corroborate.link.copies``): ``article_copies``, ``article_groups``;
 3. quantities: ``claim_quantities``, ``quantities`` and ``claims.quantity_id``;
-4. outcomes: ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and the ``claim_explanations`` view.
+4. outcomes: ``claim_facts`` and ``claim_signatures``, then ``claim_evidence`` and ``claim_outcomes`` for the
+   quantities whose claims changed since the last run (``build_outcomes``), and the ``claim_explanations`` view.
 
 The rules live in ``sql/models/*.sql``, one file per table; Python only resolves the distinct names
 and subjects (a few thousand strings, not one per claim) and runs the models with parameters.
@@ -25,6 +26,8 @@ it has a period (see ``sql/models/claim_quantities.sql``).
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -34,7 +37,7 @@ import duckdb
 import polars as pl
 
 from corroborate import vocab
-from corroborate.db import run_model
+from corroborate.db import model_sql, run_model, scalar_model
 from corroborate.link.concepts import ConceptLexicon
 from corroborate.link.copies import build_copies, stored_text_features
 from corroborate.link.sources import build_sources, resolve_name
@@ -241,6 +244,7 @@ class LinkSummary:
     article_copies: int = 0
     texts_read: int = 0  # articles whose text features were computed (new ones, or all with ``full``)
     quantities: int = 0
+    quantities_recomputed: int = 0  # quantities whose evidence and outcomes were computed again
     claims: int = 0
     corroborated: int = 0
     revised: int = 0
@@ -349,41 +353,112 @@ def build_quantities(
     return int(con.table("quantities").shape[0])
 
 
-def build_outcomes(con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None) -> None:
-    """Rebuild ``claim_facts``, ``claim_evidence``, ``claim_outcomes`` and ``claim_explanations``."""
-    params = {**OUTCOME_PARAMS, **(params or {})}
-    with registered(con, {"_concept_kinds": ConceptLexicon.read().concept_kinds()}):
-        run_model(
-            con,
-            "claim_facts",
-            {
-                k: params[k]
-                for k in (
-                    "slack",
-                    "slack_ratio",
-                    "approx_width",
-                    "approx_width_ratio",
-                    "at_least_span",
-                    "at_most_span",
-                    "count_at_least_span",
-                    "ratio_at_least_span",
-                    "ratio_at_most_span",
-                    "count_at_most_span",
-                )
-            },
-        )
-    run_model(
-        con,
-        "claim_evidence",
-        {
-            "slack": params["slack"],
-            "overshoot": params["overshoot"],
-            "count_days": int(params["count_days"]),
-            "band": int(params.get("band", EVIDENCE_BAND)),
-        },
+# The models whose rules claim_evidence and claim_outcomes apply: a new version of either computes every
+# quantity again (their text is part of each claim's stored signature).
+_OUTCOME_RULES = ("claim_evidence", "claim_outcomes")
+
+
+def _facts_params(params: dict[str, float]) -> dict[str, float]:
+    """The tolerances ``sql/models/claim_facts.sql`` reads."""
+    names = (
+        "slack",
+        "slack_ratio",
+        "approx_width",
+        "approx_width_ratio",
+        "at_least_span",
+        "at_most_span",
+        "count_at_least_span",
+        "ratio_at_least_span",
+        "ratio_at_most_span",
+        "count_at_most_span",
     )
-    run_model(con, "claim_outcomes")
-    run_model(con, "claim_explanations")
+    return {name: params[name] for name in names}
+
+
+def _evidence_params(params: dict[str, float]) -> dict[str, float | int]:
+    """The parameters ``sql/models/claim_evidence.sql`` reads."""
+    return {
+        "slack": params["slack"],
+        "overshoot": params["overshoot"],
+        "count_days": int(params["count_days"]),
+        "band": int(params.get("band", EVIDENCE_BAND)),
+    }
+
+
+def outcome_rules(params: dict[str, float | int]) -> str:
+    """A digest of what decides evidence and outcomes beyond the claims: the text of their models and the
+    parameters ``params`` (``_evidence_params``). Stored in every claim's signature, so a change of rules
+    computes every quantity again."""
+    digest = hashlib.sha256()
+    for name in _OUTCOME_RULES:
+        digest.update(model_sql(name).encode("utf-8"))
+    digest.update(json.dumps(params, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _scope_touched(con: duckdb.DuckDBPyConnection, rules: str, full: bool) -> int | None:
+    """Put in ``evidence_scope`` the quantities whose evidence may have changed since it was last computed
+    and return how many; None when every quantity must be computed: on ``full``, on a database that kept no
+    signatures (its first run, or one made before they were kept), or when no quantity is left untouched."""
+    kept = not full and all(
+        int(scalar_model(con, "table_exists", {"name": name}))
+        for name in ("evidence_signatures", "claim_evidence", "claim_outcomes")
+    )
+    if not kept or not int(scalar_model(con, "evidence_signatures_count")):
+        return None
+    run_model(con, "evidence_scope_touched", {"rules": rules})
+    touched, untouched = run_model(con, "evidence_scope_counts").fetchall()[0]
+    return int(touched) if untouched else None
+
+
+def build_outcomes(
+    con: duckdb.DuckDBPyConnection, params: dict[str, float] | None = None, *, full: bool = False
+) -> int:
+    """Rebuild ``claim_facts`` and ``claim_signatures``, then ``claim_evidence`` and ``claim_outcomes`` for the
+    quantities whose claims changed (all of them with ``full``); returns how many quantities were computed.
+
+    Every rule compares claims within one quantity, so a quantity whose claims, and what the rules read
+    about them (``sql/models/claim_signatures.sql``), are those of the last run keeps its rows. The others
+    are listed in ``evidence_scope``, computed by the same models into the schema ``corroborate_touched``,
+    and replace their rows in main (``sql/statements/touched_results_replace.sql``); ``evidence_scope`` then
+    lists every quantity again, as it does at rest. That, and keeping the signatures, happens in one
+    transaction: a run stopped at any point leaves the evidence, the outcomes and the signatures they were
+    computed from as they were. ``claim_facts`` and ``claim_signatures`` are made before it, from the other
+    link tables alone, as those are (the rules read a table made within the transaction several times
+    slower than a committed one); a run stopped after them only makes the next run compare with them again.
+    """
+    params = {**OUTCOME_PARAMS, **(params or {})}
+    evidence_params = _evidence_params(params)
+    rules = outcome_rules(evidence_params)
+    with registered(con, {"_concept_kinds": ConceptLexicon.read().concept_kinds()}):
+        run_model(con, "claim_facts", _facts_params(params))
+    run_model(con, "claim_signatures")
+    con.begin()
+    try:
+        run_model(con, "evidence_scope_clear")
+        touched = _scope_touched(con, rules, full)
+        if touched is not None:
+            run_model(con, "touched_schema_enter")
+            try:
+                run_model(con, "claim_evidence", evidence_params)
+                run_model(con, "claim_outcomes")
+            finally:
+                run_model(con, "touched_schema_leave")
+            run_model(con, "touched_results_replace")
+        run_model(con, "evidence_scope_clear")
+        run_model(con, "evidence_scope_every")
+        if touched is None:
+            run_model(con, "claim_evidence", evidence_params)
+            run_model(con, "claim_outcomes")
+            touched = int(run_model(con, "evidence_scope_counts").fetchall()[0][0])
+        run_model(con, "evidence_signatures_clear")
+        run_model(con, "evidence_signatures_insert", {"rules": rules})
+        run_model(con, "claim_explanations")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return touched
 
 
 def link(
@@ -400,6 +475,8 @@ def link(
     scores in ``source_scores`` do). What each article's text gives the copy and story finders (shingles,
     wire credits, numbers, names) is kept in ``article_features`` and computed for new articles only;
     ``full`` computes it again for every article (the result is the same: it depends on each text alone).
+    Evidence and outcomes are computed again only for the quantities whose claims changed
+    (:func:`build_outcomes`); ``full`` computes every quantity (the result is the same).
     """
     summary = LinkSummary()
     clock = time.perf_counter()
@@ -425,7 +502,7 @@ def link(
     lexicon = SubjectLexicon.read(subject_file or DEFAULT_SUBJECT_FILE)
     summary.quantities = build_quantities(con, lexicon, places=places, names=names)
     lap("quantities")
-    build_outcomes(con, params)
+    summary.quantities_recomputed = build_outcomes(con, params, full=full)
     counts = dict(con.table("claim_outcomes").pl().group_by("outcome").len().iter_rows())
     summary.corroborated = int(counts.get("corroborated", 0))
     summary.revised = int(counts.get("revised", 0))

@@ -1,4 +1,4 @@
--- inputs: article_copies, claim_facts, claim_identities, source_tree, story_pairs
+-- inputs: article_copies, claim_facts, claim_identities, source_tree, story_pairs, evidence_scope
 -- For each claim, the other claims on the same quantity that bear on it (forecasts are never evidence).
 -- relation:
 --   corroborates  independent (another organisation root, and another article outside its copy group:
@@ -53,12 +53,17 @@
 -- least the $band published just before and after it). A source's own latest word is found over the
 -- whole quantity by a GROUP BY per source, then over the few sources of its line, so a self-correction
 -- is never missed.
+-- Only the quantities of evidence_scope are computed (every one at rest and on a full rebuild; the link stage
+-- computes again only those whose claims changed, corroborate/link/__init__.py build_outcomes): every
+-- rule compares claims within one quantity, so a quantity's rows depend on its own claims alone.
 CREATE OR REPLACE TABLE claim_evidence AS
-WITH final_figures AS (
+WITH facts AS (
+    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM evidence_scope)
+), final_figures AS (
     -- a rate or total for a period (kind 'period'): the latest figures published on it are the ones that stand
     SELECT f.quantity_id, f.lo, f.hi
-    FROM claim_facts f
-    JOIN (SELECT quantity_id, max(pub_lo) AS last_pub FROM claim_facts
+    FROM facts f
+    JOIN (SELECT quantity_id, max(pub_lo) AS last_pub FROM facts
           WHERE kind = 'period' AND NOT is_recap AND pub_lo IS NOT NULL GROUP BY quantity_id) l
       ON l.quantity_id = f.quantity_id AND l.last_pub = f.pub_lo
     WHERE NOT f.is_recap
@@ -75,14 +80,14 @@ WITH final_figures AS (
     -- the figure that stands is backed by others: named figures of two roots in two copy groups (not
     -- recaps) meet the agreed interval; one voice alone replaces nobody else's figure
     SELECT f.quantity_id
-    FROM claim_facts f
+    FROM facts f
     JOIN agreed g ON g.quantity_id = f.quantity_id AND f.lo <= g.hi AND g.lo <= f.hi
     WHERE f.named AND NOT f.is_recap
     GROUP BY f.quantity_id
     HAVING count(DISTINCT f.root_id) >= 2 AND count(DISTINCT f.group_id) >= 2
 ), standing AS (
     SELECT DISTINCT y.claim_id
-    FROM claim_facts y
+    FROM facts y
     JOIN backed_quantities USING (quantity_id)
     JOIN final_figures ff ON ff.quantity_id = y.quantity_id AND y.lo <= ff.hi AND ff.lo <= y.hi
     WHERE y.named
@@ -102,7 +107,7 @@ WITH final_figures AS (
         st.claim_id IS NOT NULL AS standing,
         -- by the article's date: a recap (held before it) stays beside the figures of its own article
         (row_number() OVER (PARTITION BY f.quantity_id ORDER BY f.published_at, f.claim_id) - 1) // $band AS bucket
-    FROM claim_facts f
+    FROM facts f
     LEFT JOIN standing st ON st.claim_id = f.claim_id
 ), copy_pairs AS (
     SELECT article_id, copy_of_article_id AS other_id FROM article_copies
@@ -110,22 +115,22 @@ WITH final_figures AS (
     SELECT copy_of_article_id, article_id FROM article_copies
 ), corrections AS (
     -- the articles that hold a figure marked as a correction, per quantity
-    SELECT DISTINCT quantity_id, article_id FROM claim_facts WHERE is_correction
+    SELECT DISTINCT quantity_id, article_id FROM facts WHERE is_correction
 ), recalled AS (
     -- a count's later correction names the figure it replaces: x is recalled in y's article. The rules
     -- read this only for y a correction published after x (or beside x's recap in its own article), so
     -- only the recaps of such articles are paired with x: the sub-query no longer pairs every count with
     -- every recap of its quantity. One row per (claim, article): a flag, which multiplies no pair.
     SELECT DISTINCT x.claim_id, r.article_id
-    FROM claim_facts x
-    JOIN claim_facts r ON r.quantity_id = x.quantity_id AND r.is_recap AND r.lo <= x.hi AND x.lo <= r.hi
+    FROM facts x
+    JOIN facts r ON r.quantity_id = x.quantity_id AND r.is_recap AND r.lo <= x.hi AND x.lo <= r.hi
     JOIN corrections k ON k.quantity_id = r.quantity_id AND k.article_id = r.article_id
     WHERE x.kind = 'count' AND r.claim_id <> x.claim_id
       AND (r.published_at > x.pub_hi OR r.article_id = x.article_id)
 ), latest_by_source AS (
     -- a recap is never a source's latest word; a forecast or target is, when the source changes it
     SELECT quantity_id, source_id, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
-    FROM claim_facts
+    FROM facts
     WHERE pub_lo IS NOT NULL AND NOT is_recap
     GROUP BY quantity_id, source_id
 ), line AS (
@@ -134,17 +139,17 @@ WITH final_figures AS (
     SELECT ancestor_id, source_id FROM source_tree
 ), latest_by_identity AS (
     SELECT quantity_id, identity, arg_max(claim_id, (pub_lo, claim_id)) AS latest_id, max(pub_lo) AS latest_pub
-    FROM claim_facts
+    FROM facts
     WHERE pub_lo IS NOT NULL AND NOT is_recap AND identity IS NOT NULL
     GROUP BY quantity_id, identity
 ), own_candidates AS (
     SELECT x.claim_id, l.latest_id, l.latest_pub
-    FROM claim_facts x
+    FROM facts x
     JOIN line ON line.source_id = x.source_id
     JOIN latest_by_source l ON l.quantity_id = x.quantity_id AND l.source_id = line.kin_id
     UNION ALL
     SELECT x.claim_id, l.latest_id, l.latest_pub
-    FROM claim_facts x
+    FROM facts x
     JOIN latest_by_identity l ON l.quantity_id = x.quantity_id AND l.identity = x.identity
 ), latest_own AS (
     SELECT claim_id, arg_max(latest_id, (latest_pub, latest_id)) AS latest_id
@@ -162,9 +167,9 @@ WITH final_figures AS (
             WHEN x.kind = 'count' AND NOT (y.is_correction AND (rc.claim_id IS NOT NULL OR y.hi < x.lo)) THEN NULL
             ELSE 'corrects'
         END AS relation
-    FROM claim_facts x
+    FROM facts x
     JOIN latest_own l ON l.claim_id = x.claim_id
-    JOIN claim_facts y ON y.claim_id = l.latest_id
+    JOIN facts y ON y.claim_id = l.latest_id
     LEFT JOIN recalled rc ON rc.claim_id = x.claim_id AND rc.article_id = y.article_id
     WHERE y.pub_lo > x.pub_hi AND NOT x.is_recap
       AND NOT x.is_scale AND (x.named AND y.named OR x.article_id = y.article_id)
@@ -278,15 +283,15 @@ WITH final_figures AS (
            x.article_id AS x_article, y.article_id AS y_article,
            least(x.pub_lo, y.pub_lo) AS first_day, greatest(x.pub_lo, y.pub_lo) AS last_day
     FROM related r
-    JOIN claim_facts x ON x.claim_id = r.claim_id
-    JOIN claim_facts y ON y.claim_id = r.evidence_claim_id
+    JOIN facts x ON x.claim_id = r.claim_id
+    JOIN facts y ON y.claim_id = r.evidence_claim_id
     WHERE r.relation = 'corroborates' AND x.kind = 'count' AND x.pub_lo <> y.pub_lo
 ), disputed AS (
     -- a third article's figure of the count, between the two (or on their day), that disagrees with them;
     -- a general concept's figure counts there only from the same place (or the same wording)
     SELECT DISTINCT p.claim_id, p.evidence_claim_id
     FROM count_pairs p
-    JOIN claim_facts z
+    JOIN facts z
       ON z.quantity_id = p.quantity_id
      AND z.pub_lo BETWEEN p.first_day AND p.last_day
      AND z.article_id NOT IN (p.x_article, p.y_article)

@@ -1,4 +1,4 @@
--- inputs: claim_evidence, claim_facts
+-- inputs: claim_evidence, claim_facts, evidence_scope
 -- Each claim's outcome, the claim that decided it, and why (DESIGN.md: corroborated, revised, unresolved).
 -- In order:
 --   1. a forecast is corroborated when a later independent figure reaches it, revised when a figure
@@ -11,11 +11,14 @@
 --   4. corroborated when an independent compatible figure came at the same time or later;
 --   5. unresolved otherwise: no later evidence, only an unbacked contradiction, or agreement that proves
 --      nothing (held back: a relay of it, or the same number while the count was disputed).
+-- Only the claims of the quantities of evidence_scope (claim_evidence.sql holds their evidence).
 CREATE OR REPLACE TABLE claim_outcomes AS
-WITH ev AS (
+WITH facts AS (
+    SELECT * FROM claim_facts WHERE quantity_id IN (SELECT quantity_id FROM evidence_scope)
+), ev AS (
     SELECT e.claim_id, e.evidence_claim_id, e.relation, e.rule, f.pub_lo AS ev_pub
     FROM claim_evidence e
-    JOIN claim_facts f ON f.claim_id = e.evidence_claim_id
+    JOIN facts f ON f.claim_id = e.evidence_claim_id
 ), own_latest AS (
     SELECT claim_id,
            arg_max(evidence_claim_id, (ev_pub, evidence_claim_id)) AS by_claim,
@@ -104,7 +107,7 @@ WITH ev AS (
             WHEN c.pub_lo IS NULL THEN 'publication date unknown: no verdict that depends on order'
             ELSE 'no independent evidence yet'
         END AS reason
-    FROM claim_facts c
+    FROM facts c
     LEFT JOIN (SELECT claim_id, arg_min(by_claim, rule <> 'corrects') AS by_claim,
                       arg_min(rule, rule <> 'corrects') AS rule
                FROM withdrawn GROUP BY claim_id) w

@@ -1,0 +1,2 @@
+-- Forget the signatures of the last computed evidence (evidence_signatures_insert writes the new ones).
+DELETE FROM evidence_signatures;
