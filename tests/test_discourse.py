@@ -251,6 +251,17 @@ def test_economists_polled_by_a_body_keep_the_poll_s_owner(extractor: Extractor)
     assert [r["source"] for r in rows] == ["économistes interrogés par Reuters"]
 
 
+def test_an_inverted_name_ends_before_its_occasion_and_a_role_takes_the_name_after_it(extractor: Extractor) -> None:
+    text = (
+        "Quelque 92 000 personnes restent sous un ordre d'évacuation, a indiqué le shérif Robert Lune lors d'une "
+        "conférence de presse."
+    )
+    assert [r["source"] for r in run(extractor, text, "fr")] == ["Robert Lune"]
+    text = "Au moins 11 300 personnes ont péri, selon le secrétaire général du Croissant-Rouge, Marie Drese."
+    row = one(run(extractor, text, "fr"), 11300)
+    assert (row["source"], row["source_org"]) == ("Marie Drese", "Croissant-Rouge")
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")

@@ -290,6 +290,8 @@ def _inverted_subject(verb: Token) -> list[Token]:
             or t.lower_ in ("que", "that", "qu'", "qu’")
             # a weekday or month after the name is when, not who: ", a annoncé Eurostat lundi"
             or (bool(out) and _lower_time(t))
+            # the channel or occasion after the name: ", a indiqué le shérif Robert Luna lors d'une conférence"
+            or (bool(out) and t.lower_ in _BEFORE_INVERTED)
         )
 
     out = bracketed_run(doc, i, ends, longest=15)
@@ -369,6 +371,17 @@ def according_phrase(doc: Doc | Span, k: int, lang: str) -> list[Token] | None:
         )
 
     out = bracketed_run(doc, k, ends, longest=26)
+    # a role then its holder's name after a comma: "selon le secrétaire général du Croissant-Rouge, Marie
+    # el-Drese" names her
+    if out and out[-1].i + 2 < len(doc) and doc[out[-1].i + 1].text == "," and any(t.lower_ in cues.ROLES for t in out):
+        name: list[Token] = []
+        for t in doc[out[-1].i + 2 : out[-1].i + 6]:
+            if not (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha) or (name and t.text in ("-",))):
+                break
+            name.append(t)
+        after = out[-1].i + 2 + len(name)
+        if len(name) >= 2 and (after >= len(doc) or doc[after].is_punct):
+            out = [*out, doc[out[-1].i + 1], *name]
     # a phrase cut at the next figure loses the words that lead to it: "selon l'Intérieur et plus de 3
     # millions selon la CGT" names the Intérieur, not "Intérieur et plus"
     if out and out[-1].i + 1 < len(doc) and doc[out[-1].i + 1].like_num:
