@@ -262,6 +262,11 @@ def test_an_inverted_name_ends_before_its_occasion_and_a_role_takes_the_name_aft
     assert (row["source"], row["source_org"]) == ("Marie Drese", "Croissant-Rouge")
 
 
+def test_a_cue_verb_the_tagger_reads_as_a_noun_still_speaks(extractor: Extractor) -> None:
+    rows = run(extractor, "Le FMI table désormais sur une croissance mondiale de 3,1 % en 2025.", "fr")
+    assert [(r["attributed"], r["source"]) for r in rows] == [(True, "FMI")]
+
+
 def test_range_credited_to_two_sources_splits_respectively(extractor: Extractor) -> None:
     text = "Jeudi, entre 12 400 et 30 000 manifestants ont défilé à Nantes, selon la police et les syndicats."
     rows = run(extractor, text, "fr")
