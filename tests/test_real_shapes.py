@@ -340,6 +340,19 @@ def test_a_figure_said_last_week_is_an_earlier_one_recalled() -> None:
     assert marks == {"week": True, "semaine": True, "now": False}
 
 
+def test_a_toll_brought_down_or_downgraded_is_a_correction() -> None:
+    lexicon = ConceptLexicon.read()
+    contexts = pl.concat(
+        [
+            _contexts("fr", "Le bilan a été ramené à 3 958 morts, contre 11 300 annoncés auparavant.", {"fr": "3 958"}),
+            _contexts("en", "The agency downgraded its estimate to 4,000 deaths.", {"en": "4,000"}),
+            _contexts("grew", "The toll rose to 4,100 deaths on Monday.", {"grew": "4,100"}),
+        ]
+    )
+    marks = {r["claim_id"]: r["is_correction"] for r in lexicon.revision_marks(contexts).to_dicts()}
+    assert marks == {"fr": True, "en": True, "grew": False}
+
+
 def _contexts(sentence_id: str, sentence: str, spans: dict[str, str]) -> pl.DataFrame:
     """One row per figure of ``sentence``, as ``claim_sentences`` gives them to the concept reader."""
     rows = []
