@@ -4,4 +4,4 @@ Bump it whenever the claims extracted from the same text change: articles extrac
 are extracted again.
 """
 
-EXTRACTOR_VERSION = "0.3.15"
+EXTRACTOR_VERSION = "0.3.16"
