@@ -695,7 +695,11 @@ def seed_text(prefix: str) -> str:
     ],
 )
 def test_a_target_or_a_rule_s_bound_is_a_benchmark_not_a_figure(text: str, lang: str, kept: list[str]) -> None:
-    assert [text[f.char_start : f.char_end] for f in find_figures(text, lang)] == kept
+    assert _spans(text, lang) == kept
+
+
+def _spans(text: str, lang: str) -> list[str]:
+    return [text[f.char_start : f.char_end] for f in find_figures(text, lang)]
 
 
 @pytest.mark.parametrize(
@@ -711,7 +715,7 @@ def test_a_target_or_a_rule_s_bound_is_a_benchmark_not_a_figure(text: str, lang:
     ],
 )
 def test_a_place_s_population_is_background_not_a_figure(text: str, lang: str, kept: list[str]) -> None:
-    assert [text[f.char_start : f.char_end] for f in find_figures(text, lang)] == kept
+    assert _spans(text, lang) == kept
 
 
 @pytest.mark.parametrize("prefix", sorted(SEED_FIGURES))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.extract import lexicon
 from corroborate.extract.lang import all_words, month_numbers, numbered
 
 MEASURE_UNITS = frozenset({"km2", "km", "percent", "usd", "eur", "gbp", "rub", "uah", "tonnes"})
@@ -77,19 +78,9 @@ _PERIOD_RX: list[tuple[re.Pattern[str], str]] = [
     # 2024 deficit", "l'année 2024" (a figure that looks like a year, "the 2000 troops", is dropped later)
     (re.compile(r"\b(?:the|its|their|\w+['’]s)(?:\s+[a-z]+)?\s+(?P<y>(?:19|20)\d\d)\s+(?=[a-z])", re.I), "year"),
     (re.compile(r"\b(?:l['’]\s*ann[ée]e|the\s+year)\s+(?P<y>(?:19|20)\d\d)\b", re.I), "year"),
-    (
-        re.compile(
-            r"\b(?:depuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e|cette\s+ann[ée]e|this\s+year|so\s+far\s+this\s+year|"
-            r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b",
-            re.I,
-        ),
-        "this_year",
-    ),
-    (re.compile(r"\b(?:l['’]an\s+dernier|l['’]ann[ée]e\s+derni[èe]re|last\s+year)\b", re.I), "last_year"),
-    (
-        re.compile(r"\b(?:l['’]an\s+prochain|l['’]ann[ée]e\s+prochaine|next\s+year|the\s+coming\s+year)\b", re.I),
-        "next_year",
-    ),
+    (re.compile(rf"\b(?:{lexicon.THIS_YEAR})\b", re.I), "this_year"),
+    (re.compile(rf"\b(?:{lexicon.LAST_YEAR})\b", re.I), "last_year"),
+    (re.compile(rf"\b(?:{lexicon.NEXT_YEAR})\b", re.I), "next_year"),
 ]
 # Years named relative to the publication date: (first day offset in years, ends on the publication date).
 _RELATIVE_YEARS = {"this_year": (0, True), "last_year": (-1, False), "next_year": (1, False)}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from corroborate.extract.lang import LANGUAGES, all_tables, all_words, group, raw_words, sections
 from corroborate.extract.lang import words as lexicon_words
+from corroborate.text import fold
+from corroborate.vocab import WIRE_AGENCY_NAMES
 
 
 def words(text: str) -> list[str]:
@@ -77,6 +79,8 @@ INSTITUTION_ROLES: frozenset[str] = frozenset({"spokesperson", "ministry", "offi
 # Nouns that stand for an organisation or place named earlier ("the agency", "le club breton",
 # "the reinsurer"): a definite phrase headed by one resolves to the last organisation of the article.
 ORG_DESCRIPTORS: frozenset[str] = all_words("org_descriptors")
+# every name a wire agency signs with, folded -> its canonical name, folded (corroborate.vocab.WIRE_AGENCY_NAMES)
+WIRE_NAMES: dict[str, str] = {fold(n): fold(canonical) for canonical, names in WIRE_AGENCY_NAMES.items() for n in names}
 # "economists surveyed by Reuters": the poll's participle stays in the speaker phrase
 POLL_VERBS: frozenset[str] = all_words("poll_verbs")
 # Descriptors of a place rather than a body: they may also refer back to a city or an airport.

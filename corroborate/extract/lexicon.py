@@ -183,6 +183,14 @@ AIRLINER_SUFFIXES = _names("airliner_suffixes")
 
 # "âgé de 45", "aged 45", "aged between 18 and 25": ages.
 AGE_BEFORE = phrase_pattern("age_words")
+# Years named relative to the publication date, as regex alternations (the period reader dates them; a
+# target whose sentence names one is that year's plan).
+THIS_YEAR = (
+    r"depuis\s+le\s+d[ée]but\s+de\s+l['’]ann[ée]e|cette\s+ann[ée]e|this\s+year|so\s+far\s+this\s+year|"
+    r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+year"
+)
+LAST_YEAR = r"l['’]an\s+dernier|l['’]ann[ée]e\s+derni[èe]re|last\s+year"
+NEXT_YEAR = r"l['’]an\s+prochain|l['’]ann[ée]e\s+prochaine|next\s+year|the\s+coming\s+year"
 # A target ("the ECB's 2% target", "la cible de 2 %") or a rule's bound ("the 3% ceiling", "le plafond des
 # 3 %") that a figure names: a benchmark, no claim about the world (a target for a stated year is a forecast).
 TARGET_WORDS = phrase_pattern("target_words")

@@ -44,8 +44,8 @@ from corroborate.extract.signals import (
 )
 from corroborate.extract.version import EXTRACTOR_VERSION  # bump it there
 from corroborate.language import detect_language
-from corroborate.text import fold, fold_expr
-from corroborate.vocab import UNKNOWN_OUTLET, WIRE_AGENCY_NAMES
+from corroborate.text import fold_expr
+from corroborate.vocab import UNKNOWN_OUTLET
 
 # One row per figure found, before its speaker is paired: the claim's own columns plus its place.
 _FIGURE_SCHEMA: dict[str, pl.DataType] = {
@@ -451,7 +451,6 @@ class Extractor:
         return out.collect()
 
 
-_WIRE_NAMES = {fold(n): fold(canonical) for canonical, names in WIRE_AGENCY_NAMES.items() for n in names}
 _OPENING = r"^(?:the|l['’]|le|la|les)\s+"
 _NEWSROOM_WORDS = sorted(all_folded("newsroom_words"))
 
@@ -461,7 +460,7 @@ def _own_voice(name: pl.Expr, outlet: pl.Expr) -> pl.Expr:
     a wire agency its outlet says it copies ("Panorama.am (Reuters rewrite)", "Boursorama (AFP copy)"),
     accents and case folded, an article dropped."""
     plain = fold_expr(name.fill_null("")).str.strip_chars().str.replace(_OPENING, "")
-    wire = plain.replace_strict(_WIRE_NAMES, default=None)
+    wire = plain.replace_strict(cues.WIRE_NAMES, default=None)
     brackets = fold_expr(outlet.fill_null("")).str.extract_all(r"\([^()]*\)").list.join(" ")
     shares_wire = wire.is_not_null() & brackets.str.contains(r"\b" + wire.fill_null("@") + r"\b")
     same_outlet = plain == fold_expr(outlet.fill_null("")).str.replace(r"\s*\(.*$", "").str.strip_chars()

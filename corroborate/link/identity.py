@@ -26,6 +26,7 @@ Input and output are polars frames; names are resolved once per distinct string.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from pathlib import Path
 
@@ -337,12 +338,18 @@ _GOVERNMENT_ONLY_WORDS = frozenset(
 )
 
 
+@functools.cache
+def _country_words() -> frozenset[str]:
+    """The one-word names of countries and their nationalities, folded (``places.csv``)."""
+    places = read_places()
+    return frozenset(fold(n) for n in places.filter(~pl.col("name").str.contains(" "))["name"].to_list())
+
+
 def is_whole_government(name: str) -> bool:
     """Whether ``name`` names a country's government and nothing under it: "gouvernement français", "the
     French government", "le gouvernement de la France" (its words are a government word, function words and a
     country or nationality); "ministère français du Budget" names a part of it."""
-    places = read_places()
-    country_words = frozenset(fold(n) for n in places.filter(~pl.col("name").str.contains(" "))["name"].to_list())
+    country_words = _country_words()
     words = _WORD.findall(fold(name).replace("'", " "))
     return (
         any(w in ("gouvernement", "government", "executif", "executive", "administration") for w in words)

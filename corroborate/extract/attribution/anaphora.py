@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from corroborate.extract import cues
 from corroborate.extract.attribution.frames import SPEAKER_SCHEMA, SPEAKING_KINDS, credited_figures, ranked_candidates
-from corroborate.text import fold, fold_expr
-from corroborate.vocab import WIRE_AGENCY_NAMES
-
-# every name a wire agency signs with, folded
-WIRE_NAMES = frozenset(fold(name) for names in WIRE_AGENCY_NAMES.values() for name in names)
+from corroborate.text import fold_expr
 
 # How far a source carries over speakerless figure sentences (``discourse``): sentences after the
 # source, paragraph breaks crossed, and the confidence kept per sentence of distance.
@@ -76,7 +73,7 @@ def resolve_anaphors(speakers: pl.LazyFrame, quotes: pl.LazyFrame | None = None)
     # wire agency reporting ("…, Reuters reported. The ministry said …") is never "the ministry"
     orgs = (
         org_rows.filter(pl.col("source").str.contains(r"\p{Lu}"))
-        .filter(~fold_expr(pl.col("source")).is_in(list(WIRE_NAMES)))
+        .filter(~fold_expr(pl.col("source")).is_in(list(cues.WIRE_NAMES)))
         .sort("art", "pos")
     )
     ana = sp.filter(pl.col("anaphor").is_not_null()).with_columns(pos=pl.col("cue_start") - 1).sort("art", "pos")

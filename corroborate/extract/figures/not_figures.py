@@ -147,10 +147,8 @@ _BENCHMARK_LINKS = frozenset(
     "of de des du d the la le les l a an à at maximum minimum fixé fixée visé visée officiel officielle".split()  # noqa: SIM905
 )
 _CLAUSE_END_RE = re.compile(r"[.;:!?\n]|,\s")
-_YEAR_NEAR_RE = re.compile(
-    r"(?<!\d)(?:19|20)\d\d(?!\d)|this year|next year|cette année|l['’]an prochain|l['’]année prochaine",
-    re.IGNORECASE,
-)
+# a year as a number, or this year or next (the period reader's words)
+_YEAR_NEAR_RE = re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|{lexicon.THIS_YEAR}|{lexicon.NEXT_YEAR}", re.IGNORECASE)
 _SENTENCE_REACH = 160
 _FULL_STOP_RE = re.compile(r"[.;!?\n](?:\s|$)")
 # a target "over the medium term" stands whatever year the sentence names
@@ -158,14 +156,15 @@ _STANDING_RE = re.compile(r"medium[- ]term|long[- ]term|moyen terme|long terme",
 _LINK_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _clause_around(text: str, start: int, end: int, reach: int = 80) -> tuple[str, str]:
-    """The text of the figure's clause before ``start`` and after ``end`` (at most ``reach`` characters)."""
+def _around(text: str, start: int, end: int, reach: int, breaks: re.Pattern[str]) -> tuple[str, str]:
+    """The text before ``start`` and after ``end`` (at most ``reach`` characters each way), cut at the nearest
+    of ``breaks`` on either side: the figure's clause, or its sentence."""
     before = text[max(0, start - reach) : start]
-    breaks = list(_CLAUSE_END_RE.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
+    cuts = list(breaks.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
     after = text[end : end + reach]
-    stop = _CLAUSE_END_RE.search(after)
+    stop = breaks.search(after)
     return before, after[: stop.start()] if stop else after
 
 
@@ -177,7 +176,7 @@ def _is_benchmark(text: str, candidate: _Candidate) -> bool:
     up to four words that are no function words ("2% European Central Bank target"; "2.4% above the target"
     is a figure compared with one). A target of a stated year ("a target of 5.4% this year") is a forecast."""
     first, last = candidate.first, candidate.last
-    before, after = _clause_around(text, first.span_start, last.end)
+    before, after = _around(text, first.span_start, last.end, 80, _CLAUSE_END_RE)
     found: re.Match[str] | None = None
     for match in _BENCHMARK_WORD_RE.finditer(before):
         links = before[match.end() :]
@@ -200,13 +199,7 @@ def _is_benchmark(text: str, candidate: _Candidate) -> bool:
         return True
     # a target for a year the sentence names ("2.1% next year, above the government's target of 1.5%") is that
     # year's plan, a forecast; a standing one names none ("la cible de 2 % visée par la BCE")
-    start = max(0, first.span_start - _SENTENCE_REACH)
-    opening = text[start : first.span_start]
-    stops = list(_FULL_STOP_RE.finditer(opening))
-    opening = opening[stops[-1].end() :] if stops else opening
-    closing = text[last.end : last.end + _SENTENCE_REACH]
-    stop = _FULL_STOP_RE.search(closing)
-    closing = closing[: stop.start()] if stop else closing
+    opening, closing = _around(text, first.span_start, last.end, _SENTENCE_REACH, _FULL_STOP_RE)
     return not _YEAR_NEAR_RE.search(opening + " " + closing)
 
 
